@@ -1,0 +1,47 @@
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ParsedDocument } from '../document';
+import type { Span } from '../model/policyModel';
+import type { Settings } from '../settings';
+import type { Problem } from '../validation/problem';
+import { RULES, type Severity } from '../validation/rules';
+import { applySuppressions } from '../validation/suppressions';
+
+export const DIAGNOSTIC_SOURCE = 'rapolicy';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+	error: DiagnosticSeverity.Error,
+	warning: DiagnosticSeverity.Warning,
+	information: DiagnosticSeverity.Information,
+	hint: DiagnosticSeverity.Hint,
+};
+
+export function toRange(lines: TextDocument, span: Span): Range {
+	return { start: lines.positionAt(span.start), end: lines.positionAt(Math.max(span.start, span.end)) };
+}
+
+/** The problems a user sees: suppressions applied and rules switched off removed. */
+export function visibleProblems(doc: ParsedDocument, settings: Settings): { problem: Problem; severity: Severity }[] {
+	if (!settings.validation.enable) {
+		return [];
+	}
+	const result: { problem: Problem; severity: Severity }[] = [];
+	for (const problem of applySuppressions(doc.text, doc.problems)) {
+		const configured = settings.validation.rules[problem.code];
+		if (configured === 'off') {
+			continue;
+		}
+		result.push({ problem, severity: configured ?? problem.severity ?? RULES[problem.code].severity });
+	}
+	return result.sort((a, b) => a.problem.span.start - b.problem.span.start);
+}
+
+export function getDiagnostics(doc: ParsedDocument, settings: Settings): Diagnostic[] {
+	return visibleProblems(doc, settings).map(({ problem, severity }) => ({
+		range: toRange(doc.lines, problem.span),
+		severity: SEVERITY[severity],
+		code: problem.code,
+		source: DIAGNOSTIC_SOURCE,
+		message: problem.message,
+	}));
+}

@@ -1,0 +1,82 @@
+import type { EnumItem, PolicyDefinition, PolicyElement } from '../catalog/types';
+
+/** Markdown documentation derived from the catalog; shared by hover and completion. */
+
+function registryPath(key: string): string {
+	return `HKLM\\${key}`;
+}
+
+export function policyMarkdown(policy: PolicyDefinition): string {
+	const options = policy.elements.length === 0
+		? 'none'
+		: policy.elements.map((e) => `\`${e.id}\` (${e.type})`).join(', ');
+	return [
+		`**${policy.name}**: ${policy.friendlyName}`,
+		'',
+		policy.summary,
+		'',
+		`- *enabled*: ${policy.whenEnabled}`,
+		`- *disabled*: ${policy.whenDisabled}`,
+		`- *not-configured*: ${policy.whenNotConfigured}`,
+		'',
+		'| | |',
+		'|---|---|',
+		`| OMA-URI | \`${policy.omaUri}\` |`,
+		`| Group Policy | ${policy.location} > Administrative Templates > ${policy.gpPath} > ${policy.friendlyName} |`,
+		`| ADMX | \`${policy.admxFile}\`, policy \`${policy.admxName}\` |`,
+		`| Registry | \`${registryPath(policy.registryKey)}\` value \`${policy.registryValueName}\` (REG_DWORD: ${policy.enabledValue} enabled, ${policy.disabledValue} disabled) |`,
+		`| Scope | ${policy.scope} only |`,
+		`| Editions | ${policy.editions.join(', ')}; not ${policy.editionsExcluded.join(', ')} |`,
+		`| Windows | ${policy.minOs.map((o) => `${o.label} (${o.build})`).join('; ')} and later |`,
+		`| Options | ${options} |`,
+	].join('\n');
+}
+
+export function elementValues(element: PolicyElement): string {
+	switch (element.type) {
+		case 'enum':
+			return element.items.map((i) => `\`${i.alias}\` (${i.value}): ${i.label}${i.value === element.gpeditDefault ? ' *(Group Policy default)*' : ''}`).join('  \n');
+		case 'decimal':
+			return `a whole number from ${element.minValue} to ${element.maxValue} (Group Policy starts at ${element.gpeditDefault})`;
+		case 'text':
+			return `text of at most ${element.maxLength} characters`;
+		case 'list':
+			return `a list of ${element.entryFormat}, at least one`;
+	}
+}
+
+function elementRegistry(element: PolicyElement): string {
+	if (element.type === 'list') {
+		return `each entry as a ${element.registryType} value under \`${registryPath(element.registryKey)}\`, named after the entry`;
+	}
+	return `\`${registryPath(element.registryKey)}\` value \`${element.valueName}\` (${element.registryType})`;
+}
+
+export function elementMarkdown(policy: PolicyDefinition, element: PolicyElement): string {
+	return [
+		`**${element.id}** (${element.type}) of ${policy.name}`,
+		'',
+		`${element.label} ${element.summary}`,
+		'',
+		`Values: ${elementValues(element)}`,
+		'',
+		`Registry: ${elementRegistry(element)}`,
+	].join('\n');
+}
+
+export function enumItemMarkdown(element: PolicyElement & { type: 'enum' }, item: EnumItem): string {
+	return [
+		`**${item.alias}** = ${item.value}: ${item.label}`,
+		'',
+		`Writes ${item.value} to \`${registryPath(element.registryKey)}\` value \`${element.valueName}\`. The payload carries \`value="${item.value}"\`.`,
+	].join('\n');
+}
+
+export function stateMarkdown(policy: PolicyDefinition, state: string): string {
+	const text: Record<string, string> = {
+		'enabled': `${policy.whenEnabled} Sent as \`<enabled/>\`${policy.elements.length > 0 ? ' with every option' : ''} in a Replace command; writes ${policy.enabledValue} to \`${policy.registryValueName}\`.`,
+		'disabled': `${policy.whenDisabled} Sent as \`<disabled/>\` in a Replace command; writes ${policy.disabledValue} to \`${policy.registryValueName}\`.`,
+		'not-configured': `${policy.whenNotConfigured} Sent as a Delete command on the OMA-URI, which removes the policy's registry values.`,
+	};
+	return `**${state}** (${policy.name})\n\n${text[state] ?? 'Write enabled, disabled or not-configured.'}`;
+}

@@ -1,0 +1,14 @@
+/**
+ * The language service: plain functions over text and the catalog, with no dependency on an
+ * editor or on LSP transport. The server, the CLI and the tests all call it.
+ */
+export { parsePolicyDocument, POLICY_LANGUAGE, SYNCML_LANGUAGE, type ParsedDocument } from './document';
+export { getDiagnostics, DIAGNOSTIC_SOURCE } from './features/diagnostics';
+export { getCodeActions } from './features/codeActions';
+export { getCompletions } from './features/completion';
+export { getHover } from './features/hover';
+export { getDocumentSymbols } from './features/documentSymbols';
+export { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
+export { RULES, RULE_CODES, type RuleCode } from './validation/rules';
+export { buildProfileSchema, SCHEMA_ID } from './schema/buildSchema';
+export { POLICIES } from './catalog/catalog';

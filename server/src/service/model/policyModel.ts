@@ -1,0 +1,48 @@
+import type { PolicyDefinition } from '../catalog/types';
+
+/** Offsets into the source text, end exclusive. */
+export interface Span {
+	readonly start: number;
+	readonly end: number;
+}
+
+export interface Located<T> extends Span {
+	readonly value: T;
+}
+
+/**
+ * A value as the source wrote it, before any catalog knowledge is applied. YAML and SyncML both
+ * lower into this shape, so the element rules are written once.
+ */
+export type OptionValue =
+	| (Span & { readonly kind: 'scalar'; readonly value: string | number | boolean | null; readonly quoted: boolean })
+	| (Span & { readonly kind: 'list'; readonly items: readonly OptionValue[] })
+	| (Span & { readonly kind: 'other'; readonly description: string });
+
+export interface OptionSetting {
+	readonly id: Located<string>;
+	readonly value: OptionValue;
+	/** The whole entry, key and value, for edits that remove it. */
+	readonly span: Span;
+}
+
+export interface PolicySetting {
+	readonly name: Located<string>;
+	/** Undefined when the name is not a Remote Assistance policy. */
+	readonly definition: PolicyDefinition | undefined;
+	readonly state: OptionValue | undefined;
+	readonly options: readonly OptionSetting[];
+	/** The `options` key, when present. */
+	readonly optionsKey: Span | undefined;
+	/** The whole entry, for edits and outlines. */
+	readonly span: Span;
+}
+
+export interface Profile {
+	readonly name: Located<string> | undefined;
+	readonly description: Located<string> | undefined;
+	readonly scope: OptionValue | undefined;
+	readonly policies: readonly PolicySetting[];
+	/** The whole document (between `---` markers). */
+	readonly span: Span;
+}

@@ -1,0 +1,30 @@
+import { isRuleCode, type RuleCode, type RuleSetting } from './validation/rules';
+
+/** What a user can configure under `rapolicy.*`, with the defaults below. */
+export interface Settings {
+	readonly validation: {
+		/** Report problems at all (default true). */
+		readonly enable: boolean;
+		/** Per-rule severity or `off`; rules not named keep their default. */
+		readonly rules: Readonly<Partial<Record<RuleCode, RuleSetting>>>;
+	};
+}
+
+export const DEFAULT_SETTINGS: Settings = { validation: { enable: true, rules: {} } };
+
+const RULE_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** Accepts whatever the client sent and keeps only well-formed values. */
+export function normalizeSettings(raw: unknown): Settings {
+	const root = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+	const validation = typeof root.validation === 'object' && root.validation !== null ? (root.validation as Record<string, unknown>) : {};
+	const rules: Partial<Record<RuleCode, RuleSetting>> = {};
+	if (typeof validation.rules === 'object' && validation.rules !== null) {
+		for (const [code, value] of Object.entries(validation.rules)) {
+			if (isRuleCode(code) && typeof value === 'string' && RULE_SETTINGS.includes(value)) {
+				rules[code] = value as RuleSetting;
+			}
+		}
+	}
+	return { validation: { enable: validation.enable !== false, rules } };
+}

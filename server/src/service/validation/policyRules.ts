@@ -1,0 +1,122 @@
+import { findElement, suggestElement, suggestPolicy } from '../catalog/catalog';
+import { POLICY_STATES, type PolicyElement } from '../catalog/types';
+import type { OptionValue, PolicySetting, Profile } from '../model/policyModel';
+import { closest } from '../text/suggest';
+import type { Problem, TextEdit } from './problem';
+import { checkElementValue, type ValueSyntax } from './valueRules';
+
+/** Edits that only the source language knows how to write. */
+export interface PolicySyntax extends ValueSyntax {
+	addOptions(setting: PolicySetting, elements: readonly PolicyElement[]): TextEdit[];
+	removeOptions(setting: PolicySetting): TextEdit[];
+	addState(setting: PolicySetting, state: string): TextEdit[];
+}
+
+/** The rules over the policy model: what the catalog says about each policy and option. */
+export function checkProfile(profile: Profile, syntax: PolicySyntax, problems: Problem[]): void {
+	checkScope(profile.scope, problems);
+	for (const setting of profile.policies) {
+		checkPolicy(setting, syntax, problems);
+	}
+}
+
+function checkScope(scope: OptionValue | undefined, problems: Problem[]): void {
+	if (!scope || (scope.kind === 'scalar' && scope.value === 'device')) {
+		return;
+	}
+	const fix = { title: 'Change to device', edits: [{ span: scope, newText: 'device' }], preferred: true };
+	const said = scope.kind === 'scalar' ? `'${String(scope.value)}'` : 'this value';
+	problems.push({
+		code: 'invalid-scope',
+		span: scope,
+		message: `Scope ${said} is not possible: every Remote Assistance policy applies to the device only (./Device/...). Write \`scope: device\` or leave scope out.`,
+		fixes: [fix],
+	});
+}
+
+function checkPolicy(setting: PolicySetting, syntax: PolicySyntax, problems: Problem[]): void {
+	const policy = setting.definition;
+	const name = setting.name.value;
+	if (!policy) {
+		const suggestion = suggestPolicy(name);
+		const caseOnly = suggestion && suggestion.name.toLowerCase() === name.toLowerCase();
+		const message = caseOnly
+			? `Policy names are case sensitive, as OMA-URIs are: write ${suggestion.name}, not ${name}.`
+			: suggestion
+				? `${name} is not a Remote Assistance policy. Did you mean ${suggestion.name} (${suggestion.friendlyName})?`
+				: `${name} is not a Remote Assistance policy. Use one of CustomizeWarningMessages, SessionLogging, SolicitedRemoteAssistance, UnsolicitedRemoteAssistance, RA_EncryptedTicketOnly or RA_Optimize_Bandwidth.`;
+		problems.push({
+			code: 'unknown-policy',
+			span: setting.name,
+			message,
+			fixes: suggestion ? [{ title: `Change to ${suggestion.name}`, edits: [{ span: setting.name, newText: suggestion.name }], preferred: true }] : undefined,
+		});
+		return;
+	}
+	const state = setting.state;
+	if (!state || (state.kind === 'scalar' && state.value === null)) {
+		problems.push({
+			code: 'missing-state',
+			span: setting.name,
+			message: `${name} has no state: add \`state: enabled\`, \`state: disabled\` or \`state: not-configured\`.`,
+			fixes: POLICY_STATES.map((s) => ({ title: `Add state: ${s}`, edits: syntax.addState(setting, s) })),
+		});
+		return;
+	}
+	const stateText = state.kind === 'scalar' && typeof state.value === 'string' ? state.value : undefined;
+	if (stateText === undefined || !(POLICY_STATES as readonly string[]).includes(stateText)) {
+		const suggestion = stateText === undefined ? undefined : closest(stateText, POLICY_STATES);
+		problems.push({
+			code: 'invalid-state',
+			span: state,
+			message: `${stateText === undefined ? 'This' : `'${stateText}'`} is not a state.${suggestion ? ` Did you mean ${suggestion}?` : ''} Write enabled, disabled or not-configured.`,
+			fixes: suggestion ? [{ title: `Change to ${suggestion}`, edits: [{ span: state, newText: suggestion }], preferred: true }] : undefined,
+		});
+		return;
+	}
+	if (stateText !== 'enabled') {
+		if (setting.optionsKey) {
+			problems.push({
+				code: 'ignored-options',
+				span: setting.optionsKey,
+				message: `${name} is ${stateText}, so its options are never sent to the device. Remove them, or set \`state: enabled\`.`,
+				fixes: [{ title: 'Remove the ignored options', edits: syntax.removeOptions(setting), preferred: true }],
+			});
+		}
+		return;
+	}
+	// An id that is a near miss for a missing one is reported once, as the near miss.
+	const meant = new Set<string>();
+	for (const option of setting.options) {
+		const element = findElement(policy, option.id.value);
+		if (element) {
+			checkElementValue(element, option.value, syntax, problems);
+			continue;
+		}
+		const suggestion = suggestElement(policy, option.id.value);
+		if (suggestion) {
+			meant.add(suggestion.id);
+		}
+		const caseOnly = suggestion && suggestion.id.toLowerCase() === option.id.value.toLowerCase();
+		const known = policy.elements.length === 0 ? `${name} has no options; remove this entry.` : `Its options are ${policy.elements.map((e) => e.id).join(', ')}.`;
+		problems.push({
+			code: 'unknown-option',
+			span: option.id,
+			message: caseOnly
+				? `Option ids are case sensitive: write ${suggestion.id}, not ${option.id.value}.`
+				: `${option.id.value} is not an option of ${name}.${suggestion ? ` Did you mean ${suggestion.id}?` : ''} ${known}`,
+			fixes: suggestion ? [{ title: `Change to ${suggestion.id}`, edits: [{ span: option.id, newText: suggestion.id }], preferred: true }] : undefined,
+		});
+	}
+	const present = new Set(setting.options.map((o) => o.id.value));
+	const missing = policy.elements.filter((e) => !present.has(e.id) && !meant.has(e.id));
+	if (missing.length > 0) {
+		const ids = missing.map((e) => e.id).join(', ');
+		problems.push({
+			code: 'missing-option',
+			span: setting.optionsKey ?? setting.name,
+			message: `${name} is enabled but leaves out ${ids}. Windows rejects an enabled policy unless every option is given.`,
+			fixes: [{ title: missing.length === 1 ? `Add ${ids}` : 'Add the missing options', edits: syntax.addOptions(setting, missing), preferred: true }],
+		});
+	}
+}

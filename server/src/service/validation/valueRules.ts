@@ -1,0 +1,246 @@
+import { enumItemByAlias, enumItemByValue } from '../catalog/catalog';
+import type { DecimalElement, EnumElement, ListElement, PolicyElement, TextElement } from '../catalog/types';
+import type { OptionValue, Span } from '../model/policyModel';
+import { closest } from '../text/suggest';
+import type { Problem } from './problem';
+
+/** How a source language writes values, so the element rules can offer fixes in its own syntax. */
+export interface ValueSyntax {
+	/** Whether enum options may be written with their readable alias. */
+	readonly aliases: boolean;
+	/** Source text for a text value. */
+	text(value: string): string;
+	/** Source text for a list holding one entry. */
+	singleEntryList(value: string): string;
+	/** The source text of `text` between `span`, for finding characters at fault. */
+	readonly source: string;
+}
+
+type ScalarValue = Extract<OptionValue, { kind: 'scalar' }>;
+
+/** Checks one option value against its ADMX element. */
+export function checkElementValue(element: PolicyElement, value: OptionValue, syntax: ValueSyntax, problems: Problem[]): void {
+	switch (element.type) {
+		case 'enum':
+			return checkEnum(element, value, syntax, problems);
+		case 'decimal':
+			return checkDecimal(element, value, problems);
+		case 'text':
+			return checkText(element, value, syntax, problems);
+		case 'list':
+			return checkList(element, value, syntax, problems);
+	}
+}
+
+function describe(value: OptionValue): string {
+	if (value.kind === 'list') {
+		return 'a list';
+	}
+	if (value.kind === 'other') {
+		return value.description;
+	}
+	if (value.value === null) {
+		return 'nothing';
+	}
+	return typeof value.value === 'string' ? 'text' : `the ${typeof value.value} ${String(value.value)}`;
+}
+
+export function allowedEnumValues(element: EnumElement, aliases: boolean): string {
+	return element.items.map((i) => (aliases ? `${i.alias} (${i.value}: ${i.label})` : `${i.value} (${i.label})`)).join(', ');
+}
+
+function checkEnum(element: EnumElement, value: OptionValue, syntax: ValueSyntax, problems: Problem[]): void {
+	const allowed = allowedEnumValues(element, syntax.aliases);
+	if (value.kind !== 'scalar' || value.value === null || typeof value.value === 'boolean') {
+		problems.push({ code: 'value-type', span: value, message: `${element.id} takes one of ${allowed}; found ${describe(value)}.` });
+		return;
+	}
+	if (typeof value.value === 'number') {
+		if (!enumItemByValue(element, value.value)) {
+			problems.push({ code: 'enum-value', span: value, message: `${value.value} is not a value of ${element.id}. Use one of ${allowed}.` });
+		}
+		return;
+	}
+	const text = value.value;
+	if (syntax.aliases && enumItemByAlias(element, text)) {
+		return;
+	}
+	const numeric = /^-?\d+$/.test(text.trim()) ? enumItemByValue(element, Number(text)) : undefined;
+	if (numeric && syntax.aliases) {
+		problems.push({
+			code: 'value-type',
+			span: value,
+			message: `${element.id} takes a number or an alias, not quoted text: write ${numeric.value} without quotes, or ${numeric.alias}.`,
+			fixes: [{ title: `Write ${numeric.alias}`, edits: [{ span: value, newText: numeric.alias }], preferred: true }],
+		});
+		return;
+	}
+	if (numeric) {
+		return;
+	}
+	const candidates = element.items.map((i) => (syntax.aliases ? i.alias : String(i.value)));
+	const suggestion = closest(text, candidates);
+	problems.push({
+		code: 'enum-value',
+		span: value,
+		message: `'${text}' is not a value of ${element.id}.${suggestion ? ` Did you mean ${suggestion}?` : ''} Use one of ${allowed}.`,
+		fixes: suggestion ? [{ title: `Change to ${suggestion}`, edits: [{ span: value, newText: suggestion }], preferred: true }] : undefined,
+	});
+}
+
+function checkDecimal(element: DecimalElement, value: OptionValue, problems: Problem[]): void {
+	const range = `a whole number from ${element.minValue} to ${element.maxValue}`;
+	if (value.kind === 'scalar' && typeof value.value === 'string' && /^\s*-?\d+\s*$/.test(value.value) && value.quoted) {
+		const n = Number(value.value);
+		problems.push({
+			code: 'value-type',
+			span: value,
+			message: `${element.id} takes a number, not quoted text: write ${n} without quotes.`,
+			fixes: [{ title: `Write ${n}`, edits: [{ span: value, newText: String(n) }], preferred: true }],
+		});
+		return;
+	}
+	const n = value.kind === 'scalar' ? (typeof value.value === 'number' ? value.value : typeof value.value === 'string' && /^\s*-?\d+\s*$/.test(value.value) ? Number(value.value) : undefined) : undefined;
+	if (n === undefined) {
+		problems.push({ code: 'value-type', span: value, message: `${element.id} takes ${range}; found ${describe(value)}.` });
+		return;
+	}
+	if (!Number.isInteger(n) || n < element.minValue || n > element.maxValue) {
+		const clamped = Math.min(element.maxValue, Math.max(element.minValue, Math.round(n)));
+		problems.push({
+			code: 'decimal-range',
+			span: value,
+			message: `${element.id} must be ${range}; ${n} is not.${element.rangeHint ? ` ${element.rangeHint}` : ''}`,
+			fixes: [{ title: `Change to ${clamped}`, edits: [{ span: value, newText: String(clamped) }] }],
+		});
+	}
+}
+
+function checkText(element: TextElement, value: OptionValue, syntax: ValueSyntax, problems: Problem[]): void {
+	if (value.kind !== 'scalar' || value.value === null) {
+		problems.push({
+			code: 'value-type',
+			span: value,
+			message: `${element.id} takes a line of text; found ${describe(value)}. Write "" for an empty message.`,
+			fixes: value.kind === 'scalar' ? [{ title: 'Write an empty text', edits: [{ span: value, newText: syntax.text('') }] }] : undefined,
+		});
+		return;
+	}
+	if (typeof value.value !== 'string') {
+		const asText = String(value.value);
+		problems.push({
+			code: 'value-type',
+			span: value,
+			message: `${element.id} takes text; ${asText} reads as a ${typeof value.value}. Put it in quotes: ${syntax.text(asText)}.`,
+			fixes: [{ title: `Write ${syntax.text(asText)}`, edits: [{ span: value, newText: syntax.text(asText) }], preferred: true }],
+		});
+		return;
+	}
+	if (!checkCharacters(element.id, value, syntax, problems) && value.value.length > element.maxLength) {
+		problems.push({
+			code: 'text-too-long',
+			span: value,
+			message: `${element.id} is ${value.value.length} characters long; the ADMX allows at most ${element.maxLength}, and Windows may cut or refuse the rest.`,
+		});
+	}
+}
+
+/** A helper as Windows expects it: one backslash between a domain and a user or group name. */
+const HELPER = /^[^\\/:*?"<>|\s]+\\[^\\/"[\]:;|=,+*?<>]+$/;
+
+function checkList(element: ListElement, value: OptionValue, syntax: ValueSyntax, problems: Problem[]): void {
+	if (value.kind === 'scalar' && value.value === null) {
+		problems.push({ code: 'empty-helper-list', span: value, message: `${element.id} is empty, so nobody could offer help. List at least one helper, such as ${element.entryExample}.` });
+		return;
+	}
+	if (value.kind === 'scalar' && typeof value.value === 'string') {
+		const list = syntax.singleEntryList(value.value);
+		problems.push({
+			code: 'value-type',
+			span: value,
+			message: `${element.id} takes a list of helpers, one per entry; write it as a list: ${list}.`,
+			fixes: [{ title: 'Make it a list', edits: [{ span: value, newText: list }], preferred: true }],
+		});
+		return;
+	}
+	if (value.kind !== 'list') {
+		problems.push({ code: 'value-type', span: value, message: `${element.id} takes a list of helpers (${element.entryFormat}); found ${describe(value)}.` });
+		return;
+	}
+	if (value.items.length === 0) {
+		problems.push({ code: 'empty-helper-list', span: value, message: `${element.id} is empty, so nobody could offer help. List at least one helper, such as ${element.entryExample}.` });
+		return;
+	}
+	const seen = new Map<string, string>();
+	for (const item of value.items) {
+		if (item.kind !== 'scalar' || typeof item.value !== 'string' || item.value === '') {
+			problems.push({ code: 'value-type', span: item, message: `Each helper is a name written as ${element.entryFormat}; found ${item.kind === 'scalar' && item.value === '' ? 'empty text' : describe(item)}.` });
+			continue;
+		}
+		if (checkCharacters(element.id, item, syntax, problems)) {
+			continue;
+		}
+		const helper = item.value;
+		if (!HELPER.test(helper) || helper.trim() !== helper) {
+			const upn = /^([^@\s\\]+)@([^@.\s\\]+)(\.[^@\s\\]+)?$/.exec(helper);
+			const hint = upn ? ` Write it as ${upn[2].toUpperCase()}\\${upn[1]}.` : ` For example ${element.entryExample}.`;
+			problems.push({ code: 'helper-format', span: item, message: `Helper '${helper}' is not written as ${element.entryFormat}.${hint}` });
+		}
+		const folded = helper.toLowerCase();
+		const first = seen.get(folded);
+		if (first !== undefined) {
+			problems.push({
+				code: 'duplicate-helper',
+				span: item,
+				message: `Helper '${helper}' is already listed${first === helper ? '' : ` as '${first}'`}; account names are not case sensitive. Remove this entry.`,
+			});
+		} else {
+			seen.set(folded, helper);
+		}
+	}
+}
+
+/** Code points XML 1.0 can carry, less U+F000, which the payload uses to separate list entries. */
+function isForbidden(codePoint: number): boolean {
+	if (codePoint === 0xf000) {
+		return true;
+	}
+	const allowed = codePoint === 0x9 || codePoint === 0xa || codePoint === 0xd
+		|| (codePoint >= 0x20 && codePoint <= 0xd7ff)
+		|| (codePoint >= 0xe000 && codePoint <= 0xfffd)
+		|| (codePoint >= 0x10000 && codePoint <= 0x10ffff);
+	return !allowed;
+}
+
+export function findForbiddenCharacter(value: string): { index: number; codePoint: number } | undefined {
+	for (let i = 0; i < value.length; i++) {
+		const codePoint = value.codePointAt(i) as number;
+		if (isForbidden(codePoint)) {
+			return { index: i, codePoint };
+		}
+		if (codePoint > 0xffff) {
+			i++;
+		}
+	}
+	return undefined;
+}
+
+/** Reports a forbidden character, pointing at it when the source holds it literally. */
+function checkCharacters(id: string, value: ScalarValue, syntax: ValueSyntax, problems: Problem[]): boolean {
+	const text = value.value as string;
+	const found = findForbiddenCharacter(text);
+	if (!found) {
+		return false;
+	}
+	const ch = String.fromCodePoint(found.codePoint);
+	const sourceText = syntax.source.slice(value.start, value.end);
+	const literal = sourceText.indexOf(ch);
+	const span: Span = literal >= 0 ? { start: value.start + literal, end: value.start + literal + ch.length } : value;
+	const hex = `U+${found.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+	const why = found.codePoint === 0xf000
+		? `${hex} separates list entries in the payload, so it cannot appear inside a value`
+		: `${hex} cannot be carried in XML 1.0, so the payload could not be sent`;
+	problems.push({ code: 'invalid-character', span, message: `${id} holds the character ${hex}: ${why}. Remove it.` });
+	return true;
+}
+

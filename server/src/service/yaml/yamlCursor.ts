@@ -1,0 +1,178 @@
+import { lineEnd, lineStart } from '../text/lines';
+
+/**
+ * Where the cursor is in a possibly half-typed YAML document, worked out from the text and its
+ * indentation rather than from the parse tree, which has nothing yet at the place being typed.
+ */
+export interface CursorContext {
+	/** Keys from the document root to the mapping (for `key`) or entry (for `value`, `item`). */
+	readonly path: readonly string[];
+	/** `key`: typing a key; `value`: typing the value after `key:`; `item`: typing a `- ` list entry. */
+	readonly kind: 'key' | 'value' | 'item';
+	/** The partial word to replace. */
+	readonly start: number;
+	readonly end: number;
+	/** Keys already present beside the one being typed. */
+	readonly siblings: ReadonlySet<string>;
+	/** Whether the line already continues after the word with a `:` (so only the name is inserted). */
+	readonly keyHasColon: boolean;
+}
+
+const KEY_LINE = /^(\s*)([^\s#:\-{}[\],][^#:{}[\],]*?)\s*:(?:\s|$)/;
+
+interface Line {
+	readonly start: number;
+	readonly text: string;
+	readonly indent: number;
+}
+
+function lineAt(text: string, start: number): Line {
+	const body = text.slice(start, lineEnd(text, start));
+	return { start, text: body, indent: body.length - body.trimStart().length };
+}
+
+function isBlankOrComment(line: Line): boolean {
+	const t = line.text.trim();
+	return t === '' || t.startsWith('#');
+}
+
+/** Lines of the current `---` document before and after the cursor line, nearest first. */
+function* linesAbove(text: string, from: number): Generator<Line> {
+	let start = from;
+	while (start > 0) {
+		start = lineStart(text, start - 1);
+		const line = lineAt(text, start);
+		if (/^(---|\.\.\.)(\s|$)/.test(line.text)) {
+			return;
+		}
+		yield line;
+	}
+}
+
+function* linesBelow(text: string, from: number): Generator<Line> {
+	let end = lineEnd(text, from);
+	while (end < text.length) {
+		const start = text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end + 1;
+		const line = lineAt(text, start);
+		if (/^(---|\.\.\.)(\s|$)/.test(line.text)) {
+			return;
+		}
+		yield line;
+		end = lineEnd(text, start);
+	}
+}
+
+/** The keys of the block mappings that enclose a line indented by `indent`. */
+function parentPath(text: string, lineStartOffset: number, indent: number, item: boolean): string[] {
+	const path: string[] = [];
+	let limit = indent;
+	let allowEqual = item;
+	for (const line of linesAbove(text, lineStartOffset)) {
+		if (isBlankOrComment(line)) {
+			continue;
+		}
+		const deeper = allowEqual ? line.indent > limit : line.indent >= limit;
+		if (deeper) {
+			continue;
+		}
+		if (allowEqual && line.indent === limit && line.text.trimStart().startsWith('-')) {
+			continue;
+		}
+		const key = KEY_LINE.exec(line.text);
+		if (key) {
+			path.unshift(key[2]);
+		}
+		limit = line.indent;
+		allowEqual = false;
+		if (limit === 0) {
+			break;
+		}
+	}
+	return path;
+}
+
+function siblingKeys(text: string, lineStartOffset: number, indent: number): Set<string> {
+	const keys = new Set<string>();
+	const collect = (lines: Generator<Line>) => {
+		for (const line of lines) {
+			if (isBlankOrComment(line)) {
+				continue;
+			}
+			if (line.indent < indent) {
+				return;
+			}
+			const key = line.indent === indent ? KEY_LINE.exec(line.text) : null;
+			if (key) {
+				keys.add(key[2]);
+			}
+		}
+	};
+	collect(linesAbove(text, lineStartOffset));
+	collect(linesBelow(text, lineStartOffset));
+	return keys;
+}
+
+/** Extends the word under the cursor to the right, so accepting a proposal replaces all of it. */
+function wordEnd(text: string, offset: number, stop: RegExp): number {
+	let end = offset;
+	while (end < text.length && !stop.test(text[end])) {
+		end++;
+	}
+	return end;
+}
+
+export function cursorContext(text: string, offset: number): CursorContext {
+	const start = lineStart(text, offset);
+	const before = text.slice(start, offset);
+	const after = text.slice(offset, lineEnd(text, offset));
+	const indent = before.length - before.trimStart().length;
+
+	const flow = flowContext(text, start, before, after, offset);
+	if (flow) {
+		return flow;
+	}
+	const item = /^(\s*)-\s+(.*)$/.exec(before) ?? /^(\s*)-()$/.exec(before);
+	if (item) {
+		const path = parentPath(text, start, item[1].length, true);
+		return { path, kind: 'item', start: offset - item[2].length, end: wordEnd(text, offset, /[\r\n#]/), siblings: new Set(), keyHasColon: false };
+	}
+	const value = /^(\s*)([^\s#:\-{}[\],][^#:{}[\],]*?)\s*:\s+(.*)$/.exec(before) ?? /^(\s*)([^\s#:\-{}[\],][^#:{}[\],]*?)\s*:()$/.exec(before);
+	if (value) {
+		const path = [...parentPath(text, start, value[1].length, false), value[2]];
+		return { path, kind: 'value', start: offset - value[3].length, end: wordEnd(text, offset, /[\s#,}\]]/), siblings: new Set(), keyHasColon: false };
+	}
+	const word = /[^\s]*$/.exec(before)?.[0] ?? '';
+	return {
+		path: parentPath(text, start, indent, false),
+		kind: 'key',
+		start: offset - word.length,
+		end: wordEnd(text, offset, /[\s:#]/),
+		siblings: siblingKeys(text, start, indent),
+		keyHasColon: /^[^\s:#]*\s*:/.test(after),
+	};
+}
+
+/** Inside a one-line flow mapping such as `SessionLogging: { state: en`. */
+function flowContext(text: string, start: number, before: string, after: string, offset: number): CursorContext | undefined {
+	const open = before.lastIndexOf('{');
+	if (open < 0 || before.indexOf('}', open) >= 0) {
+		return undefined;
+	}
+	const owner = KEY_LINE.exec(before.slice(0, open));
+	if (!owner) {
+		return undefined;
+	}
+	const path = [...parentPath(text, start, owner[1].length, false), owner[2]];
+	const inner = before.slice(open + 1);
+	const segment = inner.slice(inner.lastIndexOf(',') + 1);
+	const pair = /^\s*([^\s:,]+)\s*:\s*(.*)$/.exec(segment);
+	const siblings = new Set([...inner.matchAll(/([^\s{},:]+)\s*:/g)].map((m) => m[1]).filter((k) => k !== pair?.[1]));
+	for (const m of after.matchAll(/([^\s{},:]+)\s*:/g)) {
+		siblings.add(m[1]);
+	}
+	if (pair) {
+		return { path: [...path, pair[1]], kind: 'value', start: offset - pair[2].length, end: wordEnd(text, offset, /[\s,}]/), siblings: new Set(), keyHasColon: false };
+	}
+	const word = /[^\s,{]*$/.exec(segment)?.[0] ?? '';
+	return { path, kind: 'key', start: offset - word.length, end: wordEnd(text, offset, /[\s:,}]/), siblings, keyHasColon: /^[^\s:,}]*\s*:/.test(after) };
+}
