@@ -1,4 +1,4 @@
-import { findElement, suggestElement, suggestPolicy } from '../catalog/catalog';
+import { findElement, POLICY_NAMES, suggestElement, suggestPolicy } from '../catalog/catalog';
 import { POLICY_STATES, type PolicyElement } from '../catalog/types';
 import type { OptionValue, PolicySetting, Profile } from '../model/policyModel';
 import { closest } from '../text/suggest';
@@ -44,7 +44,7 @@ function checkPolicy(setting: PolicySetting, syntax: PolicySyntax, problems: Pro
 			? `Policy names are case sensitive, as OMA-URIs are: write ${suggestion.name}, not ${name}.`
 			: suggestion
 				? `${name} is not a Remote Assistance policy. Did you mean ${suggestion.name} (${suggestion.friendlyName})?`
-				: `${name} is not a Remote Assistance policy. Use one of CustomizeWarningMessages, SessionLogging, SolicitedRemoteAssistance, UnsolicitedRemoteAssistance, RA_EncryptedTicketOnly or RA_Optimize_Bandwidth.`;
+				: `${name} is not a Remote Assistance policy. Use one of ${POLICY_NAMES.join(', ')}.`;
 		problems.push({
 			code: 'unknown-policy',
 			span: setting.name,

@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+
+const SYNCML_ROOT = /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<SyncML[\s>]/;
+
+/**
+ * VS Code's `firstLine` matching sees only the first line, so an `.xml` file whose `<SyncML`
+ * root sits below an XML declaration is recognised here instead.
+ */
+export function registerSyncmlDetection(context: vscode.ExtensionContext): void {
+	const check = (document: vscode.TextDocument) => {
+		if (document.languageId !== 'xml' || !document.uri.path.toLowerCase().endsWith('.xml')) {
+			return;
+		}
+		const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 50), 0));
+		if (SYNCML_ROOT.test(head)) {
+			void vscode.languages.setTextDocumentLanguage(document, 'syncml');
+		}
+	};
+	vscode.workspace.textDocuments.forEach(check);
+	context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(check));
+}

@@ -1,0 +1,85 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DEFAULT_SETTINGS, getDiagnostics, parsePolicyDocument } from '../service';
+import { expandGlob } from './glob';
+import type { CliIo } from './io';
+
+const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'] as const;
+
+interface JsonDiagnostic {
+	file: string;
+	severity: string;
+	code: string;
+	message: string;
+	range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+export const VALIDATE_USAGE = 'Usage: rapolicy validate [--format text|json] <files or globs>...';
+
+/** `rapolicy validate`: the editor's diagnostics for files on disk. Exit 1 if any error. */
+export function validateCommand(args: readonly string[], io: CliIo): number {
+	let format = 'text';
+	const patterns: string[] = [];
+	for (let i = 0; i < args.length; i++) {
+		const arg = args[i];
+		if (arg === '--format') {
+			format = args[++i] ?? '';
+		} else if (arg.startsWith('--format=')) {
+			format = arg.slice('--format='.length);
+		} else if (arg.startsWith('-')) {
+			io.stderr(`rapolicy validate: unknown option ${arg}\n${VALIDATE_USAGE}\n`);
+			return 2;
+		} else {
+			patterns.push(arg);
+		}
+	}
+	if (format !== 'text' && format !== 'json') {
+		io.stderr(`rapolicy validate: --format must be text or json\n${VALIDATE_USAGE}\n`);
+		return 2;
+	}
+	if (patterns.length === 0) {
+		io.stderr(`${VALIDATE_USAGE}\n`);
+		return 2;
+	}
+	const files = patterns.flatMap((p) => {
+		const matches = expandGlob(p, io.cwd);
+		if (matches.length === 0) {
+			io.stderr(`rapolicy validate: no file matches ${p}\n`);
+		}
+		return matches;
+	});
+	const results: JsonDiagnostic[] = [];
+	let unreadable = false;
+	for (const file of files) {
+		let text: string;
+		try {
+			text = io.readFile(path.resolve(io.cwd, file));
+		} catch (error) {
+			io.stderr(`rapolicy validate: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+			unreadable = true;
+			continue;
+		}
+		if (!/\.rapolicy\.ya?ml$/i.test(file)) {
+			io.stderr(`rapolicy validate: ${file} is not a policy file; name it *.rapolicy.yaml or *.rapolicy.yml\n`);
+			unreadable = true;
+			continue;
+		}
+		const uri = pathToFileURL(path.resolve(io.cwd, file)).toString();
+		for (const d of getDiagnostics(parsePolicyDocument(uri, 0, text), DEFAULT_SETTINGS)) {
+			results.push({ file, severity: SEVERITY_NAMES[d.severity ?? 1], code: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range });
+		}
+	}
+	if (format === 'json') {
+		io.stdout(`${JSON.stringify(results, null, 2)}\n`);
+	} else {
+		for (const r of results) {
+			io.stdout(`${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.severity} ${r.code} ${r.message}\n`);
+		}
+		const errors = results.filter((r) => r.severity === 'error').length;
+		io.stderr(`${files.length} ${files.length === 1 ? 'file' : 'files'} checked: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${results.length - errors} other ${results.length - errors === 1 ? 'problem' : 'problems'}\n`);
+	}
+	if (files.length === 0 || unreadable) {
+		return 2;
+	}
+	return results.some((r) => r.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,77 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DEFAULT_SETTINGS, getDiagnostics, parsePolicyDocument, type ParsedDocument, type Settings } from '../../server/src/service';
+
+export const TEST_URI = 'file:///work/test.rapolicy.yaml';
+
+export function parse(text: string): ParsedDocument {
+	return parsePolicyDocument(TEST_URI, 1, text);
+}
+
+/** A diagnostic whose message is plain text, as every diagnostic of this service is. */
+export type TextDiagnostic = Omit<Diagnostic, 'message'> & { message: string };
+
+export function diagnose(text: string, settings: Settings = DEFAULT_SETTINGS): TextDiagnostic[] {
+	return getDiagnostics(parse(text), settings).map((d) => ({ ...d, message: typeof d.message === 'string' ? d.message : d.message.value }));
+}
+
+/** Codes of the diagnostics, in document order. */
+export function codes(text: string, settings: Settings = DEFAULT_SETTINGS): string[] {
+	return diagnose(text, settings).map((d) => String(d.code));
+}
+
+/** The source text a diagnostic's range covers. */
+export function covered(text: string, diagnostic: Pick<Diagnostic, 'range'>): string {
+	const doc = parse(text).lines;
+	return text.slice(doc.offsetAt(diagnostic.range.start), doc.offsetAt(diagnostic.range.end));
+}
+
+/** Splits `text` at the `|` caret marker: the clean text and the caret offset. */
+export function caret(text: string): { text: string; offset: number } {
+	const offset = text.indexOf('|');
+	if (offset < 0) {
+		throw new Error('no | caret in test text');
+	}
+	return { text: text.slice(0, offset) + text.slice(offset + 1), offset };
+}
+
+/** Applies LSP text edits (non-overlapping) to `text`. */
+export function applyEdits(text: string, edits: readonly { range: Diagnostic['range']; newText: string }[]): string {
+	const doc = parse(text).lines;
+	const sorted = [...edits].sort((a, b) => doc.offsetAt(b.range.start) - doc.offsetAt(a.range.start));
+	let result = text;
+	for (const edit of sorted) {
+		result = result.slice(0, doc.offsetAt(edit.range.start)) + edit.newText + result.slice(doc.offsetAt(edit.range.end));
+	}
+	return result;
+}
+
+/** A valid profile with every policy configured, to mutate in tests. */
+export const FULL_PROFILE = `profile: Full
+description: Every policy set.
+scope: device
+policies:
+  UnsolicitedRemoteAssistance:
+    state: enabled
+    options:
+      RA_Unsolicit_Control_List: remote-control
+      RA_Unsolicit_DACL_Edit:
+        - CORP\\RA-Helpdesk
+  SolicitedRemoteAssistance:
+    state: enabled
+    options:
+      RA_Solicit_Control_List: view-only
+      RA_Solicit_ExpireValue_Edt: 4
+      RA_Solicit_ExpireUnits_List: hours
+      RA_Solicit_Mailto_List: mailto
+  CustomizeWarningMessages:
+    state: enabled
+    options:
+      RA_Options_Share_Control_Message: Control is about to be shared.
+      RA_Options_Connect_Message: A helper is connecting.
+  SessionLogging: { state: enabled }
+  RA_EncryptedTicketOnly: { state: not-configured }
+  RA_Optimize_Bandwidth:
+    state: enabled
+    options:
+      RA_Optimize_Bandwidth_List: no-background
+`;
