@@ -18,15 +18,32 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Lo
 	return new LanguageClient('rapolicy', 'Remote Assistance Policy', serverOptions, clientOptions);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+const SERVED_LANGUAGES = ['rapolicy'];
+
+/**
+ * Activation also happens for plain XML (to recognise SyncML in `.xml` files), so the language
+ * server starts only once a document it serves is open.
+ */
+export function activate(context: vscode.ExtensionContext): void {
 	const outputChannel = vscode.window.createOutputChannel('Remote Assistance Policy', { log: true });
 	context.subscriptions.push(outputChannel);
 	registerSyncmlDetection(context);
-	client = createClient(context, outputChannel);
-	context.subscriptions.push(vscode.commands.registerCommand('rapolicy.restartServer', async () => {
-		await client?.restart();
-	}));
-	await client.start();
+	const ensureStarted = (document: vscode.TextDocument) => {
+		if (client || !SERVED_LANGUAGES.includes(document.languageId)) {
+			return;
+		}
+		client = createClient(context, outputChannel);
+		client.start().catch((error: unknown) => outputChannel.error(`The language server did not start: ${String(error)}`));
+	};
+	context.subscriptions.push(
+		vscode.workspace.onDidOpenTextDocument(ensureStarted),
+		vscode.commands.registerCommand('rapolicy.restartServer', async () => {
+			if (client) {
+				await client.restart();
+			}
+		}),
+	);
+	vscode.workspace.textDocuments.forEach(ensureStarted);
 }
 
 export async function deactivate(): Promise<void> {

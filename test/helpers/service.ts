@@ -75,3 +75,97 @@ policies:
     options:
       RA_Optimize_Bandwidth_List: no-background
 `;
+
+// ---- Helpers added for the unit tests of completion, code actions and suppressions ----
+
+/** The raw LSP diagnostics, as an editor would send them back with a code action request. */
+export function rawDiagnostics(text: string, settings: Settings = DEFAULT_SETTINGS): Diagnostic[] {
+	return getDiagnostics(parse(text), settings);
+}
+
+/** The same text with every line break written as CRLF. */
+export function crlf(text: string): string {
+	return text.replace(/\r?\n/g, '\r\n');
+}
+
+/**
+ * Expands LSP snippet syntax the way an editor does when the user accepts every default:
+ * a placeholder becomes its default text, a choice its first item, a bare tab stop nothing.
+ */
+export function expandSnippet(snippet: string): string {
+	let i = 0;
+	const escapable = '$}\\,|';
+	const read = (stop: string | undefined): string => {
+		let out = '';
+		while (i < snippet.length) {
+			const c = snippet[i];
+			if (stop !== undefined && c === stop) {
+				return out;
+			}
+			if (c === '\\' && i + 1 < snippet.length && escapable.includes(snippet[i + 1])) {
+				out += snippet[i + 1];
+				i += 2;
+				continue;
+			}
+			if (c === '$') {
+				const rest = snippet.slice(i);
+				const bare = /^\$(\d+)/.exec(rest);
+				if (bare) {
+					i += bare[0].length;
+					continue;
+				}
+				const open = /^\$\{(\d+)([:|}])/.exec(rest);
+				if (open) {
+					i += open[0].length;
+					if (open[2] === '}') {
+						continue;
+					}
+					if (open[2] === ':') {
+						out += read('}');
+						i++;
+						continue;
+					}
+					const choices: string[] = [];
+					let current = '';
+					while (i < snippet.length && !(snippet[i] === '|' && snippet[i + 1] === '}')) {
+						if (snippet[i] === '\\' && i + 1 < snippet.length && escapable.includes(snippet[i + 1])) {
+							current += snippet[i + 1];
+							i += 2;
+						} else if (snippet[i] === ',') {
+							choices.push(current);
+							current = '';
+							i++;
+						} else {
+							current += snippet[i++];
+						}
+					}
+					choices.push(current);
+					i += 2;
+					out += choices[0];
+					continue;
+				}
+			}
+			out += c;
+			i++;
+		}
+		return out;
+	};
+	return read(undefined);
+}
+
+/** A completion item as the editor applies it: snippet expanded with its defaults, later lines indented like the first. */
+export function applyCompletion(
+	text: string,
+	item: { textEdit?: unknown; insertTextFormat?: number; insertTextMode?: number },
+): string {
+	const edit = item.textEdit as { range: Diagnostic['range']; newText: string };
+	const doc = parse(text).lines;
+	let newText = item.insertTextFormat === 2 ? expandSnippet(edit.newText) : edit.newText;
+	const start = doc.offsetAt(edit.range.start);
+	const lineStartOffset = doc.offsetAt({ line: edit.range.start.line, character: 0 });
+	// Editors indent later lines like the first unless the item asks for `asIs` (1).
+	const indent = item.insertTextMode === 1 ? '' : (/^[ \t]*/.exec(text.slice(lineStartOffset, start))?.[0] ?? '');
+	const eol = text.includes('\r\n') ? '\r\n' : '\n';
+	newText = newText.replace(/\r?\n/g, `${eol}${indent}`);
+	return applyEdits(text, [{ range: edit.range, newText }]);
+}
