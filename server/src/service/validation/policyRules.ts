@@ -115,7 +115,7 @@ function checkPolicy(setting: PolicySetting, syntax: PolicySyntax, problems: Pro
 		problems.push({
 			code: 'missing-option',
 			span: setting.optionsKey ?? setting.name,
-			message: `${name} is enabled but leaves out ${ids}. Windows rejects an enabled policy unless every option is given.`,
+			message: `${name} is enabled but leaves out ${ids}. An enabled ADMX-backed policy must carry every option in its payload, or the device may refuse it.`,
 			fixes: [{ title: missing.length === 1 ? `Add ${ids}` : 'Add the missing options', edits: syntax.addOptions(setting, missing), preferred: true }],
 		});
 	}

@@ -24,7 +24,7 @@ export const RULES = {
 	'missing-state': { severity: 'error', description: 'A policy has no `state`.' },
 	'invalid-state': { severity: 'error', description: '`state` is not `enabled`, `disabled` or `not-configured`.' },
 	'ignored-options': { severity: 'warning', description: '`options` on a policy that is not enabled; the device never receives them.' },
-	'missing-option': { severity: 'error', description: 'An enabled policy leaves out one of its options; Windows rejects such a payload.' },
+	'missing-option': { severity: 'error', description: 'An enabled policy leaves out one of its options; an ADMX-backed payload must carry every option.' },
 	'unknown-option': { severity: 'error', description: 'An option id that the policy does not have (ids are case sensitive).' },
 	'enum-value': { severity: 'error', description: 'A choice option has a value that is not one of its items.' },
 	'decimal-range': { severity: 'error', description: 'A number option is not a whole number within its range.' },

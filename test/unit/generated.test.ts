@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import Ajv from 'ajv';
+import { buildPolicyGrammar, buildSyncmlGrammar } from '../../server/src/generate/grammar';
+import { buildRulesSetting } from '../../server/src/generate/manifest';
+import { buildProfileSchema, SCHEMA_ID } from '../../server/src/service/schema/buildSchema';
+import { VERSION } from '../../server/src/version';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as Record<string, unknown>;
+
+describe('files derived from the catalog', () => {
+	it('the checked-in JSON Schema is the one the catalog gives (run npm run generate after changing the catalog)', () => {
+		assert.deepEqual(readJson('schemas/rapolicy.schema.json'), buildProfileSchema());
+	});
+
+	it('the schema has a stable $id and compiles in ajv strict mode', () => {
+		const schema = readJson('schemas/rapolicy.schema.json');
+		assert.equal(schema.$id, SCHEMA_ID);
+		const ajv = new Ajv({ strict: true });
+		ajv.addKeyword('markdownEnumDescriptions');
+		assert.doesNotThrow(() => ajv.compile(schema));
+	});
+
+	it('the grammars are the generated ones', () => {
+		assert.deepEqual(readJson('syntaxes/rapolicy.tmLanguage.json'), buildPolicyGrammar());
+		assert.deepEqual(readJson('syntaxes/syncml.tmLanguage.json'), buildSyncmlGrammar());
+	});
+
+	it('package.json documents every rule in rapolicy.validation.rules', () => {
+		const manifest = readJson('package.json') as { contributes: { configuration: { properties: Record<string, unknown> } } };
+		assert.deepEqual(manifest.contributes.configuration.properties['rapolicy.validation.rules'], buildRulesSetting());
+	});
+
+	it('the server reports the package version', () => {
+		assert.equal(readJson('package.json').version, VERSION);
+	});
+
+	it('every grammar pattern is a valid regular expression', () => {
+		const patterns: string[] = [];
+		const collect = (node: unknown): void => {
+			if (Array.isArray(node)) {
+				node.forEach(collect);
+			} else if (node && typeof node === 'object') {
+				for (const [key, value] of Object.entries(node)) {
+					if ((key === 'match' || key === 'begin' || key === 'end') && typeof value === 'string') {
+						patterns.push(value);
+					} else {
+						collect(value);
+					}
+				}
+			}
+		};
+		collect(buildPolicyGrammar());
+		assert.ok(patterns.length > 10);
+		for (const pattern of patterns) {
+			assert.doesNotThrow(() => new RegExp(pattern), pattern);
+		}
+	});
+});
