@@ -89,10 +89,10 @@ export function parseYaml(text: string): YamlDocument[] {
 					style: SCALAR_STYLES[node.type ?? Scalar.PLAIN] ?? 'plain',
 				};
 			} else if (isMap(node)) {
-				const [start, , end] = node.range ?? [0, 0, 0];
+				const [start, valueEnd] = node.range ?? [0, 0];
 				const pairs: PairNode[] = [];
-				result = { kind: 'map', start, end, flow: node.flow === true, pairs };
-				converted.set(node, result);
+				const map = { kind: 'map' as const, start, end: valueEnd, flow: node.flow === true, pairs };
+				converted.set(node, map);
 				for (const item of node.items) {
 					if (!isPair(item)) {
 						continue;
@@ -102,14 +102,24 @@ export function parseYaml(text: string): YamlDocument[] {
 					const pairStart = key?.start ?? value?.start ?? start;
 					pairs.push({ key, value, start: pairStart, end: Math.max(value?.end ?? pairStart, key?.end ?? pairStart) });
 				}
+				// A block collection's own range runs on over trailing comments and blank lines.
+				if (!map.flow && pairs.length > 0) {
+					map.end = pairs[pairs.length - 1].end;
+				}
+				result = map;
 			} else if (isSeq(node)) {
-				const [start, , end] = node.range ?? [0, 0, 0];
+				const [start, valueEnd] = node.range ?? [0, 0];
 				const items: (AstNode | null)[] = [];
-				result = { kind: 'seq', start, end, flow: node.flow === true, items };
-				converted.set(node, result);
+				const seq = { kind: 'seq' as const, start, end: valueEnd, flow: node.flow === true, items };
+				converted.set(node, seq);
 				for (const item of node.items) {
 					items.push(isPair(item) ? convert(item.key, depth + 1) : convert(item, depth + 1));
 				}
+				const last = items[items.length - 1];
+				if (!seq.flow && last) {
+					seq.end = last.end;
+				}
+				result = seq;
 			}
 			converted.set(node as YamlNode, result);
 			return result;
