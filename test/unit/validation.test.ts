@@ -130,6 +130,14 @@ describe('validation: YAML and document structure', () => {
 		assert.match(d.message, /Did you mean `?state`?/);
 	});
 
+	it('suggests options for a key named option', () => {
+		const text = mutate('  RA_Optimize_Bandwidth:\n    state: enabled\n    options:', '  RA_Optimize_Bandwidth:\n    state: enabled\n    option:');
+		const d = diagnose(text).find((x) => x.code === 'unknown-key');
+		assert.ok(d, JSON.stringify(codes(text)));
+		assert.equal(covered(text, d), 'option');
+		assert.match(d.message, /Did you mean `?options`?/);
+	});
+
 	it('reports an unknown key without a close match and lists the allowed keys', () => {
 		const text = 'profile: A\nowner: Someone\npolicies:\n  SessionLogging: { state: enabled }\n';
 		const d = only(text, 'unknown-key');

@@ -67,7 +67,7 @@ export function buildProfileSchema(): Schema {
 		additionalProperties: false,
 		required: ['profile', 'policies'],
 		properties: {
-			profile: { type: 'string', minLength: 1, description: 'Display name of the profile.' },
+			profile: { type: 'string', pattern: '\\S', description: 'Display name of the profile.' },
 			description: { type: 'string', description: 'What the profile is for.' },
 			scope: { const: 'device', description: 'Every Remote Assistance policy applies to the device.' },
 			policies: {

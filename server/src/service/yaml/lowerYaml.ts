@@ -41,8 +41,8 @@ function syntaxMessage(message: string): string {
 
 function lowerProfile(doc: YamlDocument, root: MapNode, problems: Problem[]): Profile {
 	const pairs = uniquePairs(root, PROFILE_KEYS, 'profile document', problems);
-	const name = textValue(pairs.get('profile'), 'profile', 'the profile\'s display name', problems);
-	const description = textValue(pairs.get('description'), 'description', 'a sentence about the profile', problems);
+	const name = textValue(pairs.get('profile'), 'profile', 'the profile\'s display name', false, problems);
+	const description = textValue(pairs.get('description'), 'description', 'a sentence about the profile', true, problems);
 	const scopePair = pairs.get('scope');
 	const policiesPair = pairs.get('policies');
 	if (!pairs.has('profile')) {
@@ -148,12 +148,12 @@ function uniquePairs(map: MapNode, known: readonly string[] | undefined, where: 
 	return seen;
 }
 
-function textValue(pair: PairNode | undefined, key: string, what: string, problems: Problem[]): Located<string> | undefined {
+function textValue(pair: PairNode | undefined, key: string, what: string, allowBlank: boolean, problems: Problem[]): Located<string> | undefined {
 	if (!pair) {
 		return undefined;
 	}
 	const value = pair.value;
-	if (value?.kind === 'scalar' && typeof value.value === 'string' && value.value.trim() !== '') {
+	if (value?.kind === 'scalar' && typeof value.value === 'string' && (allowBlank || value.value.trim() !== '')) {
 		return { start: value.start, end: value.end, value: value.value };
 	}
 	if (value?.kind === 'scalar' && (typeof value.value === 'number' || typeof value.value === 'boolean')) {

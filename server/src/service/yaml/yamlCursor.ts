@@ -152,27 +152,51 @@ export function cursorContext(text: string, offset: number): CursorContext {
 	};
 }
 
-/** Inside a one-line flow mapping such as `SessionLogging: { state: en`. */
+/** Inside one-line flow mappings such as `SessionLogging: { state: en` or `policies: { A: {...}, Se`. */
 function flowContext(text: string, start: number, before: string, after: string, offset: number): CursorContext | undefined {
-	const open = before.lastIndexOf('{');
-	if (open < 0 || before.indexOf('}', open) >= 0) {
+	// The `{` still open at the cursor, outermost first; quoted text is skipped.
+	const open: number[] = [];
+	let quote: string | undefined;
+	for (let i = 0; i < before.length; i++) {
+		const c = before[i];
+		if (quote) {
+			if (c === quote) {
+				quote = undefined;
+			}
+		} else if (c === '"' || c === '\'') {
+			quote = c;
+		} else if (c === '{') {
+			open.push(i);
+		} else if (c === '}') {
+			open.pop();
+		} else if (c === '#' && (i === 0 || /\s/.test(before[i - 1]))) {
+			return undefined;
+		}
+	}
+	if (open.length === 0) {
 		return undefined;
 	}
-	const owner = KEY_LINE.exec(before.slice(0, open));
+	const owner = KEY_LINE.exec(before.slice(0, open[0]));
 	if (!owner) {
 		return undefined;
 	}
 	const path = [...parentPath(text, start, owner[1].length, false), owner[2]];
-	const inner = before.slice(open + 1);
+	for (const brace of open.slice(1)) {
+		const key = /([^\s{},:]+)\s*:\s*$/.exec(before.slice(0, brace));
+		if (!key) {
+			return undefined;
+		}
+		path.push(key[1]);
+	}
+	const inner = before.slice(open[open.length - 1] + 1);
 	const segment = inner.slice(inner.lastIndexOf(',') + 1);
 	const pair = /^\s*([^\s:,]+)\s*:\s*(.*)$/.exec(segment);
-	const siblings = new Set([...inner.matchAll(/([^\s{},:]+)\s*:/g)].map((m) => m[1]).filter((k) => k !== pair?.[1]));
-	for (const m of after.matchAll(/([^\s{},:]+)\s*:/g)) {
-		siblings.add(m[1]);
-	}
 	if (pair) {
 		return { path: [...path, pair[1]], kind: 'value', start: offset - pair[2].length, end: wordEnd(text, offset, /[\s,}]/), siblings: new Set(), keyHasColon: false };
 	}
+	// Keys already written at this level: nested braces are blanked out so their keys do not count.
+	const flat = (inner + after).replace(/\{[^{}]*\}/g, '{}');
+	const siblings = new Set([...flat.matchAll(/([^\s{},:]+)\s*:/g)].map((m) => m[1]));
 	const word = /[^\s,{]*$/.exec(segment)?.[0] ?? '';
 	return { path, kind: 'key', start: offset - word.length, end: wordEnd(text, offset, /[\s:,}]/), siblings, keyHasColon: /^[^\s:,}]*\s*:/.test(after) };
 }

@@ -116,10 +116,15 @@ export class YamlPolicySyntax implements PolicySyntax {
 			return [];
 		}
 		if (this.isFlow(setting)) {
-			// In `{ state: x, options: {...} }` remove from the comma before `options` to the end of its value.
-			const comma = this.source.lastIndexOf(',', key.start);
+			// Remove `options: {...}` with the comma that separates it from its neighbour.
 			const end = Math.max(key.end, ...setting.options.map((o) => o.span.end), this.flowValueEnd(key.end));
-			return [{ span: { start: comma >= setting.name.end ? comma : key.start, end }, newText: '' }];
+			const before = this.source.slice(setting.name.end, key.start);
+			const comma = before.lastIndexOf(',');
+			if (comma >= 0 && before.indexOf('{', comma) < 0) {
+				return [{ span: { start: setting.name.end + comma, end }, newText: '' }];
+			}
+			const following = /^\s*,\s*/.exec(this.source.slice(end));
+			return [{ span: { start: key.start, end: end + (following ? following[0].length : 0) }, newText: '' }];
 		}
 		const start = lineStart(this.source, key.start);
 		const keyColumn = column(this.source, key.start);
