@@ -1,0 +1,43 @@
+// Time from didOpen to the first published diagnostics, over stdio against the bundled server,
+// for generated profile files of about 100, 1,000 and 10,000 lines. Prints a table of medians.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const { LspClient } = require(path.join(root, 'out/test/lsp/lspClient.js'));
+const example = readFileSync(path.join(root, 'examples/fleet.rapolicy.yaml'), 'utf8');
+
+function profileFile(lines) {
+	const parts = [];
+	let count = 0;
+	for (let i = 0; count < lines; i++) {
+		// Every tenth profile carries one error, so the diagnostics are not empty.
+		const text = i % 10 === 9 ? example.replace('RA_Solicit_ExpireValue_Edt: 30', 'RA_Solicit_ExpireValue_Edt: 300') : example;
+		parts.push(text);
+		count += text.split('\n').length;
+	}
+	return parts.join('---\n');
+}
+
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+console.log('| lines | diagnostics | open → diagnostics, median of', runs, '(ms) | min | max |');
+console.log('|---|---|---|---|---|');
+for (const size of [100, 1000, 10000]) {
+	const text = profileFile(size);
+	const client = new LspClient();
+	await client.initialize();
+	const times = [];
+	let count = 0;
+	for (let i = 0; i < runs; i++) {
+		const uri = `file:///bench/${size}-${i}.rapolicy.yaml`;
+		const start = process.hrtime.bigint();
+		const published = await client.open(uri, text);
+		times.push(Number(process.hrtime.bigint() - start) / 1e6);
+		count = published.diagnostics.length;
+	}
+	await client.stop();
+	times.sort((a, b) => a - b);
+	console.log(`| ${text.split('\n').length} | ${count} | ${times[Math.floor(times.length / 2)].toFixed(1)} | ${times[0].toFixed(1)} | ${times[times.length - 1].toFixed(1)} |`);
+}
