@@ -65,6 +65,17 @@ function proposals(context: CursorContext, range: Range, unit: string): Completi
 	return element ? elementValueProposals(policy, element, range) : [];
 }
 
+/** A key proposal: the whole entry as a snippet, or just the name when the line already has its colon. */
+function keyProposal(key: string, snippet: string, context: CursorContext, range: Range, extra: Omit<CompletionItem, 'label' | 'textEdit'>): CompletionItem {
+	return {
+		...extra,
+		label: key,
+		insertTextFormat: context.keyHasColon ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
+		insertTextMode: InsertTextMode.adjustIndentation,
+		textEdit: { range, newText: context.keyHasColon ? key : snippet },
+	};
+}
+
 function profileKeys(context: CursorContext, range: Range, unit: string): CompletionItem[] {
 	const snippets: Record<string, string> = {
 		profile: 'profile: ${1:Helpdesk Remote Assistance}',
@@ -72,27 +83,19 @@ function profileKeys(context: CursorContext, range: Range, unit: string): Comple
 		scope: 'scope: device',
 		policies: `policies:\n${unit}$0`,
 	};
-	return PROFILE_KEYS.filter((k) => !context.siblings.has(k)).map((key, i) => ({
-		label: key,
+	return PROFILE_KEYS.filter((k) => !context.siblings.has(k)).map((key, i) => keyProposal(key, snippets[key], context, range, {
 		kind: CompletionItemKind.Property,
 		documentation: markdown(PROFILE_KEY_DOCS[key]),
 		sortText: String(i),
-		insertTextFormat: context.keyHasColon ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
-		insertTextMode: InsertTextMode.adjustIndentation,
-		textEdit: { range, newText: context.keyHasColon ? key : snippets[key] },
 	}));
 }
 
 function policyNames(context: CursorContext, range: Range, unit: string): CompletionItem[] {
-	return POLICIES.filter((p) => !context.siblings.has(p.name)).map((policy) => ({
-		label: policy.name,
+	return POLICIES.filter((p) => !context.siblings.has(p.name)).map((policy) => keyProposal(policy.name, policySnippet(policy, unit), context, range, {
 		kind: CompletionItemKind.Module,
 		detail: policy.friendlyName,
 		documentation: markdown(policyMarkdown(policy)),
 		filterText: `${policy.name} ${policy.admxName} ${policy.friendlyName}`,
-		insertTextFormat: context.keyHasColon ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
-		insertTextMode: InsertTextMode.adjustIndentation,
-		textEdit: { range, newText: context.keyHasColon ? policy.name : policySnippet(policy, unit) },
 	}));
 }
 
@@ -102,28 +105,16 @@ function policyKeys(policy: PolicyDefinition, context: CursorContext, range: Ran
 		const snippet = key === 'state'
 			? 'state: ${1|enabled,disabled,not-configured|}'
 			: ['options:', ...policy.elements.flatMap((e, n) => elementSnippet(e, unit, unit, n + 1))].join('\n');
-		return {
-			label: key,
-			kind: CompletionItemKind.Property,
-			documentation: markdown(POLICY_KEY_DOCS[key]),
-			sortText: String(i),
-			insertTextFormat: context.keyHasColon ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
-			insertTextMode: InsertTextMode.adjustIndentation,
-			textEdit: { range, newText: context.keyHasColon ? key : snippet },
-		};
+		return keyProposal(key, snippet, context, range, { kind: CompletionItemKind.Property, documentation: markdown(POLICY_KEY_DOCS[key]), sortText: String(i) });
 	});
 }
 
 function optionIds(policy: PolicyDefinition, context: CursorContext, range: Range, unit: string): CompletionItem[] {
-	return policy.elements.filter((e) => !context.siblings.has(e.id)).map((element, i) => ({
-		label: element.id,
+	return policy.elements.filter((e) => !context.siblings.has(e.id)).map((element, i) => keyProposal(element.id, elementSnippet(element, '', unit, 1).join('\n'), context, range, {
 		kind: CompletionItemKind.Field,
 		detail: `${element.type}: ${element.label}`,
 		documentation: markdown(elementMarkdown(policy, element)),
 		sortText: String(i),
-		insertTextFormat: context.keyHasColon ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
-		insertTextMode: InsertTextMode.adjustIndentation,
-		textEdit: { range, newText: context.keyHasColon ? element.id : elementSnippet(element, '', unit, 1).join('\n') },
 	}));
 }
 
