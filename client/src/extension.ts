@@ -11,14 +11,14 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Lo
 		debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
 	};
 	const clientOptions: LanguageClientOptions = {
-		documentSelector: [{ language: 'rapolicy' }],
+		documentSelector: [{ language: 'rapolicy' }, { language: 'syncml' }],
 		outputChannel,
 	};
 	// The id matches the settings prefix, so `rapolicy.trace.server` traces the protocol.
 	return new LanguageClient('rapolicy', 'Remote Assistance Policy', serverOptions, clientOptions);
 }
 
-const SERVED_LANGUAGES = ['rapolicy'];
+const SERVED_LANGUAGES = ['rapolicy', 'syncml'];
 
 /**
  * Activation also happens for plain XML (to recognise SyncML in `.xml` files), so the language

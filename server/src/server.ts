@@ -1,5 +1,7 @@
 import {
+	CodeActionKind,
 	DidChangeConfigurationNotification,
+	Range,
 	TextDocuments,
 	TextDocumentSyncKind,
 	type Connection,
@@ -12,10 +14,12 @@ import {
 	getCompletions,
 	getDiagnostics,
 	getDocumentSymbols,
+	getFoldingRanges,
 	getHover,
+	languageOf,
 	normalizeSettings,
-	parsePolicyDocument,
-	POLICY_LANGUAGE,
+	parseDocument,
+	type Language,
 	type ParsedDocument,
 	type Settings,
 } from './service';
@@ -23,9 +27,9 @@ import { runSafe } from './runSafe';
 import { SERVER_NAME, VERSION } from './version';
 
 
-/** Whether the server serves this document: by language id, or by file name for editors that call it yaml. */
-function isPolicyDocument(document: TextDocument): boolean {
-	return document.languageId === POLICY_LANGUAGE || /\.rapolicy\.ya?ml$/i.test(document.uri);
+/** The language the server reads a document as: by language id, or by name for editors that call it yaml or xml. */
+function languageFor(document: TextDocument): Language | undefined {
+	return languageOf(document.uri, document.languageId, document.getText(Range.create(0, 0, 20, 0)));
 }
 
 /**
@@ -41,12 +45,12 @@ export function startServer(connection: Connection): void {
 	let globalSettings: Settings = DEFAULT_SETTINGS;
 
 	/** The parse of the document's current version; each version is parsed once. */
-	function parse(document: TextDocument): ParsedDocument {
+	function parse(document: TextDocument, language: Language): ParsedDocument {
 		const cached = parsed.get(document.uri);
-		if (cached && cached.version === document.version) {
+		if (cached && cached.version === document.version && cached.language === language) {
 			return cached;
 		}
-		const fresh = parsePolicyDocument(document.uri, document.version, document.getText());
+		const fresh = parseDocument(document.uri, document.version, document.getText(), language);
 		parsed.set(document.uri, fresh);
 		return fresh;
 	}
@@ -78,7 +82,8 @@ export function startServer(connection: Connection): void {
 
 	async function validate(uri: string): Promise<void> {
 		const document = documents.get(uri);
-		if (!document || !isPolicyDocument(document)) {
+		const language = document && languageFor(document);
+		if (!document || !language) {
 			return;
 		}
 		const settings = await settingsFor(uri);
@@ -87,16 +92,18 @@ export function startServer(connection: Connection): void {
 			return;
 		}
 		try {
-			const diagnostics = getDiagnostics(parse(document), settings);
+			const diagnostics = getDiagnostics(parse(document, language), settings);
 			await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
 		} catch (error) {
 			connection.console.error(`Validation failed for ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 		}
 	}
 
-	function documentFor(uri: string): TextDocument | undefined {
+	/** The parse of a served document, or undefined for documents of other languages. */
+	function parsedFor(uri: string): { document: TextDocument; parsed: ParsedDocument } | undefined {
 		const document = documents.get(uri);
-		return document && isPolicyDocument(document) ? document : undefined;
+		const language = document && languageFor(document);
+		return document && language ? { document, parsed: parse(document, language) } : undefined;
 	}
 
 	connection.onInitialize((params): InitializeResult => {
@@ -105,10 +112,11 @@ export function startServer(connection: Connection): void {
 		return {
 			capabilities: {
 				textDocumentSync: TextDocumentSyncKind.Incremental,
-				completionProvider: { triggerCharacters: [':', ' ', '-', '{', ','] },
+				completionProvider: { triggerCharacters: [':', ' ', '-', '{', ',', '<', '"', '/', ';'] },
 				hoverProvider: true,
 				documentSymbolProvider: { label: 'Remote Assistance policies' },
-				codeActionProvider: { codeActionKinds: ['quickfix'] },
+				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+				foldingRangeProvider: true,
 			},
 			serverInfo: { name: SERVER_NAME, version: VERSION },
 		};
@@ -144,37 +152,32 @@ export function startServer(connection: Connection): void {
 		void connection.sendDiagnostics({ uri, diagnostics: [] });
 	});
 
-	connection.onCompletion((params, token) => {
-		const document = documentFor(params.textDocument.uri);
-		if (!document) {
-			return null;
-		}
-		return runSafe(connection.console, 'Completion', document.uri, token, null, () => getCompletions(parse(document), document.offsetAt(params.position)));
-	});
+	connection.onCompletion((params, token) => runSafe(connection.console, 'Completion', params.textDocument.uri, token, null, () => {
+		const found = parsedFor(params.textDocument.uri);
+		return found ? getCompletions(found.parsed, found.document.offsetAt(params.position)) : null;
+	}));
 
-	connection.onHover((params, token) => {
-		const document = documentFor(params.textDocument.uri);
-		if (!document) {
-			return null;
-		}
-		return runSafe(connection.console, 'Hover', document.uri, token, null, () => getHover(parse(document), document.offsetAt(params.position)));
-	});
+	connection.onHover((params, token) => runSafe(connection.console, 'Hover', params.textDocument.uri, token, null, () => {
+		const found = parsedFor(params.textDocument.uri);
+		return found ? getHover(found.parsed, found.document.offsetAt(params.position)) : null;
+	}));
 
-	connection.onDocumentSymbol((params, token) => {
-		const document = documentFor(params.textDocument.uri);
-		if (!document) {
-			return [];
-		}
-		return runSafe(connection.console, 'Outline', document.uri, token, [], () => getDocumentSymbols(parse(document)));
-	});
+	connection.onDocumentSymbol((params, token) => runSafe(connection.console, 'Outline', params.textDocument.uri, token, [], () => {
+		const found = parsedFor(params.textDocument.uri);
+		return found ? getDocumentSymbols(found.parsed) : [];
+	}));
+
+	connection.onFoldingRanges((params, token) => runSafe(connection.console, 'Folding', params.textDocument.uri, token, [], () => {
+		const found = parsedFor(params.textDocument.uri);
+		return found ? getFoldingRanges(found.parsed) : [];
+	}));
 
 	connection.onCodeAction(async (params, token) => {
-		const document = documentFor(params.textDocument.uri);
-		if (!document) {
-			return [];
-		}
-		const settings = await settingsFor(document.uri);
-		return runSafe(connection.console, 'Code actions', document.uri, token, [], () => getCodeActions(parse(document), params.context.diagnostics, settings));
+		const settings = await settingsFor(params.textDocument.uri);
+		return runSafe(connection.console, 'Code actions', params.textDocument.uri, token, [], () => {
+			const found = parsedFor(params.textDocument.uri);
+			return found ? getCodeActions(found.parsed, params.context.diagnostics, settings, params.range) : [];
+		});
 	});
 
 	documents.listen(connection);

@@ -2,7 +2,7 @@ import { VERSION } from '../version';
 import { processIo, type CliIo } from './io';
 import { validateCommand, VALIDATE_USAGE } from './validateCommand';
 
-const USAGE = `rapolicy ${VERSION}: checks Windows Remote Assistance policy files.
+const USAGE = `rapolicy ${VERSION}: checks Windows Remote Assistance policy files (*.rapolicy.yaml) and SyncML.
 
 ${VALIDATE_USAGE}
   --format text   file:line:col: severity code message (default)

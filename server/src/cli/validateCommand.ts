@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_SETTINGS, getDiagnostics, parsePolicyDocument } from '../service';
+import { DEFAULT_SETTINGS, getDiagnostics, languageOf, parseDocument } from '../service';
 import { expandGlob } from './glob';
 import type { CliIo } from './io';
 
@@ -59,13 +59,14 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
 			unreadable = true;
 			continue;
 		}
-		if (!/\.rapolicy\.ya?ml$/i.test(file)) {
-			io.stderr(`rapolicy validate: ${file} is not a policy file; name it *.rapolicy.yaml or *.rapolicy.yml\n`);
+		const uri = pathToFileURL(path.resolve(io.cwd, file)).toString();
+		const language = languageOf(uri, undefined, text);
+		if (!language) {
+			io.stderr(`rapolicy validate: ${file} is neither a policy file (*.rapolicy.yaml, *.rapolicy.yml) nor SyncML (*.syncml, *.syncml.xml, or .xml with a <SyncML> root)\n`);
 			unreadable = true;
 			continue;
 		}
-		const uri = pathToFileURL(path.resolve(io.cwd, file)).toString();
-		for (const d of getDiagnostics(parsePolicyDocument(uri, 0, text), DEFAULT_SETTINGS)) {
+		for (const d of getDiagnostics(parseDocument(uri, 0, text, language), DEFAULT_SETTINGS)) {
 			results.push({ file, severity: SEVERITY_NAMES[d.severity ?? 1], code: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range });
 		}
 	}

@@ -1,43 +1,90 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Profile } from './model/policyModel';
+import { schemaProblems } from './schema/schemaValidation';
+import { lowerSyncml, type SyncmlPolicySyntax } from './syncml/lowerSyncml';
+import { readSyncml } from './syncml/readSyncml';
+import { checkCommands } from './syncml/syncmlRules';
+import type { SyncmlMessage } from './syncml/syncmlModel';
 import { checkProfile } from './validation/policyRules';
 import type { Problem } from './validation/problem';
-import { schemaProblems } from './schema/schemaValidation';
 import { RULES } from './validation/rules';
+import { parseXml, type XmlDocument } from './xml/xmlParser';
 import { lowerYaml } from './yaml/lowerYaml';
 import { parseYaml, type YamlDocument } from './yaml/yamlAst';
 import { YamlPolicySyntax } from './yaml/yamlEdits';
 
 export const POLICY_LANGUAGE = 'rapolicy';
 export const SYNCML_LANGUAGE = 'syncml';
+export type Language = typeof POLICY_LANGUAGE | typeof SYNCML_LANGUAGE;
 
-export interface ProfileEntry {
-	readonly profile: Profile;
-	readonly document: YamlDocument;
-}
+/** Larger files are refused with one diagnostic instead of being parsed (16 Mi characters). */
+export const MAX_DOCUMENT_LENGTH = 16 * 1024 * 1024;
 
-/**
- * Everything the features need about one version of a policy file, computed once: the YAML
- * tree, the lowered profiles and every problem before settings and suppressions apply.
- */
-export interface ParsedDocument {
+interface ParsedBase {
 	readonly uri: string;
 	readonly version: number;
 	readonly text: string;
 	/** For turning offsets into positions at the edges. */
 	readonly lines: TextDocument;
-	readonly yaml: readonly YamlDocument[];
-	readonly profiles: readonly ProfileEntry[];
+	/** Every problem, before settings and suppressions apply. */
 	readonly problems: readonly Problem[];
-	readonly syntax: YamlPolicySyntax;
+	/** The policy model: what the file sets, whichever syntax it is written in. */
+	readonly profiles: readonly Profile[];
 }
 
-export function parsePolicyDocument(uri: string, version: number, text: string): ParsedDocument {
+export interface ParsedYaml extends ParsedBase {
+	readonly language: typeof POLICY_LANGUAGE;
+	readonly yaml: readonly YamlDocument[];
+}
+
+export interface ParsedSyncml extends ParsedBase {
+	readonly language: typeof SYNCML_LANGUAGE;
+	readonly xml: XmlDocument;
+	readonly message: SyncmlMessage;
+	readonly syntax: SyncmlPolicySyntax;
+}
+
+/** Everything the features need about one version of a file, computed once. */
+export type ParsedDocument = ParsedYaml | ParsedSyncml;
+
+const SYNCML_ROOT = /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<SyncML[\s>]/;
+
+/** Which language a file is in, from its editor language id or else its name and first element. */
+export function languageOf(uri: string, languageId: string | undefined, text: string): Language | undefined {
+	if (languageId === POLICY_LANGUAGE || languageId === SYNCML_LANGUAGE) {
+		return languageId;
+	}
+	const path = uri.toLowerCase();
+	if (/\.rapolicy\.ya?ml$/.test(path)) {
+		return POLICY_LANGUAGE;
+	}
+	if (/\.syncml(\.xml)?$/.test(path) || (path.endsWith('.xml') && SYNCML_ROOT.test(text.slice(0, 4096)))) {
+		return SYNCML_LANGUAGE;
+	}
+	return undefined;
+}
+
+export function parseDocument(uri: string, version: number, text: string, language: Language): ParsedDocument {
+	return language === SYNCML_LANGUAGE ? parseSyncmlDocument(uri, version, text) : parsePolicyDocument(uri, version, text);
+}
+
+function tooLarge(text: string): Problem[] {
+	return text.length > MAX_DOCUMENT_LENGTH
+		? [{ code: 'too-large', span: { start: 0, end: 0 }, message: `This file has ${text.length} characters; files over ${MAX_DOCUMENT_LENGTH} are not checked. Split it into smaller files.` }]
+		: [];
+}
+
+export function parsePolicyDocument(uri: string, version: number, text: string): ParsedYaml {
+	const lines = TextDocument.create(uri, POLICY_LANGUAGE, version, text);
+	const refused = tooLarge(text);
+	if (refused.length > 0) {
+		return { language: POLICY_LANGUAGE, uri, version, text, lines, yaml: [], profiles: [], problems: refused };
+	}
 	const yaml = parseYaml(text);
 	const problems: Problem[] = [];
-	const profiles = lowerYaml(yaml, problems);
+	const lowered = lowerYaml(yaml, problems);
 	const syntax = new YamlPolicySyntax(text);
-	for (const entry of profiles) {
+	for (const entry of lowered) {
 		checkProfile(entry.profile, syntax, problems);
 		const doc = entry.document;
 		const hasError = problems.some((p) => p.span.start >= doc.start && p.span.start <= doc.end && (p.severity ?? RULES[p.code].severity) === 'error');
@@ -46,7 +93,21 @@ export function parsePolicyDocument(uri: string, version: number, text: string):
 			problems.push(...(data.ok ? schemaProblems(data.value, doc.root) : [{ code: 'yaml-syntax' as const, span: doc.root, message: data.message }]));
 		}
 	}
-	return { uri, version, text, lines: TextDocument.create(uri, POLICY_LANGUAGE, version, text), yaml, profiles, problems, syntax };
+	return { language: POLICY_LANGUAGE, uri, version, text, lines, yaml, profiles: lowered.map((l) => l.profile), problems };
+}
+
+export function parseSyncmlDocument(uri: string, version: number, text: string): ParsedSyncml {
+	const lines = TextDocument.create(uri, SYNCML_LANGUAGE, version, text);
+	const problems: Problem[] = tooLarge(text);
+	const xml = problems.length > 0 ? { nodes: [], problems: [] } : parseXml(text);
+	for (const p of xml.problems) {
+		problems.push({ code: p.kind === 'doctype' ? 'xml-doctype' : 'xml-syntax', span: p, message: p.message });
+	}
+	const message = readSyncml(text, xml, problems);
+	checkCommands(message, problems);
+	const { profile, syntax } = lowerSyncml(text, message, problems);
+	checkProfile(profile, syntax, problems);
+	return { language: SYNCML_LANGUAGE, uri, version, text, lines, xml, message, syntax, profiles: profile.policies.length > 0 ? [profile] : [], problems };
 }
 
 /** The document as plain data for the schema; the library's alias limit refuses an alias bomb. */

@@ -2,7 +2,8 @@
  * The language service: plain functions over text and the catalog, with no dependency on an
  * editor or on LSP transport. The server, the CLI and the tests all call it.
  */
-export { parsePolicyDocument, POLICY_LANGUAGE, SYNCML_LANGUAGE, type ParsedDocument } from './document';
+export { languageOf, parseDocument, parsePolicyDocument, parseSyncmlDocument, POLICY_LANGUAGE, SYNCML_LANGUAGE, type Language, type ParsedDocument } from './document';
+export { getFoldingRanges } from './features/folding';
 export { getDiagnostics, DIAGNOSTIC_SOURCE } from './features/diagnostics';
 export { getCodeActions } from './features/codeActions';
 export { getCompletions } from './features/completion';

@@ -1,5 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import type { ParsedDocument } from '../document';
+import type { ParsedDocument, ParsedSyncml } from '../document';
+import { locateSyncml } from '../syncml/syncmlLocate';
+import { escapeText, wrapCdata } from '../xml/entities';
 import type { Settings } from '../settings';
 import { eol, lineStart } from '../text/lines';
 import type { Fix } from '../validation/problem';
@@ -11,9 +13,9 @@ function sameRange(a: Range, b: Range): boolean {
 
 /**
  * Quick fixes for the diagnostics the editor sends back: the fixes each problem carries, and a
- * comment that silences the rule on that line.
+ * comment that silences the rule on that line. In SyncML, also the payload rewrites at `range`.
  */
-export function getCodeActions(doc: ParsedDocument, diagnostics: readonly Diagnostic[], settings: Settings): CodeAction[] {
+export function getCodeActions(doc: ParsedDocument, diagnostics: readonly Diagnostic[], settings: Settings, range?: Range): CodeAction[] {
 	const actions: CodeAction[] = [];
 	const problems = visibleProblems(doc, settings);
 	for (const diagnostic of diagnostics) {
@@ -25,6 +27,9 @@ export function getCodeActions(doc: ParsedDocument, diagnostics: readonly Diagno
 			actions.push(toAction(doc, fix, diagnostic));
 		}
 		actions.push(toAction(doc, suppressionFix(doc, match.problem.span.start, match.problem.code), diagnostic, false));
+	}
+	if (doc.language === 'syncml' && range) {
+		actions.push(...payloadConversions(doc, doc.lines.offsetAt(range.start)));
 	}
 	return actions;
 }
@@ -40,11 +45,28 @@ function toAction(doc: ParsedDocument, fix: Fix, diagnostic: Diagnostic, preferr
 	};
 }
 
+/** Rewrites the payload under the cursor between its escaped and CDATA spellings. */
+function payloadConversions(doc: ParsedSyncml, offset: number): CodeAction[] {
+	const item = locateSyncml(doc, offset).item;
+	const data = item?.data;
+	if (!data || offset < data.content.start || offset > data.content.end || (data.form !== 'escaped' && data.form !== 'cdata')) {
+		return [];
+	}
+	const cdata = data.form === 'escaped';
+	const newText = cdata ? wrapCdata(data.decoded.value) : escapeText(data.decoded.value);
+	return [{
+		title: cdata ? 'Convert the payload to CDATA' : 'Convert the payload to escaped text',
+		kind: CodeActionKind.RefactorRewrite,
+		edit: { changes: { [doc.uri]: [{ range: toRange(doc.lines, data.content), newText }] } },
+	}];
+}
+
 function suppressionFix(doc: ParsedDocument, offset: number, code: string): Fix {
 	const start = lineStart(doc.text, offset);
 	const indent = /^[ \t]*/.exec(doc.text.slice(start))?.[0] ?? '';
+	const comment = doc.language === 'syncml' ? `<!-- rapolicy-disable-next-line ${code} -->` : `# rapolicy-disable-next-line ${code}`;
 	return {
 		title: `Disable ${code} for this line`,
-		edits: [{ span: { start, end: start }, newText: `${indent}# rapolicy-disable-next-line ${code}${eol(doc.text)}` }],
+		edits: [{ span: { start, end: start }, newText: `${indent}${comment}${eol(doc.text)}` }],
 	};
 }

@@ -1,5 +1,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import type { ParsedDocument } from '../document';
+import type { ParsedDocument, ParsedSyncml, ParsedYaml } from '../document';
+import { parseRemoteAssistanceUri } from '../syncml/omaUri';
+import type { SyncmlCommand } from '../syncml/syncmlModel';
 import type { OptionValue } from '../model/policyModel';
 import { toRange } from './diagnostics';
 
@@ -13,9 +15,39 @@ function summary(value: OptionValue | undefined): string | undefined {
 	return value.kind === 'list' ? `${value.items.length} ${value.items.length === 1 ? 'entry' : 'entries'}` : undefined;
 }
 
-/** The outline: profiles, their policies with state, and the options of each policy. */
+/** The outline: profiles, policies and options in YAML; commands and items in SyncML. */
 export function getDocumentSymbols(doc: ParsedDocument): DocumentSymbol[] {
-	return doc.profiles.map(({ profile }, index) => {
+	return doc.language === 'syncml' ? syncmlSymbols(doc) : yamlSymbols(doc);
+}
+
+function syncmlSymbols(doc: ParsedSyncml): DocumentSymbol[] {
+	const settings = new Map(doc.profiles.flatMap((p) => p.policies).map((s) => [s.span.start, s]));
+	const command = (c: SyncmlCommand): DocumentSymbol => ({
+		name: c.name,
+		detail: c.cmdId ? `CmdID ${c.cmdId.value}` : undefined,
+		kind: SymbolKind.Event,
+		range: toRange(doc.lines, c.element),
+		selectionRange: toRange(doc.lines, c.element.nameSpan),
+		children: [
+			...c.children.map(command),
+			...c.items.map((item) => {
+				const uri = item.locUri?.value ?? '(no LocURI)';
+				const ra = item.locUri ? parseRemoteAssistanceUri(uri) : undefined;
+				return {
+					name: ra?.policy?.name ?? uri,
+					detail: summary(settings.get(item.element.start)?.state) ?? (ra ? uri : undefined),
+					kind: SymbolKind.Object,
+					range: toRange(doc.lines, item.element),
+					selectionRange: toRange(doc.lines, item.locUri ?? item.element.nameSpan),
+				};
+			}),
+		],
+	});
+	return doc.message.commands.map(command);
+}
+
+function yamlSymbols(doc: ParsedYaml): DocumentSymbol[] {
+	return doc.profiles.map((profile, index) => {
 		const nameSpan = profile.name ?? { start: profile.span.start, end: profile.span.start };
 		const profileRange = toRange(doc.lines, profile.span);
 		return {

@@ -1,6 +1,6 @@
 import { findElement, POLICY_NAMES, suggestElement, suggestPolicy } from '../catalog/catalog';
 import { POLICY_STATES, type PolicyElement } from '../catalog/types';
-import type { OptionValue, PolicySetting, Profile } from '../model/policyModel';
+import type { Located, OptionValue, PolicySetting, Profile } from '../model/policyModel';
 import { closest } from '../text/suggest';
 import type { Problem, TextEdit } from './problem';
 import { checkElementValue, type ValueSyntax } from './valueRules';
@@ -34,23 +34,28 @@ function checkScope(scope: OptionValue | undefined, problems: Problem[]): void {
 	});
 }
 
+/** A name that is not one of the six policies, with the one most likely meant. */
+export function unknownPolicy(name: Located<string>): Problem {
+	const suggestion = suggestPolicy(name.value);
+	const caseOnly = suggestion && suggestion.name.toLowerCase() === name.value.toLowerCase();
+	const message = caseOnly
+		? `Policy names are case sensitive, as OMA-URIs are: write ${suggestion.name}, not ${name.value}.`
+		: suggestion
+			? `${name.value} is not a Remote Assistance policy. Did you mean ${suggestion.name} (${suggestion.friendlyName})?`
+			: `${name.value} is not a Remote Assistance policy. Use one of ${POLICY_NAMES.join(', ')}.`;
+	return {
+		code: 'unknown-policy',
+		span: name,
+		message,
+		fixes: suggestion ? [{ title: `Change to ${suggestion.name}`, edits: [{ span: name, newText: suggestion.name }], preferred: true }] : undefined,
+	};
+}
+
 function checkPolicy(setting: PolicySetting, syntax: PolicySyntax, problems: Problem[]): void {
 	const policy = setting.definition;
 	const name = setting.name.value;
 	if (!policy) {
-		const suggestion = suggestPolicy(name);
-		const caseOnly = suggestion && suggestion.name.toLowerCase() === name.toLowerCase();
-		const message = caseOnly
-			? `Policy names are case sensitive, as OMA-URIs are: write ${suggestion.name}, not ${name}.`
-			: suggestion
-				? `${name} is not a Remote Assistance policy. Did you mean ${suggestion.name} (${suggestion.friendlyName})?`
-				: `${name} is not a Remote Assistance policy. Use one of ${POLICY_NAMES.join(', ')}.`;
-		problems.push({
-			code: 'unknown-policy',
-			span: setting.name,
-			message,
-			fixes: suggestion ? [{ title: `Change to ${suggestion.name}`, edits: [{ span: setting.name, newText: suggestion.name }], preferred: true }] : undefined,
-		});
+		problems.push(unknownPolicy(setting.name));
 		return;
 	}
 	const state = setting.state;

@@ -1,0 +1,40 @@
+import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
+import type { ParsedDocument } from '../document';
+import type { Span } from '../model/policyModel';
+import type { XmlNode } from '../xml/xmlParser';
+
+/** Folding: every element or comment of several lines in SyncML; profiles, policies and their options in YAML. */
+export function getFoldingRanges(doc: ParsedDocument): FoldingRange[] {
+	const ranges: FoldingRange[] = [];
+	const add = (span: Span, kind?: FoldingRangeKind) => {
+		const start = doc.lines.positionAt(span.start).line;
+		const end = doc.lines.positionAt(span.end).line;
+		if (end > start) {
+			ranges.push({ startLine: start, endLine: kind === FoldingRangeKind.Comment ? end : end - 1, kind });
+		}
+	};
+	if (doc.language === 'syncml') {
+		const walk = (nodes: readonly XmlNode[]) => {
+			for (const node of nodes) {
+				if (node.kind === 'element') {
+					add(node);
+					walk(node.children);
+				} else if (node.kind === 'comment') {
+					add(node, FoldingRangeKind.Comment);
+				}
+			}
+		};
+		walk(doc.xml.nodes);
+	} else {
+		for (const profile of doc.profiles) {
+			for (const policy of profile.policies) {
+				// A YAML entry ends on its last line, which stays visible when folded.
+				add({ start: policy.span.start, end: policy.span.end + 1 });
+				if (policy.optionsKey && policy.options.length > 0) {
+					add({ start: policy.optionsKey.start, end: policy.options[policy.options.length - 1].span.end + 1 });
+				}
+			}
+		}
+	}
+	return ranges.filter((r) => r.endLine > r.startLine);
+}

@@ -1,0 +1,292 @@
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
+import { POLICIES } from '../catalog/catalog';
+import type { PolicyDefinition, PolicyElement } from '../catalog/types';
+import type { ParsedSyncml } from '../document';
+import type { Span } from '../model/policyModel';
+import { parseRemoteAssistanceUri, remoteAssistanceUris } from '../syncml/omaUri';
+import { dataItemXml, forForm, LIST_SEPARATOR, syncmlDefault } from '../syncml/payloadText';
+import { BODY_COMMANDS, HEADER_ORDER, SYNCML_NAMESPACE } from '../syncml/readSyncml';
+import { ELEMENT_DOCS } from '../syncml/syncmlDocs';
+import { allCommands, type PayloadForm, type SyncmlItem } from '../syncml/syncmlModel';
+import { locateSyncml } from '../syncml/syncmlLocate';
+import { escapeAttribute, sourceSpan } from '../xml/entities';
+import { childElements, elementAt, type XmlElement } from '../xml/xmlParser';
+import { escapeSnippet } from '../yaml/yamlRender';
+import { toRange } from './diagnostics';
+import { elementMarkdown, enumItemMarkdown, policyMarkdown } from './policyDocs';
+
+const markdown = (value: string) => ({ kind: MarkupKind.Markdown, value });
+const ITEM_CHILDREN = ['CmdID', 'Meta', 'Item'];
+const CHILDREN: Readonly<Record<string, readonly string[]>> = {
+	SyncML: ['SyncHdr', 'SyncBody'],
+	SyncHdr: HEADER_ORDER,
+	SyncBody: [...BODY_COMMANDS, 'Final'],
+	Atomic: ['CmdID', 'Meta', 'Add', 'Replace', 'Delete', 'Get'],
+	Sequence: ['CmdID', 'Meta', 'Add', 'Replace', 'Delete', 'Get', 'Atomic'],
+	Add: ITEM_CHILDREN,
+	Replace: ITEM_CHILDREN,
+	Delete: ITEM_CHILDREN,
+	Get: ITEM_CHILDREN,
+	Exec: ITEM_CHILDREN,
+	Item: ['Target', 'Source', 'Meta', 'Data'],
+	Target: ['LocURI'],
+	Source: ['LocURI'],
+	Meta: ['Format', 'Type'],
+};
+/** Children that may appear more than once. */
+const REPEATABLE = new Set(['Item', ...BODY_COMMANDS]);
+const META = '<Meta>\n\t<Format xmlns="syncml:metinf">chr</Format>\n\t<Type xmlns="syncml:metinf">text/plain</Type>\n</Meta>';
+
+/** Completion in SyncML: elements valid at the cursor, whole commands, LocURIs, Meta values and the payload. */
+export function syncmlCompletions(doc: ParsedSyncml, offset: number): CompletionList {
+	const text = doc.text;
+	const place = locateSyncml(doc, offset);
+	const item = place.item;
+	if (place.element?.name === 'Data' && place.inContent && item?.data && item.locUri) {
+		const policy = parseRemoteAssistanceUri(item.locUri.value)?.policy;
+		return list(policy ? payloadCompletions(doc, offset, item, policy) : []);
+	}
+	const lastLt = text.lastIndexOf('<', offset - 1);
+	const lastGt = text.lastIndexOf('>', offset - 1);
+	if (lastLt > lastGt) {
+		const typed = text.slice(lastLt + 1, offset);
+		if (/^[A-Za-z]*$/.test(typed)) {
+			const parent = elementAt(doc.xml.nodes, lastLt);
+			const range = toRange(doc.lines, { start: lastLt + 1, end: offset });
+			return list(elementProposals(doc, parent, lastLt).map((p) => ({ ...p, textEdit: { range, newText: p.newText.slice(1) } })));
+		}
+		const closing = /^\/([A-Za-z]*)$/.exec(typed);
+		const open = elementAt(doc.xml.nodes, lastLt);
+		if (closing && open && !open.close) {
+			return list([{ label: `/${open.name}>`, kind: CompletionItemKind.Property, textEdit: { range: toRange(doc.lines, { start: lastLt + 1, end: offset }), newText: `/${open.name}>` } }]);
+		}
+		return list([]);
+	}
+	const element = place.element;
+	if (!element || !place.inContent) {
+		return list(element ? [] : [skeleton(toRange(doc.lines, { start: offset, end: offset }))]);
+	}
+	const contentSpan = trimmedContent(text, element);
+	const valueRange = toRange(doc.lines, contentSpan.start <= offset && offset <= contentSpan.end ? contentSpan : { start: offset, end: offset });
+	const values = (labels: readonly { label: string; detail?: string; documentation?: string }[]): CompletionItem[] =>
+		labels.map((v, i) => ({ label: v.label, kind: CompletionItemKind.Value, detail: v.detail, documentation: v.documentation ? markdown(v.documentation) : undefined, sortText: String(i).padStart(3, '0'), textEdit: { range: valueRange, newText: v.label } }));
+	switch (element.name) {
+		case 'LocURI': {
+			const node = place.command?.name === 'Get' ? ['Config', 'Result'] as const : ['Config'] as const;
+			return list(values(POLICIES.flatMap((p) => node.flatMap((n) => remoteAssistanceUris(p, n).map((uri) => ({ label: uri, detail: p.friendlyName, documentation: policyMarkdown(p) }))))));
+		}
+		case 'Format':
+			return list(values([{ label: 'chr', detail: 'a string: what ADMX-backed policies take' }]));
+		case 'Type':
+			return list(values([{ label: 'text/plain', detail: 'the payload is plain text' }]));
+		case 'VerDTD':
+			return list(values([{ label: '1.2' }]));
+		case 'VerProto':
+			return list(values([{ label: 'DM/1.2' }]));
+		case 'CmdID':
+			return list(values([{ label: String(nextCmdId(doc)), detail: 'the next free CmdID' }]));
+		default: {
+			const range = toRange(doc.lines, { start: offset, end: offset });
+			return list(elementProposals(doc, element, offset).map((p) => ({ ...p, textEdit: { range, newText: p.newText } })));
+		}
+	}
+}
+
+function list(items: CompletionItem[]): CompletionList {
+	return { isIncomplete: false, items };
+}
+
+function trimmedContent(text: string, element: XmlElement): Span {
+	const start = element.openEnd;
+	const end = element.close?.start ?? element.end;
+	const content = text.slice(start, end);
+	const lead = content.length - content.trimStart().length;
+	return { start: start + lead, end: start + content.trimEnd().length };
+}
+
+function nextCmdId(doc: ParsedSyncml): number {
+	return Math.max(0, ...allCommands(doc.message).map((c) => Number(c.cmdId?.value)).filter(Number.isFinite)) + 1;
+}
+
+type Proposal = Omit<CompletionItem, 'textEdit'> & { newText: string };
+
+/** Child elements allowed inside `parent` that are not there yet, as snippets starting with `<`. */
+function elementProposals(doc: ParsedSyncml, parent: XmlElement | undefined, offset: number): Proposal[] {
+	if (!parent) {
+		return [];
+	}
+	const present = new Set(childElements(parent).filter((c) => c.start !== offset).map((c) => c.name));
+	const allowed = (CHILDREN[parent.name] ?? []).filter((name) => REPEATABLE.has(name) || !present.has(name));
+	const proposals: Proposal[] = allowed.map((name, i) => ({
+		label: name,
+		kind: CompletionItemKind.Property,
+		documentation: ELEMENT_DOCS[name] ? markdown(ELEMENT_DOCS[name]) : undefined,
+		sortText: `1${String(i).padStart(2, '0')}`,
+		insertTextFormat: InsertTextFormat.Snippet,
+		insertTextMode: InsertTextMode.adjustIndentation,
+		newText: elementSnippet(name, doc),
+	}));
+	if (parent.name === 'SyncBody' || parent.name === 'Atomic' || parent.name === 'Sequence') {
+		const cmdId = nextCmdId(doc);
+		for (const policy of POLICIES) {
+			for (const command of ['Replace', 'Delete', 'Get'] as const) {
+				proposals.push({
+					label: `${command} ${policy.name}`,
+					kind: CompletionItemKind.Snippet,
+					detail: `${command === 'Replace' ? 'enable' : command === 'Delete' ? 'set to not configured' : 'read'}: ${policy.friendlyName}`,
+					documentation: markdown(policyMarkdown(policy)),
+					sortText: `0${command}${policy.name}`,
+					filterText: `${command} ${policy.name} ${policy.friendlyName}`,
+					insertTextFormat: InsertTextFormat.Snippet,
+					insertTextMode: InsertTextMode.adjustIndentation,
+					newText: commandSnippet(command, policy, cmdId),
+				});
+			}
+		}
+	}
+	return proposals;
+}
+
+function elementSnippet(name: string, doc: ParsedSyncml): string {
+	switch (name) {
+		case 'Final':
+			return '<Final/>';
+		case 'CmdID':
+			return `<CmdID>\${1:${nextCmdId(doc)}}</CmdID>`;
+		case 'Meta':
+			return META;
+		case 'Format':
+			return '<Format xmlns="syncml:metinf">chr</Format>';
+		case 'Type':
+			return '<Type xmlns="syncml:metinf">text/plain</Type>';
+		case 'VerDTD':
+			return '<VerDTD>1.2</VerDTD>';
+		case 'VerProto':
+			return '<VerProto>DM/1.2</VerProto>';
+		case 'Item':
+			return '<Item>\n\t<Target>\n\t\t<LocURI>$1</LocURI>\n\t</Target>\n\t<Data>$0</Data>\n</Item>';
+		case 'Target':
+		case 'Source':
+			return `<${name}>\n\t<LocURI>$1</LocURI>\n</${name}>`;
+		default:
+			return `<${name}>$0</${name}>`;
+	}
+}
+
+/** The payload of an enabled policy with every option, as snippet text with one tab stop per value. */
+function payloadSnippet(policy: PolicyDefinition, form: PayloadForm): string {
+	let tab = 2;
+	const items = policy.elements.map((element) => {
+		const value = valueSnippet(element, tab++, form);
+		return forForm(`<data id="${element.id}" value="`, form) + value + forForm('"/>', form);
+	});
+	return forForm('<enabled/>', form) + items.join('');
+}
+
+function valueSnippet(element: PolicyElement, tab: number, form: PayloadForm): string {
+	switch (element.type) {
+		case 'enum': {
+			const first = element.items.find((i) => i.value === element.gpeditDefault);
+			const ordered = first ? [first, ...element.items.filter((i) => i !== first)] : element.items;
+			return `\${${tab}|${ordered.map((i) => i.value).join(',')}|}`;
+		}
+		case 'decimal':
+			return `\${${tab}:${element.gpeditDefault}}`;
+		case 'text':
+			return `\${${tab}}`;
+		case 'list': {
+			const separator = forForm('&#xF000;', form);
+			return `\${${tab}:${escapeSnippet(element.entryExample)}}${separator}\${${tab}}`;
+		}
+	}
+}
+
+function commandSnippet(command: 'Replace' | 'Delete' | 'Get', policy: PolicyDefinition, cmdId: number): string {
+	const lines = [`<${command}>`, `\t<CmdID>\${1:${cmdId}}</CmdID>`, '\t<Item>', '\t\t<Target>', `\t\t\t<LocURI>${policy.omaUri}</LocURI>`, '\t\t</Target>'];
+	if (command === 'Replace') {
+		lines.push(...META.split('\n').map((l) => `\t\t${l}`), `\t\t<Data>${payloadSnippet(policy, 'escaped')}</Data>`);
+	}
+	lines.push('\t</Item>', `</${command}>$0`);
+	return lines.join('\n');
+}
+
+function skeleton(range: ReturnType<typeof toRange>): CompletionItem {
+	return {
+		label: 'SyncML message',
+		kind: CompletionItemKind.Snippet,
+		detail: 'an OMA DM message with a SyncBody',
+		insertTextFormat: InsertTextFormat.Snippet,
+		textEdit: { range, newText: `<SyncML xmlns="${SYNCML_NAMESPACE}">\n\t<SyncBody>\n\t\t$0\n\t\t<Final/>\n\t</SyncBody>\n</SyncML>` },
+	};
+}
+
+/** Inside `<Data>` of a Remote Assistance item: payload elements, data ids and their values. */
+function payloadCompletions(doc: ParsedSyncml, offset: number, item: SyncmlItem, policy: PolicyDefinition): CompletionItem[] {
+	const data = item.data as NonNullable<SyncmlItem['data']>;
+	const decoded = data.decoded;
+	const form: PayloadForm = data.form === 'empty' ? 'escaped' : data.form;
+	let k = 0;
+	while (k < decoded.value.length && decoded.offsets[k] < offset) {
+		k++;
+	}
+	const before = decoded.value.slice(0, k);
+	const replace = (partial: string) => toRange(doc.lines, { start: sourceSpan(decoded, k - partial.length, k).start, end: offset });
+	// U+F000 is written as its reference, the way administrators read and write list values.
+	const attributeValue = (value: string) => forForm(escapeAttribute(value).split(LIST_SEPARATOR).join('&#xF000;'), form);
+
+	const idMatch = /<data\b[^>]*?\bid="([^"]*)$/i.exec(before);
+	if (idMatch) {
+		const present = new Set([...decoded.value.matchAll(/\bid="([^"]*)"/g)].map((m) => m[1]));
+		const range = replace(idMatch[1]);
+		return policy.elements.filter((e) => !present.has(e.id)).map((element) => ({
+			label: element.id,
+			kind: CompletionItemKind.Field,
+			detail: `${element.type}: ${element.label}`,
+			documentation: markdown(elementMarkdown(policy, element)),
+			textEdit: { range, newText: element.id },
+		}));
+	}
+	const valueMatch = /<data\b[^>]*?\bid="([^"]*)"[^>]*?\bvalue="([^"]*)$/i.exec(before);
+	if (valueMatch) {
+		const element = policy.elements.find((e) => e.id === valueMatch[1]);
+		const range = replace(valueMatch[2]);
+		if (!element) {
+			return [];
+		}
+		if (element.type === 'enum') {
+			return element.items.map((entry, i) => ({
+				label: String(entry.value),
+				kind: CompletionItemKind.EnumMember,
+				detail: entry.label,
+				labelDetails: { description: entry.label },
+				documentation: markdown(enumItemMarkdown(element, entry)),
+				sortText: String(i),
+				preselect: entry.value === element.gpeditDefault || undefined,
+				textEdit: { range, newText: String(entry.value) },
+			}));
+		}
+		const example = element.type === 'list' ? `${element.entryExample}${LIST_SEPARATOR}${element.entryExample}` : syncmlDefault(element);
+		return example === '' ? [] : [{ label: example.split(LIST_SEPARATOR).join('&#xF000;'), kind: CompletionItemKind.Value, documentation: markdown(elementMarkdown(policy, element)), textEdit: { range, newText: attributeValue(example) } }];
+	}
+	// At a tag position: the partial tag typed so far, in its escaped or plain spelling.
+	const partialDecoded = /<?[A-Za-z]*$/.exec(before)?.[0] ?? '';
+	let start = sourceSpan(decoded, k - partialDecoded.length, k).start;
+	const sourceBefore = doc.text.slice(Math.max(data.content.start, start - 3), start);
+	const partialEscape = form === 'escaped' && partialDecoded === '' ? /&(?:lt?)?$/.exec(sourceBefore)?.[0] ?? '' : '';
+	start -= partialEscape.length;
+	const range = toRange(doc.lines, { start, end: offset });
+	const hasState = /<(enabled|disabled)\s*\/>/i.test(decoded.value);
+	const proposal = (label: string, xml: string, detail: string, snippet = false): CompletionItem => {
+		const newText = snippet ? xml : forForm(xml, form);
+		return { label, kind: CompletionItemKind.Snippet, detail, filterText: doc.text.slice(start, offset) + label, insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText, textEdit: { range, newText } };
+	};
+	if (!hasState) {
+		return [
+			proposal('<enabled/> with every option', payloadSnippet(policy, form), `enable ${policy.name}`, true),
+			proposal('<enabled/>', '<enabled/>', `enable ${policy.name}`),
+			proposal('<disabled/>', '<disabled/>', `disable ${policy.name}`),
+		];
+	}
+	const present = new Set([...decoded.value.matchAll(/\bid="([^"]*)"/g)].map((m) => m[1]));
+	return policy.elements.filter((e) => !present.has(e.id)).map((element) => proposal(`<data id="${element.id}">`, dataItemXml(element.id, syncmlDefault(element)), `${element.type}: ${element.label}`));
+}

@@ -1,0 +1,70 @@
+import { MarkupKind, type Hover } from 'vscode-languageserver-types';
+import { enumItemByValue } from '../catalog/catalog';
+import type { ParsedSyncml } from '../document';
+import type { Span } from '../model/policyModel';
+import { parseRemoteAssistanceUri } from '../syncml/omaUri';
+import { parsePayload } from '../syncml/payload';
+import { LIST_SEPARATOR } from '../syncml/payloadText';
+import { ELEMENT_DOCS, STATUS_CODES } from '../syncml/syncmlDocs';
+import { elementText } from '../syncml/elementText';
+import { locateSyncml } from '../syncml/syncmlLocate';
+import { toRange } from './diagnostics';
+import { elementMarkdown, enumItemMarkdown, policyMarkdown } from './policyDocs';
+
+const within = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
+
+/** Hover in SyncML: policy docs on a LocURI, element docs inside the payload, the decoded payload, status codes. */
+export function syncmlHover(doc: ParsedSyncml, offset: number): Hover | null {
+	const place = locateSyncml(doc, offset);
+	const element = place.element;
+	if (!element) {
+		return null;
+	}
+	const hover = (markdown: string, span: Span): Hover => ({ contents: { kind: MarkupKind.Markdown, value: markdown }, range: toRange(doc.lines, span) });
+	if (place.onName) {
+		const text = ELEMENT_DOCS[element.name];
+		return text ? hover(`**<${element.name}>**\n\n${text}`, element.nameSpan) : null;
+	}
+	if (!place.inContent) {
+		return null;
+	}
+	if (element.name === 'LocURI') {
+		const uri = elementText(doc.text, element);
+		const ra = parseRemoteAssistanceUri(uri.value);
+		if (!ra?.policy) {
+			return null;
+		}
+		const node = ra.node === 'Result' ? '\n\n*Result node*: reads back the value the device applied.' : '';
+		return hover(policyMarkdown(ra.policy) + node, uri);
+	}
+	if (element.name === 'Data' && place.command?.name === 'Status') {
+		const code = elementText(doc.text, element);
+		const meaning = STATUS_CODES[code.value];
+		return meaning ? hover(`**Status ${code.value}**\n\n${meaning}`, code) : null;
+	}
+	const item = place.item;
+	if (element.name !== 'Data' || !item?.data || !item.locUri) {
+		return null;
+	}
+	const policy = parseRemoteAssistanceUri(item.locUri.value)?.policy;
+	const payload = parsePayload(item.data, []);
+	for (const data of payload.items) {
+		const dataElement = policy && data.id ? policy.elements.find((e) => e.id === data.id?.value) : undefined;
+		if (!policy || !dataElement) {
+			continue;
+		}
+		if (data.id && within(data.id.span, offset)) {
+			return hover(elementMarkdown(policy, dataElement), data.id.span);
+		}
+		if (data.valueSpan && within(data.valueSpan, offset)) {
+			const item = dataElement.type === 'enum' && data.value ? enumItemByValue(dataElement, Number(data.value.value)) : undefined;
+			return hover(item && dataElement.type === 'enum' ? enumItemMarkdown(dataElement, item) : elementMarkdown(policy, dataElement), data.valueSpan);
+		}
+	}
+	return hover(`**Decoded payload**${policy ? ` of ${policy.name}` : ''}\n\n\`\`\`xml\n${prettyPayload(item.data.decoded.value)}\n\`\`\``, item.data.content);
+}
+
+/** One payload element per line, list entries shown with their separators spelled out. */
+export function prettyPayload(payload: string): string {
+	return payload.trim().replace(/>\s*</g, '>\n<').split(LIST_SEPARATOR).join('&#xF000;');
+}

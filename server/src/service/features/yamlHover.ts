@@ -1,0 +1,58 @@
+import { MarkupKind, type Hover } from 'vscode-languageserver-types';
+import { enumItemByAlias, enumItemByValue, findElement, findPolicy } from '../catalog/catalog';
+import type { ParsedYaml } from '../document';
+import { POLICY_KEY_DOCS, PROFILE_KEY_DOCS } from '../yaml/profileFormat';
+import { locate } from '../yaml/yamlLocate';
+import { toRange } from './diagnostics';
+import { elementMarkdown, enumItemMarkdown, policyMarkdown, stateMarkdown } from './policyDocs';
+
+function docFor<T extends object>(docs: T, key: unknown): string | undefined {
+	return typeof key === 'string' && Object.prototype.hasOwnProperty.call(docs, key) ? (docs as Record<string, string>)[key] : undefined;
+}
+
+/** Documentation for the key or value under the cursor. */
+export function yamlHover(doc: ParsedYaml, offset: number): Hover | null {
+	const found = locate(doc.yaml, offset);
+	if (!found) {
+		return null;
+	}
+	const markdown = hoverText(found.path, found.on, found.node.kind === 'scalar' ? found.node.value : undefined);
+	return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown }, range: toRange(doc.lines, found.node) } : null;
+}
+
+function hoverText(path: readonly (string | number)[], on: 'key' | 'value', value: unknown): string | undefined {
+	const [top, policyName, field, optionId] = path;
+	if (path.length === 1) {
+		const text = docFor(PROFILE_KEY_DOCS, top);
+		return text && `**${String(top)}**\n\n${text}`;
+	}
+	if (top !== 'policies' || typeof policyName !== 'string') {
+		return undefined;
+	}
+	const policy = findPolicy(policyName);
+	if (!policy) {
+		return undefined;
+	}
+	if (path.length === 2) {
+		return policyMarkdown(policy);
+	}
+	if (path.length === 3) {
+		if (on === 'key') {
+			const text = docFor(POLICY_KEY_DOCS, field);
+			return text && `**${String(field)}**\n\n${text}`;
+		}
+		return field === 'state' && typeof value === 'string' ? stateMarkdown(policy, value) : undefined;
+	}
+	if (field !== 'options' || typeof optionId !== 'string') {
+		return undefined;
+	}
+	const element = findElement(policy, optionId);
+	if (!element) {
+		return undefined;
+	}
+	if (on === 'key' || element.type !== 'enum') {
+		return elementMarkdown(policy, element);
+	}
+	const item = typeof value === 'number' ? enumItemByValue(element, value) : typeof value === 'string' ? enumItemByAlias(element, value) : undefined;
+	return item ? enumItemMarkdown(element, item) : elementMarkdown(policy, element);
+}
