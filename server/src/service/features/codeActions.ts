@@ -5,31 +5,37 @@ import { escapeText, wrapCdata } from '../xml/entities';
 import type { Settings } from '../settings';
 import { eol, lineStart } from '../text/lines';
 import type { Fix } from '../validation/problem';
-import { toRange, visibleProblems } from './diagnostics';
+import { toDiagnostic, toRange, visibleProblems } from './diagnostics';
 
 function sameRange(a: Range, b: Range): boolean {
 	return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /**
- * Quick fixes for the diagnostics the editor sends back: the fixes each problem carries, and a
- * comment that silences the rule on that line. In SyncML, also the payload rewrites at `range`.
+ * Quick fixes: the fixes each problem carries, and a comment that silences its rule on that line.
+ * They are offered for the diagnostics the editor sends back and, when `range` is given, for every
+ * problem it touches, so a client whose diagnostics lag behind (or that sends none) still gets them.
+ * In SyncML, also the payload rewrites at `range`.
  */
 export function getCodeActions(doc: ParsedDocument, diagnostics: readonly Diagnostic[], settings: Settings, range?: Range): CodeAction[] {
 	const actions: CodeAction[] = [];
-	const problems = visibleProblems(doc, settings);
-	for (const diagnostic of diagnostics) {
-		const match = problems.find(({ problem }) => problem.code === diagnostic.code && sameRange(toRange(doc.lines, problem.span), diagnostic.range));
-		if (!match) {
+	const start = range ? doc.lines.offsetAt(range.start) : 0;
+	const end = range ? doc.lines.offsetAt(range.end) : -1;
+	for (const visible of visibleProblems(doc, settings)) {
+		const { problem } = visible;
+		const problemRange = toRange(doc.lines, problem.span);
+		const sent = diagnostics.find((d) => d.code === problem.code && sameRange(problemRange, d.range));
+		if (!sent && !(problem.span.start <= end && problem.span.end >= start)) {
 			continue;
 		}
-		for (const fix of match.problem.fixes ?? []) {
+		const diagnostic = sent ?? toDiagnostic(doc, visible);
+		for (const fix of problem.fixes ?? []) {
 			actions.push(toAction(doc, fix, diagnostic));
 		}
-		actions.push(toAction(doc, suppressionFix(doc, match.problem.span.start, match.problem.code), diagnostic, false));
+		actions.push(toAction(doc, suppressionFix(doc, problem.span.start, problem.code), diagnostic, false));
 	}
 	if (doc.language === 'syncml' && range) {
-		actions.push(...payloadConversions(doc, doc.lines.offsetAt(range.start)));
+		actions.push(...payloadConversions(doc, start));
 	}
 	return actions;
 }

@@ -36,12 +36,16 @@ export function visibleProblems(doc: ParsedDocument, settings: Settings): { prob
 	return result.sort((a, b) => a.problem.span.start - b.problem.span.start);
 }
 
-export function getDiagnostics(doc: ParsedDocument, settings: Settings): Diagnostic[] {
-	return visibleProblems(doc, settings).map(({ problem, severity }) => ({
+export function toDiagnostic(doc: ParsedDocument, { problem, severity }: { problem: Problem; severity: Severity }): Diagnostic {
+	return {
 		range: toRange(doc.lines, problem.span),
 		severity: SEVERITY[severity],
 		code: problem.code,
 		source: DIAGNOSTIC_SOURCE,
 		message: problem.message,
-	}));
+	};
+}
+
+export function getDiagnostics(doc: ParsedDocument, settings: Settings): Diagnostic[] {
+	return visibleProblems(doc, settings).map((visible) => toDiagnostic(doc, visible));
 }

@@ -230,14 +230,17 @@ function payloadCompletions(doc: ParsedSyncml, offset: number, item: SyncmlItem,
 		k++;
 	}
 	const before = decoded.value.slice(0, k);
-	const replace = (partial: string) => toRange(doc.lines, { start: sourceSpan(decoded, k - partial.length, k).start, end: offset });
 	// U+F000 is written as its reference, the way administrators read and write list values.
 	const attributeValue = (value: string) => forForm(escapeAttribute(value).split(LIST_SEPARATOR).join('&#xF000;'), form);
 
+	// The rest of the attribute value after the cursor is replaced too.
+	const rest = /^[^"<>]*/.exec(decoded.value.slice(k))?.[0] ?? '';
+	const replaceWhole = (partial: string) => toRange(doc.lines, sourceSpan(decoded, k - partial.length, k + rest.length));
 	const idMatch = /<data\b[^>]*?\bid="([^"]*)$/i.exec(before);
 	if (idMatch) {
-		const present = new Set([...decoded.value.matchAll(/\bid="([^"]*)"/g)].map((m) => m[1]));
-		const range = replace(idMatch[1]);
+		const editing = idMatch[1] + rest;
+		const present = new Set([...decoded.value.matchAll(/\bid="([^"]*)"/g)].map((m) => m[1]).filter((id) => id !== editing));
+		const range = replaceWhole(idMatch[1]);
 		return policy.elements.filter((e) => !present.has(e.id)).map((element) => ({
 			label: element.id,
 			kind: CompletionItemKind.Field,
@@ -249,7 +252,7 @@ function payloadCompletions(doc: ParsedSyncml, offset: number, item: SyncmlItem,
 	const valueMatch = /<data\b[^>]*?\bid="([^"]*)"[^>]*?\bvalue="([^"]*)$/i.exec(before);
 	if (valueMatch) {
 		const element = policy.elements.find((e) => e.id === valueMatch[1]);
-		const range = replace(valueMatch[2]);
+		const range = replaceWhole(valueMatch[2]);
 		if (!element) {
 			return [];
 		}
