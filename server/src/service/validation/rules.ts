@@ -53,9 +53,9 @@ export const RULES = {
 	'invalid-format': { severity: 'error', description: 'Meta/Format is not chr.' },
 	'invalid-type': { severity: 'warning', description: 'Meta/Type is not text/plain.' },
 	'raw-payload': { severity: 'error', description: 'Raw XML elements inside Data; the payload must be escaped or wrapped in CDATA.' },
-	'payload-syntax': { severity: 'error', description: 'The decoded payload is not <enabled/> or <disabled/> followed by <data id value/> items.' },
+	'payload-syntax': { severity: 'error', description: 'The decoded payload is not `<enabled/>` or `<disabled/>` followed by `<data id value/>` items.' },
 	'payload-case': { severity: 'warning', description: 'Payload tags in other than lower case.' },
-	'data-after-disabled': { severity: 'warning', description: 'Data items after <disabled/>; the device ignores them.' },
+	'data-after-disabled': { severity: 'warning', description: 'Data items after `<disabled/>`; the device ignores them.' },
 	'list-encoding': { severity: 'error', description: 'A list value that is not name/value pairs separated by U+F000.' },
 	'list-pair-mismatch': { severity: 'warning', description: 'A helper list pair whose name and value differ; for this list they must be the same.' },
 } as const satisfies Record<string, RuleInfo>;
