@@ -2,6 +2,7 @@ import {
 	CodeActionKind,
 	DidChangeConfigurationNotification,
 	Range,
+	ResponseError,
 	TextDocuments,
 	TextDocumentSyncKind,
 	type Connection,
@@ -10,7 +11,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
 	DEFAULT_SETTINGS,
+	blockingErrors,
+	buildPreview,
 	getCodeActions,
+	getCodeLenses,
+	importSyncml,
 	getCompletions,
 	getDiagnostics,
 	getDocumentSymbols,
@@ -23,6 +28,7 @@ import {
 	type ParsedDocument,
 	type Settings,
 } from './service';
+import { Commands, IMPORT_REQUEST, PREVIEW_REQUEST, type DocumentParams, type ImportRequestResult, type PreviewResult } from './common/protocol';
 import { runSafe } from './runSafe';
 import { SERVER_NAME, VERSION } from './version';
 
@@ -117,6 +123,7 @@ export function startServer(connection: Connection): void {
 				documentSymbolProvider: { label: 'Remote Assistance policies' },
 				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
 				foldingRangeProvider: true,
+				codeLensProvider: { resolveProvider: false },
 			},
 			serverInfo: { name: SERVER_NAME, version: VERSION },
 		};
@@ -171,6 +178,31 @@ export function startServer(connection: Connection): void {
 		const found = parsedFor(params.textDocument.uri);
 		return found ? getFoldingRanges(found.parsed) : [];
 	}));
+
+	connection.onCodeLens((params, token) => runSafe(connection.console, 'CodeLens', params.textDocument.uri, token, [], () => {
+		const found = parsedFor(params.textDocument.uri);
+		return found ? getCodeLenses(found.parsed, Commands.previewPayload) : [];
+	}));
+
+	connection.onRequest(PREVIEW_REQUEST, async (params: DocumentParams, token): Promise<PreviewResult | ResponseError<void>> => {
+		const settings = await settingsFor(params.uri);
+		return runSafe(connection.console, 'Preview', params.uri, token, null, () => {
+			const found = parsedFor(params.uri);
+			return found ? buildPreview(found.parsed, settings, settings.payload) : null;
+		});
+	});
+
+	connection.onRequest(IMPORT_REQUEST, async (params: DocumentParams, token): Promise<ImportRequestResult | ResponseError<void>> => {
+		const settings = await settingsFor(params.uri);
+		return runSafe(connection.console, 'Import', params.uri, token, null, () => {
+			const found = parsedFor(params.uri);
+			if (found?.parsed.language !== 'syncml') {
+				return null;
+			}
+			const errors = blockingErrors(found.parsed, settings).map((e) => `line ${e.line + 1}: ${e.code} ${e.message}`);
+			return errors.length > 0 ? { yaml: '', skipped: [], errors } : { ...importSyncml(found.parsed), errors };
+		});
+	});
 
 	connection.onCodeAction(async (params, token) => {
 		const settings = await settingsFor(params.textDocument.uri);

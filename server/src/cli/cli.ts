@@ -1,5 +1,7 @@
 import { VERSION } from '../version';
 import { processIo, type CliIo } from './io';
+import { encodeCommand, ENCODE_USAGE } from './encodeCommand';
+import { importCommand, IMPORT_USAGE } from './importCommand';
 import { validateCommand, VALIDATE_USAGE } from './validateCommand';
 
 const USAGE = `rapolicy ${VERSION}: checks Windows Remote Assistance policy files (*.rapolicy.yaml) and SyncML.
@@ -8,7 +10,18 @@ ${VALIDATE_USAGE}
   --format text   file:line:col: severity code message (default)
   --format json   [{ file, severity, code, message, range }] with 0-based LSP ranges
 
-Exit status: 0 no errors, 1 errors found, 2 bad usage or unreadable files.
+${ENCODE_USAGE}
+  --to payload    JSON: [{ profile, policy, omaUri, command, payload }], payload raw or null for Delete
+  --to syncml     the SyncML message for one profile (--full-message adds a SyncHdr)
+  --to intune     the Intune custom profile for one profile, as Microsoft Graph JSON
+  --to registry   the registry values each policy writes on the device
+  --encoding      escape (default) or cdata: how the payload is written inside <Data>
+
+${IMPORT_USAGE}
+  The Remote Assistance items of a SyncML file as policy YAML; what is not converted goes to stderr.
+
+Exit status: 0 success, 1 errors in the file (encode and import refuse such a file), 2 bad usage
+or unreadable files.
 `;
 
 export function runCli(args: readonly string[], io: CliIo): number {
@@ -16,6 +29,10 @@ export function runCli(args: readonly string[], io: CliIo): number {
 	switch (command) {
 		case 'validate':
 			return validateCommand(rest, io);
+		case 'encode':
+			return encodeCommand(rest, io);
+		case 'import':
+			return importCommand(rest, io);
 		case '--version':
 			io.stdout(`${VERSION}\n`);
 			return 0;

@@ -1,8 +1,7 @@
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { DEFAULT_SETTINGS, getDiagnostics, languageOf, parseDocument } from '../service';
+import { DEFAULT_SETTINGS, getDiagnostics } from '../service';
 import { expandGlob } from './glob';
 import type { CliIo } from './io';
+import { loadDocument } from './loadDocument';
 
 const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'] as const;
 
@@ -51,22 +50,12 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
 	const results: JsonDiagnostic[] = [];
 	let unreadable = false;
 	for (const file of files) {
-		let text: string;
-		try {
-			text = io.readFile(path.resolve(io.cwd, file));
-		} catch (error) {
-			io.stderr(`rapolicy validate: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+		const doc = loadDocument(file, io, 'validate');
+		if (!doc) {
 			unreadable = true;
 			continue;
 		}
-		const uri = pathToFileURL(path.resolve(io.cwd, file)).toString();
-		const language = languageOf(uri, undefined, text);
-		if (!language) {
-			io.stderr(`rapolicy validate: ${file} is neither a policy file (*.rapolicy.yaml, *.rapolicy.yml) nor SyncML (*.syncml, *.syncml.xml, or .xml with a <SyncML> root)\n`);
-			unreadable = true;
-			continue;
-		}
-		for (const d of getDiagnostics(parseDocument(uri, 0, text, language), DEFAULT_SETTINGS)) {
+		for (const d of getDiagnostics(doc, DEFAULT_SETTINGS)) {
 			results.push({ file, severity: SEVERITY_NAMES[d.severity ?? 1], code: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range });
 		}
 	}

@@ -8,9 +8,15 @@ export interface Settings {
 		/** Per-rule severity or `off`; rules not named keep their default. */
 		readonly rules: Readonly<Partial<Record<RuleCode, RuleSetting>>>;
 	};
+	readonly payload: {
+		/** How a payload is written inside `<Data>`: XML-escaped (default) or in CDATA. */
+		readonly encoding: 'escape' | 'cdata';
+		/** Whether exported SyncML carries a SyncHdr (default false: SyncBody only, as in Microsoft's samples). */
+		readonly fullMessage: boolean;
+	};
 }
 
-export const DEFAULT_SETTINGS: Settings = { validation: { enable: true, rules: {} } };
+export const DEFAULT_SETTINGS: Settings = { validation: { enable: true, rules: {} }, payload: { encoding: 'escape', fullMessage: false } };
 
 const RULE_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -26,5 +32,9 @@ export function normalizeSettings(raw: unknown): Settings {
 			}
 		}
 	}
-	return { validation: { enable: validation.enable !== false, rules } };
+	const payload = typeof root.payload === 'object' && root.payload !== null ? (root.payload as Record<string, unknown>) : {};
+	return {
+		validation: { enable: validation.enable !== false, rules },
+		payload: { encoding: payload.encoding === 'cdata' ? 'cdata' : 'escape', fullMessage: payload.fullMessage === true },
+	};
 }

@@ -1,0 +1,29 @@
+import type { ImportResult } from '../service/encode/importSyncml';
+import type { Preview } from '../service/encode/preview';
+
+/**
+ * The custom requests between the extension and the server; each is sent by the client. Plain
+ * method names, because the client and the server libraries ship their own protocol classes.
+ */
+
+export interface DocumentParams {
+	readonly uri: string;
+}
+
+/** Everything the payload preview shows for a document, encoded with the document's settings. */
+export const PREVIEW_REQUEST = 'rapolicy/preview';
+export type PreviewResult = Preview | null;
+
+/** A SyncML document converted to policy YAML, with what could not be converted; refused when it has errors. */
+export const IMPORT_REQUEST = 'rapolicy/import';
+export type ImportRequestResult = (ImportResult & { readonly errors: readonly string[] }) | null;
+
+/** Command ids shared by the server's CodeLens and the client's registrations. */
+export const Commands = {
+	previewPayload: 'rapolicy.previewPayload',
+	copyPayload: 'rapolicy.copyPayload',
+	exportSyncml: 'rapolicy.exportSyncml',
+	exportIntune: 'rapolicy.exportIntune',
+	convertToYaml: 'rapolicy.convertSyncmlToYaml',
+	restartServer: 'rapolicy.restartServer',
+} as const;

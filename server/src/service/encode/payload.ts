@@ -1,0 +1,50 @@
+import type { PolicyElement } from '../catalog/types';
+import { findForbiddenCharacter } from '../validation/valueRules';
+import { escapeAttribute, escapeText, wrapCdata } from '../xml/entities';
+import type { ResolvedPolicy } from './resolve';
+
+/** How the payload is written inside `<Data>`. */
+export type PayloadEncoding = 'escape' | 'cdata';
+
+/** The list separator as the payload spells it: a character reference to U+F000. */
+export const LIST_SEPARATOR_REFERENCE = '&#xF000;';
+
+export class EncodeError extends Error {}
+
+function attributeValue(element: PolicyElement, value: string | readonly string[]): string {
+	const parts = typeof value === 'string' ? [value] : value.flatMap((entry) => [entry, entry]);
+	for (const part of parts) {
+		const bad = findForbiddenCharacter(part);
+		if (bad) {
+			throw new EncodeError(`${element.id} holds U+${bad.codePoint.toString(16).toUpperCase().padStart(4, '0')}, which a payload cannot carry.`);
+		}
+	}
+	// List entries are name/value pairs; with no value prefix the name is the entry itself.
+	return parts.map(escapeAttribute).join(LIST_SEPARATOR_REFERENCE);
+}
+
+/**
+ * The ADMX payload for a policy: `<enabled/>` and a `<data id value/>` per element in ADMX order,
+ * `<disabled/>`, or null for not-configured (a Delete carries no payload).
+ */
+export function encodePayload(resolved: ResolvedPolicy): string | null {
+	switch (resolved.state) {
+		case 'not-configured':
+			return null;
+		case 'disabled':
+			return '<disabled/>';
+		case 'enabled':
+			return '<enabled/>' + resolved.policy.elements.map((element) => {
+				const value = resolved.values.get(element.id);
+				if (value === undefined) {
+					throw new EncodeError(`${resolved.policy.name} is enabled but ${element.id} has no value.`);
+				}
+				return `<data id="${element.id}" value="${attributeValue(element, value)}"/>`;
+			}).join('');
+	}
+}
+
+/** The payload as written inside `<Data>`. */
+export function encodeData(payload: string, encoding: PayloadEncoding): string {
+	return encoding === 'cdata' ? wrapCdata(payload) : escapeText(payload);
+}

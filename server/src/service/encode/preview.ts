@@ -1,0 +1,97 @@
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { ParsedDocument } from '../document';
+import { getDiagnostics } from '../features/diagnostics';
+import type { Settings } from '../settings';
+import { encodeIntune } from './intuneProfile';
+import { encodeData, encodePayload, type PayloadEncoding } from './payload';
+import { registryText, registryValues, type RegistryValue } from './registryView';
+import { resolveProfiles, type ResolvedProfile } from './resolve';
+import { commandFor, encodeSyncml } from './syncmlMessage';
+
+export interface PolicyPreview {
+	readonly policy: string;
+	readonly friendlyName: string;
+	readonly state: string;
+	readonly omaUri: string;
+	readonly command: 'Replace' | 'Delete';
+	/** The Intune custom-profile data type for these policies. */
+	readonly dataType: 'String';
+	/** The raw payload, or null for a Delete. */
+	readonly payload: string | null;
+	readonly escaped: string | null;
+	readonly cdata: string | null;
+	readonly registry: readonly RegistryValue[];
+	/** 0-based line of the policy in the source. */
+	readonly line: number;
+}
+
+export interface ProfilePreview {
+	readonly name: string;
+	readonly policies: readonly PolicyPreview[];
+	readonly syncml: string;
+	readonly intune: string;
+	/** Policies an Intune custom profile cannot carry (not-configured ones). */
+	readonly intuneOmitted: readonly string[];
+	readonly registry: string;
+}
+
+export interface PreviewError {
+	readonly line: number;
+	readonly character: number;
+	readonly code: string;
+	readonly message: string;
+}
+
+/** Everything the payload preview shows; with errors in the document, only the errors. */
+export interface Preview {
+	readonly uri: string;
+	readonly version: number;
+	readonly encoding: PayloadEncoding;
+	readonly errors: readonly PreviewError[];
+	readonly profiles: readonly ProfilePreview[];
+}
+
+export interface EncodeOptions {
+	readonly encoding: PayloadEncoding;
+	readonly fullMessage: boolean;
+}
+
+/** The errors that stop a document from being encoded: a payload is never built from a wrong model. */
+export function blockingErrors(doc: ParsedDocument, settings: Settings): PreviewError[] {
+	return getDiagnostics(doc, settings)
+		.filter((d) => d.severity === DiagnosticSeverity.Error)
+		.map((d) => ({ line: d.range.start.line, character: d.range.start.character, code: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value }));
+}
+
+export function profilePreview(doc: ParsedDocument, profile: ResolvedProfile, options: EncodeOptions): ProfilePreview {
+	const intune = encodeIntune(profile);
+	return {
+		name: profile.name,
+		policies: profile.policies.map((resolved) => {
+			const payload = encodePayload(resolved);
+			return {
+				policy: resolved.policy.name,
+				friendlyName: resolved.policy.friendlyName,
+				state: resolved.state,
+				omaUri: resolved.policy.omaUri,
+				command: commandFor(resolved),
+				dataType: 'String',
+				payload,
+				escaped: payload === null ? null : encodeData(payload, 'escape'),
+				cdata: payload === null ? null : encodeData(payload, 'cdata'),
+				registry: registryValues(resolved),
+				line: doc.lines.positionAt(resolved.span.start).line,
+			};
+		}),
+		syncml: encodeSyncml(profile, options),
+		intune: `${JSON.stringify(intune.profile, null, 2)}\n`,
+		intuneOmitted: intune.omitted,
+		registry: registryText(profile.policies),
+	};
+}
+
+export function buildPreview(doc: ParsedDocument, settings: Settings, options: EncodeOptions): Preview {
+	const errors = blockingErrors(doc, settings);
+	const profiles = errors.length > 0 ? [] : resolveProfiles(doc).map((profile) => profilePreview(doc, profile, options));
+	return { uri: doc.uri, version: doc.version, encoding: options.encoding, errors, profiles };
+}

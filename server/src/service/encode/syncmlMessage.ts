@@ -1,0 +1,66 @@
+import { encodeData, encodePayload, type PayloadEncoding } from './payload';
+import type { ResolvedPolicy, ResolvedProfile } from './resolve';
+
+export interface SyncmlOptions {
+	readonly encoding: PayloadEncoding;
+	/** Adds a SyncHdr, making a complete MS-MDM message rather than a SyncBody sample. */
+	readonly fullMessage: boolean;
+}
+
+/** The OMA-DM command for a policy: Replace with the payload, or Delete for not-configured. */
+export function commandFor(resolved: ResolvedPolicy): 'Replace' | 'Delete' {
+	return resolved.state === 'not-configured' ? 'Delete' : 'Replace';
+}
+
+function commandXml(resolved: ResolvedPolicy, cmdId: number, encoding: PayloadEncoding): string[] {
+	const command = commandFor(resolved);
+	const payload = encodePayload(resolved);
+	const lines = [
+		`    <${command}>`,
+		`      <CmdID>${cmdId}</CmdID>`,
+		'      <Item>',
+		'        <Target>',
+		`          <LocURI>${resolved.policy.omaUri}</LocURI>`,
+		'        </Target>',
+	];
+	if (payload !== null) {
+		lines.push(
+			'        <Meta>',
+			'          <Format xmlns="syncml:metinf">chr</Format>',
+			'          <Type xmlns="syncml:metinf">text/plain</Type>',
+			'        </Meta>',
+			`        <Data>${encodeData(payload, encoding)}</Data>`,
+		);
+	}
+	lines.push('      </Item>', `    </${command}>`);
+	return lines;
+}
+
+/**
+ * One SyncML message for a profile: a command per policy in document order, CmdID 1..n, and
+ * Final. The same profile always gives the same bytes.
+ */
+export function encodeSyncml(profile: ResolvedProfile, options: SyncmlOptions): string {
+	const lines = ['<SyncML xmlns="SYNCML:SYNCML1.2">'];
+	if (options.fullMessage) {
+		// SessionID, MsgID, Target and Source are the MDM server's to set; these stand in for them.
+		lines.push(
+			'  <SyncHdr>',
+			'    <VerDTD>1.2</VerDTD>',
+			'    <VerProto>DM/1.2</VerProto>',
+			'    <SessionID>1</SessionID>',
+			'    <MsgID>1</MsgID>',
+			'    <Target>',
+			'      <LocURI>device</LocURI>',
+			'    </Target>',
+			'    <Source>',
+			'      <LocURI>mdm-server</LocURI>',
+			'    </Source>',
+			'  </SyncHdr>',
+		);
+	}
+	lines.push('  <SyncBody>');
+	profile.policies.forEach((policy, i) => lines.push(...commandXml(policy, i + 1, options.encoding)));
+	lines.push('    <Final/>', '  </SyncBody>', '</SyncML>', '');
+	return lines.join('\n');
+}
