@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { Commands } from '../../server/src/common/protocol';
+import { registerCommands } from './commands';
+import { PreviewPanels } from './previewPanel';
 import { registerSyncmlDetection } from './syncmlDetection';
 
 let client: LanguageClient | undefined;
@@ -24,7 +27,12 @@ const SERVED_LANGUAGES = ['rapolicy', 'syncml'];
  * Activation also happens for plain XML (to recognise SyncML in `.xml` files), so the language
  * server starts only once a document it serves is open.
  */
-export function activate(context: vscode.ExtensionContext): void {
+/** What the extension gives other extensions (and its tests): read-only views of its state. */
+export interface RapolicyApi {
+	previewHtml(uri: vscode.Uri): string | undefined;
+}
+
+export function activate(context: vscode.ExtensionContext): RapolicyApi {
 	const outputChannel = vscode.window.createOutputChannel('Remote Assistance Policy', { log: true });
 	context.subscriptions.push(outputChannel);
 	registerSyncmlDetection(context);
@@ -35,15 +43,19 @@ export function activate(context: vscode.ExtensionContext): void {
 		client = createClient(context, outputChannel);
 		client.start().catch((error: unknown) => outputChannel.error(`The language server did not start: ${String(error)}`));
 	};
+	const panels = new PreviewPanels(() => client);
 	context.subscriptions.push(
+		panels,
 		vscode.workspace.onDidOpenTextDocument(ensureStarted),
-		vscode.commands.registerCommand('rapolicy.restartServer', async () => {
+		vscode.commands.registerCommand(Commands.restartServer, async () => {
 			if (client) {
 				await client.restart();
 			}
 		}),
 	);
+	registerCommands(context, () => client, panels, outputChannel);
 	vscode.workspace.textDocuments.forEach(ensureStarted);
+	return { previewHtml: (uri) => panels.htmlFor(uri.toString()) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,5 +1,6 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { DEFAULT_SETTINGS, getDiagnostics, parsePolicyDocument, type ParsedDocument, type Settings } from '../../server/src/service';
+import { DEFAULT_SETTINGS, getDiagnostics, parsePolicyDocument, parseSyncmlDocument, type ParsedDocument, type Settings } from '../../server/src/service';
 
 export const TEST_URI = 'file:///work/test.rapolicy.yaml';
 
@@ -168,4 +169,114 @@ export function applyCompletion(
 	const eol = text.includes('\r\n') ? '\r\n' : '\n';
 	newText = newText.replace(/\r?\n/g, `${eol}${indent}`);
 	return applyEdits(text, [{ range: edit.range, newText }]);
+}
+
+// ---- Helpers for the SyncML unit tests ----
+
+export const SYNCML_URI = 'file:///work/test.syncml';
+
+export type ParsedSyncmlDocument = ReturnType<typeof parseSyncmlDocument>;
+
+export function parseSyncml(text: string): ParsedSyncmlDocument {
+	return parseSyncmlDocument(SYNCML_URI, 1, text);
+}
+
+export function diagnoseSyncml(text: string, settings: Settings = DEFAULT_SETTINGS): TextDiagnostic[] {
+	return getDiagnostics(parseSyncml(text), settings).map((d) => ({ ...d, message: typeof d.message === 'string' ? d.message : d.message.value }));
+}
+
+/** Codes of the SyncML diagnostics, in document order. */
+export function syncmlCodes(text: string, settings: Settings = DEFAULT_SETTINGS): string[] {
+	return diagnoseSyncml(text, settings).map((d) => String(d.code));
+}
+
+/** The raw LSP diagnostics of a SyncML text. */
+export function rawSyncmlDiagnostics(text: string, settings: Settings = DEFAULT_SETTINGS): Diagnostic[] {
+	return getDiagnostics(parseSyncml(text), settings);
+}
+
+/** Offsets of LSP positions in any text, without parsing it. */
+export function textLines(text: string): TextDocument {
+	return TextDocument.create(SYNCML_URI, 'syncml', 1, text);
+}
+
+/** The source text a range covers, for any language. */
+export function coveredText(text: string, item: Pick<Diagnostic, 'range'>): string {
+	const lines = textLines(text);
+	return text.slice(lines.offsetAt(item.range.start), lines.offsetAt(item.range.end));
+}
+
+/** Applies LSP text edits (non-overlapping) to `text`, for any language. */
+export function applyTextEdits(text: string, edits: readonly { range: Diagnostic['range']; newText: string }[]): string {
+	const lines = textLines(text);
+	const sorted = [...edits].sort((a, b) => lines.offsetAt(b.range.start) - lines.offsetAt(a.range.start));
+	let result = text;
+	for (const edit of sorted) {
+		result = result.slice(0, lines.offsetAt(edit.range.start)) + edit.newText + result.slice(lines.offsetAt(edit.range.end));
+	}
+	return result;
+}
+
+/**
+ * Like `expandSnippet`, but a tab stop repeated without a default (a mirror, `${3}` after
+ * `${3:text}`) takes the text of its placeholder, as editors do.
+ */
+export function expandSnippetWithMirrors(snippet: string): string {
+	const defaults = new Map<string, string>();
+	for (const m of snippet.matchAll(/\$\{(\d+)(?::((?:\\.|[^}\\])*)|\|((?:\\.|[^|\\])*)\|)\}/g)) {
+		if (!defaults.has(m[1])) {
+			const value = m[2] !== undefined ? m[2] : (m[3] ?? '').split(/(?<!\\),/)[0];
+			defaults.set(m[1], value);
+		}
+	}
+	const mirrored = snippet.replace(/\$\{(\d+)\}|\$(\d+)/g, (all, a: string | undefined, b: string | undefined) => {
+		const n = a ?? b ?? '';
+		const value = defaults.get(n);
+		return value === undefined ? all : value;
+	});
+	return expandSnippet(mirrored);
+}
+
+/** A SyncML completion applied as an editor does: snippet expanded (mirrors too), later lines indented like the first. */
+export function applySyncmlCompletion(
+	text: string,
+	item: { textEdit?: unknown; insertTextFormat?: number; insertTextMode?: number },
+): string {
+	const edit = item.textEdit as { range: Diagnostic['range']; newText: string };
+	const lines = textLines(text);
+	let newText = item.insertTextFormat === 2 ? expandSnippetWithMirrors(edit.newText) : edit.newText;
+	const start = lines.offsetAt(edit.range.start);
+	const lineStartOffset = lines.offsetAt({ line: edit.range.start.line, character: 0 });
+	const indent = item.insertTextMode === 1 ? '' : (/^[ \t]*/.exec(text.slice(lineStartOffset, start))?.[0] ?? '');
+	const eol = text.includes('\r\n') ? '\r\n' : '\n';
+	newText = newText.replace(/\r?\n/g, `${eol}${indent}`);
+	return applyTextEdits(text, [{ range: edit.range, newText }]);
+}
+
+/** A message with SyncBody around `body` (commands, indented by four spaces) and `<Final/>`. */
+export function syncmlMessage(body: string, options: { header?: string; final?: boolean } = {}): string {
+	return `<SyncML xmlns="SYNCML:SYNCML1.2">\n${options.header ?? ''}  <SyncBody>\n${body}${options.final === false ? '' : '    <Final/>\n'}  </SyncBody>\n</SyncML>\n`;
+}
+
+export const SYNCML_META = '<Meta><Format xmlns="syncml:metinf">chr</Format><Type xmlns="syncml:metinf">text/plain</Type></Meta>';
+
+/** A Replace command (or another command) on one LocURI with Meta Format chr / Type text/plain and `data` as the Data content. */
+export function syncmlCommand(
+	locUri: string,
+	data: string | undefined,
+	options: { command?: string; cmdId?: string; meta?: string | null } = {},
+): string {
+	const command = options.command ?? 'Replace';
+	const meta = options.meta === null ? [] : [`        ${options.meta ?? SYNCML_META}`];
+	return [
+		`    <${command}>`,
+		`      <CmdID>${options.cmdId ?? '1'}</CmdID>`,
+		'      <Item>',
+		`        <Target><LocURI>${locUri}</LocURI></Target>`,
+		...meta,
+		...(data === undefined ? [] : [`        <Data>${data}</Data>`]),
+		'      </Item>',
+		`    </${command}>`,
+		'',
+	].join('\n');
 }

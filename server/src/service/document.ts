@@ -1,7 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Profile } from './model/policyModel';
 import { schemaProblems } from './schema/schemaValidation';
-import { lowerSyncml, type SyncmlPolicySyntax } from './syncml/lowerSyncml';
+import { lowerSyncml, SyncmlPolicySyntax } from './syncml/lowerSyncml';
 import { readSyncml } from './syncml/readSyncml';
 import { checkCommands } from './syncml/syncmlRules';
 import type { SyncmlMessage } from './syncml/syncmlModel';
@@ -98,8 +98,13 @@ export function parsePolicyDocument(uri: string, version: number, text: string):
 
 export function parseSyncmlDocument(uri: string, version: number, text: string): ParsedSyncml {
 	const lines = TextDocument.create(uri, SYNCML_LANGUAGE, version, text);
-	const problems: Problem[] = tooLarge(text);
-	const xml = problems.length > 0 ? { nodes: [], problems: [] } : parseXml(text);
+	const refused = tooLarge(text);
+	if (refused.length > 0) {
+		const empty = { root: undefined, header: undefined, body: undefined, commands: [] };
+		return { language: SYNCML_LANGUAGE, uri, version, text, lines, xml: { nodes: [], problems: [] }, message: empty, syntax: new SyncmlPolicySyntax(text), profiles: [], problems: refused };
+	}
+	const problems: Problem[] = [];
+	const xml = parseXml(text);
 	for (const p of xml.problems) {
 		problems.push({ code: p.kind === 'doctype' ? 'xml-doctype' : 'xml-syntax', span: p, message: p.message });
 	}

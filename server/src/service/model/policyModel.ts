@@ -15,7 +15,13 @@ export interface Located<T> extends Span {
  * lower into this shape, so the element rules are written once.
  */
 export type OptionValue =
-	| (Span & { readonly kind: 'scalar'; readonly value: string | number | boolean | null; readonly quoted: boolean })
+	| (Span & {
+		readonly kind: 'scalar';
+		readonly value: string | number | boolean | null;
+		readonly quoted: boolean;
+		/** Maps a range of the value's characters to the source, where escapes make them differ. */
+		readonly locate?: (start: number, end: number) => Span;
+	})
 	| (Span & { readonly kind: 'list'; readonly items: readonly OptionValue[] })
 	| (Span & { readonly kind: 'other'; readonly description: string });
 

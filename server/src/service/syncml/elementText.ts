@@ -11,20 +11,26 @@ export function decodeContent(text: string, element: XmlElement): Decoded {
 	let value = '';
 	const offsets: number[] = [];
 	const invalid: { start: number; end: number; text: string }[] = [];
+	// Where the content ends: after the last text, or before the `]]>` of the last CDATA section.
+	let end = element.openEnd;
 	for (const child of element.children) {
 		if (child.kind === 'text') {
 			const part = decodeEntities(text, child.start, child.end);
 			value += part.value;
-			offsets.push(...part.offsets.slice(0, -1));
+			for (let i = 0; i < part.value.length; i++) {
+				offsets.push(part.offsets[i]);
+			}
 			invalid.push(...part.invalid);
+			end = child.end;
 		} else if (child.kind === 'cdata') {
 			value += text.slice(child.content.start, child.content.end);
 			for (let i = child.content.start; i < child.content.end; i++) {
 				offsets.push(i);
 			}
+			end = child.content.end;
 		}
 	}
-	offsets.push(element.close?.start ?? element.end);
+	offsets.push(end);
 	return { value, offsets, invalid };
 }
 

@@ -204,6 +204,15 @@ function checkCommand(text: string, command: SyncmlCommand, item: SyncmlItem, ra
 			],
 		});
 	}
+	if (data.form === 'escaped' && /^\s*&lt;(enabled|disabled)\b/i.test(data.decoded.value)) {
+		problems.push({
+			code: 'payload-syntax',
+			span: data.content,
+			message: 'The payload is escaped twice: the device would read the text &lt;enabled/&gt; instead of the element <enabled/>. Escape it once.',
+			fixes: [{ title: 'Unescape the payload once', edits: [{ span: data.content, newText: data.decoded.value }], preferred: true }],
+		});
+		return undefined;
+	}
 	const payload = parsePayload(data, problems);
 	if (!payload.state || !ra.policy) {
 		return undefined;
@@ -263,7 +272,7 @@ function lowerDataItems(items: readonly PayloadDataItem[], elements: readonly Po
 /** A data value as the model sees it; lists are split into their name/value pairs here. */
 function toOptionValue(value: Decoded, span: Span, element: PolicyElement | undefined, problems: Problem[]): OptionValue {
 	if (element?.type !== 'list') {
-		return { kind: 'scalar', value: value.value, quoted: false, ...span };
+		return { kind: 'scalar', value: value.value, quoted: false, ...span, locate: (start, end) => sourceSpan(value, start, end) };
 	}
 	if (value.value === '') {
 		return { kind: 'list', items: [], ...span };
@@ -280,13 +289,20 @@ function toOptionValue(value: Decoded, span: Span, element: PolicyElement | unde
 		start = next + 1;
 	}
 	const located = (p: { start: number; end: number }) => sourceSpan(value, p.start, p.end);
+	const entry = (p: { text: string; start: number; end: number }): OptionValue => ({
+		kind: 'scalar',
+		value: p.text,
+		quoted: false,
+		...located(p),
+		locate: (start, end) => sourceSpan(value, p.start + start, p.start + end),
+	});
 	if (parts.length % 2 !== 0) {
 		problems.push({
 			code: 'list-encoding',
 			span,
 			message: `${element.id} holds ${parts.length} strings separated by U+F000, but a list is written as name/value pairs: give each helper twice, as in ${element.entryExample}&#xF000;${element.entryExample}.`,
 		});
-		return { kind: 'list', items: parts.map((p) => ({ kind: 'scalar', value: p.text, quoted: false, ...located(p) })), ...span };
+		return { kind: 'list', items: parts.map(entry), ...span };
 	}
 	const items: OptionValue[] = [];
 	for (let i = 0; i < parts.length; i += 2) {
@@ -298,7 +314,7 @@ function toOptionValue(value: Decoded, span: Span, element: PolicyElement | unde
 				message: `In ${element.id} each helper is written as a pair of the same name twice; '${name.text}' is paired with '${data.text}'.`,
 			});
 		}
-		items.push({ kind: 'scalar', value: name.text, quoted: false, ...located(name) });
+		items.push(entry(name));
 	}
 	return { kind: 'list', items, ...span };
 }

@@ -88,9 +88,11 @@ function checkEnum(element: EnumElement, value: OptionValue, syntax: ValueSyntax
 	});
 }
 
+const NUMBER_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
+
 function checkDecimal(element: DecimalElement, value: OptionValue, problems: Problem[]): void {
 	const range = `a whole number from ${element.minValue} to ${element.maxValue}`;
-	if (value.kind === 'scalar' && typeof value.value === 'string' && /^\s*-?\d+\s*$/.test(value.value) && value.quoted) {
+	if (value.kind === 'scalar' && typeof value.value === 'string' && NUMBER_TEXT.test(value.value) && value.quoted) {
 		const n = Number(value.value);
 		problems.push({
 			code: 'value-type',
@@ -100,7 +102,7 @@ function checkDecimal(element: DecimalElement, value: OptionValue, problems: Pro
 		});
 		return;
 	}
-	const n = value.kind === 'scalar' ? (typeof value.value === 'number' ? value.value : typeof value.value === 'string' && /^\s*-?\d+\s*$/.test(value.value) ? Number(value.value) : undefined) : undefined;
+	const n = value.kind === 'scalar' ? (typeof value.value === 'number' ? value.value : typeof value.value === 'string' && NUMBER_TEXT.test(value.value) ? Number(value.value) : undefined) : undefined;
 	if (n === undefined) {
 		problems.push({ code: 'value-type', span: value, message: `${element.id} takes ${range}; found ${describe(value)}.` });
 		return;
@@ -233,9 +235,10 @@ function checkCharacters(id: string, value: ScalarValue, syntax: ValueSyntax, pr
 		return false;
 	}
 	const ch = String.fromCodePoint(found.codePoint);
-	const sourceText = syntax.source.slice(value.start, value.end);
-	const literal = sourceText.indexOf(ch);
-	const span: Span = literal >= 0 ? { start: value.start + literal, end: value.start + literal + ch.length } : value;
+	const literal = syntax.source.slice(value.start, value.end).indexOf(ch);
+	const span: Span = value.locate
+		? value.locate(found.index, found.index + ch.length)
+		: literal >= 0 ? { start: value.start + literal, end: value.start + literal + ch.length } : value;
 	const hex = `U+${found.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 	const why = found.codePoint === 0xf000
 		? `${hex} separates list entries in the payload, so it cannot appear inside a value`

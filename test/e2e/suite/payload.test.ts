@@ -1,0 +1,94 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { RapolicyApi } from '../../../client/src/extension';
+
+const WORKSPACE = process.env.RAPOLICY_E2E_WORKSPACE as string;
+const uriOf = (name: string) => vscode.Uri.file(path.join(WORKSPACE, name));
+
+async function api(): Promise<RapolicyApi> {
+	const extension = vscode.extensions.getExtension<RapolicyApi>('rapolicy.rapolicy');
+	assert.ok(extension);
+	return extension.activate();
+}
+
+/** Polls until `read` gives a value that satisfies `ok`, for state that has no change event. */
+async function eventually<T>(read: () => T, ok: (value: T) => boolean, what: string): Promise<T> {
+	const deadline = Date.now() + 15_000;
+	for (;;) {
+		const value = read();
+		if (ok(value)) {
+			return value;
+		}
+		if (Date.now() > deadline) {
+			assert.fail(`timed out waiting for ${what}`);
+		}
+		await new Promise((r) => setTimeout(r, 50));
+	}
+}
+
+async function open(name: string): Promise<vscode.TextEditor> {
+	return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uriOf(name)), vscode.ViewColumn.One);
+}
+
+describe('payload preview, copy, export and import', () => {
+	it('opens the preview with the encoded payloads and follows edits', async () => {
+		const rapolicy = await api();
+		const editor = await open('helpdesk.rapolicy.yaml');
+		await vscode.commands.executeCommand('rapolicy.previewPayload');
+		const html = await eventually(() => rapolicy.previewHtml(editor.document.uri), (h) => h !== undefined && h.includes('UnsolicitedRemoteAssistance'), 'the preview');
+		assert.ok(html?.includes('./Device/Vendor/MSFT/Policy/Config/RemoteAssistance/UnsolicitedRemoteAssistance'));
+		assert.ok(html?.includes('&#60;enabled/&#62;&#60;data id=&#34;RA_Unsolicit_Control_List&#34; value=&#34;1&#34;/&#62;'), 'the raw payload, shown as text');
+		assert.ok(html?.includes('&#38;lt;enabled/&#38;gt;'), 'the escaped form');
+		assert.ok(html?.includes('#microsoft.graph.windows10CustomConfiguration'));
+		assert.ok(html?.includes('fAllowUnsolicitedFullControl'));
+
+		const line = editor.document.getText().split('\n').findIndex((l) => l.includes('RA_Unsolicit_Control_List'));
+		const column = editor.document.lineAt(line).text.indexOf('remote-control');
+		await editor.edit((b) => b.replace(new vscode.Range(line, column, line, column + 'remote-control'.length), 'view-only'));
+		await eventually(() => rapolicy.previewHtml(editor.document.uri), (h) => h !== undefined && h.includes('RA_Unsolicit_Control_List&#34; value=&#34;0&#34;'), 'the preview to follow the edit');
+		await editor.edit((b) => b.replace(new vscode.Range(line, column, line, column + 'view-only'.length), 'remote-contrl'));
+		await eventually(() => rapolicy.previewHtml(editor.document.uri), (h) => h !== undefined && h.includes('enum-value') && !h.includes('&#60;enabled/&#62;&#60;data id=&#34;RA_Unsolicit'), 'the preview to show the error instead of a payload');
+		await vscode.commands.executeCommand('workbench.action.files.revert');
+	});
+
+	it('copies the escaped payload of the policy at the cursor', async () => {
+		const editor = await open('helpdesk.rapolicy.yaml');
+		const line = editor.document.getText().split('\n').findIndex((l) => l.includes('RA_Unsolicit_DACL_Edit'));
+		editor.selection = new vscode.Selection(line, 4, line, 4);
+		await vscode.env.clipboard.writeText('');
+		await vscode.commands.executeCommand('rapolicy.copyPayload');
+		const copied = await vscode.env.clipboard.readText();
+		assert.equal(copied, '&lt;enabled/&gt;&lt;data id="RA_Unsolicit_Control_List" value="1"/&gt;&lt;data id="RA_Unsolicit_DACL_Edit" value="CORP\\RA-Helpdesk&amp;#xF000;CORP\\RA-Helpdesk&amp;#xF000;CORP\\RA-Tier2&amp;#xF000;CORP\\RA-Tier2"/&gt;');
+	});
+
+	it('exports SyncML beside the source that validates clean', async () => {
+		await open('helpdesk.rapolicy.yaml');
+		const target = uriOf('exported.syncml');
+		const window = vscode.window as { showSaveDialog: typeof vscode.window.showSaveDialog };
+		const original = window.showSaveDialog;
+		let offered: vscode.Uri | undefined;
+		window.showSaveDialog = async (options) => {
+			offered = options?.defaultUri;
+			return target;
+		};
+		try {
+			await vscode.commands.executeCommand('rapolicy.exportSyncml');
+		} finally {
+			window.showSaveDialog = original;
+		}
+		assert.equal(offered?.fsPath, uriOf('helpdesk.syncml').fsPath, 'the dialog proposes a file beside the source');
+		const exported = await vscode.workspace.openTextDocument(target);
+		assert.equal(exported.languageId, 'syncml');
+		assert.match(exported.getText(), /<Replace>\n {6}<CmdID>1<\/CmdID>/);
+		await eventually(() => vscode.languages.getDiagnostics(target), (d) => d.length === 0, 'no diagnostics on the export');
+	});
+
+	it('converts SyncML to policy YAML and opens it', async () => {
+		await open('helpdesk.syncml');
+		const yaml = await vscode.commands.executeCommand<vscode.TextDocument>('rapolicy.convertSyncmlToYaml');
+		assert.equal(yaml.languageId, 'rapolicy');
+		assert.match(yaml.getText(), /UnsolicitedRemoteAssistance:\n {4}state: enabled\n {4}options:\n {6}RA_Unsolicit_Control_List: remote-control/);
+		assert.match(yaml.getText(), /SolicitedRemoteAssistance: \{ state: not-configured \}/);
+	});
+});

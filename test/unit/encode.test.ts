@@ -1,0 +1,196 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import * as fc from 'fast-check';
+import {
+	buildPreview,
+	DEFAULT_SETTINGS,
+	encodeData,
+	encodeIntune,
+	encodePayload,
+	encodeSyncml,
+	getDiagnostics,
+	importSyncml,
+	parsePolicyDocument,
+	parseSyncmlDocument,
+	POLICIES,
+	registryText,
+	resolveProfiles,
+} from '../../server/src/service';
+import { decodeEntities, escapeAttribute, escapeText, wrapCdata } from '../../server/src/service/xml/entities';
+import { parseXml } from '../../server/src/service/xml/xmlParser';
+
+const profile = (policies: string) => `profile: Test\npolicies:\n${policies}`;
+const resolved = (text: string) => {
+	const doc = parsePolicyDocument('file:///t.rapolicy.yaml', 1, text);
+	assert.deepEqual(getDiagnostics(doc, DEFAULT_SETTINGS).map((d) => d.message), [], 'the fixture is valid');
+	return resolveProfiles(doc);
+};
+const payloads = (text: string) => resolved(text)[0].policies.map(encodePayload);
+
+describe('payload encoding, against the documented shapes', () => {
+	it('CustomizeWarningMessages: both texts in ADMX order, attribute-escaped', () => {
+		assert.deepEqual(payloads(profile('  CustomizeWarningMessages:\n    state: enabled\n    options:\n      RA_Options_Connect_Message: IT support is "connecting" <now> & then\n      RA_Options_Share_Control_Message: IT will now control your PC\n')), [
+			'<enabled/><data id="RA_Options_Share_Control_Message" value="IT will now control your PC"/><data id="RA_Options_Connect_Message" value="IT support is &quot;connecting&quot; &lt;now&gt; &amp; then"/>',
+		]);
+	});
+
+	it('SessionLogging and RA_EncryptedTicketOnly: just <enabled/>; any policy disabled: <disabled/>', () => {
+		assert.deepEqual(payloads(profile('  SessionLogging: { state: enabled }\n  RA_EncryptedTicketOnly: { state: enabled }\n  UnsolicitedRemoteAssistance: { state: disabled }\n')), ['<enabled/>', '<enabled/>', '<disabled/>']);
+	});
+
+	it('SolicitedRemoteAssistance: enum aliases become their ADMX numbers', () => {
+		assert.deepEqual(payloads(profile('  SolicitedRemoteAssistance:\n    state: enabled\n    options:\n      RA_Solicit_Mailto_List: mailto\n      RA_Solicit_ExpireUnits_List: hours\n      RA_Solicit_ExpireValue_Edt: 6\n      RA_Solicit_Control_List: view-only\n')), [
+			'<enabled/><data id="RA_Solicit_Control_List" value="0"/><data id="RA_Solicit_ExpireValue_Edt" value="6"/><data id="RA_Solicit_ExpireUnits_List" value="1"/><data id="RA_Solicit_Mailto_List" value="1"/>',
+		]);
+	});
+
+	it('UnsolicitedRemoteAssistance: helpers as name/value pairs joined by &#xF000;', () => {
+		assert.deepEqual(payloads(profile('  UnsolicitedRemoteAssistance:\n    state: enabled\n    options:\n      RA_Unsolicit_Control_List: 1\n      RA_Unsolicit_DACL_Edit:\n        - CONTOSO\\Helpdesk\n        - CONTOSO\\Tier2\n')), [
+			'<enabled/><data id="RA_Unsolicit_Control_List" value="1"/><data id="RA_Unsolicit_DACL_Edit" value="CONTOSO\\Helpdesk&#xF000;CONTOSO\\Helpdesk&#xF000;CONTOSO\\Tier2&#xF000;CONTOSO\\Tier2"/>',
+		]);
+	});
+
+	it('RA_Optimize_Bandwidth: the item value, not its index', () => {
+		assert.deepEqual(payloads(profile('  RA_Optimize_Bandwidth:\n    state: enabled\n    options:\n      RA_Optimize_Bandwidth_List: no-background\n')), ['<enabled/><data id="RA_Optimize_Bandwidth_List" value="8"/>']);
+	});
+
+	it('not-configured has no payload', () => {
+		assert.deepEqual(payloads(profile('  SessionLogging: { state: not-configured }\n')), [null]);
+	});
+
+	it('escapes & so that &#xF000; travels as &amp;#xF000; inside <Data>, and splits ]]> in CDATA', () => {
+		assert.equal(encodeData('<enabled/><data id="a" value="x&#xF000;x"/>', 'escape'), '&lt;enabled/&gt;&lt;data id="a" value="x&amp;#xF000;x"/&gt;');
+		assert.equal(encodeData('<data value="a]]>b"/>', 'cdata'), '<![CDATA[<data value="a]]]]><![CDATA[>b"/>]]>');
+	});
+});
+
+describe('SyncML, Intune and registry output', () => {
+	const text = profile('  UnsolicitedRemoteAssistance:\n    state: enabled\n    options:\n      RA_Unsolicit_Control_List: remote-control\n      RA_Unsolicit_DACL_Edit: [ CORP\\RA-Helpdesk ]\n  SessionLogging: { state: not-configured }\n');
+
+	it('writes Replace with Meta and escaped Data, Delete without Data, CmdIDs 1..n and Final', () => {
+		const syncml = encodeSyncml(resolved(text)[0], { encoding: 'escape', fullMessage: false });
+		assert.equal(syncml, [
+			'<SyncML xmlns="SYNCML:SYNCML1.2">',
+			'  <SyncBody>',
+			'    <Replace>',
+			'      <CmdID>1</CmdID>',
+			'      <Item>',
+			'        <Target>',
+			'          <LocURI>./Device/Vendor/MSFT/Policy/Config/RemoteAssistance/UnsolicitedRemoteAssistance</LocURI>',
+			'        </Target>',
+			'        <Meta>',
+			'          <Format xmlns="syncml:metinf">chr</Format>',
+			'          <Type xmlns="syncml:metinf">text/plain</Type>',
+			'        </Meta>',
+			'        <Data>&lt;enabled/&gt;&lt;data id="RA_Unsolicit_Control_List" value="1"/&gt;&lt;data id="RA_Unsolicit_DACL_Edit" value="CORP\\RA-Helpdesk&amp;#xF000;CORP\\RA-Helpdesk"/&gt;</Data>',
+			'      </Item>',
+			'    </Replace>',
+			'    <Delete>',
+			'      <CmdID>2</CmdID>',
+			'      <Item>',
+			'        <Target>',
+			'          <LocURI>./Device/Vendor/MSFT/Policy/Config/RemoteAssistance/SessionLogging</LocURI>',
+			'        </Target>',
+			'      </Item>',
+			'    </Delete>',
+			'    <Final/>',
+			'  </SyncBody>',
+			'</SyncML>',
+			'',
+		].join('\n'));
+	});
+
+	it('a full message adds a SyncHdr that validates', () => {
+		const syncml = encodeSyncml(resolved(text)[0], { encoding: 'cdata', fullMessage: true });
+		assert.match(syncml, /<SyncHdr>\n {4}<VerDTD>1\.2<\/VerDTD>\n {4}<VerProto>DM\/1\.2<\/VerProto>/);
+		assert.deepEqual(getDiagnostics(parseSyncmlDocument('file:///o.syncml', 1, syncml), DEFAULT_SETTINGS), []);
+	});
+
+	it('the Intune profile has one String OMA setting per policy it can carry, with the raw payload', () => {
+		const intune = encodeIntune(resolved(text)[0]);
+		assert.equal(intune.profile['@odata.type'], '#microsoft.graph.windows10CustomConfiguration');
+		assert.deepEqual(intune.profile.omaSettings.map((s) => [s['@odata.type'], s.omaUri, s.value.slice(0, 10)]), [
+			['#microsoft.graph.omaSettingString', './Device/Vendor/MSFT/Policy/Config/RemoteAssistance/UnsolicitedRemoteAssistance', '<enabled/>'],
+		]);
+		assert.deepEqual(intune.omitted, ['SessionLogging']);
+	});
+
+	it('the registry view lists the policy value, each option and one value per helper under RAUnsolicit', () => {
+		const view = registryText(resolved(text)[0].policies);
+		assert.match(view, /HKLM\\Software\\policies\\Microsoft\\Windows NT\\Terminal Services\n {4}fAllowUnsolicited +REG_DWORD +1\n {4}fAllowUnsolicitedFullControl +REG_DWORD +1/);
+		assert.match(view, /Terminal Services\\RAUnsolicit\n {4}CORP\\RA-Helpdesk +REG_SZ +CORP\\RA-Helpdesk/);
+		assert.match(view, /SessionLogging \(not-configured\)\n {2}writes nothing/);
+	});
+
+	it('the preview shows errors instead of a payload built from a wrong model', () => {
+		const doc = parsePolicyDocument('file:///t.rapolicy.yaml', 1, profile('  SessionLogging: { state: enabld }\n'));
+		const preview = buildPreview(doc, DEFAULT_SETTINGS, DEFAULT_SETTINGS.payload);
+		assert.deepEqual(preview.profiles, []);
+		assert.deepEqual(preview.errors.map((e) => e.code), ['invalid-state']);
+	});
+
+	it('is deterministic: the same input gives the same bytes', () => {
+		const once = JSON.stringify(buildPreview(parsePolicyDocument('file:///a.rapolicy.yaml', 1, text), DEFAULT_SETTINGS, DEFAULT_SETTINGS.payload));
+		const again = JSON.stringify(buildPreview(parsePolicyDocument('file:///a.rapolicy.yaml', 7, text), DEFAULT_SETTINGS, DEFAULT_SETTINGS.payload)).replace('"version":7', '"version":1');
+		assert.equal(again, once);
+	});
+});
+
+/** Strings XML 1.0 can carry, without U+F000. */
+const xmlText = fc.string({ unit: fc.oneof(
+	fc.constantFrom('\t', '\n', '&', '<', '>', '"', '\'', ']', ';', '#', 'x', 'F', '0'),
+	fc.integer({ min: 0x20, max: 0xd7ff }).map((c) => String.fromCodePoint(c)),
+	fc.integer({ min: 0xe000, max: 0xfffd }).filter((c) => c !== 0xf000).map((c) => String.fromCodePoint(c)),
+	fc.integer({ min: 0x10000, max: 0x10ffff }).map((c) => String.fromCodePoint(c)),
+) });
+
+describe('properties', () => {
+	it('escaping then decoding gives the text back, for element content and attributes', () => {
+		fc.assert(fc.property(xmlText, (value) => {
+			const text = escapeText(value);
+			assert.equal(decodeEntities(text, 0, text.length).value, value);
+			const attr = escapeAttribute(value);
+			assert.equal(decodeEntities(attr, 0, attr.length).value, value);
+		}), { seed: 42, numRuns: 500 });
+	});
+
+	it('CDATA wrapping keeps the text, ]]> included', () => {
+		fc.assert(fc.property(xmlText, (value) => {
+			const wrapped = `<a>${wrapCdata(value)}</a>`;
+			const xml = parseXml(wrapped);
+			assert.deepEqual(xml.problems, []);
+			const element = xml.nodes[0];
+			assert.ok(element.kind === 'element');
+			assert.equal(element.children.map((c) => (c.kind === 'cdata' ? wrapped.slice(c.content.start, c.content.end) : '')).join(''), value);
+		}), { seed: 42, numRuns: 300 });
+	});
+
+	const helper = fc.tuple(fc.stringMatching(/^[A-Z][A-Z0-9-]{0,10}$/), fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ._-]{0,15}[A-Za-z0-9]$/)).map(([d, n]) => `${d}\\${n}`);
+	const message = xmlText.filter((s) => s.trim() === s && s.length > 0 && s.length < 200 && !/[\t\n\r]/.test(s));
+	const policyYaml = fc.oneof(
+		fc.constantFrom('disabled', 'not-configured').chain((state) => fc.constantFrom(...POLICIES.map((p) => `  ${p.name}: { state: ${state} }\n`))),
+		fc.constantFrom('  SessionLogging: { state: enabled }\n', '  RA_EncryptedTicketOnly: { state: enabled }\n'),
+		fc.tuple(fc.constantFrom('remote-control', 'view-only', '0', '1'), fc.uniqueArray(helper, { minLength: 1, maxLength: 4, comparator: (a, b) => a.toLowerCase() === b.toLowerCase() }))
+			.map(([control, helpers]) => `  UnsolicitedRemoteAssistance:\n    state: enabled\n    options:\n      RA_Unsolicit_Control_List: ${control}\n      RA_Unsolicit_DACL_Edit:\n${helpers.map((h) => `        - ${JSON.stringify(h)}\n`).join('')}`),
+		fc.tuple(fc.constantFrom('remote-control', 'view-only'), fc.integer({ min: 1, max: 99 }), fc.constantFrom('minutes', 'hours', 'days', '2'), fc.constantFrom('mailto', 'simple-mapi'))
+			.map(([c, v, u, m]) => `  SolicitedRemoteAssistance:\n    state: enabled\n    options:\n      RA_Solicit_Control_List: ${c}\n      RA_Solicit_ExpireValue_Edt: ${v}\n      RA_Solicit_ExpireUnits_List: ${u}\n      RA_Solicit_Mailto_List: ${m}\n`),
+		fc.tuple(message, message).map(([a, b]) => `  CustomizeWarningMessages:\n    state: enabled\n    options:\n      RA_Options_Share_Control_Message: ${JSON.stringify(a)}\n      RA_Options_Connect_Message: ${JSON.stringify(b)}\n`),
+		fc.constantFrom('no-optimization', 'no-full-window-drag', 'no-background', 'full-optimization', '14').map((v) => `  RA_Optimize_Bandwidth:\n    state: enabled\n    options:\n      RA_Optimize_Bandwidth_List: ${v}\n`),
+	);
+	const profileYaml = fc.uniqueArray(policyYaml, { minLength: 1, maxLength: 6, selector: (p) => p.split(':')[0] }).map((policies) => profile(policies.join('')));
+
+	it('every generated SyncML parses with fast-xml-parser and passes validation; YAML → SyncML → YAML keeps the model', () => {
+		fc.assert(fc.property(profileYaml, fc.constantFrom('escape' as const, 'cdata' as const), fc.boolean(), (yaml, encoding, fullMessage) => {
+			const [source] = resolved(yaml);
+			const syncml = encodeSyncml(source, { encoding, fullMessage });
+			assert.equal(XMLValidator.validate(syncml), true);
+			assert.ok(new XMLParser().parse(syncml).SyncML);
+			const doc = parseSyncmlDocument('file:///roundtrip.syncml', 1, syncml);
+			assert.deepEqual(getDiagnostics(doc, DEFAULT_SETTINGS), []);
+			const back = resolved(importSyncml(doc).yaml)[0];
+			const model = (p: typeof source) => p.policies.map((x) => [x.policy.name, x.state, [...x.values]]);
+			assert.deepEqual(model(back), model(source));
+		}), { seed: 7, numRuns: 200 });
+	});
+});
