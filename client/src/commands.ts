@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, IMPORT_REQUEST, PREVIEW_REQUEST, type ImportRequestResult, type PreviewResult } from '../../server/src/common/protocol';
 import type { ProfilePreview } from '../../server/src/service/encode/preview';
+import { exportFileName } from './exportNames';
 import { baseName, PreviewPanels } from './previewPanel';
 
 const POLICY_LANGUAGES = ['rapolicy', 'syncml'];
@@ -40,23 +41,28 @@ async function chooseProfile(profiles: readonly ProfilePreview[]): Promise<Profi
 	return picked?.profile;
 }
 
-async function exportProfile(client: LanguageClient | undefined, extension: string, content: (p: ProfilePreview) => string, uri?: unknown): Promise<vscode.Uri | undefined> {
+/** The file an export proposes: beside the source, named after it (and the profile, when there are several). */
+export function defaultExportUri(source: vscode.Uri, profile: string, profileCount: number, extension: string): vscode.Uri {
+	return vscode.Uri.joinPath(source, '..', exportFileName(baseName(source), profile, profileCount, extension));
+}
+
+async function exportProfile(client: LanguageClient | undefined, extension: string, content: (p: ProfilePreview) => string, uri?: unknown, target?: unknown): Promise<vscode.Uri | undefined> {
 	const document = await targetDocument(uri);
 	const preview = document && await previewOf(client, document);
 	const profile = preview && await chooseProfile(preview.profiles);
 	if (!document || !profile) {
 		return undefined;
 	}
-	const stem = baseName(document.uri).replace(/\.(rapolicy\.ya?ml|syncml\.xml|syncml|xml)$/i, '');
-	const suffix = preview.profiles.length > 1 ? `-${profile.name.replace(/[^\w.-]+/g, '-')}` : '';
-	const defaultUri = vscode.Uri.joinPath(document.uri, '..', `${stem}${suffix}${extension}`);
-	const target = await vscode.window.showSaveDialog({ defaultUri, saveLabel: 'Export' });
-	if (!target) {
+	// A caller (a task, another extension) may name the file; otherwise the user chooses it.
+	const destination = target instanceof vscode.Uri
+		? target
+		: await vscode.window.showSaveDialog({ defaultUri: defaultExportUri(document.uri, profile.name, preview.profiles.length, extension), saveLabel: 'Export' });
+	if (!destination) {
 		return undefined;
 	}
-	await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content(profile)));
-	void vscode.window.showInformationMessage(`Exported ${profile.name} to ${baseName(target)}.`);
-	return target;
+	await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(content(profile)));
+	void vscode.window.showInformationMessage(`Exported ${profile.name} to ${baseName(destination)}.`);
+	return destination;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, panels: PreviewPanels, log: vscode.LogOutputChannel): void {
@@ -93,8 +99,8 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
 		return encoded;
 	});
 
-	register(Commands.exportSyncml, (uri?: unknown) => exportProfile(client(), '.syncml', (p) => p.syncml, uri));
-	register(Commands.exportIntune, (uri?: unknown) => exportProfile(client(), '.intune.json', (p) => p.intune, uri));
+	register(Commands.exportSyncml, (uri?: unknown, target?: unknown) => exportProfile(client(), '.syncml', (p) => p.syncml, uri, target));
+	register(Commands.exportIntune, (uri?: unknown, target?: unknown) => exportProfile(client(), '.intune.json', (p) => p.intune, uri, target));
 
 	register(Commands.convertToYaml, async (uri?: unknown) => {
 		const document = await targetDocument(uri);

@@ -62,26 +62,22 @@ describe('payload preview, copy, export and import', () => {
 		assert.equal(copied, '&lt;enabled/&gt;&lt;data id="RA_Unsolicit_Control_List" value="1"/&gt;&lt;data id="RA_Unsolicit_DACL_Edit" value="CORP\\RA-Helpdesk&amp;#xF000;CORP\\RA-Helpdesk&amp;#xF000;CORP\\RA-Tier2&amp;#xF000;CORP\\RA-Tier2"/&gt;');
 	});
 
-	it('exports SyncML beside the source that validates clean', async () => {
-		await open('helpdesk.rapolicy.yaml');
+	it('exports SyncML that validates clean, and Intune JSON', async () => {
+		const editor = await open('helpdesk.rapolicy.yaml');
 		const target = uriOf('exported.syncml');
-		const window = vscode.window as { showSaveDialog: typeof vscode.window.showSaveDialog };
-		const original = window.showSaveDialog;
-		let offered: vscode.Uri | undefined;
-		window.showSaveDialog = async (options) => {
-			offered = options?.defaultUri;
-			return target;
-		};
-		try {
-			await vscode.commands.executeCommand('rapolicy.exportSyncml');
-		} finally {
-			window.showSaveDialog = original;
-		}
-		assert.equal(offered?.fsPath, uriOf('helpdesk.syncml').fsPath, 'the dialog proposes a file beside the source');
+		// The target is passed in, as a task would; the save dialog is for people.
+		const written = await vscode.commands.executeCommand<vscode.Uri>('rapolicy.exportSyncml', editor.document.uri, target);
+		assert.equal(written?.fsPath, target.fsPath);
 		const exported = await vscode.workspace.openTextDocument(target);
 		assert.equal(exported.languageId, 'syncml');
 		assert.match(exported.getText(), /<Replace>\n {6}<CmdID>1<\/CmdID>/);
 		await eventually(() => vscode.languages.getDiagnostics(target), (d) => d.length === 0, 'no diagnostics on the export');
+
+		const intune = uriOf('exported.intune.json');
+		await vscode.commands.executeCommand('rapolicy.exportIntune', editor.document.uri, intune);
+		const json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(intune))) as { '@odata.type': string; omaSettings: unknown[] };
+		assert.equal(json['@odata.type'], '#microsoft.graph.windows10CustomConfiguration');
+		assert.equal(json.omaSettings.length, 5);
 	});
 
 	it('converts SyncML to policy YAML and opens it', async () => {
