@@ -1,7 +1,8 @@
 // The test command: builds, then runs every layer and prints one "N passed, N failed" line.
 //   unit + lsp:      node's test runner on the compiled tests (the pure service; the server over stdio)
 //   extension host:  the same suites @vscode/test-electron runs, inside a real VS Code (code-server)
-// --skip-extension-host leaves the last layer out and says so.
+//   UI:              the packaged .vsix in code-server, driven by Playwright in Chromium
+// --skip-extension-host leaves the last two layers out and says so.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -50,7 +51,7 @@ if (node.status !== 0 && count('fail') + count('cancelled') === 0) {
 }
 
 if (skipExtensionHost) {
-	console.log('\n=== extension-host tests skipped (--skip-extension-host)');
+	console.log('\n=== extension-host and UI tests skipped (--skip-extension-host)');
 } else {
 	let env;
 	try {
@@ -72,6 +73,13 @@ if (skipExtensionHost) {
 		const results = summary ? JSON.parse(summary[1]) : { passed: 0, failed: 1 };
 		totals.passed += results.passed;
 		totals.failed += results.failed || (host.status === 0 ? 0 : 1);
+
+		// The same package, driven through the workbench UI; screenshots go to out/, not docs/.
+		const ui = step('UI tests (code-server + Chromium, installed .vsix)', process.execPath, [path.join(root, 'test/ui/uiTests.mjs'), vsix, path.join(root, 'out', 'screenshots')], { env, timeout: 15 * 60 * 1000 });
+		const uiSummary = /^RAPOLICY_UI_SUMMARY (.*)$/m.exec(ui.stdout ?? '');
+		const uiResults = uiSummary ? JSON.parse(uiSummary[1]) : { passed: 0, failed: 1 };
+		totals.passed += uiResults.passed;
+		totals.failed += uiResults.failed || (ui.status === 0 ? 0 : 1);
 	}
 }
 

@@ -3,7 +3,9 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { Commands } from '../../server/src/common/protocol';
 import { registerCommands } from './commands';
 import { PreviewPanels } from './previewPanel';
+import { registerLanguageStatus } from './languageStatus';
 import { registerSyncmlDetection } from './syncmlDetection';
+import { newPolicyFromTemplate } from './templates';
 
 let client: LanguageClient | undefined;
 
@@ -54,6 +56,8 @@ export function activate(context: vscode.ExtensionContext): RapolicyApi {
 		}),
 	);
 	registerCommands(context, () => client, panels, outputChannel);
+	registerLanguageStatus(context, () => client);
+	context.subscriptions.push(vscode.commands.registerCommand(Commands.newPolicy, (pick?: unknown) => newPolicyFromTemplate(context, typeof pick === 'string' ? pick : undefined)));
 	vscode.workspace.textDocuments.forEach(ensureStarted);
 	return { previewHtml: (uri) => panels.htmlFor(uri.toString()) };
 }

@@ -58,7 +58,7 @@ h1 { font-size: 1.3em; } h2 { font-size: 1.15em; border-bottom: 1px solid var(--
 table { border-collapse: collapse; margin: .4em 0; } td, th { text-align: left; padding: .15em .8em .15em 0; vertical-align: top; } th { font-weight: 600; color: var(--vscode-descriptionForeground); }
 .block { border: 1px solid var(--vscode-panel-border); border-radius: 3px; margin: .5em 0; }
 .block header { display: flex; justify-content: space-between; align-items: center; padding: .25em .5em; background: var(--vscode-sideBarSectionHeader-background); }
-pre { margin: 0; padding: .5em; overflow-x: auto; white-space: pre-wrap; word-break: break-all; font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); background: var(--vscode-textCodeBlock-background); }
+pre { margin: 0; padding: .5em; overflow-x: auto; white-space: pre-wrap; word-break: break-all; line-height: 1.5; font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); background: var(--vscode-textCodeBlock-background); }
 button.copy { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: .2em .8em; cursor: pointer; border-radius: 2px; }
 button.copy:hover { background: var(--vscode-button-hoverBackground); }
 .errors li { margin: .3em 0; } .where { color: var(--vscode-descriptionForeground); } .errors-intro { color: var(--vscode-errorForeground); } .note { color: var(--vscode-descriptionForeground); }

@@ -28,7 +28,7 @@ import {
 	type ParsedDocument,
 	type Settings,
 } from './service';
-import { Commands, IMPORT_REQUEST, PREVIEW_REQUEST, type DocumentParams, type ImportRequestResult, type PreviewResult } from './common/protocol';
+import { Commands, IMPORT_REQUEST, PREVIEW_REQUEST, SUMMARY_REQUEST, type DocumentParams, type ImportRequestResult, type PreviewResult, type SummaryResult } from './common/protocol';
 import { runSafe } from './runSafe';
 import { SERVER_NAME, VERSION } from './version';
 
@@ -191,6 +191,11 @@ export function startServer(connection: Connection): void {
 			return found ? buildPreview(found.parsed, settings, settings.payload) : null;
 		});
 	});
+
+	connection.onRequest(SUMMARY_REQUEST, (params: DocumentParams, token): SummaryResult | ResponseError<void> => runSafe(connection.console, 'Summary', params.uri, token, null, () => {
+		const found = parsedFor(params.uri);
+		return found ? { profiles: found.parsed.profiles.length, policies: found.parsed.profiles.reduce((n, p) => n + p.policies.length, 0) } : null;
+	}));
 
 	connection.onRequest(IMPORT_REQUEST, async (params: DocumentParams, token): Promise<ImportRequestResult | ResponseError<void>> => {
 		const settings = await settingsFor(params.uri);

@@ -18,6 +18,10 @@ export type PreviewResult = Preview | null;
 export const IMPORT_REQUEST = 'rapolicy/import';
 export type ImportRequestResult = (ImportResult & { readonly errors: readonly string[] }) | null;
 
+/** How many profiles and policies a document sets, for the language status item. */
+export const SUMMARY_REQUEST = 'rapolicy/summary';
+export type SummaryResult = { readonly profiles: number; readonly policies: number } | null;
+
 /** Command ids shared by the server's CodeLens and the client's registrations. */
 export const Commands = {
 	previewPayload: 'rapolicy.previewPayload',
@@ -26,4 +30,5 @@ export const Commands = {
 	exportIntune: 'rapolicy.exportIntune',
 	convertToYaml: 'rapolicy.convertSyncmlToYaml',
 	restartServer: 'rapolicy.restartServer',
+	newPolicy: 'rapolicy.newPolicy',
 } as const;

@@ -1,0 +1,293 @@
+// UI tests of the packaged extension in a real VS Code: code-server with the .vsix installed,
+// driven by Playwright in Debian's Chromium. One server and one browser serve every test; waits
+// are on elements, never fixed sleeps. Screenshots of each feature, light and dark, go to docs/.
+// Usage: node test/ui/uiTests.mjs <vsix> [screenshot dir]   (needs CODE_SERVER_BIN, CODE_SERVER_NODE)
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const [vsixArg, shotsArg] = process.argv.slice(2);
+const vsix = path.resolve(vsixArg ?? '');
+const shots = path.resolve(shotsArg ?? path.join(root, 'docs'));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rapolicy-ui-'));
+const results = [];
+const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern' };
+
+function freePort() {
+	return new Promise((resolve) => {
+		const server = net.createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+const env = {
+	...process.env,
+	PATH: `${process.env.CODE_SERVER_NODE}:${process.env.PATH}`,
+	XDG_CONFIG_HOME: path.join(tmp, 'cfg'),
+	XDG_DATA_HOME: path.join(tmp, 'data'),
+	XDG_RUNTIME_DIR: path.join(tmp, 'run'),
+	TMPDIR: path.join(tmp, 'run'),
+	EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/g', itemUrl: 'http://127.0.0.1:9/i' }),
+};
+fs.mkdirSync(env.XDG_RUNTIME_DIR, { mode: 0o700 });
+const dirs = ['--config', '/dev/null', '--user-data-dir', path.join(tmp, 'ud'), '--extensions-dir', path.join(tmp, 'exts')];
+const settingsFile = path.join(tmp, 'ud', 'User', 'settings.json');
+
+function writeSettings(theme) {
+	fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+	fs.writeFileSync(settingsFile, JSON.stringify({
+		'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
+		'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'chat.disableAIFeatures': true, 'git.enabled': false,
+		'workbench.reduceMotion': 'on', 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'workbench.colorTheme': THEMES[theme],
+		'editor.minimap.enabled': false, 'window.commandCenter': false, 'workbench.tips.enabled': false, 'editor.hover.delay': 100,
+		'files.autoSave': 'off', 'workbench.editor.enablePreview': false, 'update.mode': 'none',
+	}, null, 2));
+}
+
+const workspace = path.join(tmp, 'workspace');
+fs.mkdirSync(workspace);
+for (const [from, to] of [
+	['examples/helpdesk-offer-help.rapolicy.yaml', 'helpdesk.rapolicy.yaml'],
+	['examples/helpdesk-offer-help.syncml', 'helpdesk.syncml'],
+	['test/fixtures/workspace/broken.rapolicy.yaml', 'broken.rapolicy.yaml'],
+	['test/fixtures/workspace/broken.syncml', 'broken.syncml'],
+	['test/fixtures/workspace/completion.rapolicy.yaml', 'completion.rapolicy.yaml'],
+]) {
+	fs.copyFileSync(path.join(root, from), path.join(workspace, to));
+}
+const pristine = Object.fromEntries(fs.readdirSync(workspace).map((f) => [f, fs.readFileSync(path.join(workspace, f), 'utf8')]));
+
+execFileSync(process.env.CODE_SERVER_BIN, [...dirs, '--install-extension', vsix], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+writeSettings('dark');
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(process.env.CODE_SERVER_BIN, [...dirs, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'], { env, detached: true, stdio: 'ignore' });
+const stopServer = () => { try { process.kill(-server.pid, 'SIGTERM'); } catch { /* gone */ } };
+process.on('exit', () => { try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ } });
+
+let browser;
+let page;
+
+async function test(name, run) {
+	const started = Date.now();
+	try {
+		await reset();
+		await run();
+		results.push({ name, ok: true });
+		console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
+	} catch (error) {
+		results.push({ name, ok: false });
+		console.log(`  ✖ ${name} (${Date.now() - started} ms)\n    ${String(error?.message ?? error).split('\n').slice(0, 8).join('\n    ')}`);
+		await page?.screenshot({ path: path.join(tmp, `failure-${results.length}.png`) }).catch(() => {});
+		await page?.keyboard.press('Escape').catch(() => {});
+	}
+}
+
+async function loadWorkbench() {
+	await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
+	await page.waitForSelector('.monaco-workbench');
+	await page.waitForSelector('.explorer-folders-view .monaco-list-row');
+}
+
+async function command(title, timeout = 20_000) {
+	await page.keyboard.press('Control+Shift+P');
+	await page.fill('.quick-input-widget input', `>${title}`);
+	try {
+		await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout });
+	} catch (error) {
+		await page.keyboard.press('Escape');
+		throw error;
+	}
+	await page.keyboard.press('Enter');
+}
+
+async function openFile(name) {
+	// The Explorer row names exactly one file, unlike Quick Open's list, which filters as it is typed.
+	await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
+	await page.locator('.tab.active', { hasText: name }).first().waitFor();
+	await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+}
+
+/** The span of `text` on the first editor line that shows it. */
+function token(text) {
+	return page.locator('.editor-instance .view-line span span', { hasText: text }).first();
+}
+
+/** Back to a calm workbench: no widget open, every editor closed, the files as they were. */
+async function reset() {
+	await page.keyboard.press('Escape');
+	await page.keyboard.press('Escape');
+	if (await page.locator('.tab.dirty').count() > 0) {
+		await command('File: Revert File', 3000).catch(() => {});
+	}
+	await command('View: Close All Editor Groups');
+	await page.locator('.editor-instance').first().waitFor({ state: 'detached' }).catch(() => {});
+}
+
+/**
+ * Hovers `text` until a hover containing `expected` shows. CodeLenses arrive after the text and
+ * push lines down, which can move a hover target from under the mouse; so the hover is retried.
+ */
+async function hoverOn(text, expected) {
+	for (let attempt = 1; ; attempt++) {
+		await page.mouse.move(0, 0);
+		await token(text).hover();
+		try {
+			await page.locator('.monaco-hover', { hasText: expected }).waitFor({ timeout: 4000 });
+			return;
+		} catch (error) {
+			if (attempt === 4) {
+				throw error;
+			}
+		}
+	}
+}
+
+async function showProblems() {
+	await page.keyboard.press('Control+Shift+M');
+	await page.locator('.markers-panel').waitFor();
+}
+
+function problemRow(code) {
+	return page.locator('.markers-panel .monaco-list-row', { hasText: code });
+}
+
+async function restoreFiles() {
+	for (const [name, text] of Object.entries(pristine)) {
+		fs.writeFileSync(path.join(workspace, name), text);
+	}
+}
+
+try {
+	for (let i = 0; ; i++) {
+		try { if ((await fetch(`${base}/healthz`)).ok) break; } catch { /* starting */ }
+		if (i > 300) throw new Error('code-server did not start');
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+	});
+	const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+	await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+	page = await context.newPage();
+	page.setDefaultTimeout(20_000);
+	await loadWorkbench();
+
+	console.log('UI tests (dark theme)');
+	await test('the expected problems appear in the Problems panel for a profile and a SyncML file', async () => {
+		await openFile('broken.rapolicy.yaml');
+		await showProblems();
+		await problemRow('decimal-range').waitFor();
+		await problemRow('unknown-policy').waitFor();
+		await openFile('broken.syncml');
+		await problemRow('raw-payload').waitFor();
+	});
+
+	await test('hovering a policy name shows its docs', async () => {
+		await openFile('helpdesk.rapolicy.yaml');
+		await hoverOn('UnsolicitedRemoteAssistance', 'Configure Offer Remote Assistance');
+		await page.locator('.monaco-hover', { hasText: 'fAllowUnsolicited' }).waitFor();
+	});
+
+	await test('typing under options: opens completion with the option ids', async () => {
+		await openFile('completion.rapolicy.yaml');
+		await token('options').click();
+		await page.keyboard.press('End');
+		await page.keyboard.press('Enter');
+		await page.keyboard.type('RA_');
+		await page.keyboard.press('Control+Space');
+		await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: 'RA_Solicit_ExpireValue_Edt' }).waitFor();
+		await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: 'RA_Solicit_Mailto_List' }).waitFor();
+	});
+
+	await test('a quick fix applies and its problem goes away', async () => {
+		await openFile('broken.rapolicy.yaml');
+		await token('Sessionlogging').click();
+		await command('Quick Fix...');
+		await page.locator('.action-widget .monaco-list-row', { hasText: 'Change to SessionLogging' }).click();
+		await token('SessionLogging').waitFor();
+		await showProblems();
+		await problemRow('unknown-policy').waitFor({ state: 'detached' });
+	});
+
+	await test('the preview button opens the preview with the right payload, and copy works', async () => {
+		await openFile('helpdesk.rapolicy.yaml');
+		await page.locator('.editor-actions [aria-label*="Preview OMA-URI Payload"]').first().click();
+		const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+		await frame.locator('h3', { hasText: 'UnsolicitedRemoteAssistance' }).waitFor();
+		const raw = '<enabled/><data id="RA_Unsolicit_Control_List" value="1"/><data id="RA_Unsolicit_DACL_Edit" value="CORP\\RA-Helpdesk&#xF000;CORP\\RA-Helpdesk&#xF000;CORP\\RA-Tier2&#xF000;CORP\\RA-Tier2"/>';
+		await frame.locator('pre', { hasText: raw }).first().waitFor();
+		await page.evaluate(() => navigator.clipboard.writeText(''));
+		await frame.locator('button.copy').first().click();
+		await page.waitForFunction(async (expected) => (await navigator.clipboard.readText()) === expected, raw, { polling: 100 });
+	});
+
+	await test('a broken edit shows a new problem within a second, and fixing it clears it', async () => {
+		await openFile('helpdesk.rapolicy.yaml');
+		await showProblems();
+		await token('remote-control').dblclick();
+		await page.keyboard.type('remote-contrl');
+		await problemRow('enum-value').waitFor({ timeout: 1000 });
+		await page.keyboard.press('Control+Z');
+		await problemRow('enum-value').waitFor({ state: 'detached', timeout: 1000 });
+	});
+
+	for (const theme of ['dark', 'light']) {
+		await restoreFiles();
+		writeSettings(theme);
+		await loadWorkbench();
+		await page.locator(`.monaco-workbench.${theme === 'dark' ? 'vs-dark' : 'vs'}`).waitFor();
+		console.log(`Screenshots (${theme} theme)`);
+		await test(`screenshot: diagnostics (${theme})`, async () => {
+			await openFile('broken.rapolicy.yaml');
+			await showProblems();
+			await problemRow('decimal-range').waitFor();
+			await hoverOn('120', 'RA_Solicit_ExpireValue_Edt must be');
+			await page.screenshot({ path: path.join(shots, `screenshot-diagnostics-${theme}.png`) });
+		});
+		await test(`screenshot: hover (${theme})`, async () => {
+			await openFile('helpdesk.rapolicy.yaml');
+			await hoverOn('UnsolicitedRemoteAssistance', 'fAllowUnsolicited');
+			await page.screenshot({ path: path.join(shots, `screenshot-hover-${theme}.png`) });
+		});
+		await test(`screenshot: completion (${theme})`, async () => {
+			await openFile('completion.rapolicy.yaml');
+			await token('options').click();
+			await page.keyboard.press('End');
+			await page.keyboard.press('Enter');
+			await page.keyboard.press('Control+Space');
+			await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: 'RA_Solicit_Control_List' }).waitFor();
+			await page.screenshot({ path: path.join(shots, `screenshot-completion-${theme}.png`) });
+		});
+		await test(`screenshot: preview (${theme})`, async () => {
+			await openFile('helpdesk.rapolicy.yaml');
+			await command('Remote Assistance: Preview OMA-URI Payload');
+			const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+			await frame.locator('h3', { hasText: 'UnsolicitedRemoteAssistance' }).waitFor();
+			await page.screenshot({ path: path.join(shots, `screenshot-preview-${theme}.png`) });
+		});
+	}
+} catch (error) {
+	results.push({ name: 'UI test setup', ok: false });
+	console.log(`  ✖ UI test setup: ${error?.stack ?? error}`);
+} finally {
+	await browser?.close().catch(() => {});
+	stopServer();
+	if (results.some((r) => !r.ok)) {
+		console.log(`failure screenshots kept in ${tmp}`);
+	} else {
+		fs.rmSync(tmp, { recursive: true, force: true });
+	}
+}
+const passed = results.filter((r) => r.ok).length;
+console.log(`RAPOLICY_UI_SUMMARY ${JSON.stringify({ passed, failed: results.length - passed })}`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
