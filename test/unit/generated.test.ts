@@ -5,6 +5,8 @@ import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { buildPolicyGrammar, buildSyncmlGrammar } from '../../server/src/generate/grammar';
 import { buildRulesSetting } from '../../server/src/generate/manifest';
+import { buildSnippets } from '../../server/src/generate/snippets';
+import { DEFAULT_SETTINGS, getDiagnostics, parsePolicyDocument } from '../../server/src/service';
 import { buildProfileSchema, SCHEMA_ID } from '../../server/src/service/schema/buildSchema';
 import { VERSION } from '../../server/src/version';
 
@@ -32,6 +34,22 @@ describe('files derived from the catalog', () => {
 	it('package.json documents every rule in rapolicy.validation.rules', () => {
 		const manifest = readJson('package.json') as { contributes: { configuration: { properties: Record<string, unknown> } } };
 		assert.deepEqual(manifest.contributes.configuration.properties['rapolicy.validation.rules'], buildRulesSetting());
+	});
+
+	it('the snippets are the templates', () => {
+		const templates = fs.readdirSync(path.join(ROOT, 'templates')).filter((f) => f.endsWith('.rapolicy.yaml')).sort()
+			.map((file) => ({ file, text: fs.readFileSync(path.join(ROOT, 'templates', file), 'utf8') }));
+		assert.equal(templates.length, 3);
+		assert.deepEqual(readJson('snippets/rapolicy.json'), buildSnippets(templates));
+	});
+
+	it('every template and example validates without a problem', () => {
+		for (const folder of ['templates', 'examples']) {
+			for (const file of fs.readdirSync(path.join(ROOT, folder)).filter((f) => /\.rapolicy\.ya?ml$/.test(f))) {
+				const doc = parsePolicyDocument(`file:///${folder}/${file}`, 1, fs.readFileSync(path.join(ROOT, folder, file), 'utf8'));
+				assert.deepEqual(getDiagnostics(doc, DEFAULT_SETTINGS).map((d) => d.message), [], `${folder}/${file}`);
+			}
+		}
 	});
 
 	it('the server reports the package version', () => {
