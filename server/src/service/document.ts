@@ -1,5 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Profile } from './model/policyModel';
+import { shiftProblem, shiftProfile } from './model/shift';
 import { schemaProblems } from './schema/schemaValidation';
 import { lowerSyncml, SyncmlPolicySyntax } from './syncml/lowerSyncml';
 import { readSyncml } from './syncml/readSyncml';
@@ -10,7 +11,8 @@ import type { Problem } from './validation/problem';
 import { RULES } from './validation/rules';
 import { parseXml, type XmlDocument } from './xml/xmlParser';
 import { lowerYaml } from './yaml/lowerYaml';
-import { parseYaml, type YamlDocument } from './yaml/yamlAst';
+import { parseYaml, type YamlDocument, type YamlTree } from './yaml/yamlAst';
+import { splitChunks } from './yaml/yamlChunks';
 import { YamlPolicySyntax } from './yaml/yamlEdits';
 
 export const POLICY_LANGUAGE = 'rapolicy';
@@ -32,9 +34,23 @@ interface ParsedBase {
 	readonly profiles: readonly Profile[];
 }
 
+/** One `---` document's results, in offsets relative to the chunk, reusable wherever its text reappears. */
+export interface YamlChunkResult {
+	readonly text: string;
+	readonly yaml: readonly YamlTree[];
+	readonly profiles: readonly Profile[];
+	readonly problems: readonly Problem[];
+}
+
+export interface YamlChunk {
+	readonly start: number;
+	readonly result: YamlChunkResult;
+}
+
 export interface ParsedYaml extends ParsedBase {
 	readonly language: typeof POLICY_LANGUAGE;
-	readonly yaml: readonly YamlDocument[];
+	/** The file's documents; their trees are relative to `start`. */
+	readonly chunks: readonly YamlChunk[];
 }
 
 export interface ParsedSyncml extends ParsedBase {
@@ -64,8 +80,14 @@ export function languageOf(uri: string, languageId: string | undefined, text: st
 	return undefined;
 }
 
-export function parseDocument(uri: string, version: number, text: string, language: Language): ParsedDocument {
-	return language === SYNCML_LANGUAGE ? parseSyncmlDocument(uri, version, text) : parsePolicyDocument(uri, version, text);
+/**
+ * Parses one version of a file. With the previous version's parse, the YAML documents whose text
+ * did not change are not parsed again, only moved to where they now are.
+ */
+export function parseDocument(uri: string, version: number, text: string, language: Language, previous?: ParsedDocument): ParsedDocument {
+	return language === SYNCML_LANGUAGE
+		? parseSyncmlDocument(uri, version, text)
+		: parsePolicyDocument(uri, version, text, previous?.language === POLICY_LANGUAGE ? previous : undefined);
 }
 
 function tooLarge(text: string): Problem[] {
@@ -74,12 +96,53 @@ function tooLarge(text: string): Problem[] {
 		: [];
 }
 
-export function parsePolicyDocument(uri: string, version: number, text: string): ParsedYaml {
+export function parsePolicyDocument(uri: string, version: number, text: string, previous?: ParsedYaml): ParsedYaml {
 	const lines = TextDocument.create(uri, POLICY_LANGUAGE, version, text);
 	const refused = tooLarge(text);
 	if (refused.length > 0) {
-		return { language: POLICY_LANGUAGE, uri, version, text, lines, yaml: [], profiles: [], problems: refused };
+		return { language: POLICY_LANGUAGE, uri, version, text, lines, chunks: [], profiles: [], problems: refused };
 	}
+	const known = new Map(previous?.chunks.map((c) => [c.result.text, c.result]));
+	const chunks = splitChunks(text).map(({ start, text: chunkText }) => {
+		let result = known.get(chunkText);
+		if (!result) {
+			result = parseChunk(chunkText);
+			known.set(chunkText, result);
+		}
+		return { start, result };
+	});
+	let profiles: Profile[] | undefined;
+	return {
+		language: POLICY_LANGUAGE,
+		uri,
+		version,
+		text,
+		lines,
+		chunks,
+		// Moving every profile costs more than an edit's parse, and only some features need them.
+		get profiles() {
+			profiles ??= chunks.flatMap((c) => profilesAt(c));
+			return profiles;
+		},
+		problems: chunks.flatMap((c) => c.result.problems.map((p) => shiftProblem(p, c.start))),
+	};
+}
+
+/** The last placement of each chunk's profiles; a chunk that stays put is not moved again. */
+const placed = new WeakMap<YamlChunkResult, { start: number; profiles: readonly Profile[] }>();
+
+function profilesAt(chunk: YamlChunk): readonly Profile[] {
+	const known = placed.get(chunk.result);
+	if (known?.start === chunk.start) {
+		return known.profiles;
+	}
+	const profiles = chunk.result.profiles.map((p) => shiftProfile(p, chunk.start));
+	placed.set(chunk.result, { start: chunk.start, profiles });
+	return profiles;
+}
+
+/** Everything about one YAML document, checked alone. */
+function parseChunk(text: string): YamlChunkResult {
 	const yaml = parseYaml(text);
 	const problems: Problem[] = [];
 	const lowered = lowerYaml(yaml, problems);
@@ -93,7 +156,7 @@ export function parsePolicyDocument(uri: string, version: number, text: string):
 			problems.push(...(data.ok ? schemaProblems(data.value, doc.root) : [{ code: 'yaml-syntax' as const, span: doc.root, message: data.message }]));
 		}
 	}
-	return { language: POLICY_LANGUAGE, uri, version, text, lines, yaml, profiles: lowered.map((l) => l.profile), problems };
+	return { text, yaml: yaml.map(({ start, end, root, errors }) => ({ start, end, root, errors })), profiles: lowered.map((l) => l.profile), problems };
 }
 
 export function parseSyncmlDocument(uri: string, version: number, text: string): ParsedSyncml {

@@ -226,7 +226,7 @@ function payloadCompletions(doc: ParsedSyncml, offset: number, item: SyncmlItem,
 	const decoded = data.decoded;
 	const form: PayloadForm = data.form === 'empty' ? 'escaped' : data.form;
 	let k = 0;
-	while (k < decoded.value.length && decoded.offsets[k] < offset) {
+	while (k < decoded.value.length && decoded.sourceOffset(k) < offset) {
 		k++;
 	}
 	const before = decoded.value.slice(0, k);

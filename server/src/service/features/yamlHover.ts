@@ -12,12 +12,13 @@ function docFor<T extends object>(docs: T, key: unknown): string | undefined {
 
 /** Documentation for the key or value under the cursor. */
 export function yamlHover(doc: ParsedYaml, offset: number): Hover | null {
-	const found = locate(doc.yaml, offset);
-	if (!found) {
+	const chunk = [...doc.chunks].reverse().find((c) => c.start <= offset);
+	const found = chunk && locate(chunk.result.yaml, offset - chunk.start);
+	if (!chunk || !found) {
 		return null;
 	}
 	const markdown = hoverText(found.path, found.on, found.node.kind === 'scalar' ? found.node.value : undefined);
-	return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown }, range: toRange(doc.lines, found.node) } : null;
+	return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown }, range: toRange(doc.lines, { start: found.node.start + chunk.start, end: found.node.end + chunk.start }) } : null;
 }
 
 function hoverText(path: readonly (string | number)[], on: 'key' | 'value', value: unknown): string | undefined {

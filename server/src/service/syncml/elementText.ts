@@ -1,5 +1,5 @@
 import type { Span } from '../model/policyModel';
-import { decodeEntities, sourceSpan, type Decoded } from '../xml/entities';
+import { appendDecoded, DecodedBuilder, sourceSpan, type Decoded } from '../xml/entities';
 import type { XmlElement } from '../xml/xmlParser';
 import type { ElementText } from './syncmlModel';
 
@@ -8,30 +8,19 @@ import type { ElementText } from './syncmlModel';
  * written, comments dropped. The offsets map every character back to the source.
  */
 export function decodeContent(text: string, element: XmlElement): Decoded {
-	let value = '';
-	const offsets: number[] = [];
-	const invalid: { start: number; end: number; text: string }[] = [];
+	const builder = new DecodedBuilder();
 	// Where the content ends: after the last text, or before the `]]>` of the last CDATA section.
 	let end = element.openEnd;
 	for (const child of element.children) {
 		if (child.kind === 'text') {
-			const part = decodeEntities(text, child.start, child.end);
-			value += part.value;
-			for (let i = 0; i < part.value.length; i++) {
-				offsets.push(part.offsets[i]);
-			}
-			invalid.push(...part.invalid);
+			appendDecoded(text, child.start, child.end, builder);
 			end = child.end;
 		} else if (child.kind === 'cdata') {
-			value += text.slice(child.content.start, child.content.end);
-			for (let i = child.content.start; i < child.content.end; i++) {
-				offsets.push(i);
-			}
+			builder.copy(text.slice(child.content.start, child.content.end), child.content.start);
 			end = child.content.end;
 		}
 	}
-	offsets.push(end);
-	return { value, offsets, invalid };
+	return builder.build(end);
 }
 
 /** The trimmed text of a simple element such as `<CmdID> 3 </CmdID>`, with the span of `3`. */

@@ -1,5 +1,6 @@
 import type { Problem } from '../validation/problem';
 import { attribute, childElements, type XmlDocument, type XmlElement } from '../xml/xmlParser';
+import { DecodedBuilder } from '../xml/entities';
 import { decodeContent, elementText } from './elementText';
 import type { PayloadForm, SyncmlCommand, SyncmlData, SyncmlItem, SyncmlMessage, SyncmlMeta } from './syncmlModel';
 
@@ -21,6 +22,13 @@ function readMeta(text: string, element: XmlElement | undefined): SyncmlMeta | u
 	return { element, format: format && elementText(text, format), type: type && elementText(text, type) };
 }
 
+/** A raw payload is read as written, one source character per character. */
+function rawContent(text: string, content: { start: number; end: number }) {
+	const builder = new DecodedBuilder();
+	builder.copy(text.slice(content.start, content.end), content.start);
+	return builder.build(content.end);
+}
+
 function readData(text: string, element: XmlElement | undefined): SyncmlData | undefined {
 	if (!element) {
 		return undefined;
@@ -37,10 +45,8 @@ function readData(text: string, element: XmlElement | undefined): SyncmlData | u
 	} else if (hasText) {
 		form = 'escaped';
 	}
-	// A raw payload is read as written, so its own problems can still be shown.
-	const decoded = form === 'raw'
-		? { value: text.slice(content.start, content.end), offsets: Array.from({ length: content.end - content.start + 1 }, (_, i) => content.start + i), invalid: [] }
-		: decodeContent(text, element);
+	// A raw payload is checked as written, so its own problems can still be shown.
+	const decoded = form === 'raw' ? rawContent(text, content) : decodeContent(text, element);
 	return { element, content, form, decoded };
 }
 

@@ -1,61 +1,121 @@
 /**
- * XML character references and the five predefined entities, decoded with a map from each
- * decoded character back to its source offset, so a problem found in decoded text can be shown
- * on the characters the user wrote.
+ * XML character references and the five predefined entities, decoded with a map from the decoded
+ * characters back to the source, so a problem found in decoded text can be shown on the
+ * characters the user wrote.
  */
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: '\'' };
 
+/**
+ * Decoded text with a map back to the source, kept as runs rather than one number per character:
+ * a run either copies source characters one for one, or is one reference that decodes to one or
+ * two code units.
+ */
 export interface Decoded {
 	readonly value: string;
-	/** `offsets[i]` is the source offset of decoded code unit `i`; `offsets[value.length]` is the end. */
-	readonly offsets: readonly number[];
+	/** Source offset of decoded code unit `index`; `sourceOffset(value.length)` is the end. */
+	sourceOffset(index: number): number;
+	/** Source offset just past the source of decoded code unit `index` (past a whole reference). */
+	sourceEndOf(index: number): number;
 	/** References that could not be decoded, as source spans. */
 	readonly invalid: readonly { start: number; end: number; text: string }[];
+}
+
+/** Builds a Decoded from runs appended in order. */
+export class DecodedBuilder {
+	private value = '';
+	/** Per run: decoded start, source start, source length (-1 for a copy run). */
+	private readonly runs: number[] = [];
+	readonly invalid: { start: number; end: number; text: string }[] = [];
+
+	copy(text: string, sourceStart: number): void {
+		if (text.length === 0) {
+			return;
+		}
+		const n = this.runs.length;
+		// Extend the previous copy run when it continues in the source.
+		if (n > 0 && this.runs[n - 1] === -1 && this.runs[n - 2] + (this.value.length - this.runs[n - 3]) === sourceStart) {
+			this.value += text;
+			return;
+		}
+		this.runs.push(this.value.length, sourceStart, -1);
+		this.value += text;
+	}
+
+	reference(decoded: string, sourceStart: number, sourceLength: number): void {
+		this.runs.push(this.value.length, sourceStart, sourceLength);
+		this.value += decoded;
+	}
+
+	build(end: number): Decoded {
+		const value = this.value;
+		const runs = this.runs;
+		const count = runs.length / 3;
+		const runOf = (index: number): number => {
+			let low = 0;
+			let high = count - 1;
+			while (low < high) {
+				const mid = (low + high + 1) >> 1;
+				if (runs[mid * 3] <= index) {
+					low = mid;
+				} else {
+					high = mid - 1;
+				}
+			}
+			return low;
+		};
+		const sourceOffset = (index: number): number => {
+			if (index >= value.length || count === 0) {
+				return end;
+			}
+			const r = runOf(index);
+			return runs[r * 3 + 2] === -1 ? runs[r * 3 + 1] + (index - runs[r * 3]) : runs[r * 3 + 1];
+		};
+		const sourceEndOf = (index: number): number => {
+			if (index >= value.length || count === 0) {
+				return end;
+			}
+			const r = runOf(index);
+			return runs[r * 3 + 2] === -1 ? runs[r * 3 + 1] + (index - runs[r * 3]) + 1 : runs[r * 3 + 1] + runs[r * 3 + 2];
+		};
+		return { value, sourceOffset, sourceEndOf, invalid: this.invalid };
+	}
 }
 
 const REFERENCE = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);/y;
 
 /** Decodes `text.slice(start, end)`; offsets are absolute in `text`. */
-export function decodeEntities(text: string, start: number, end: number): Decoded {
-	let value = '';
-	const offsets: number[] = [];
-	const invalid: { start: number; end: number; text: string }[] = [];
+export function decodeEntities(text: string, start: number, end: number, into = new DecodedBuilder()): Decoded {
+	appendDecoded(text, start, end, into);
+	return into.build(end);
+}
+
+/** Appends the decoded `text.slice(start, end)` to a builder. */
+export function appendDecoded(text: string, start: number, end: number, into: DecodedBuilder): void {
 	let i = start;
 	while (i < end) {
-		const c = text[i];
-		if (c === '&') {
-			REFERENCE.lastIndex = i;
-			const match = REFERENCE.exec(text);
-			if (match && match.index + match[0].length <= end) {
-				const name = match[1];
-				let decoded: string | undefined;
-				if (name.startsWith('#x')) {
-					decoded = fromCodePoint(parseInt(name.slice(2), 16));
-				} else if (name.startsWith('#')) {
-					decoded = fromCodePoint(parseInt(name.slice(1), 10));
-				} else {
-					decoded = PREDEFINED[name];
-				}
-				if (decoded !== undefined) {
-					for (let k = 0; k < decoded.length; k++) {
-						offsets.push(i);
-					}
-					value += decoded;
-					i += match[0].length;
-					continue;
-				}
-				invalid.push({ start: i, end: i + match[0].length, text: match[0] });
-			} else {
-				invalid.push({ start: i, end: i + 1, text: '&' });
-			}
+		const amp = text.indexOf('&', i);
+		const stop = amp < 0 || amp >= end ? end : amp;
+		into.copy(text.slice(i, stop), i);
+		if (stop === end) {
+			return;
 		}
-		offsets.push(i);
-		value += c;
-		i++;
+		REFERENCE.lastIndex = stop;
+		const match = REFERENCE.exec(text);
+		let decoded: string | undefined;
+		if (match && stop + match[0].length <= end) {
+			const name = match[1];
+			decoded = name.startsWith('#x') ? fromCodePoint(parseInt(name.slice(2), 16)) : name.startsWith('#') ? fromCodePoint(parseInt(name.slice(1), 10)) : PREDEFINED[name];
+		}
+		if (match && decoded !== undefined && stop + match[0].length <= end) {
+			into.reference(decoded, stop, match[0].length);
+			i = stop + match[0].length;
+		} else {
+			into.invalid.push(match && stop + match[0].length <= end ? { start: stop, end: stop + match[0].length, text: match[0] } : { start: stop, end: stop + 1, text: '&' });
+			into.copy('&', stop);
+			i = stop + 1;
+		}
 	}
-	offsets.push(end);
-	return { value, offsets, invalid };
 }
 
 function fromCodePoint(codePoint: number): string | undefined {
@@ -81,23 +141,20 @@ export function wrapCdata(value: string): string {
 export function composeDecoded(outer: Decoded, inner: Decoded): Decoded {
 	return {
 		value: inner.value,
-		offsets: inner.offsets.map((o) => outer.offsets[Math.min(o, outer.offsets.length - 1)]),
+		sourceOffset: (index) => outer.sourceOffset(inner.sourceOffset(index)),
+		sourceEndOf: (index) => {
+			const innerEnd = inner.sourceEndOf(index);
+			return innerEnd <= 0 ? outer.sourceOffset(0) : outer.sourceEndOf(innerEnd - 1);
+		},
 		invalid: inner.invalid.map((r) => ({ ...sourceSpan(outer, r.start, r.end), text: r.text })),
 	};
 }
 
 /** Maps a span of decoded text back to source offsets. */
 export function sourceSpan(decoded: Decoded, start: number, end: number): { start: number; end: number } {
-	const last = decoded.offsets.length - 1;
-	const from = decoded.offsets[Math.min(Math.max(start, 0), last)];
+	const from = decoded.sourceOffset(Math.max(start, 0));
 	if (end <= start) {
 		return { start: from, end: from };
 	}
-	// The end is just past the source of the last decoded character, which may be a whole reference.
-	const lastChar = Math.min(end - 1, last - 1);
-	let next = lastChar + 1;
-	while (next < last && decoded.offsets[next] === decoded.offsets[lastChar]) {
-		next++;
-	}
-	return { start: from, end: decoded.offsets[next] };
+	return { start: from, end: decoded.sourceEndOf(Math.min(end, decoded.value.length) - 1) };
 }

@@ -48,8 +48,17 @@ export interface XmlDocument {
 
 export const MAX_XML_DEPTH = 256;
 
-const NAME = /[A-Za-z_:][\w:.\-\u00B7-\uFFFF]*/y;
-const SPACE = /[ \t\r\n]*/y;
+function isNameStart(c: number): boolean {
+	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c >= 0xb7;
+}
+
+function isNameChar(c: number): boolean {
+	return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
+}
+
+function isSpace(c: number): boolean {
+	return c === 32 || c === 9 || c === 10 || c === 13;
+}
 
 /**
  * A forgiving XML parser that keeps the exact source span of every element, attribute, text and
@@ -69,26 +78,32 @@ export function parseXml(text: string, start = 0, end = text.length): XmlDocumen
 		const parent = stack[stack.length - 1];
 		(parent ? parent.children : root).push(node);
 	};
+	// Hand-written scanners: a regular expression per name or blank would allocate a match each time.
 	const skipSpace = () => {
-		SPACE.lastIndex = i;
-		SPACE.exec(text);
-		i = Math.min(SPACE.lastIndex, end);
+		while (i < end && isSpace(text.charCodeAt(i))) {
+			i++;
+		}
 	};
 	const readName = (): Span | undefined => {
-		NAME.lastIndex = i;
-		const m = NAME.exec(text);
-		if (!m || m.index !== i || i + m[0].length > end) {
+		if (i >= end || !isNameStart(text.charCodeAt(i))) {
 			return undefined;
 		}
-		i += m[0].length;
-		return { start: m.index, end: i };
+		const start = i;
+		i++;
+		while (i < end && isNameChar(text.charCodeAt(i))) {
+			i++;
+		}
+		return { start, end: i };
 	};
 
 	while (i < end) {
 		const lt = text.indexOf('<', i);
 		const textEnd = lt < 0 || lt > end ? end : lt;
 		if (textEnd > i) {
-			append({ kind: 'text', start: i, end: textEnd, content: { start: i, end: textEnd } });
+			// Blank text between elements means nothing to SyncML or a payload; leaving it out halves the tree.
+			if (!isBlank(text, i, textEnd)) {
+				append(textNode(i, textEnd));
+			}
 			i = textEnd;
 			continue;
 		}
@@ -176,7 +191,7 @@ export function parseXml(text: string, start = 0, end = text.length): XmlDocumen
 		const name = readName();
 		if (!name) {
 			problem(tagStart, tagStart + 1, 'A < must start an element name, a comment or CDATA; write &lt; for a literal <.');
-			append({ kind: 'text', start: tagStart, end: tagStart + 1, content: { start: tagStart, end: tagStart + 1 } });
+			append(textNode(tagStart, tagStart + 1));
 			continue;
 		}
 		const element: XmlElement = {
@@ -273,6 +288,22 @@ export function parseXml(text: string, start = 0, end = text.length): XmlDocumen
 			element.attributes.push({ name: nameText, nameSpan: attrName, valueSpan, start: attrName.start, end: attrEnd });
 		}
 	}
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+	for (let k = start; k < end; k++) {
+		if (!isSpace(text.charCodeAt(k))) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/** A text node is its own content span. */
+function textNode(start: number, end: number): XmlText {
+	const node = { kind: 'text' as const, start, end, content: undefined as unknown as Span };
+	node.content = node;
+	return node;
 }
 
 function findOpen(stack: readonly XmlElement[], name: string): number {

@@ -133,6 +133,9 @@ export function parseYaml(text: string): YamlDocument[] {
 	});
 }
 
+/** A document's tree without the library's own document, which is large and needed only while parsing. */
+export type YamlTree = Omit<YamlDocument, 'source'>;
+
 /** The pair of `map` whose key is the scalar `name`, first occurrence. */
 export function getPair(map: MapNode, name: string): PairNode | undefined {
 	return map.pairs.find((p) => p.key?.kind === 'scalar' && p.key.value === name);

@@ -1,4 +1,4 @@
-import { keyName, type AstNode, type YamlDocument } from './yamlAst';
+import { keyName, type AstNode, type YamlTree } from './yamlAst';
 
 export interface Located {
 	/** Keys (and list indexes) from the document root to the node under the offset. */
@@ -9,7 +9,7 @@ export interface Located {
 }
 
 /** The innermost key or value under `offset`, with its path from the document root. */
-export function locate(docs: readonly YamlDocument[], offset: number): Located | undefined {
+export function locate(docs: readonly YamlTree[], offset: number): Located | undefined {
 	const doc = docs.find((d) => offset >= d.start && offset <= d.end);
 	if (!doc?.root) {
 		return undefined;
