@@ -67,6 +67,20 @@ export class LspClient {
 		return new Promise((resolve) => this.waiters.push({ uri, resolve, after }));
 	}
 
+	/** The diagnostics published for `version` of a document, now or when they arrive. */
+	diagnosticsFor(uri: string, version: number): Promise<PublishDiagnosticsParams> {
+		const found = this.diagnostics.get(uri)?.find((p) => p.version === version);
+		if (found) {
+			return Promise.resolve(found);
+		}
+		return new Promise((resolve) => {
+			const wait = () => {
+				void this.nextDiagnostics(uri).then((p) => (p.version === version ? resolve(p) : wait()));
+			};
+			wait();
+		});
+	}
+
 	async open(uri: string, text: string, languageId = 'rapolicy'): Promise<PublishDiagnosticsParams> {
 		const next = this.nextDiagnostics(uri);
 		await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });

@@ -1,4 +1,4 @@
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { Span } from '../model/policyModel';
 import { keyName, type AstNode } from '../yaml/yamlAst';
 import type { Problem } from '../validation/problem';
@@ -9,6 +9,8 @@ let compiled: ValidateFunction | undefined;
 /** The profile validator, compiled once per process on first use. */
 export function profileValidator(): ValidateFunction {
 	if (!compiled) {
+		// Loaded on first use, so that starting the server does not pay for it.
+		const { default: Ajv } = require('ajv') as typeof import('ajv');
 		const ajv = new Ajv({ allErrors: true, strict: true });
 		ajv.addKeyword('markdownEnumDescriptions');
 		compiled = ajv.compile(buildProfileSchema());

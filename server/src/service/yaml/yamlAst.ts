@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, Scalar, type Document, type Node as YamlNode } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 
 /** Offsets are UTF-16 code unit indexes into the whole file text, end exclusive. */
 export interface Span {
@@ -47,12 +47,13 @@ export interface YamlDocument extends Span {
 	readonly source: Document.Parsed;
 }
 
+/** The yaml library's scalar types (`Scalar.PLAIN` and so on). */
 const SCALAR_STYLES: Record<string, ScalarStyle> = {
-	[Scalar.PLAIN]: 'plain',
-	[Scalar.QUOTE_SINGLE]: 'single',
-	[Scalar.QUOTE_DOUBLE]: 'double',
-	[Scalar.BLOCK_FOLDED]: 'block',
-	[Scalar.BLOCK_LITERAL]: 'block',
+	PLAIN: 'plain',
+	QUOTE_SINGLE: 'single',
+	QUOTE_DOUBLE: 'double',
+	BLOCK_FOLDED: 'block',
+	BLOCK_LITERAL: 'block',
 };
 
 /**
@@ -61,6 +62,8 @@ const SCALAR_STYLES: Record<string, ScalarStyle> = {
  * Aliases resolve to the anchored node itself (shared, never copied), so no alias can blow up.
  */
 export function parseYaml(text: string): YamlDocument[] {
+	// Loaded on first use, so that starting the server does not pay for it.
+	const { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } = require('yaml') as typeof import('yaml');
 	const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
 	const docs = Array.isArray(parsed) ? parsed : [];
 	return docs.map((doc) => {
@@ -86,7 +89,7 @@ export function parseYaml(text: string): YamlDocument[] {
 					start,
 					end,
 					value: typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : value === null || value === undefined ? null : String(value),
-					style: SCALAR_STYLES[node.type ?? Scalar.PLAIN] ?? 'plain',
+					style: SCALAR_STYLES[node.type ?? 'PLAIN'] ?? 'plain',
 				};
 			} else if (isMap(node)) {
 				const [start, valueEnd] = node.range ?? [0, 0];
