@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands } from '../../server/src/common/protocol';
 import { registerCommands } from './commands';
 import { PreviewPanels } from './previewPanel';
@@ -18,9 +18,39 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Lo
 	const clientOptions: LanguageClientOptions = {
 		documentSelector: [{ language: 'rapolicy' }, { language: 'syncml' }],
 		outputChannel,
+		errorHandler: restartingErrorHandler(outputChannel),
 	};
 	// The id matches the settings prefix, so `rapolicy.trace.server` traces the protocol.
 	return new LanguageClient('rapolicy', 'Remote Assistance Policy', serverOptions, clientOptions);
+}
+
+/**
+ * A server that stops is started again, and the open documents are sent to it again; the user is
+ * told the first time. After five stops within three minutes it stays stopped, with the log shown.
+ */
+function restartingErrorHandler(log: vscode.LogOutputChannel): ErrorHandler {
+	const stops: number[] = [];
+	let told = false;
+	return {
+		error: () => ({ action: ErrorAction.Continue }),
+		closed: () => {
+			const now = Date.now();
+			stops.push(now);
+			while (stops.length > 0 && now - stops[0] > 3 * 60_000) {
+				stops.shift();
+			}
+			if (stops.length > 5) {
+				log.error('The language server stopped five times in three minutes and was not started again.');
+				return { action: CloseAction.DoNotRestart, message: 'The Remote Assistance Policy language server keeps stopping; see its output for details. Run "Remote Assistance: Restart Language Server" to try again.' };
+			}
+			log.warn('The language server stopped; starting it again.');
+			if (!told) {
+				told = true;
+				void vscode.window.showWarningMessage('The Remote Assistance Policy language server stopped and was started again. Your files are being checked again.');
+			}
+			return { action: CloseAction.Restart, handled: true };
+		},
+	};
 }
 
 const SERVED_LANGUAGES = ['rapolicy', 'syncml'];

@@ -26,8 +26,8 @@ export class LspClient {
 	private readonly waiters: { uri: string; resolve: (p: PublishDiagnosticsParams) => void; after: number }[] = [];
 	stderr = '';
 
-	constructor(args: readonly string[] = ['--stdio']) {
-		this.process = spawn(process.execPath, [SERVER, ...args], { stdio: 'pipe' });
+	constructor(args: readonly string[] = ['--stdio'], nodeArgs: readonly string[] = []) {
+		this.process = spawn(process.execPath, [...nodeArgs, SERVER, ...args], { stdio: 'pipe' });
 		this.process.stderr.on('data', (chunk: Buffer) => {
 			this.stderr += chunk.toString();
 		});
