@@ -14,6 +14,9 @@ const markdown = (value: string) => ({ kind: MarkupKind.Markdown, value });
 /** Proposals for the place being typed, from the catalog; works on half-typed documents. */
 export function yamlCompletions(doc: ParsedYaml, offset: number): CompletionList {
 	const context = cursorContext(doc.text, offset);
+	if (!context) {
+		return { isIncomplete: false, items: [] };
+	}
 	const range = toRange(doc.lines, context);
 	const unit = indentUnit(doc.text);
 	return { isIncomplete: false, items: proposals(context, range, unit) };

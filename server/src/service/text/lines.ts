@@ -1,19 +1,19 @@
 /** Offset of the first character of the line that holds `offset`. */
 export function lineStart(text: string, offset: number): number {
-	let i = Math.min(offset, text.length);
-	while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') {
-		i--;
-	}
-	return i;
+	const at = Math.min(offset, text.length) - 1;
+	const lf = text.lastIndexOf('\n', at);
+	// A lone CR also ends a line; look for one only within the line found so far.
+	const cr = text.slice(lf + 1, at + 1).lastIndexOf('\r');
+	return cr < 0 ? lf + 1 : lf + 1 + cr + 1;
 }
 
 /** Offset just past the last character of the line that holds `offset` (before its line break). */
 export function lineEnd(text: string, offset: number): number {
-	let i = Math.max(0, offset);
-	while (i < text.length && text[i] !== '\n' && text[i] !== '\r') {
-		i++;
-	}
-	return i;
+	const from = Math.max(0, offset);
+	const lf = text.indexOf('\n', from);
+	const stop = lf < 0 ? text.length : lf;
+	const cr = text.slice(from, stop).indexOf('\r');
+	return cr < 0 ? stop : from + cr;
 }
 
 /** Offset of the start of the next line, or the text length on the last line. */

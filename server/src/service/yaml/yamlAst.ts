@@ -64,7 +64,8 @@ const SCALAR_STYLES: Record<string, ScalarStyle> = {
 export function parseYaml(text: string): YamlDocument[] {
 	// Loaded on first use, so that starting the server does not pay for it.
 	const { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments } = require('yaml') as typeof import('yaml');
-	const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+	// Editors end a line at a lone CR too; YAML does not. Same length, so every offset still holds.
+	const parsed = parseAllDocuments(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
 	const docs = Array.isArray(parsed) ? parsed : [];
 	return docs.map((doc) => {
 		const converted = new Map<YamlNode, AstNode | null>();

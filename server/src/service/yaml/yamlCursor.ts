@@ -121,10 +121,17 @@ function wordEnd(text: string, offset: number, stop: RegExp): number {
 	return end;
 }
 
-export function cursorContext(text: string, offset: number): CursorContext {
+/** Longer lines are not analysed for completion: nobody types there, and the scans would be slow. */
+const MAX_LINE = 20_000;
+
+export function cursorContext(text: string, offset: number): CursorContext | undefined {
 	const start = lineStart(text, offset);
+	const end = lineEnd(text, offset);
+	if (end - start > MAX_LINE) {
+		return undefined;
+	}
 	const before = text.slice(start, offset);
-	const after = text.slice(offset, lineEnd(text, offset));
+	const after = text.slice(offset, end);
 	const indent = before.length - before.trimStart().length;
 
 	const flow = flowContext(text, start, before, after, offset);
