@@ -3,7 +3,7 @@ import type { ParsedDocument } from '../document';
 import { getDiagnostics } from '../features/diagnostics';
 import type { Settings } from '../settings';
 import { encodeIntune } from './intuneProfile';
-import { encodeData, encodePayload, type PayloadEncoding } from './payload';
+import { EncodeError, encodeData, encodePayload, type PayloadEncoding } from './payload';
 import { registryText, registryValues, type RegistryValue } from './registryView';
 import { resolveProfiles, type ResolvedProfile } from './resolve';
 import { commandFor, encodeSyncml } from './syncmlMessage';
@@ -92,6 +92,16 @@ export function profilePreview(doc: ParsedDocument, profile: ResolvedProfile, op
 
 export function buildPreview(doc: ParsedDocument, settings: Settings, options: EncodeOptions): Preview {
 	const errors = blockingErrors(doc, settings);
-	const profiles = errors.length > 0 ? [] : resolveProfiles(doc).map((profile) => profilePreview(doc, profile, options));
-	return { uri: doc.uri, version: doc.version, encoding: options.encoding, errors, profiles };
+	if (errors.length > 0) {
+		return { uri: doc.uri, version: doc.version, encoding: options.encoding, errors, profiles: [] };
+	}
+	try {
+		return { uri: doc.uri, version: doc.version, encoding: options.encoding, errors, profiles: resolveProfiles(doc).map((profile) => profilePreview(doc, profile, options)) };
+	} catch (error) {
+		// With rules turned down to warnings a document can pass and still not be encodable.
+		if (!(error instanceof EncodeError)) {
+			throw error;
+		}
+		return { uri: doc.uri, version: doc.version, encoding: options.encoding, errors: [{ line: 0, character: 0, code: 'encode', message: error.message }], profiles: [] };
+	}
 }

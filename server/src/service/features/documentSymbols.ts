@@ -31,7 +31,7 @@ function syncmlSymbols(doc: ParsedSyncml): DocumentSymbol[] {
 		children: [
 			...c.children.map(command),
 			...c.items.map((item) => {
-				const uri = item.locUri?.value ?? '(no LocURI)';
+				const uri = item.locUri?.value || '(no LocURI)';
 				const ra = item.locUri ? parseRemoteAssistanceUri(uri) : undefined;
 				return {
 					name: ra?.policy?.name ?? uri,
@@ -63,7 +63,7 @@ function yamlSymbols(doc: ParsedYaml): DocumentSymbol[] {
 				range: toRange(doc.lines, setting.span),
 				selectionRange: toRange(doc.lines, setting.name),
 				children: setting.options.map((option) => ({
-					name: option.id.value,
+					name: option.id.value || '(empty key)',
 					detail: summary(option.value),
 					kind: SymbolKind.Field,
 					range: toRange(doc.lines, option.span),

@@ -67,7 +67,9 @@ export function syncmlCompletions(doc: ParsedSyncml, offset: number): Completion
 		return list(element ? [] : [skeleton(toRange(doc.lines, { start: offset, end: offset }))]);
 	}
 	const contentSpan = trimmedContent(text, element);
-	const valueRange = toRange(doc.lines, contentSpan.start <= offset && offset <= contentSpan.end ? contentSpan : { start: offset, end: offset });
+	// A completion replaces text on the cursor's line only.
+	const oneLine = !/[\r\n]/.test(text.slice(contentSpan.start, contentSpan.end));
+	const valueRange = toRange(doc.lines, oneLine && contentSpan.start <= offset && offset <= contentSpan.end ? contentSpan : { start: offset, end: offset });
 	const values = (labels: readonly { label: string; detail?: string; documentation?: string }[]): CompletionItem[] =>
 		labels.map((v, i) => ({ label: v.label, kind: CompletionItemKind.Value, detail: v.detail, documentation: v.documentation ? markdown(v.documentation) : undefined, sortText: String(i).padStart(3, '0'), textEdit: { range: valueRange, newText: v.label } }));
 	switch (element.name) {
@@ -234,9 +236,12 @@ function payloadCompletions(doc: ParsedSyncml, offset: number, item: SyncmlItem,
 	const attributeValue = (value: string) => forForm(escapeAttribute(value).split(LIST_SEPARATOR).join('&#xF000;'), form);
 
 	// The rest of the attribute value after the cursor is replaced too.
-	const rest = /^[^"<>]*/.exec(decoded.value.slice(k))?.[0] ?? '';
-	const replaceWhole = (partial: string) => toRange(doc.lines, sourceSpan(decoded, k - partial.length, k + rest.length));
-	const idMatch = /<data\b[^>]*?\bid="([^"]*)$/i.exec(before);
+	const rest = /^[^"<>\r\n]*/.exec(decoded.value.slice(k))?.[0] ?? '';
+	const replaceWhole = (partial: string) => {
+		const span = sourceSpan(decoded, k - partial.length, k + rest.length);
+		return toRange(doc.lines, { start: Math.min(span.start, offset), end: Math.max(span.end, offset) });
+	};
+	const idMatch = /<data\b[^>]*?\bid="([^"\r\n]*)$/i.exec(before);
 	if (idMatch) {
 		const editing = idMatch[1] + rest;
 		const present = new Set([...decoded.value.matchAll(/\bid="([^"]*)"/g)].map((m) => m[1]).filter((id) => id !== editing));
@@ -249,7 +254,7 @@ function payloadCompletions(doc: ParsedSyncml, offset: number, item: SyncmlItem,
 			textEdit: { range, newText: element.id },
 		}));
 	}
-	const valueMatch = /<data\b[^>]*?\bid="([^"]*)"[^>]*?\bvalue="([^"]*)$/i.exec(before);
+	const valueMatch = /<data\b[^>]*?\bid="([^"]*)"[^>]*?\bvalue="([^"\r\n]*)$/i.exec(before);
 	if (valueMatch) {
 		const element = policy.elements.find((e) => e.id === valueMatch[1]);
 		const range = replaceWhole(valueMatch[2]);
@@ -273,7 +278,8 @@ function payloadCompletions(doc: ParsedSyncml, offset: number, item: SyncmlItem,
 	}
 	// At a tag position: the partial tag typed so far, in its escaped or plain spelling.
 	const partialDecoded = /<?[A-Za-z]*$/.exec(before)?.[0] ?? '';
-	let start = sourceSpan(decoded, k - partialDecoded.length, k).start;
+	// Inside a reference such as &gt; the decoded position lies past the cursor; never start after it.
+	let start = Math.min(offset, sourceSpan(decoded, k - partialDecoded.length, k).start);
 	const sourceBefore = doc.text.slice(Math.max(data.content.start, start - 3), start);
 	const partialEscape = form === 'escaped' && partialDecoded === '' ? /&(?:lt?)?$/.exec(sourceBefore)?.[0] ?? '' : '';
 	start -= partialEscape.length;

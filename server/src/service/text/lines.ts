@@ -1,6 +1,9 @@
 /** Offset of the first character of the line that holds `offset`. */
 export function lineStart(text: string, offset: number): number {
 	const at = Math.min(offset, text.length) - 1;
+	if (at < 0) {
+		return 0;
+	}
 	const lf = text.lastIndexOf('\n', at);
 	// A lone CR also ends a line; look for one only within the line found so far.
 	const cr = text.slice(lf + 1, at + 1).lastIndexOf('\r');

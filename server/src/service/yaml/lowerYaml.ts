@@ -184,7 +184,13 @@ export function toOptionValue(node: AstNode): OptionValue {
 				kind: 'list',
 				start: node.start,
 				end: node.end,
-				items: node.items.map((item) => (item ? toOptionValue(item) : { kind: 'scalar', value: null, quoted: false, start: node.start, end: node.start })),
+				// A list entry is a scalar; anything deeper is reported, not walked (an alias bomb stays one node).
+				items: node.items.map((item): OptionValue => {
+					if (!item) {
+						return { kind: 'scalar', value: null, quoted: false, start: node.start, end: node.start };
+					}
+					return item.kind === 'scalar' ? toOptionValue(item) : { kind: 'other', description: item.kind === 'seq' ? 'a list' : 'a mapping', start: item.start, end: item.end };
+				}),
 			};
 		case 'map':
 			return { kind: 'other', description: 'a mapping', start: node.start, end: node.end };

@@ -112,6 +112,15 @@ function siblingKeys(text: string, lineStartOffset: number, indent: number): Set
 	return keys;
 }
 
+/** The characters at the end of `text` back to the first `stop`; a scan, not a regular expression, so it stays linear. */
+function trailingWord(text: string, stop: RegExp): string {
+	let start = text.length;
+	while (start > 0 && !stop.test(text[start - 1])) {
+		start--;
+	}
+	return text.slice(start);
+}
+
 /** Extends the word under the cursor to the right, so accepting a proposal replaces all of it. */
 function wordEnd(text: string, offset: number, stop: RegExp): number {
 	let end = offset;
@@ -148,7 +157,7 @@ export function cursorContext(text: string, offset: number): CursorContext | und
 		const path = [...parentPath(text, start, value[1].length, false), value[2]];
 		return { path, kind: 'value', start: offset - value[3].length, end: wordEnd(text, offset, /[\s#,}\]]/), siblings: new Set(), keyHasColon: false };
 	}
-	const word = /[^\s]*$/.exec(before)?.[0] ?? '';
+	const word = trailingWord(before, /\s/);
 	return {
 		path: parentPath(text, start, indent, false),
 		kind: 'key',
@@ -204,6 +213,6 @@ function flowContext(text: string, start: number, before: string, after: string,
 	// Keys already written at this level: nested braces are blanked out so their keys do not count.
 	const flat = (inner + after).replace(/\{[^{}]*\}/g, '{}');
 	const siblings = new Set([...flat.matchAll(/([^\s{},:]+)\s*:/g)].map((m) => m[1]));
-	const word = /[^\s,{]*$/.exec(segment)?.[0] ?? '';
+	const word = trailingWord(segment, /[\s,{]/);
 	return { path, kind: 'key', start: offset - word.length, end: wordEnd(text, offset, /[\s:,}]/), siblings, keyHasColon: /^[^\s:,}]*\s*:/.test(after) };
 }

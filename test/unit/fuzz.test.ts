@@ -1,0 +1,189 @@
+/**
+ * Property-based robustness tests of the language service, with a fixed seed and a budget that
+ * runs in seconds: random and mutated documents in both languages, every feature on each (see
+ * test/fuzz/fuzzCore.ts for the checks). A failure prints the seed, the replay path and a
+ * counterexample shrunk by deleting text. test/fuzz/longFuzz.ts runs the same properties longer.
+ *
+ * The service runs in a child process (test/fuzz/fuzzWorker.ts) that is killed when a document
+ * hangs, so a hang fails its test with the document instead of stopping the whole test run.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { after, describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ChildRunner, type Outcome } from '../fuzz/childRunner';
+import { newStats, RangeChecker, type FuzzStats } from '../fuzz/fuzzCore';
+import type { DocumentReply, FuzzProgress, FuzzReply, FuzzRequest, PropertyReply } from '../fuzz/fuzzWorker';
+import { applyMutation, loadSeeds, PROPERTY_WEIGHTS, summary, type Mutation } from '../fuzz/generators';
+
+const SEED = 0x5eed_2024;
+/** Documents per unit of a property's weight (weights 2..4). */
+const RUNS_PER_WEIGHT = 45;
+/** A property stops generating after this long (shrinking a failure included), so the file stays well under a minute. */
+const TIME_LIMIT_MS = 5_000;
+/** Every feature on one small document takes milliseconds; this long without the next document is a hang. */
+const STALL_MS = 5_000;
+/** The child is killed after this long in all; the test's own timeout is longer (a new child may first take up to 10 s to load). */
+const PROPERTY_KILL_MS = 25_000;
+const TEST_TIMEOUT_MS = PROPERTY_KILL_MS + 15_000;
+
+const WORKER = path.join(__dirname, '..', 'fuzz', 'fuzzWorker.js');
+const runner = new ChildRunner<FuzzRequest, FuzzReply, FuzzProgress>(WORKER, ['--no-warnings']);
+const stats = newStats();
+const started = performance.now();
+
+function add(from: FuzzStats): void {
+	stats.documents += from.documents;
+	stats.calls += from.calls;
+	stats.clean += from.clean;
+	stats.diagnostics += from.diagnostics;
+	if (from.maxMs > stats.maxMs) {
+		stats.maxMs = from.maxMs;
+		stats.slowest = from.slowest;
+	}
+}
+
+function showCase(c: FuzzProgress | undefined): string {
+	if (!c) {
+		return '(no document started)';
+	}
+	const text = c.text.length > 3000 ? `${JSON.stringify(c.text.slice(0, 3000))}... (${c.text.length} characters)` : JSON.stringify(c.text);
+	return `${c.lang} document from ${c.origin}, asked at offsets ${JSON.stringify(c.offsets)}:\n${text}`;
+}
+
+/** The reply, or a failed assertion that says how the child died and on which document. */
+function replyOf<T extends FuzzReply>(outcome: Outcome<FuzzReply, FuzzProgress>): T {
+	switch (outcome.kind) {
+		case 'reply':
+			return outcome.reply as T;
+		case 'error':
+			return assert.fail(`the fuzz worker failed:\n${outcome.error}`);
+		case 'timeout':
+			return assert.fail(`the service hangs (${outcome.reason}; killed) on this ${showCase(outcome.last)}`);
+		case 'crash':
+			return assert.fail(`the process died (exit ${outcome.code}, signal ${outcome.signal}) on this ${showCase(outcome.last)}\n${outcome.stderr.slice(0, 3000)}`);
+	}
+}
+
+async function checkDocument(label: string, lang: 'rapolicy' | 'syncml', text: string, options: { offsets?: readonly number[]; warningPreview?: boolean; roundTrip?: boolean } = {}): Promise<void> {
+	const outcome = await runner.run({ kind: 'document', label, lang, text, offsets: options.offsets ?? [], warningPreview: options.warningPreview, roundTrip: options.roundTrip }, { limitMs: STALL_MS });
+	const reply = replyOf<DocumentReply>(outcome);
+	add(reply.stats);
+	if (reply.failure !== undefined) {
+		assert.fail(reply.failure);
+	}
+}
+
+after(() => {
+	runner.close();
+	console.log(summary(stats, (performance.now() - started) / 1000));
+});
+
+describe('fuzz: the checks themselves', () => {
+	it('every example file passes every check as it is', async () => {
+		const seeds = loadSeeds();
+		assert.ok(seeds.some((s) => s.lang === 'rapolicy') && seeds.some((s) => s.lang === 'syncml'), 'examples of both languages');
+		for (const seed of seeds) {
+			await checkDocument(seed.name, seed.lang, seed.text, { offsets: [1, seed.text.length - 1], roundTrip: true });
+		}
+	});
+
+	it('the range checker catches ranges outside the text, reversed, or splitting a surrogate pair', () => {
+		const check = new RangeChecker('ab\r\n😀x\n', 'rapolicy');
+		check.range({ start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }, 'fine');
+		check.range({ start: { line: 1, character: 2 }, end: { line: 1, character: 3 } }, 'after the emoji');
+		assert.deepEqual(check.problems, []);
+		check.range({ start: { line: 0, character: 3 }, end: { line: 0, character: 3 } }, 'past the line end');
+		check.range({ start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, 'past the last line');
+		check.range({ start: { line: 0, character: 2 }, end: { line: 0, character: 1 } }, 'reversed');
+		check.range({ start: { line: 1, character: 1 }, end: { line: 1, character: 3 } }, 'inside the emoji');
+		assert.equal(check.problems.length, 6, check.problems.join('\n'));
+		assert.equal(TextDocument.create('file:///x', 'x', 1, 'ab\r\n😀x\n').lineCount, check.table.lineCount);
+	});
+
+	it('mutations do what they say', () => {
+		const m = (kind: Mutation['kind'], at: number, token = '', span = 0, n = 1): Mutation => ({ kind, at, token, span, n });
+		assert.equal(applyMutation('a\nb\n', m('eol-cr', 0)), 'a\rb\r');
+		assert.equal(applyMutation('a\nb\n', m('eol-crlf', 0)), 'a\r\nb\r\n');
+		assert.equal(applyMutation('abc', m('insert', 500_000, ']]>')), 'ab]]>c');
+		assert.equal(applyMutation('abcdef', m('truncate', 500_000)), 'abc');
+		assert.equal(applyMutation('a\nb\n', m('duplicate-line', 0)), 'a\na\nb\n');
+		assert.equal(applyMutation('  a: 1\n', m('indent-tab', 0, '', 0, 2)), '\ta: 1\n');
+		assert.equal(applyMutation('x: 30\n', m('number', 0, '', 0, 3)), 'x: 120\n');
+	});
+});
+
+/**
+ * Counterexamples the properties found, shrunk by hand to a few characters and kept as their own
+ * tests, so each problem shows up by name (a property stops at its first failure). `at` lists
+ * strings after which completion, hover and code actions are also asked.
+ */
+const COUNTEREXAMPLES: readonly { title: string; lang: 'rapolicy' | 'syncml'; text: string; at?: readonly string[]; warningPreview?: boolean }[] = [
+	{ title: 'YAML: completion at the start of a document that begins with a line break returns', lang: 'rapolicy', text: '\nprofile: P\n' },
+	{ title: 'YAML: a syntax error next to an emoji ends between its two UTF-16 halves', lang: 'rapolicy', text: 'x: !😀\n' },
+	{ title: 'YAML: a diagnostic after a key made of an emoji ends inside it', lang: 'rapolicy', text: ': 😀:' },
+	{ title: 'YAML: the outline range of a profile ending in an emoji ends inside it', lang: 'rapolicy', text: ' :\n😀' },
+	{ title: 'YAML: an option with an empty key gives an outline symbol with an empty name', lang: 'rapolicy', text: 'profile: P\npolicies:\n  SessionLogging:\n    state: enabled\n    options:\n      "": 1\n' },
+	{
+		title: 'SyncML: an Item with an empty LocURI gives an outline symbol with an empty name',
+		lang: 'syncml',
+		text: '<SyncML xmlns="SYNCML:SYNCML1.2"><SyncBody><Replace><CmdID>1</CmdID><Item><Target><LocURI></LocURI></Target></Item></Replace><Final/></SyncBody></SyncML>',
+	},
+	{ title: 'SyncML: completing VerDTD before a line break gives an edit range over two lines', lang: 'syncml', text: '<VerDTD><\n>', at: ['<VerDTD>'] },
+	{ title: 'SyncML: completing a LocURI on the line after its start tag gives an edit range over two lines', lang: 'syncml', text: '<LocURI>t\n<', at: ['t\n'] },
+	{ title: 'SyncML: completing a CmdID on the next line gives an edit range over two lines', lang: 'syncml', text: '<CmdID>2\n<', at: ['2\n'] },
+	{
+		title: 'SyncML: completing inside the &gt; that ends <enabled/> gives an edit range after the cursor',
+		lang: 'syncml',
+		text: '<SyncML xmlns="SYNCML:SYNCML1.2"><SyncBody><Replace><CmdID>1</CmdID><Item><Target><LocURI>./Device/Vendor/MSFT/Policy/Config/ADMX_RemoteAssistance/RA_Optimize_Bandwidth</LocURI></Target><Data>&lt;enabled/&gt;</Data></Item></Replace><Final/></SyncBody></SyncML>',
+		at: ['&lt;enabled/&g'],
+	},
+	{
+		title: 'YAML: the preview throws when every rule is a warning and an enabled policy lacks an option',
+		lang: 'rapolicy',
+		text: 'profile: P\npolicies:\n  RA_Optimize_Bandwidth: { state: enabled }\n',
+		warningPreview: true,
+	},
+	{
+		title: 'YAML: the preview throws when every rule is a warning and a message holds U+F000',
+		lang: 'rapolicy',
+		text: 'profile: P\npolicies:\n  CustomizeWarningMessages:\n    state: enabled\n    options:\n      RA_Options_Share_Control_Message: "a\\uF000b"\n      RA_Options_Connect_Message: ok\n',
+		warningPreview: true,
+	},
+	{
+		title: 'SyncML: the preview throws when every rule is a warning and the payload lacks an option',
+		lang: 'syncml',
+		text: '<SyncML xmlns="SYNCML:SYNCML1.2"><SyncBody><Replace><CmdID>1</CmdID><Item><Target><LocURI>./Device/Vendor/MSFT/Policy/Config/ADMX_RemoteAssistance/RA_Optimize_Bandwidth</LocURI></Target><Meta><Format xmlns="syncml:metinf">chr</Format><Type xmlns="syncml:metinf">text/plain</Type></Meta><Data>&lt;enabled/&gt;</Data></Item></Replace><Final/></SyncBody></SyncML>',
+		warningPreview: true,
+	},
+];
+
+describe('fuzz: shrunk counterexamples', () => {
+	for (const c of COUNTEREXAMPLES) {
+		it(c.title, { timeout: TEST_TIMEOUT_MS }, async () => {
+			const offsets = (c.at ?? []).map((marker) => {
+				const i = c.text.indexOf(marker);
+				assert.ok(i >= 0, `test setup: ${JSON.stringify(marker)} is not in the text`);
+				return i + marker.length;
+			});
+			await checkDocument(c.title, c.lang, c.text, { offsets, warningPreview: c.warningPreview });
+		});
+	}
+});
+
+describe('fuzz: every feature on random and mutated documents', () => {
+	PROPERTY_WEIGHTS.forEach(({ name, weight }, index) => {
+		it(name, { timeout: TEST_TIMEOUT_MS }, async () => {
+			const outcome = await runner.run(
+				{ kind: 'property', name, seed: SEED + index, numRuns: RUNS_PER_WEIGHT * weight, timeLimitMs: TIME_LIMIT_MS, maxMsPerDocument: 3_000 },
+				{ limitMs: PROPERTY_KILL_MS, stallMs: STALL_MS },
+			);
+			const reply = replyOf<PropertyReply>(outcome);
+			add(reply.stats);
+			if (reply.failed) {
+				assert.fail(reply.report);
+			}
+		});
+	});
+});
