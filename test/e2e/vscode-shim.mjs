@@ -6,11 +6,11 @@
 // VSCODE_SHIM_TIMEOUT_MS.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import util from 'node:util';
 import { chromium } from 'playwright-core';
+import { freePort } from './freePort.mjs';
 
 function parseArgs(argv) {
 	const parsed = { developmentPaths: [], testsPath: undefined, userDataDir: undefined, extensionsDir: undefined, folders: [] };
@@ -28,16 +28,6 @@ function parseArgs(argv) {
 		// Desktop-only switches (--no-sandbox, --disable-updates, ...) mean nothing to code-server.
 	}
 	return parsed;
-}
-
-function freePort() {
-	return new Promise((resolve) => {
-		const server = net.createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 async function waitForHealth(base, logFile) {

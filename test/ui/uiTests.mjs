@@ -4,10 +4,10 @@
 // Usage: node test/ui/uiTests.mjs <vsix> [screenshot dir]   (needs CODE_SERVER_BIN, CODE_SERVER_NODE)
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { freePort } from '../e2e/freePort.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const [vsixArg, shotsArg] = process.argv.slice(2);
@@ -16,16 +16,6 @@ const shots = path.resolve(shotsArg ?? path.join(root, 'docs'));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rapolicy-ui-'));
 const results = [];
 const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern' };
-
-function freePort() {
-	return new Promise((resolve) => {
-		const server = net.createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 const env = {
 	...process.env,
