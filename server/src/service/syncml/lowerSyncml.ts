@@ -39,6 +39,8 @@ export class SyncmlPolicySyntax implements PolicySyntax {
 		return [{ span: { start: place.insertAt, end: place.insertAt }, newText: forForm(items, place.data.form) }];
 	}
 
+	// A SyncML setting always has its state in the payload and no options key, so the rules that
+	// would add a state or remove an options block never fire for it.
 	removeOptions(): TextEdit[] {
 		return [];
 	}
