@@ -1,5 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import * as assert from 'node:assert/strict';
+import type { Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, getDiagnostics, parsePolicyDocument, parseSyncmlDocument, type ParsedDocument, type Settings } from '../../server/src/service';
 
 export const TEST_URI = 'file:///work/test.rapolicy.yaml';
@@ -279,4 +280,25 @@ export function syncmlCommand(
 		`    </${command}>`,
 		'',
 	].join('\n');
+}
+
+/** Puts the `|` caret just after the first occurrence of `before` (followed by `after`) in `text`. */
+export function at(text: string, before: string, after = ''): string {
+	const i = text.indexOf(before + after);
+	assert.ok(i >= 0, `test setup: ${JSON.stringify(before + after)} not found`);
+	return text.slice(0, i + before.length) + '|' + text.slice(i + before.length);
+}
+
+/** The markdown of a hover, which must be shown. */
+export function hoverMarkdown(h: Hover | null): string {
+	assert.ok(h, 'a hover is shown');
+	const contents = h.contents as MarkupContent;
+	assert.equal(contents.kind, 'markdown');
+	return contents.value;
+}
+
+export function includesAll(value: string, parts: readonly string[]): void {
+	for (const part of parts) {
+		assert.ok(value.includes(part), `hover contains ${JSON.stringify(part)}:\n${value}`);
+	}
 }

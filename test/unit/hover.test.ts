@@ -1,32 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Hover, MarkupContent } from 'vscode-languageserver-types';
+import type { Hover } from 'vscode-languageserver-types';
 import { getHover } from '../../server/src/service';
-import { caret, covered, crlf, FULL_PROFILE, parse } from '../helpers/service';
-
-/** Puts the caret just after the first occurrence of `before` in `text`. */
-function at(text: string, before: string, after = ''): string {
-	const i = text.indexOf(before + after);
-	assert.ok(i >= 0, `test setup: ${JSON.stringify(before + after)} not found`);
-	return text.slice(0, i + before.length) + '|' + text.slice(i + before.length);
-}
+import { at, caret, covered, crlf, FULL_PROFILE, hoverMarkdown, includesAll, parse } from '../helpers/service';
 
 function hover(marked: string): { text: string; hover: Hover | null } {
 	const { text, offset } = caret(marked);
 	return { text, hover: getHover(parse(text), offset) };
-}
-
-function markdown(h: Hover | null): string {
-	assert.ok(h, 'a hover is shown');
-	const contents = h.contents as MarkupContent;
-	assert.equal(contents.kind, 'markdown');
-	return contents.value;
-}
-
-function includesAll(value: string, parts: readonly string[]): void {
-	for (const part of parts) {
-		assert.ok(value.includes(part), `hover contains ${JSON.stringify(part)}:\n${value}`);
-	}
 }
 
 /** The source text the hover's range covers. */
@@ -40,7 +20,7 @@ const TS_KEY = 'Software\\policies\\Microsoft\\Windows NT\\Terminal Services';
 describe('hover on a policy name', () => {
 	it('documents SessionLogging with OMA-URI, Group Policy path, registry, scope, editions and build', () => {
 		const { text, hover: h } = hover(at(FULL_PROFILE, '  Session', 'Logging: {'));
-		const md = markdown(h);
+		const md = hoverMarkdown(h);
 		includesAll(md, [
 			'./Device/Vendor/MSFT/Policy/Config/RemoteAssistance/SessionLogging',
 			'Turn on session logging',
@@ -67,19 +47,19 @@ describe('hover on a policy name', () => {
 		];
 		for (const [name, area, value, friendly] of facts) {
 			const { text, hover: h } = hover(at(FULL_PROFILE, `  ${name.slice(0, 3)}`, `${name.slice(3)}:`));
-			includesAll(markdown(h), [`./Device/Vendor/MSFT/Policy/Config/${area}/${name}`, value, friendly]);
+			includesAll(hoverMarkdown(h), [`./Device/Vendor/MSFT/Policy/Config/${area}/${name}`, value, friendly]);
 			assert.equal(hoverCovered(text, h), name);
 		}
 	});
 
 	it('names the KB5005101 builds for the ADMX_RemoteAssistance policies', () => {
 		const { hover: h } = hover(at(FULL_PROFILE, '  RA_Opt', 'imize_Bandwidth:'));
-		includesAll(markdown(h), ['10.0.19041.1202', '10.0.22000']);
+		includesAll(hoverMarkdown(h), ['10.0.19041.1202', '10.0.22000']);
 	});
 
 	it('lists the options of a policy as the allowed values', () => {
 		const { hover: h } = hover(at(FULL_PROFILE, '  Solicited', 'RemoteAssistance:'));
-		includesAll(markdown(h), ['RA_Solicit_Control_List', 'RA_Solicit_ExpireValue_Edt', 'RA_Solicit_ExpireUnits_List', 'RA_Solicit_Mailto_List']);
+		includesAll(hoverMarkdown(h), ['RA_Solicit_Control_List', 'RA_Solicit_ExpireValue_Edt', 'RA_Solicit_ExpireUnits_List', 'RA_Solicit_Mailto_List']);
 	});
 
 	it('shows no hover on an unknown policy name', () => {
@@ -92,14 +72,14 @@ describe('hover on a state value', () => {
 	it('explains enabled for a policy, with the registry value it writes', () => {
 		const marked = at(FULL_PROFILE, 'RA_Optimize_Bandwidth:\n    state: ena', 'bled');
 		const { text, hover: h } = hover(marked);
-		const md = markdown(h);
+		const md = hoverMarkdown(h);
 		includesAll(md, ['enabled', 'UseBandwidthOptimization']);
 		assert.equal(hoverCovered(text, h), 'enabled');
 	});
 
 	it('explains not-configured in a flow map', () => {
 		const { text, hover: h } = hover(at(FULL_PROFILE, 'RA_EncryptedTicketOnly: { state: not-', 'configured }'));
-		const md = markdown(h);
+		const md = hoverMarkdown(h);
 		assert.match(md, /not-configured/);
 		assert.match(md, /Delete/);
 		assert.equal(hoverCovered(text, h), 'not-configured');
@@ -107,7 +87,7 @@ describe('hover on a state value', () => {
 
 	it('explains disabled with what it does', () => {
 		const { hover: h } = hover('profile: A\npolicies:\n  UnsolicitedRemoteAssistance:\n    state: dis|abled\n');
-		const md = markdown(h);
+		const md = hoverMarkdown(h);
 		includesAll(md, ['disabled', 'fAllowUnsolicited']);
 		assert.match(md, /[Nn]obody can offer/);
 	});
@@ -116,36 +96,36 @@ describe('hover on a state value', () => {
 describe('hover on an option id', () => {
 	it('documents the expiry value with its registry value and range', () => {
 		const { text, hover: h } = hover(at(FULL_PROFILE, 'RA_Solicit_Expire', 'Value_Edt'));
-		const md = markdown(h);
+		const md = hoverMarkdown(h);
 		includesAll(md, ['RA_Solicit_ExpireValue_Edt', 'MaxTicketExpiry', TS_KEY, '1', '99']);
 		assert.equal(hoverCovered(text, h), 'RA_Solicit_ExpireValue_Edt');
 	});
 
 	it('lists the allowed values of an enum option with labels', () => {
 		const { hover: h } = hover(at(FULL_PROFILE, 'RA_Solicit_Mail', 'to_List'));
-		includesAll(markdown(h), ['fUseMailto', 'mailto', 'simple-mapi', 'Simple MAPI', 'Mailto']);
+		includesAll(hoverMarkdown(h), ['fUseMailto', 'mailto', 'simple-mapi', 'Simple MAPI', 'Mailto']);
 	});
 
 	it('documents the helper list and its registry key', () => {
 		const { hover: h } = hover(at(FULL_PROFILE, 'RA_Unsolicit_DA', 'CL_Edit'));
-		includesAll(markdown(h), ['RA_Unsolicit_DACL_Edit', `${TS_KEY}\\RAUnsolicit`]);
+		includesAll(hoverMarkdown(h), ['RA_Unsolicit_DACL_Edit', `${TS_KEY}\\RAUnsolicit`]);
 	});
 
 	it('documents a text option with its registry value', () => {
 		const { hover: h } = hover(at(FULL_PROFILE, 'RA_Options_Con', 'nect_Message'));
-		includesAll(markdown(h), ['ViewMessage', '1023']);
+		includesAll(hoverMarkdown(h), ['ViewMessage', '1023']);
 	});
 
 	it('documents the Offer control option with fAllowUnsolicitedFullControl', () => {
 		const { hover: h } = hover(at(FULL_PROFILE, 'RA_Unsolicit_Con', 'trol_List'));
-		includesAll(markdown(h), ['fAllowUnsolicitedFullControl', 'remote-control', 'view-only']);
+		includesAll(hoverMarkdown(h), ['fAllowUnsolicitedFullControl', 'remote-control', 'view-only']);
 	});
 });
 
 describe('hover on an enum value', () => {
 	it('explains an alias with its number, label and registry value', () => {
 		const { text, hover: h } = hover(at(FULL_PROFILE, 'RA_Solicit_ExpireUnits_List: ho', 'urs'));
-		const md = markdown(h);
+		const md = hoverMarkdown(h);
 		includesAll(md, ['hours', '1', 'Hours', 'MaxTicketExpiryUnits']);
 		assert.equal(hoverCovered(text, h), 'hours');
 	});
@@ -153,34 +133,34 @@ describe('hover on an enum value', () => {
 	it('explains a number by its alias', () => {
 		const marked = FULL_PROFILE.replace('RA_Optimize_Bandwidth_List: no-background', 'RA_Optimize_Bandwidth_List: |8');
 		const { text, hover: h } = hover(marked);
-		const md = markdown(h);
+		const md = hoverMarkdown(h);
 		includesAll(md, ['no-background', 'Turn off background', 'OptimizeBandwidth']);
 		assert.equal(hoverCovered(text, h), '8');
 	});
 
 	it('explains view-only with fAllowFullControl', () => {
 		const { hover: h } = hover(at(FULL_PROFILE, 'RA_Solicit_Control_List: view', '-only'));
-		includesAll(markdown(h), ['view-only', '0', 'Allow helpers to only view the computer', 'fAllowFullControl']);
+		includesAll(hoverMarkdown(h), ['view-only', '0', 'Allow helpers to only view the computer', 'fAllowFullControl']);
 	});
 });
 
 describe('hover in other places', () => {
 	it('explains the top-level keys', () => {
 		const { hover: h } = hover(at(FULL_PROFILE, 'sc', 'ope: device'));
-		assert.match(markdown(h), /device/);
+		assert.match(hoverMarkdown(h), /device/);
 	});
 
 	it('works in the second document of a file', () => {
 		const text = `profile: A\npolicies:\n  SessionLogging: { state: enabled }\n---\nprofile: B\npolicies:\n  RA_Encrypted|TicketOnly: { state: enabled }\n`;
 		const { text: clean, hover: h } = hover(text);
-		assert.match(markdown(h), /ADMX_RemoteAssistance\/RA_EncryptedTicketOnly/);
+		assert.match(hoverMarkdown(h), /ADMX_RemoteAssistance\/RA_EncryptedTicketOnly/);
 		assert.deepEqual((h as Hover).range?.start, { line: 6, character: 2 });
 		assert.equal(hoverCovered(clean, h), 'RA_EncryptedTicketOnly');
 	});
 
 	it('gives the right range in a CRLF file', () => {
 		const { text, hover: h } = hover(crlf(at(FULL_PROFILE, 'RA_Solicit_ExpireUnits_List: ho', 'urs')));
-		assert.match(markdown(h), /MaxTicketExpiryUnits/);
+		assert.match(hoverMarkdown(h), /MaxTicketExpiryUnits/);
 		assert.deepEqual((h as Hover).range, { start: { line: 15, character: 35 }, end: { line: 15, character: 40 } });
 		assert.equal(hoverCovered(text, h), 'hours');
 	});

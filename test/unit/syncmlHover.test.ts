@@ -2,36 +2,16 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import type { Hover, MarkupContent } from 'vscode-languageserver-types';
+import type { Hover } from 'vscode-languageserver-types';
 import { getHover } from '../../server/src/service';
-import { caret, coveredText, parseSyncml, syncmlCommand, syncmlMessage } from '../helpers/service';
+import { at, caret, coveredText, hoverMarkdown, includesAll, parseSyncml, syncmlCommand, syncmlMessage } from '../helpers/service';
 
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..');
 const EXAMPLE = fs.readFileSync(path.join(ROOT, 'examples/helpdesk-offer-help.syncml'), 'utf8');
 
-/** Puts the caret just after the first occurrence of `before` (followed by `after`) in `text`. */
-function at(text: string, before: string, after = ''): string {
-	const i = text.indexOf(before + after);
-	assert.ok(i >= 0, `test setup: ${JSON.stringify(before + after)} not found`);
-	return text.slice(0, i + before.length) + '|' + text.slice(i + before.length);
-}
-
 function hover(marked: string): { text: string; hover: Hover | null } {
 	const { text, offset } = caret(marked);
 	return { text, hover: getHover(parseSyncml(text), offset) };
-}
-
-function markdown(h: Hover | null): string {
-	assert.ok(h, 'a hover is shown');
-	const contents = h.contents as MarkupContent;
-	assert.equal(contents.kind, 'markdown');
-	return contents.value;
-}
-
-function includesAll(value: string, parts: readonly string[]): void {
-	for (const part of parts) {
-		assert.ok(value.includes(part), `hover contains ${JSON.stringify(part)}:\n${value}`);
-	}
 }
 
 function hoverCovered(text: string, h: Hover | null): string {
@@ -47,7 +27,7 @@ const solicited = (data: string) => syncmlMessage(syncmlCommand(SOLICITED, data)
 describe('SyncML hover: LocURI', () => {
 	it('shows the policy docs on a Config LocURI, over the URI', () => {
 		const { text, hover: h } = hover(at(EXAMPLE, './Device/Vendor/MSFT/Policy/Config/RemoteAssistance/Unsolicited'));
-		const value = markdown(h);
+		const value = hoverMarkdown(h);
 		includesAll(value, ['UnsolicitedRemoteAssistance', 'Configure Offer Remote Assistance', './Device/Vendor/MSFT/Policy/Config/RemoteAssistance/UnsolicitedRemoteAssistance', 'fAllowUnsolicited', 'RA_Unsolicit']);
 		assert.equal(hoverCovered(text, h), './Device/Vendor/MSFT/Policy/Config/RemoteAssistance/UnsolicitedRemoteAssistance');
 	});
@@ -61,18 +41,18 @@ describe('SyncML hover: LocURI', () => {
 			['./Vendor/MSFT/Policy/Config/ADMX_RemoteAssistance/RA_Optimize_Bandwidth', ['UseBandwidthOptimization']],
 		] as const) {
 			const { hover: h } = hover(syncmlMessage(syncmlCommand(`${uri.slice(0, 10)}|${uri.slice(10)}`, '&lt;disabled/&gt;')));
-			includesAll(markdown(h), [...parts, 'Software\\policies\\Microsoft\\Windows NT\\Terminal Services']);
+			includesAll(hoverMarkdown(h), [...parts, 'Software\\policies\\Microsoft\\Windows NT\\Terminal Services']);
 		}
 	});
 
 	it('shows the policy docs on a Result LocURI', () => {
 		const { hover: h } = hover(at(EXAMPLE, './Device/Vendor/MSFT/Policy/Result/RemoteAssistance/Unsol'));
-		includesAll(markdown(h), ['UnsolicitedRemoteAssistance', 'fAllowUnsolicited']);
+		includesAll(hoverMarkdown(h), ['UnsolicitedRemoteAssistance', 'fAllowUnsolicited']);
 	});
 
 	it('does not document a URI of another CSP as a Remote Assistance policy', () => {
 		const { hover: h } = hover(syncmlMessage(syncmlCommand('./Device/Vendor/MSFT/Policy/Config/Browser/Allow|Cookies', '1', { meta: null })));
-		assert.ok(h === null || !markdown(h).includes('Remote Assistance'), JSON.stringify(h));
+		assert.ok(h === null || !hoverMarkdown(h).includes('Remote Assistance'), JSON.stringify(h));
 	});
 });
 
@@ -83,27 +63,27 @@ for (const form of ['escaped', 'cdata'] as const) {
 	describe(`SyncML hover: inside the payload (${form})`, () => {
 		it('documents a data id, over the id', () => {
 			const { text: clean, hover: h } = hover(at(text, 'RA_Solicit_Expire', 'Value_Edt'));
-			includesAll(markdown(h), ['RA_Solicit_ExpireValue_Edt', 'Maximum ticket time (value):', 'MaxTicketExpiry', '1', '99']);
+			includesAll(hoverMarkdown(h), ['RA_Solicit_ExpireValue_Edt', 'Maximum ticket time (value):', 'MaxTicketExpiry', '1', '99']);
 			assert.equal(hoverCovered(clean, h), 'RA_Solicit_ExpireValue_Edt');
 		});
 
 		it('documents the enum item of a value, over the value', () => {
 			const { text: clean, hover: h } = hover(at(text, 'id="RA_Solicit_Control_List" value="', '0"'));
-			includesAll(markdown(h), ['Allow helpers to only view the computer', 'fAllowFullControl']);
+			includesAll(hoverMarkdown(h), ['Allow helpers to only view the computer', 'fAllowFullControl']);
 			assert.equal(hoverCovered(clean, h), '0');
 			const units = hover(at(text, 'id="RA_Solicit_ExpireUnits_List" value="', '2"'));
-			includesAll(markdown(units.hover), ['Days']);
+			includesAll(hoverMarkdown(units.hover), ['Days']);
 		});
 
 		it('documents a number value with its element', () => {
 			const { text: clean, hover: h } = hover(at(text, 'id="RA_Solicit_ExpireValue_Edt" value="', '6"'));
-			includesAll(markdown(h), ['RA_Solicit_ExpireValue_Edt']);
+			includesAll(hoverMarkdown(h), ['RA_Solicit_ExpireValue_Edt']);
 			assert.equal(hoverCovered(clean, h), '6');
 		});
 
 		it('shows the decoded payload, pretty, elsewhere on the payload', () => {
 			const { hover: h } = hover(at(text, form === 'escaped' ? '&lt;enab' : '<enab'));
-			const value = markdown(h);
+			const value = hoverMarkdown(h);
 			assert.ok(value.includes('<enabled/>\n<data id="RA_Solicit_Control_List" value="0"/>\n<data id="RA_Solicit_ExpireValue_Edt" value="6"/>'), value);
 			assert.ok(!value.includes('&lt;'), 'decoded');
 			assert.match(value, /```xml/);
@@ -115,14 +95,14 @@ describe('SyncML hover: the decoded payload', () => {
 	it('spells out the list separator in a decoded helper list', () => {
 		const text = syncmlMessage(syncmlCommand('./Device/Vendor/MSFT/Policy/Config/RemoteAssistance/UnsolicitedRemoteAssistance', '&lt;enabled/&gt;&lt;data id="RA_Unsolicit_Control_List" value="1"/&gt;&lt;data id="RA_Unsolicit_DACL_Edit" value="CORP\\A&amp;#xF000;CORP\\A"/&gt;'));
 		const { hover: h } = hover(at(text, '&lt;ena'));
-		const value = markdown(h);
+		const value = hoverMarkdown(h);
 		assert.ok(value.includes('value="CORP\\A&#xF000;CORP\\A"'), value);
 		assert.ok(!value.includes('\uF000'));
 	});
 
 	it('shows the decoded payload of the example\'s escaped Data', () => {
 		const { hover: h } = hover(at(EXAMPLE, '&lt;enabled/&gt;&lt;da'));
-		const value = markdown(h);
+		const value = hoverMarkdown(h);
 		assert.ok(value.includes('<enabled/>\n<data id="RA_Unsolicit_Control_List" value="1"/>'), value);
 	});
 });
@@ -145,7 +125,7 @@ describe('SyncML hover: Status codes', () => {
 		it(`explains status ${code}`, () => {
 			const text = status(code);
 			const { hover: h } = hover(at(text, `<Data>${code.slice(0, 1)}`));
-			const value = markdown(h);
+			const value = hoverMarkdown(h);
 			assert.match(value, meaning);
 			assert.ok(value.includes(code));
 			assert.equal(hoverCovered(caret(at(text, `<Data>${code.slice(0, 1)}`)).text, h), code);
@@ -169,7 +149,7 @@ describe('SyncML hover: element names', () => {
 	] as const) {
 		it(`explains <${name}> on its name`, () => {
 			const { text, hover: h } = hover(at(EXAMPLE, `<${name.slice(0, 2)}`, `${name.slice(2)}`));
-			const value = markdown(h);
+			const value = hoverMarkdown(h);
 			assert.ok(value.includes(name));
 			assert.match(value, words);
 			assert.equal(hoverCovered(text, h), name);
@@ -178,6 +158,6 @@ describe('SyncML hover: element names', () => {
 
 	it('explains the name of a Status command and Atomic', () => {
 		const text = syncmlMessage('    <Atomic>\n      <CmdID>1</CmdID>\n    </Atomic>\n');
-		assert.match(markdown(hover(at(text, '<At', 'omic')).hover), /all or none|Atomic/);
+		assert.match(hoverMarkdown(hover(at(text, '<At', 'omic')).hover), /all or none|Atomic/);
 	});
 });
