@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as assert from 'node:assert/strict';
-import type { Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-types';
+import type { CompletionItem, Diagnostic, DocumentSymbol, Hover, MarkupContent, Range } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, getDiagnostics, parsePolicyDocument, parseSyncmlDocument, type ParsedDocument, type Settings } from '../../server/src/service';
 
 export const TEST_URI = 'file:///work/test.rapolicy.yaml';
@@ -302,3 +302,56 @@ export function includesAll(value: string, parts: readonly string[]): void {
 		assert.ok(value.includes(part), `hover contains ${JSON.stringify(part)}:\n${value}`);
 	}
 }
+
+export function labels(items: readonly CompletionItem[]): string[] {
+	return items.map((i) => i.label);
+}
+
+/** The completion item with `label`, which must be there. */
+export function item(items: readonly CompletionItem[], label: string): CompletionItem {
+	const found = items.find((i) => i.label === label);
+	assert.ok(found, `no completion ${label} among ${JSON.stringify(labels(items))}`);
+	return found;
+}
+
+/** The range edit of a completion item, which must have one. */
+export function editOf(i: CompletionItem): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } {
+	assert.ok(i.textEdit && 'range' in i.textEdit, `${i.label} has a textEdit with a range`);
+	return i.textEdit as never;
+}
+
+function before(a: Range['start'], b: Range['start']): boolean {
+	return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
+/** Whether `inner` lies within `outer`. */
+export function contains(outer: Range, inner: Range): boolean {
+	return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
+/** Every symbol's selection range lies in its range, and every child's range in its parent's. */
+export function checkNesting(list: readonly DocumentSymbol[], parent?: DocumentSymbol): void {
+	for (const s of list) {
+		assert.ok(contains(s.range, s.selectionRange), `${s.name}: selection range inside range`);
+		if (parent) {
+			assert.ok(contains(parent.range, s.range), `${s.name} inside ${parent.name}`);
+		}
+		checkNesting(s.children ?? [], s);
+	}
+}
+
+/**
+ * The Policy CSP area of each policy, written out from the reference rather than read from the
+ * catalog, so tests check the catalog instead of repeating it.
+ */
+export const POLICY_AREAS: Readonly<Record<string, string>> = {
+	UnsolicitedRemoteAssistance: 'RemoteAssistance',
+	SolicitedRemoteAssistance: 'RemoteAssistance',
+	CustomizeWarningMessages: 'RemoteAssistance',
+	SessionLogging: 'RemoteAssistance',
+	RA_EncryptedTicketOnly: 'ADMX_RemoteAssistance',
+	RA_Optimize_Bandwidth: 'ADMX_RemoteAssistance',
+};
+
+export const configUri = (policy: string) => `./Device/Vendor/MSFT/Policy/Config/${POLICY_AREAS[policy]}/${policy}`;
+export const resultUri = (policy: string) => `./Device/Vendor/MSFT/Policy/Result/${POLICY_AREAS[policy]}/${policy}`;

@@ -2,27 +2,12 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { getCompletions } from '../../server/src/service';
-import { applyCompletion, caret, codes, covered, crlf, diagnose, FULL_PROFILE, parse } from '../helpers/service';
+import { applyCompletion, caret, codes, covered, crlf, diagnose, editOf, FULL_PROFILE, item, labels, parse } from '../helpers/service';
 
 /** Completions at the `|` caret: the clean text and the items. */
 function complete(marked: string): { text: string; items: CompletionItem[] } {
 	const { text, offset } = caret(marked);
 	return { text, items: getCompletions(parse(text), offset).items };
-}
-
-function labels(items: readonly CompletionItem[]): string[] {
-	return items.map((i) => i.label);
-}
-
-function item(items: readonly CompletionItem[], label: string): CompletionItem {
-	const found = items.find((i) => i.label === label);
-	assert.ok(found, `no completion ${label} among ${JSON.stringify(labels(items))}`);
-	return found;
-}
-
-function editOf(i: CompletionItem): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } {
-	assert.ok(i.textEdit && 'range' in i.textEdit, `${i.label} has a textEdit with a range`);
-	return i.textEdit as never;
 }
 
 /** Labels in the order an editor shows them (by sortText, then label). */

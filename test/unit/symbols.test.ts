@@ -1,30 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { getDocumentSymbols } from '../../server/src/service';
-import { covered, crlf, FULL_PROFILE, parse } from '../helpers/service';
+import { checkNesting, contains, covered, crlf, FULL_PROFILE, parse } from '../helpers/service';
 
 function symbols(text: string): DocumentSymbol[] {
 	return getDocumentSymbols(parse(text));
-}
-
-function before(a: Range['start'], b: Range['start']): boolean {
-	return a.line < b.line || (a.line === b.line && a.character <= b.character);
-}
-
-function contains(outer: Range, inner: Range): boolean {
-	return before(outer.start, inner.start) && before(inner.end, outer.end);
-}
-
-/** Every symbol's selection range lies in its range, and every child's range in its parent's. */
-function checkNesting(list: readonly DocumentSymbol[], parent?: DocumentSymbol): void {
-	for (const s of list) {
-		assert.ok(contains(s.range, s.selectionRange), `${s.name}: selection range inside range`);
-		if (parent) {
-			assert.ok(contains(parent.range, s.range), `${s.name} inside ${parent.name}`);
-		}
-		checkNesting(s.children ?? [], s);
-	}
 }
 
 describe('document symbols', () => {

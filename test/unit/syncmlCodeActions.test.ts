@@ -2,27 +2,8 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, getCodeActions } from '../../server/src/service';
-import {
-	applyTextEdits,
-	diagnoseSyncml,
-	parseSyncml,
-	rawSyncmlDiagnostics,
-	SYNCML_URI,
-	syncmlCodes,
-	syncmlCommand,
-	syncmlMessage,
-	textLines,
-} from '../helpers/service';
+import { applyTextEdits, configUri, diagnoseSyncml, parseSyncml, rawSyncmlDiagnostics, SYNCML_URI, syncmlCodes, syncmlCommand, syncmlMessage, textLines } from '../helpers/service';
 
-const AREA: Record<string, string> = {
-	UnsolicitedRemoteAssistance: 'RemoteAssistance',
-	SolicitedRemoteAssistance: 'RemoteAssistance',
-	CustomizeWarningMessages: 'RemoteAssistance',
-	SessionLogging: 'RemoteAssistance',
-	RA_EncryptedTicketOnly: 'ADMX_RemoteAssistance',
-	RA_Optimize_Bandwidth: 'ADMX_RemoteAssistance',
-};
-const configUri = (policy: string) => `./Device/Vendor/MSFT/Policy/Config/${AREA[policy]}/${policy}`;
 const escape = (xml: string) => xml.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const cdata = (xml: string) => `<![CDATA[${xml.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 const message = (policy: string, data: string, options: Parameters<typeof syncmlCommand>[2] = {}) => syncmlMessage(syncmlCommand(configUri(policy), data, options));

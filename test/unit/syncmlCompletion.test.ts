@@ -2,16 +2,8 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CompletionItem } from 'vscode-languageserver-types';
 import { getCompletions } from '../../server/src/service';
-import { applySyncmlCompletion, caret, coveredText, diagnoseSyncml, expandSnippetWithMirrors, parseSyncml, syncmlCodes, syncmlCommand, syncmlMessage } from '../helpers/service';
+import { applySyncmlCompletion, caret, configUri, coveredText, diagnoseSyncml, editOf, expandSnippetWithMirrors, item, labels, parseSyncml, POLICY_AREAS, resultUri, syncmlCodes, syncmlCommand, syncmlMessage } from '../helpers/service';
 
-const POLICIES: Record<string, string> = {
-	UnsolicitedRemoteAssistance: 'RemoteAssistance',
-	SolicitedRemoteAssistance: 'RemoteAssistance',
-	CustomizeWarningMessages: 'RemoteAssistance',
-	SessionLogging: 'RemoteAssistance',
-	RA_EncryptedTicketOnly: 'ADMX_RemoteAssistance',
-	RA_Optimize_Bandwidth: 'ADMX_RemoteAssistance',
-};
 const ELEMENT_IDS: Record<string, readonly string[]> = {
 	UnsolicitedRemoteAssistance: ['RA_Unsolicit_Control_List', 'RA_Unsolicit_DACL_Edit'],
 	SolicitedRemoteAssistance: ['RA_Solicit_Control_List', 'RA_Solicit_ExpireValue_Edt', 'RA_Solicit_ExpireUnits_List', 'RA_Solicit_Mailto_List'],
@@ -20,27 +12,10 @@ const ELEMENT_IDS: Record<string, readonly string[]> = {
 	RA_EncryptedTicketOnly: [],
 	RA_Optimize_Bandwidth: ['RA_Optimize_Bandwidth_List'],
 };
-const configUri = (policy: string) => `./Device/Vendor/MSFT/Policy/Config/${POLICIES[policy]}/${policy}`;
-const resultUri = (policy: string) => `./Device/Vendor/MSFT/Policy/Result/${POLICIES[policy]}/${policy}`;
 
 function complete(marked: string): { text: string; offset: number; items: CompletionItem[] } {
 	const { text, offset } = caret(marked);
 	return { text, offset, items: getCompletions(parseSyncml(text), offset).items };
-}
-
-function labels(items: readonly CompletionItem[]): string[] {
-	return items.map((i) => i.label);
-}
-
-function item(items: readonly CompletionItem[], label: string): CompletionItem {
-	const found = items.find((i) => i.label === label);
-	assert.ok(found, `no completion ${label} among ${JSON.stringify(labels(items))}`);
-	return found;
-}
-
-function editOf(i: CompletionItem): { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } {
-	assert.ok(i.textEdit && 'range' in i.textEdit, `${i.label} has a textEdit with a range`);
-	return i.textEdit as never;
 }
 
 /** The text an item inserts, as an editor expands it. */
@@ -120,7 +95,7 @@ describe('SyncML completion: whole commands for a policy', () => {
 
 	it('offers Replace, Delete and Get of each of the six policies inside SyncBody', () => {
 		const names = labels(complete(marked).items);
-		for (const policy of Object.keys(POLICIES)) {
+		for (const policy of Object.keys(POLICY_AREAS)) {
 			for (const command of ['Replace', 'Delete', 'Get']) {
 				assert.ok(names.some((n) => n.includes(command) && n.includes(policy)), `${command} ${policy} in ${JSON.stringify(names)}`);
 			}
@@ -133,7 +108,7 @@ describe('SyncML completion: whole commands for a policy', () => {
 		return found;
 	}
 
-	for (const policy of Object.keys(POLICIES)) {
+	for (const policy of Object.keys(POLICY_AREAS)) {
 		it(`inserts a valid Replace of ${policy}: next CmdID, Meta chr and text/plain, every option escaped`, () => {
 			const { text } = caret(marked);
 			const proposal = snippet('Replace', policy);
@@ -159,7 +134,7 @@ describe('SyncML completion: whole commands for a policy', () => {
 				const body = inserted(proposal);
 				assert.match(body, /<CmdID>8<\/CmdID>/);
 				assert.ok(!body.includes('<Data>'));
-				assert.ok(body.includes(`/${POLICIES[policy]}/${policy}</LocURI>`), body);
+				assert.ok(body.includes(`/${POLICY_AREAS[policy]}/${policy}</LocURI>`), body);
 				const after = applySyncmlCompletion(text, proposal);
 				assert.deepEqual(diagnoseSyncml(after), [], after);
 			});
@@ -185,7 +160,7 @@ describe('SyncML completion: values', () => {
 	it('proposes the OMA-URIs of the six policies in a LocURI', () => {
 		const { items } = complete(syncmlMessage(syncmlCommand('|', '&lt;enabled/&gt;')));
 		const names = labels(items);
-		for (const policy of Object.keys(POLICIES)) {
+		for (const policy of Object.keys(POLICY_AREAS)) {
 			assert.ok(names.includes(configUri(policy)), `${configUri(policy)} in ${JSON.stringify(names)}`);
 		}
 		assert.ok(!names.some((n) => n.includes('/Result/')), 'no Result node for a Replace');

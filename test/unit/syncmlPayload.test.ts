@@ -1,19 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { coveredText, diagnoseSyncml, parseSyncml, syncmlCodes, syncmlCommand, syncmlMessage, textLines, type TextDiagnostic } from '../helpers/service';
+import { configUri, coveredText, diagnoseSyncml, parseSyncml, syncmlCodes, syncmlCommand, syncmlMessage, textLines, type TextDiagnostic } from '../helpers/service';
 
 type Form = 'escaped' | 'cdata';
 const FORMS: readonly Form[] = ['escaped', 'cdata'];
 
-const AREA: Record<string, string> = {
-	UnsolicitedRemoteAssistance: 'RemoteAssistance',
-	SolicitedRemoteAssistance: 'RemoteAssistance',
-	CustomizeWarningMessages: 'RemoteAssistance',
-	SessionLogging: 'RemoteAssistance',
-	RA_EncryptedTicketOnly: 'ADMX_RemoteAssistance',
-	RA_Optimize_Bandwidth: 'ADMX_RemoteAssistance',
-};
 
 /** Plain payload XML written the way it goes into <Data>: XML-escaped text, or CDATA (split on ]]>). */
 function encode(form: Form, xml: string): string {
@@ -29,7 +21,7 @@ function source(form: Form, piece: string): string {
 
 /** A message that writes `data` (already encoded) to `policy` with Replace and Meta chr. */
 function message(policy: string, data: string): string {
-	return syncmlMessage(syncmlCommand(`./Device/Vendor/MSFT/Policy/Config/${AREA[policy]}/${policy}`, data));
+	return syncmlMessage(syncmlCommand(configUri(policy), data));
 }
 
 function payload(policy: string, form: Form, xml: string): string {

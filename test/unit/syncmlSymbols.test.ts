@@ -2,33 +2,15 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { FoldingRangeKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
+import { FoldingRangeKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { getDocumentSymbols, getFoldingRanges } from '../../server/src/service';
-import { coveredText, parseSyncml, syncmlCommand, syncmlMessage } from '../helpers/service';
+import { checkNesting, coveredText, parseSyncml, syncmlCommand, syncmlMessage } from '../helpers/service';
 
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..');
 const EXAMPLE = fs.readFileSync(path.join(ROOT, 'examples/helpdesk-offer-help.syncml'), 'utf8');
 
 function symbols(text: string): DocumentSymbol[] {
 	return getDocumentSymbols(parseSyncml(text));
-}
-
-function before(a: Range['start'], b: Range['start']): boolean {
-	return a.line < b.line || (a.line === b.line && a.character <= b.character);
-}
-
-function contains(outer: Range, inner: Range): boolean {
-	return before(outer.start, inner.start) && before(inner.end, outer.end);
-}
-
-function checkNesting(list: readonly DocumentSymbol[], parent?: DocumentSymbol): void {
-	for (const s of list) {
-		assert.ok(contains(s.range, s.selectionRange), `${s.name}: selection range inside range`);
-		if (parent) {
-			assert.ok(contains(parent.range, s.range), `${s.name} inside ${parent.name}`);
-		}
-		checkNesting(s.children ?? [], s);
-	}
 }
 
 /** The name and detail of a symbol, where an outline shows the CmdID. */
