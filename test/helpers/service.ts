@@ -2,6 +2,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as assert from 'node:assert/strict';
 import type { CompletionItem, Diagnostic, DocumentSymbol, Hover, MarkupContent, Range } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, getDiagnostics, parsePolicyDocument, parseSyncmlDocument, type ParsedDocument, type Settings } from '../../server/src/service';
+import { placeCommand } from '../../server/src/service/syncml/syncmlLocate';
+import type { SyncmlCommand } from '../../server/src/service/syncml/syncmlModel';
+import type { XmlElement, XmlNode } from '../../server/src/service/xml/xmlParser';
 
 export const TEST_URI = 'file:///work/test.rapolicy.yaml';
 
@@ -355,3 +358,23 @@ export const POLICY_AREAS: Readonly<Record<string, string>> = {
 
 export const configUri = (policy: string) => `./Device/Vendor/MSFT/Policy/Config/${POLICY_AREAS[policy]}/${policy}`;
 export const resultUri = (policy: string) => `./Device/Vendor/MSFT/Policy/Result/${POLICY_AREAS[policy]}/${policy}`;
+
+/** The top-level commands of a SyncML document in file offsets. */
+export function syncmlCommands(doc: ParsedSyncmlDocument): SyncmlCommand[] {
+	return doc.chunks.map((chunk) => placeCommand(doc, chunk).command);
+}
+
+/** The whole XML tree of a SyncML document in file offsets: the frame with each command read in place. */
+export function syncmlTree(doc: ParsedSyncmlDocument): XmlNode[] {
+	const commands = new Map(doc.chunks.map((chunk) => [chunk.start, placeCommand(doc, chunk).element]));
+	const swap = (nodes: readonly XmlNode[]): XmlNode[] => nodes.map((n) => {
+		if (n.kind !== 'element') {
+			return n;
+		}
+		if (n.skipped) {
+			return commands.get(n.start) as XmlElement;
+		}
+		return { ...n, children: swap(n.children) };
+	});
+	return swap(doc.frame.nodes);
+}

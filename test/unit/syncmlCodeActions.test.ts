@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, getCodeActions } from '../../server/src/service';
-import { applyTextEdits, configUri, diagnoseSyncml, parseSyncml, rawSyncmlDiagnostics, SYNCML_URI, syncmlCodes, syncmlCommand, syncmlMessage, textLines } from '../helpers/service';
+import { applyTextEdits, configUri, diagnoseSyncml, parseSyncml, rawSyncmlDiagnostics, SYNCML_URI, syncmlCodes, syncmlCommand, syncmlCommands, syncmlMessage, textLines } from '../helpers/service';
 
 const escape = (xml: string) => xml.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const cdata = (xml: string) => `<![CDATA[${xml.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
@@ -67,7 +67,7 @@ function conversions(text: string, offset: number): CodeAction[] {
 }
 
 function decodedPayload(text: string): string | undefined {
-	return parseSyncml(text).message.commands[0]?.items[0]?.data?.decoded.value;
+	return syncmlCommands(parseSyncml(text))[0]?.items[0]?.data?.decoded.value;
 }
 
 /** Diagnostics without their ranges, for comparing two spellings of one payload. */

@@ -15,7 +15,7 @@ import {
 	parseDocument,
 } from '../../server/src/service';
 import type { XmlElement, XmlNode } from '../../server/src/service/xml/xmlParser';
-import { coveredText, diagnoseSyncml, parseSyncml, SYNCML_URI, syncmlCodes, syncmlMessage, textLines, type ParsedSyncmlDocument } from '../helpers/service';
+import { coveredText, diagnoseSyncml, parseSyncml, SYNCML_URI, syncmlCodes, syncmlCommands, syncmlMessage, syncmlTree, textLines, type ParsedSyncmlDocument } from '../helpers/service';
 
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..');
 const EXAMPLE = fs.readFileSync(path.join(ROOT, 'examples/helpdesk-offer-help.syncml'), 'utf8');
@@ -39,7 +39,7 @@ function elements(nodes: readonly XmlNode[]): XmlElement[] {
 }
 
 function element(doc: ParsedSyncmlDocument, name: string, occurrence = 0): XmlElement {
-	const found = elements(doc.xml.nodes).filter((e) => e.name === name)[occurrence];
+	const found = elements(syncmlTree(doc)).filter((e) => e.name === name)[occurrence];
 	assert.ok(found, `no <${name}> #${occurrence} in the tree`);
 	return found;
 }
@@ -156,7 +156,7 @@ describe('SyncML parser: exact ranges', () => {
 	});
 
 	it('reads the CmdID value trimmed, with the span of the digits only', () => {
-		const [command] = doc.message.commands;
+		const [command] = syncmlCommands(doc);
 		assert.ok(command.cmdId);
 		assert.equal(command.cmdId.value, '1');
 		assert.equal(slice(text, command.cmdId), '1');
@@ -168,7 +168,7 @@ describe('SyncML parser: exact ranges', () => {
 		const data = element(parsed, 'Data');
 		const sections = data.children.filter((c) => c.kind === 'cdata');
 		assert.deepEqual(sections.map((s) => slice(split, s)), ['<![CDATA[<enabled/><data value="a]]]]>', '<![CDATA[>b"/>]]>']);
-		assert.equal(parsed.message.commands[0].items[0].data?.decoded.value, '<enabled/><data value="a]]>b"/>');
+		assert.equal(syncmlCommands(parsed)[0].items[0].data?.decoded.value, '<enabled/><data value="a]]>b"/>');
 	});
 
 	it('gives exact ranges in a document with CRLF line ends', () => {
@@ -192,7 +192,7 @@ describe('SyncML parser: half-typed documents', () => {
 		}
 		const [uriText] = element(doc, 'LocURI').children;
 		assert.equal(slice(text, uriText), './Device/Vendor/MSFT/Po');
-		assert.equal(doc.message.commands[0].items[0].locUri?.value, './Device/Vendor/MSFT/Po');
+		assert.equal(syncmlCommands(doc)[0].items[0].locUri?.value, './Device/Vendor/MSFT/Po');
 		const syntax = diagnoseSyncml(text).filter((d) => d.code === 'xml-syntax');
 		assert.ok(syntax.length > 0, 'the unclosed elements are reported');
 		assert.ok(syntax.every((d) => d.severity === DiagnosticSeverity.Error));
@@ -308,7 +308,7 @@ describe('SyncML parser: DOCTYPE and entities are refused', () => {
 		const doc = parseSyncml(text);
 		const codes = getDiagnostics(doc, DEFAULT_SETTINGS).map((d) => d.code);
 		assert.ok(codes.includes('xml-doctype'));
-		const item = doc.message.commands[0].items[0];
+		const item = syncmlCommands(doc)[0].items[0];
 		assert.ok(!item.locUri?.value.includes('EVIL'), `LocURI read as ${item.locUri?.value}`);
 		assert.ok(!item.data?.decoded.value.includes('EVIL'), `Data read as ${item.data?.decoded.value}`);
 		const hover = getHover(doc, text.indexOf('&evil;</LocURI>') + 2);
@@ -336,7 +336,7 @@ describe('SyncML parser: DOCTYPE and entities are refused', () => {
 		});
 		assert.ok(ms < 1000, `took ${ms} ms`);
 		assert.ok(value.diagnostics.some((d) => d.code === 'xml-doctype'));
-		assert.ok((value.doc.message.commands[0].items[0].data?.decoded.value.length ?? 0) < 100, 'the entity is not expanded');
+		assert.ok((syncmlCommands(value.doc)[0].items[0].data?.decoded.value.length ?? 0) < 100, 'the entity is not expanded');
 	});
 });
 

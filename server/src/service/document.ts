@@ -1,19 +1,16 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Profile } from './model/policyModel';
-import { shiftProblem, shiftProfile } from './model/shift';
+import type { PolicySetting, Profile } from './model/policyModel';
+import { shiftProblem, shiftProfile, shiftSetting } from './model/shift';
 import { schemaProblems } from './schema/schemaValidation';
-import { lowerSyncml, SyncmlPolicySyntax } from './syncml/lowerSyncml';
-import { readSyncml } from './syncml/readSyncml';
-import { checkCommands } from './syncml/syncmlRules';
-import type { SyncmlMessage } from './syncml/syncmlModel';
+import { parseSyncml, type SyncmlParse } from './syncml/parseSyncml';
+import type { CommandChunk, CommandChunkResult } from './syncml/syncmlModel';
 import { checkProfile } from './validation/policyRules';
 import type { Problem } from './validation/problem';
 import { RULES } from './validation/rules';
-import { parseXml, type XmlDocument } from './xml/xmlParser';
 import { lowerYaml } from './yaml/lowerYaml';
 import { parseYaml, type YamlDocument, type YamlTree } from './yaml/yamlAst';
 import { splitChunks } from './yaml/yamlChunks';
-import { YamlPolicySyntax } from './yaml/yamlEdits';
+import { YamlEditWriter } from './yaml/yamlEdits';
 
 export const POLICY_LANGUAGE = 'rapolicy';
 export const SYNCML_LANGUAGE = 'syncml';
@@ -53,11 +50,9 @@ export interface ParsedYaml extends ParsedBase {
 	readonly chunks: readonly YamlChunk[];
 }
 
-export interface ParsedSyncml extends ParsedBase {
+export interface ParsedSyncml extends ParsedBase, SyncmlParse {
 	readonly language: typeof SYNCML_LANGUAGE;
-	readonly xml: XmlDocument;
-	readonly message: SyncmlMessage;
-	readonly syntax: SyncmlPolicySyntax;
+	readonly problems: readonly Problem[];
 }
 
 /** Everything the features need about one version of a file, computed once. */
@@ -86,7 +81,7 @@ export function languageOf(uri: string, languageId: string | undefined, text: st
  */
 export function parseDocument(uri: string, version: number, text: string, language: Language, previous?: ParsedDocument): ParsedDocument {
 	return language === SYNCML_LANGUAGE
-		? parseSyncmlDocument(uri, version, text)
+		? parseSyncmlDocument(uri, version, text, previous?.language === SYNCML_LANGUAGE ? previous : undefined)
 		: parsePolicyDocument(uri, version, text, previous?.language === POLICY_LANGUAGE ? previous : undefined);
 }
 
@@ -146,9 +141,9 @@ function parseChunk(text: string): YamlChunkResult {
 	const yaml = parseYaml(text);
 	const problems: Problem[] = [];
 	const lowered = lowerYaml(yaml, problems);
-	const syntax = new YamlPolicySyntax(text);
+	const writer = new YamlEditWriter(text);
 	for (const entry of lowered) {
-		checkProfile(entry.profile, syntax, problems);
+		checkProfile(entry.profile, writer, problems);
 		const doc = entry.document;
 		const hasError = problems.some((p) => p.span.start >= doc.start && p.span.start <= doc.end && (p.severity ?? RULES[p.code].severity) === 'error');
 		if (doc.root && !hasError) {
@@ -159,23 +154,43 @@ function parseChunk(text: string): YamlChunkResult {
 	return { text, yaml: yaml.map(({ start, end, root, errors }) => ({ start, end, root, errors })), profiles: lowered.map((l) => l.profile), problems };
 }
 
-export function parseSyncmlDocument(uri: string, version: number, text: string): ParsedSyncml {
+export function parseSyncmlDocument(uri: string, version: number, text: string, previous?: ParsedSyncml): ParsedSyncml {
 	const lines = TextDocument.create(uri, SYNCML_LANGUAGE, version, text);
 	const refused = tooLarge(text);
-	if (refused.length > 0) {
-		const empty = { root: undefined, header: undefined, body: undefined, commands: [] };
-		return { language: SYNCML_LANGUAGE, uri, version, text, lines, xml: { nodes: [], problems: [] }, message: empty, syntax: new SyncmlPolicySyntax(text), profiles: [], problems: refused };
+	const parse: SyncmlParse = refused.length > 0
+		? { frame: { nodes: [], problems: [] }, root: undefined, header: undefined, body: undefined, chunks: [], problems: refused }
+		: parseSyncml(text, previous && previous.chunks.length > 0 ? { text: previous.text, parse: previous } : undefined);
+	let profiles: Profile[] | undefined;
+	return {
+		language: SYNCML_LANGUAGE,
+		uri,
+		version,
+		text,
+		lines,
+		...parse,
+		// One profile for the message; moving every setting costs more than an edit, and only some features need it.
+		get profiles() {
+			if (!profiles) {
+				const policies = parse.chunks.flatMap(settingsAt);
+				const root = parse.root;
+				profiles = policies.length > 0 ? [{ name: undefined, description: undefined, scope: undefined, policies, span: root ? { start: root.start, end: root.end } : { start: 0, end: text.length } }] : [];
+			}
+			return profiles;
+		},
+	};
+}
+
+/** The last placement of each chunk's settings; a chunk that stays put is not moved again. */
+const placedSettings = new WeakMap<CommandChunkResult, { start: number; settings: readonly PolicySetting[] }>();
+
+function settingsAt(chunk: CommandChunk): readonly PolicySetting[] {
+	const known = placedSettings.get(chunk.result);
+	if (known?.start === chunk.start) {
+		return known.settings;
 	}
-	const problems: Problem[] = [];
-	const xml = parseXml(text);
-	for (const p of xml.problems) {
-		problems.push({ code: p.kind === 'doctype' ? 'xml-doctype' : 'xml-syntax', span: p, message: p.message });
-	}
-	const message = readSyncml(text, xml, problems);
-	checkCommands(message, problems);
-	const { profile, syntax } = lowerSyncml(text, message, problems);
-	checkProfile(profile, syntax, problems);
-	return { language: SYNCML_LANGUAGE, uri, version, text, lines, xml, message, syntax, profiles: profile.policies.length > 0 ? [profile] : [], problems };
+	const settings = chunk.result.settings.map((s) => shiftSetting(s, chunk.start));
+	placedSettings.set(chunk.result, { start: chunk.start, settings });
+	return settings;
 }
 
 /** The document as plain data for the schema; the library's alias limit refuses an alias bomb. */

@@ -1,6 +1,5 @@
 import type { ParsedSyncml } from '../document';
 import { parseRemoteAssistanceUri } from '../syncml/omaUri';
-import { allCommands } from '../syncml/syncmlModel';
 import { baseName, resolveProfiles } from './resolve';
 import { profilesToYaml } from './toYaml';
 
@@ -16,14 +15,16 @@ export interface ImportResult {
  */
 export function importSyncml(doc: ParsedSyncml): ImportResult {
 	const skipped: string[] = [];
-	for (const command of allCommands(doc.message)) {
-		for (const item of command.items) {
-			const uri = item.locUri?.value ?? '(no LocURI)';
-			const line = doc.lines.positionAt(item.element.start).line + 1;
-			if (!parseRemoteAssistanceUri(uri)) {
-				skipped.push(`line ${line}: ${command.name} ${uri}: not a Remote Assistance policy`);
-			} else if (command.name === 'Get') {
-				skipped.push(`line ${line}: Get ${uri}: a read, not a setting`);
+	for (const chunk of doc.chunks) {
+		for (const command of chunk.result.commands) {
+			for (const item of command.items) {
+				const uri = item.locUri?.value ?? '(no LocURI)';
+				const line = doc.lines.positionAt(chunk.start + item.element.start).line + 1;
+				if (!parseRemoteAssistanceUri(uri)) {
+					skipped.push(`line ${line}: ${command.name} ${uri}: not a Remote Assistance policy`);
+				} else if (command.name === 'Get') {
+					skipped.push(`line ${line}: Get ${uri}: a read, not a setting`);
+				}
 			}
 		}
 	}

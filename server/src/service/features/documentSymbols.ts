@@ -1,8 +1,8 @@
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import type { ParsedDocument, ParsedSyncml, ParsedYaml } from '../document';
 import { parseRemoteAssistanceUri } from '../syncml/omaUri';
 import type { SyncmlCommand } from '../syncml/syncmlModel';
-import type { OptionValue } from '../model/policyModel';
+import type { OptionValue, PolicySetting, Span } from '../model/policyModel';
 import { toRange } from './diagnostics';
 
 function summary(value: OptionValue | undefined): string | undefined {
@@ -21,13 +21,22 @@ export function getDocumentSymbols(doc: ParsedDocument): DocumentSymbol[] {
 }
 
 function syncmlSymbols(doc: ParsedSyncml): DocumentSymbol[] {
-	const settings = new Map(doc.profiles.flatMap((p) => p.policies).map((s) => [s.span.start, s]));
+	return doc.chunks.map((chunk) => {
+		// Each command's model is relative to its own start; the outline moves it into place.
+		const base = chunk.start;
+		const at = (span: Span) => toRange(doc.lines, { start: span.start + base, end: span.end + base });
+		const settings = new Map(chunk.result.settings.map((s) => [s.span.start, s]));
+		return commandSymbol(chunk.result.command, settings, at);
+	});
+}
+
+function commandSymbol(c: SyncmlCommand, settings: ReadonlyMap<number, PolicySetting>, at: (span: Span) => Range): DocumentSymbol {
 	const command = (c: SyncmlCommand): DocumentSymbol => ({
 		name: c.name,
 		detail: c.cmdId ? `CmdID ${c.cmdId.value}` : undefined,
 		kind: SymbolKind.Event,
-		range: toRange(doc.lines, c.element),
-		selectionRange: toRange(doc.lines, c.element.nameSpan),
+		range: at(c.element),
+		selectionRange: at(c.element.nameSpan),
 		children: [
 			...c.children.map(command),
 			...c.items.map((item) => {
@@ -37,13 +46,13 @@ function syncmlSymbols(doc: ParsedSyncml): DocumentSymbol[] {
 					name: ra?.policy?.name ?? uri,
 					detail: summary(settings.get(item.element.start)?.state) ?? (ra ? uri : undefined),
 					kind: SymbolKind.Object,
-					range: toRange(doc.lines, item.element),
-					selectionRange: toRange(doc.lines, item.locUri ?? item.element.nameSpan),
+					range: at(item.element),
+					selectionRange: at(item.locUri ?? item.element.nameSpan),
 				};
 			}),
 		],
 	});
-	return doc.message.commands.map(command);
+	return command(c);
 }
 
 function yamlSymbols(doc: ParsedYaml): DocumentSymbol[] {

@@ -14,17 +14,23 @@ export function getFoldingRanges(doc: ParsedDocument): FoldingRange[] {
 		}
 	};
 	if (doc.language === 'syncml') {
-		const walk = (nodes: readonly XmlNode[]) => {
+		// Commands are read relative to their own start; the frame around them is in file offsets.
+		const walk = (nodes: readonly XmlNode[], base: number) => {
 			for (const node of nodes) {
 				if (node.kind === 'element') {
-					add(node);
-					walk(node.children);
+					if (!node.skipped) {
+						add({ start: node.start + base, end: node.end + base });
+						walk(node.children, base);
+					}
 				} else if (node.kind === 'comment') {
-					add(node, FoldingRangeKind.Comment);
+					add({ start: node.start + base, end: node.end + base }, FoldingRangeKind.Comment);
 				}
 			}
 		};
-		walk(doc.xml.nodes);
+		walk(doc.frame.nodes, 0);
+		for (const chunk of doc.chunks) {
+			walk([chunk.result.command.element], chunk.start);
+		}
 	} else {
 		for (const profile of doc.profiles) {
 			for (const policy of profile.policies) {

@@ -4,37 +4,22 @@ import type { PolicyDefinition, PolicyElement } from '../catalog/types';
 import type { ParsedSyncml } from '../document';
 import type { Span } from '../model/policyModel';
 import { parseRemoteAssistanceUri, remoteAssistanceUris } from '../syncml/omaUri';
+import { payloadTags } from '../syncml/payload';
 import { dataItemXml, forForm, LIST_SEPARATOR, syncmlDefault } from '../syncml/payloadText';
-import { BODY_COMMANDS, HEADER_ORDER, SYNCML_NAMESPACE } from '../syncml/readSyncml';
+import { SYNCML_NAMESPACE } from '../syncml/messageRules';
+import { CONTAINER_COMMANDS, proposableChildren } from '../syncml/syncmlGrammar';
 import { ELEMENT_DOCS } from '../syncml/syncmlDocs';
-import { allCommands, type PayloadForm, type SyncmlItem } from '../syncml/syncmlModel';
+import type { PayloadForm, SyncmlItem } from '../syncml/syncmlModel';
 import { locateSyncml } from '../syncml/syncmlLocate';
-import { escapeAttribute, sourceSpan } from '../xml/entities';
-import { childElements, elementAt, type XmlElement } from '../xml/xmlParser';
+import { escapeAttribute, sourceSpan, type Decoded } from '../xml/entities';
+import { childElements, type XmlElement } from '../xml/xmlParser';
+import { decodeEntities } from '../xml/entities';
+import type { ScannedAttribute } from '../xml/xmlScanner';
 import { escapeSnippet } from '../yaml/yamlRender';
 import { toRange } from './diagnostics';
 import { elementMarkdown, enumItemMarkdown, policyMarkdown } from './policyDocs';
 
 const markdown = (value: string) => ({ kind: MarkupKind.Markdown, value });
-const ITEM_CHILDREN = ['CmdID', 'Meta', 'Item'];
-const CHILDREN: Readonly<Record<string, readonly string[]>> = {
-	SyncML: ['SyncHdr', 'SyncBody'],
-	SyncHdr: HEADER_ORDER,
-	SyncBody: [...BODY_COMMANDS, 'Final'],
-	Atomic: ['CmdID', 'Meta', 'Add', 'Replace', 'Delete', 'Get'],
-	Sequence: ['CmdID', 'Meta', 'Add', 'Replace', 'Delete', 'Get', 'Atomic'],
-	Add: ITEM_CHILDREN,
-	Replace: ITEM_CHILDREN,
-	Delete: ITEM_CHILDREN,
-	Get: ITEM_CHILDREN,
-	Exec: ITEM_CHILDREN,
-	Item: ['Target', 'Source', 'Meta', 'Data'],
-	Target: ['LocURI'],
-	Source: ['LocURI'],
-	Meta: ['Format', 'Type'],
-};
-/** Children that may appear more than once. */
-const REPEATABLE = new Set(['Item', ...BODY_COMMANDS]);
 const META = '<Meta>\n\t<Format xmlns="syncml:metinf">chr</Format>\n\t<Type xmlns="syncml:metinf">text/plain</Type>\n</Meta>';
 
 /** Completion in SyncML: elements valid at the cursor, whole commands, LocURIs, Meta values and the payload. */
@@ -51,12 +36,12 @@ export function syncmlCompletions(doc: ParsedSyncml, offset: number): Completion
 	if (lastLt > lastGt) {
 		const typed = text.slice(lastLt + 1, offset);
 		if (/^[A-Za-z]*$/.test(typed)) {
-			const parent = elementAt(doc.xml.nodes, lastLt);
+			const parent = locateSyncml(doc, lastLt).element;
 			const range = toRange(doc.lines, { start: lastLt + 1, end: offset });
 			return list(elementProposals(doc, parent, lastLt).map((p) => ({ ...p, textEdit: { range, newText: p.newText.slice(1) } })));
 		}
 		const closing = /^\/([A-Za-z]*)$/.exec(typed);
-		const open = elementAt(doc.xml.nodes, lastLt);
+		const open = locateSyncml(doc, lastLt).element;
 		if (closing && open && !open.close) {
 			return list([{ label: `/${open.name}>`, kind: CompletionItemKind.Property, textEdit: { range: toRange(doc.lines, { start: lastLt + 1, end: offset }), newText: `/${open.name}>` } }]);
 		}
@@ -107,7 +92,16 @@ function trimmedContent(text: string, element: XmlElement): Span {
 }
 
 function nextCmdId(doc: ParsedSyncml): number {
-	return Math.max(0, ...allCommands(doc.message).map((c) => Number(c.cmdId?.value)).filter(Number.isFinite)) + 1;
+	let max = 0;
+	for (const chunk of doc.chunks) {
+		for (const command of chunk.result.commands) {
+			const id = Number(command.cmdId?.value);
+			if (Number.isFinite(id) && id > max) {
+				max = id;
+			}
+		}
+	}
+	return max + 1;
 }
 
 type Proposal = Omit<CompletionItem, 'textEdit'> & { newText: string };
@@ -118,7 +112,7 @@ function elementProposals(doc: ParsedSyncml, parent: XmlElement | undefined, off
 		return [];
 	}
 	const present = new Set(childElements(parent).filter((c) => c.start !== offset).map((c) => c.name));
-	const allowed = (CHILDREN[parent.name] ?? []).filter((name) => REPEATABLE.has(name) || !present.has(name));
+	const allowed = proposableChildren(parent.name).filter((c) => c.many || !present.has(c.name)).map((c) => c.name);
 	const proposals: Proposal[] = allowed.map((name, i) => ({
 		label: name,
 		kind: CompletionItemKind.Property,
@@ -128,10 +122,11 @@ function elementProposals(doc: ParsedSyncml, parent: XmlElement | undefined, off
 		insertTextMode: InsertTextMode.adjustIndentation,
 		newText: elementSnippet(name, doc),
 	}));
-	if (parent.name === 'SyncBody' || parent.name === 'Atomic' || parent.name === 'Sequence') {
+	if (parent.name === 'SyncBody' || (CONTAINER_COMMANDS as readonly string[]).includes(parent.name)) {
 		const cmdId = nextCmdId(doc);
+		const commands = (['Replace', 'Delete', 'Get'] as const).filter((c) => allowed.includes(c));
 		for (const policy of POLICIES) {
-			for (const command of ['Replace', 'Delete', 'Get'] as const) {
+			for (const command of commands) {
 				proposals.push({
 					label: `${command} ${policy.name}`,
 					kind: CompletionItemKind.Snippet,
@@ -234,30 +229,26 @@ function payloadCompletions(doc: ParsedSyncml, offset: number, item: SyncmlItem,
 	const before = decoded.value.slice(0, k);
 	// U+F000 is written as its reference, the way administrators read and write list values.
 	const attributeValue = (value: string) => forForm(escapeAttribute(value).split(LIST_SEPARATOR).join('&#xF000;'), form);
-
-	// The rest of the attribute value after the cursor is replaced too.
-	const rest = /^[^"<>\r\n]*/.exec(decoded.value.slice(k))?.[0] ?? '';
-	const replaceWhole = (partial: string) => {
-		const span = sourceSpan(decoded, k - partial.length, k + rest.length);
-		return toRange(doc.lines, { start: Math.min(span.start, offset), end: Math.max(span.end, offset) });
-	};
-	const idMatch = /<data\b[^>]*?\bid="([^"\r\n]*)$/i.exec(before);
-	if (idMatch) {
-		const editing = idMatch[1] + rest;
-		const present = new Set([...decoded.value.matchAll(/\bid="([^"]*)"/g)].map((m) => m[1]).filter((id) => id !== editing));
-		const range = replaceWhole(idMatch[1]);
-		return policy.elements.filter((e) => !present.has(e.id)).map((element) => ({
-			label: element.id,
-			kind: CompletionItemKind.Field,
-			detail: `${element.type}: ${element.label}`,
-			documentation: markdown(elementMarkdown(policy, element)),
-			textEdit: { range, newText: element.id },
-		}));
-	}
-	const valueMatch = /<data\b[^>]*?\bid="([^"]*)"[^>]*?\bvalue="([^"\r\n]*)$/i.exec(before);
-	if (valueMatch) {
-		const element = policy.elements.find((e) => e.id === valueMatch[1]);
-		const range = replaceWhole(valueMatch[2]);
+	const tags = payloadTags(decoded.value);
+	const tag = tags.find((t) => t.start < k && (k < t.end || (k === t.end && !t.closed)));
+	const editing = tag?.attributes.find((a) => a.valueSpan && a.valueSpan.start <= k && k <= a.valueSpan.end);
+	const ids = tags.flatMap((t) => t.attributes.filter((a) => a.name === 'id' && a !== editing).map((a) => attributeText(decoded, a)));
+	if (tag && editing?.valueSpan && tag.name.toLowerCase() === 'data') {
+		// The whole value is replaced, up to the end of the cursor's line.
+		const lineBreak = decoded.value.slice(k, editing.valueSpan.end).search(/[\r\n]/);
+		const span = sourceSpan(decoded, editing.valueSpan.start, lineBreak < 0 ? editing.valueSpan.end : k + lineBreak);
+		const range = toRange(doc.lines, { start: Math.min(span.start, offset), end: Math.max(span.end, offset) });
+		if (editing.name === 'id') {
+			return policy.elements.filter((e) => !ids.includes(e.id)).map((element) => ({
+				label: element.id,
+				kind: CompletionItemKind.Field,
+				detail: `${element.type}: ${element.label}`,
+				documentation: markdown(elementMarkdown(policy, element)),
+				textEdit: { range, newText: element.id },
+			}));
+		}
+		const idAttribute = tag.attributes.find((a) => a.name === 'id');
+		const element = editing.name === 'value' && idAttribute ? policy.elements.find((e) => e.id === attributeText(decoded, idAttribute)) : undefined;
 		if (!element) {
 			return [];
 		}
@@ -276,6 +267,10 @@ function payloadCompletions(doc: ParsedSyncml, offset: number, item: SyncmlItem,
 		const example = element.type === 'list' ? `${element.entryExample}${LIST_SEPARATOR}${element.entryExample}` : syncmlDefault(element);
 		return example === '' ? [] : [{ label: example.split(LIST_SEPARATOR).join('&#xF000;'), kind: CompletionItemKind.Value, documentation: markdown(elementMarkdown(policy, element)), textEdit: { range, newText: attributeValue(example) } }];
 	}
+	if (tag && tag.start + 1 + tag.name.length < k) {
+		// Inside a tag but not on its name or a value: nothing to propose.
+		return [];
+	}
 	// At a tag position: the partial tag typed so far, in its escaped or plain spelling.
 	const partialDecoded = /<?[A-Za-z]*$/.exec(before)?.[0] ?? '';
 	// Inside a reference such as &gt; the decoded position lies past the cursor; never start after it.
@@ -284,7 +279,7 @@ function payloadCompletions(doc: ParsedSyncml, offset: number, item: SyncmlItem,
 	const partialEscape = form === 'escaped' && partialDecoded === '' ? /&(?:lt?)?$/.exec(sourceBefore)?.[0] ?? '' : '';
 	start -= partialEscape.length;
 	const range = toRange(doc.lines, { start, end: offset });
-	const hasState = /<(enabled|disabled)\s*\/>/i.test(decoded.value);
+	const hasState = tags.some((t) => t !== tag && /^(enabled|disabled)$/i.test(t.name));
 	const proposal = (label: string, xml: string, detail: string, snippet = false): CompletionItem => {
 		const newText = snippet ? xml : forForm(xml, form);
 		return { label, kind: CompletionItemKind.Snippet, detail, filterText: doc.text.slice(start, offset) + label, insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText, textEdit: { range, newText } };
@@ -296,6 +291,10 @@ function payloadCompletions(doc: ParsedSyncml, offset: number, item: SyncmlItem,
 			proposal('<disabled/>', '<disabled/>', `disable ${policy.name}`),
 		];
 	}
-	const present = new Set([...decoded.value.matchAll(/\bid="([^"]*)"/g)].map((m) => m[1]));
-	return policy.elements.filter((e) => !present.has(e.id)).map((element) => proposal(`<data id="${element.id}">`, dataItemXml(element.id, syncmlDefault(element)), `${element.type}: ${element.label}`));
+	return policy.elements.filter((e) => !ids.includes(e.id)).map((element) => proposal(`<data id="${element.id}">`, dataItemXml(element.id, syncmlDefault(element)), `${element.type}: ${element.label}`));
+}
+
+/** An attribute's value as the payload means it (references decoded). */
+function attributeText(decoded: Decoded, attribute: ScannedAttribute): string {
+	return attribute.valueSpan ? decodeEntities(decoded.value, attribute.valueSpan.start, attribute.valueSpan.end).value : '';
 }

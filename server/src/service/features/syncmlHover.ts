@@ -47,7 +47,7 @@ export function syncmlHover(doc: ParsedSyncml, offset: number): Hover | null {
 		return null;
 	}
 	const policy = parseRemoteAssistanceUri(item.locUri.value)?.policy;
-	const payload = parsePayload(item.data, []);
+	const payload = parsePayload(item.data);
 	for (const data of payload.items) {
 		const dataElement = policy && data.id ? policy.elements.find((e) => e.id === data.id?.value) : undefined;
 		if (!policy || !dataElement) {

@@ -10,7 +10,15 @@ function span<T extends Span>(value: T, delta: number): T {
 }
 
 function optionValue(value: OptionValue, delta: number): OptionValue {
-	return value.kind === 'list' ? { ...span(value, delta), items: value.items.map((item) => optionValue(item, delta)) } : span(value, delta);
+	if (value.kind === 'list') {
+		return { ...span(value, delta), items: value.items.map((item) => optionValue(item, delta)) };
+	}
+	if (value.kind === 'scalar' && value.locate) {
+		const locate = value.locate;
+		// Where escapes map characters to the source, the mapping moves with the value.
+		return { ...span(value, delta), locate: (start, end) => span(locate(start, end), delta) };
+	}
+	return span(value, delta);
 }
 
 function located<T>(value: Located<T> | undefined, delta: number): Located<T> | undefined {
@@ -21,7 +29,10 @@ function option(value: OptionSetting, delta: number): OptionSetting {
 	return { id: span(value.id, delta), value: optionValue(value.value, delta), span: span(value.span, delta) };
 }
 
-function setting(value: PolicySetting, delta: number): PolicySetting {
+export function shiftSetting(value: PolicySetting, delta: number): PolicySetting {
+	if (delta === 0) {
+		return value;
+	}
 	return {
 		name: span(value.name, delta),
 		definition: value.definition,
@@ -40,7 +51,7 @@ export function shiftProfile(profile: Profile, delta: number): Profile {
 		name: located(profile.name, delta),
 		description: located(profile.description, delta),
 		scope: profile.scope && optionValue(profile.scope, delta),
-		policies: profile.policies.map((p) => setting(p, delta)),
+		policies: profile.policies.map((p) => shiftSetting(p, delta)),
 		span: span(profile.span, delta),
 	};
 }

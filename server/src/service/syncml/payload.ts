@@ -2,6 +2,7 @@ import type { Span } from '../model/policyModel';
 import type { Problem } from '../validation/problem';
 import { composeDecoded, decodeEntities, sourceSpan, type Decoded } from '../xml/entities';
 import { attribute, parseXml, type XmlElement } from '../xml/xmlParser';
+import { XmlScanner, type ScannedAttribute } from '../xml/xmlScanner';
 import type { SyncmlData } from './syncmlModel';
 
 export interface PayloadDataItem {
@@ -18,13 +19,16 @@ export interface ParsedPayload {
 	readonly items: readonly PayloadDataItem[];
 	/** Decoded offset just past the last `<enabled/>` or `<data/>`: where new items go. */
 	readonly insertAt: number;
+	/** What keeps the payload from being read as written: its XML, references and element order. */
+	readonly problems: readonly Problem[];
 }
 
 /**
  * Reads the ADMX payload carried in `<Data>`: `<enabled/>` or `<disabled/>`, then `<data id value/>`
  * items. Problems point at the source characters, through the Data escaping and the attribute's own.
  */
-export function parsePayload(data: SyncmlData, problems: Problem[]): ParsedPayload {
+export function parsePayload(data: SyncmlData): ParsedPayload {
+	const problems: Problem[] = [];
 	const decoded = data.decoded;
 	const payload = decoded.value;
 	const toSource = (start: number, end: number) => sourceSpan(decoded, start, end);
@@ -33,7 +37,7 @@ export function parsePayload(data: SyncmlData, problems: Problem[]): ParsedPaylo
 	}
 	if (payload.trim() === '') {
 		problems.push({ code: 'payload-syntax', span: data.element.nameSpan, message: 'The payload is empty: write <enabled/> (with a <data id value/> item per option) or <disabled/>.' });
-		return { state: undefined, items: [], insertAt: 0 };
+		return { state: undefined, items: [], insertAt: 0, problems };
 	}
 	const xml = parseXml(payload);
 	for (const p of xml.problems) {
@@ -78,7 +82,7 @@ export function parsePayload(data: SyncmlData, problems: Problem[]): ParsedPaylo
 	if (!state && items.length === 0 && xml.problems.length === 0) {
 		problems.push({ code: 'payload-syntax', span: toSource(0, payload.length), message: 'The payload must be <enabled/> (with a <data id value/> item per option) or <disabled/>.' });
 	}
-	return { state, items, insertAt };
+	return { state, items, insertAt, problems };
 }
 
 function checkCase(node: XmlElement, lower: string, toSource: (s: number, e: number) => Span, problems: Problem[]): void {
@@ -125,4 +129,28 @@ function readDataItem(payload: string, decoded: Decoded, node: XmlElement, toSou
 		value: inner && composeDecoded(decoded, inner),
 		valueSpan: valueAttr?.valueSpan && toSource(valueAttr.valueSpan.start, valueAttr.valueSpan.end),
 	};
+}
+
+/** A start tag of a payload as written, possibly half typed, in offsets of the decoded payload. */
+export interface PayloadTag extends Span {
+	readonly name: string;
+	readonly attributes: readonly ScannedAttribute[];
+	/** Whether the tag ends with > or />; a half-typed one runs to the end of the payload. */
+	readonly closed: boolean;
+}
+
+/** The start tags of a payload, read by the XML tokenizer without judging them, for completion. */
+export function payloadTags(payload: string): PayloadTag[] {
+	const tags: PayloadTag[] = [];
+	const scanner = new XmlScanner(payload, 0, payload.length, undefined);
+	while (scanner.next()) {
+		if (scanner.kind === 'start-tag') {
+			const name = scanner.name();
+			const start = scanner.start;
+			const attributes = scanner.readAttributes(name);
+			const closed = scanner.closeStartTag(name) !== 'unclosed';
+			tags.push({ name, start, end: scanner.end, attributes, closed });
+		}
+	}
+	return tags;
 }

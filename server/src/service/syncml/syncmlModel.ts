@@ -1,4 +1,5 @@
-import type { Span } from '../model/policyModel';
+import type { PolicySetting, Span } from '../model/policyModel';
+import type { Problem } from '../validation/problem';
 import type { Decoded } from '../xml/entities';
 import type { XmlElement } from '../xml/xmlParser';
 
@@ -44,23 +45,32 @@ export interface SyncmlCommand {
 	readonly parent: SyncmlCommand | undefined;
 }
 
-export interface SyncmlMessage {
-	readonly root: XmlElement | undefined;
-	readonly header: XmlElement | undefined;
-	readonly body: XmlElement | undefined;
-	/** Top-level commands of SyncBody, in order. */
+/** One command of SyncBody read on its own, with offsets relative to its start, so it can be reused wherever its text reappears. */
+export interface CommandChunkResult {
+	readonly length: number;
+	readonly command: SyncmlCommand;
+	/** The command and every command inside it, in document order. */
 	readonly commands: readonly SyncmlCommand[];
+	/** Whether its XML needed repair (rules about absent children are then held back). */
+	readonly damaged: boolean;
+	readonly problems: readonly Problem[];
+	/** What its Remote Assistance items set. */
+	readonly settings: readonly PolicySetting[];
 }
 
-/** Every command, nested ones included, in document order. */
-export function allCommands(message: SyncmlMessage): SyncmlCommand[] {
+export interface CommandChunk {
+	/** Where the command starts in the file. */
+	readonly start: number;
+	readonly result: CommandChunkResult;
+}
+
+/** `command` and every command inside it, in document order. */
+export function allCommands(command: SyncmlCommand): SyncmlCommand[] {
 	const result: SyncmlCommand[] = [];
-	const walk = (commands: readonly SyncmlCommand[]) => {
-		for (const command of commands) {
-			result.push(command);
-			walk(command.children);
-		}
+	const walk = (c: SyncmlCommand) => {
+		result.push(c);
+		c.children.forEach(walk);
 	};
-	walk(message.commands);
+	walk(command);
 	return result;
 }

@@ -3,20 +3,20 @@ import { POLICY_STATES, type PolicyElement } from '../catalog/types';
 import type { Located, OptionValue, PolicySetting, Profile } from '../model/policyModel';
 import { closest } from '../text/suggest';
 import type { Problem, TextEdit } from './problem';
-import { checkElementValue, type ValueSyntax } from './valueRules';
+import { checkElementValue, type ValueEditWriter } from './valueRules';
 
 /** Edits that only the source language knows how to write. */
-export interface PolicySyntax extends ValueSyntax {
+export interface PolicyEditWriter extends ValueEditWriter {
 	addOptions(setting: PolicySetting, elements: readonly PolicyElement[]): TextEdit[];
 	removeOptions(setting: PolicySetting): TextEdit[];
 	addState(setting: PolicySetting, state: string): TextEdit[];
 }
 
 /** The rules over the policy model: what the catalog says about each policy and option. */
-export function checkProfile(profile: Profile, syntax: PolicySyntax, problems: Problem[]): void {
+export function checkProfile(profile: Profile, writer: PolicyEditWriter, problems: Problem[]): void {
 	checkScope(profile.scope, problems);
 	for (const setting of profile.policies) {
-		checkPolicy(setting, syntax, problems);
+		checkPolicy(setting, writer, problems);
 	}
 }
 
@@ -51,7 +51,7 @@ export function unknownPolicy(name: Located<string>): Problem {
 	};
 }
 
-function checkPolicy(setting: PolicySetting, syntax: PolicySyntax, problems: Problem[]): void {
+function checkPolicy(setting: PolicySetting, writer: PolicyEditWriter, problems: Problem[]): void {
 	const policy = setting.definition;
 	const name = setting.name.value;
 	if (!policy) {
@@ -64,7 +64,7 @@ function checkPolicy(setting: PolicySetting, syntax: PolicySyntax, problems: Pro
 			code: 'missing-state',
 			span: setting.name,
 			message: `${name} has no state: add \`state: enabled\`, \`state: disabled\` or \`state: not-configured\`.`,
-			fixes: POLICY_STATES.map((s) => ({ title: `Add state: ${s}`, edits: syntax.addState(setting, s) })),
+			fixes: POLICY_STATES.map((s) => ({ title: `Add state: ${s}`, edits: writer.addState(setting, s) })),
 		});
 		return;
 	}
@@ -85,7 +85,7 @@ function checkPolicy(setting: PolicySetting, syntax: PolicySyntax, problems: Pro
 				code: 'ignored-options',
 				span: setting.optionsKey,
 				message: `${name} is ${stateText}, so its options are never sent to the device. Remove them, or set \`state: enabled\`.`,
-				fixes: [{ title: 'Remove the ignored options', edits: syntax.removeOptions(setting), preferred: true }],
+				fixes: [{ title: 'Remove the ignored options', edits: writer.removeOptions(setting), preferred: true }],
 			});
 		}
 		return;
@@ -95,7 +95,7 @@ function checkPolicy(setting: PolicySetting, syntax: PolicySyntax, problems: Pro
 	for (const option of setting.options) {
 		const element = findElement(policy, option.id.value);
 		if (element) {
-			checkElementValue(element, option.value, syntax, problems);
+			checkElementValue(element, option.value, writer, problems);
 			continue;
 		}
 		const suggestion = suggestElement(policy, option.id.value);
@@ -121,7 +121,7 @@ function checkPolicy(setting: PolicySetting, syntax: PolicySyntax, problems: Pro
 			code: 'missing-option',
 			span: setting.optionsKey ?? setting.name,
 			message: `${name} is enabled but leaves out ${ids}. An enabled ADMX-backed policy must carry every option in its payload, or the device may refuse it.`,
-			fixes: [{ title: missing.length === 1 ? `Add ${ids}` : 'Add the missing options', edits: syntax.addOptions(setting, missing), preferred: true }],
+			fixes: [{ title: missing.length === 1 ? `Add ${ids}` : 'Add the missing options', edits: writer.addOptions(setting, missing), preferred: true }],
 		});
 	}
 }

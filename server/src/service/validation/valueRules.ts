@@ -5,7 +5,7 @@ import { closest } from '../text/suggest';
 import type { Problem } from './problem';
 
 /** How a source language writes values, so the element rules can offer fixes in its own syntax. */
-export interface ValueSyntax {
+export interface ValueEditWriter {
 	/** Whether enum options may be written with their readable alias. */
 	readonly aliases: boolean;
 	/** Source text for a text value. */
@@ -19,16 +19,16 @@ export interface ValueSyntax {
 type ScalarValue = Extract<OptionValue, { kind: 'scalar' }>;
 
 /** Checks one option value against its ADMX element. */
-export function checkElementValue(element: PolicyElement, value: OptionValue, syntax: ValueSyntax, problems: Problem[]): void {
+export function checkElementValue(element: PolicyElement, value: OptionValue, writer: ValueEditWriter, problems: Problem[]): void {
 	switch (element.type) {
 		case 'enum':
-			return checkEnum(element, value, syntax, problems);
+			return checkEnum(element, value, writer, problems);
 		case 'decimal':
 			return checkDecimal(element, value, problems);
 		case 'text':
-			return checkText(element, value, syntax, problems);
+			return checkText(element, value, writer, problems);
 		case 'list':
-			return checkList(element, value, syntax, problems);
+			return checkList(element, value, writer, problems);
 	}
 }
 
@@ -49,8 +49,8 @@ export function allowedEnumValues(element: EnumElement, aliases: boolean): strin
 	return element.items.map((i) => (aliases ? `${i.alias} (${i.value}: ${i.label})` : `${i.value} (${i.label})`)).join(', ');
 }
 
-function checkEnum(element: EnumElement, value: OptionValue, syntax: ValueSyntax, problems: Problem[]): void {
-	const allowed = allowedEnumValues(element, syntax.aliases);
+function checkEnum(element: EnumElement, value: OptionValue, writer: ValueEditWriter, problems: Problem[]): void {
+	const allowed = allowedEnumValues(element, writer.aliases);
 	if (value.kind !== 'scalar' || value.value === null || typeof value.value === 'boolean') {
 		problems.push({ code: 'value-type', span: value, message: `${element.id} takes one of ${allowed}; found ${describe(value)}.` });
 		return;
@@ -62,11 +62,11 @@ function checkEnum(element: EnumElement, value: OptionValue, syntax: ValueSyntax
 		return;
 	}
 	const text = value.value;
-	if (syntax.aliases && enumItemByAlias(element, text)) {
+	if (writer.aliases && enumItemByAlias(element, text)) {
 		return;
 	}
 	const numeric = /^-?\d+$/.test(text.trim()) ? enumItemByValue(element, Number(text)) : undefined;
-	if (numeric && syntax.aliases) {
+	if (numeric && writer.aliases) {
 		problems.push({
 			code: 'value-type',
 			span: value,
@@ -78,7 +78,7 @@ function checkEnum(element: EnumElement, value: OptionValue, syntax: ValueSyntax
 	if (numeric) {
 		return;
 	}
-	const candidates = element.items.map((i) => (syntax.aliases ? i.alias : String(i.value)));
+	const candidates = element.items.map((i) => (writer.aliases ? i.alias : String(i.value)));
 	const suggestion = closest(text, candidates);
 	problems.push({
 		code: 'enum-value',
@@ -118,13 +118,13 @@ function checkDecimal(element: DecimalElement, value: OptionValue, problems: Pro
 	}
 }
 
-function checkText(element: TextElement, value: OptionValue, syntax: ValueSyntax, problems: Problem[]): void {
+function checkText(element: TextElement, value: OptionValue, writer: ValueEditWriter, problems: Problem[]): void {
 	if (value.kind !== 'scalar' || value.value === null) {
 		problems.push({
 			code: 'value-type',
 			span: value,
 			message: `${element.id} takes a line of text; found ${describe(value)}. Write "" for an empty message.`,
-			fixes: value.kind === 'scalar' ? [{ title: 'Write an empty text', edits: [{ span: value, newText: syntax.text('') }] }] : undefined,
+			fixes: value.kind === 'scalar' ? [{ title: 'Write an empty text', edits: [{ span: value, newText: writer.text('') }] }] : undefined,
 		});
 		return;
 	}
@@ -133,12 +133,12 @@ function checkText(element: TextElement, value: OptionValue, syntax: ValueSyntax
 		problems.push({
 			code: 'value-type',
 			span: value,
-			message: `${element.id} takes text; ${asText} reads as a ${typeof value.value}. Put it in quotes: ${syntax.text(asText)}.`,
-			fixes: [{ title: `Write ${syntax.text(asText)}`, edits: [{ span: value, newText: syntax.text(asText) }], preferred: true }],
+			message: `${element.id} takes text; ${asText} reads as a ${typeof value.value}. Put it in quotes: ${writer.text(asText)}.`,
+			fixes: [{ title: `Write ${writer.text(asText)}`, edits: [{ span: value, newText: writer.text(asText) }], preferred: true }],
 		});
 		return;
 	}
-	if (!checkCharacters(element.id, value, syntax, problems) && value.value.length > element.maxLength) {
+	if (!checkCharacters(element.id, value, writer, problems) && value.value.length > element.maxLength) {
 		problems.push({
 			code: 'text-too-long',
 			span: value,
@@ -150,13 +150,13 @@ function checkText(element: TextElement, value: OptionValue, syntax: ValueSyntax
 /** A helper as Windows expects it: one backslash between a domain and a user or group name. */
 const HELPER = /^[^\\/:*?"<>|\s]+\\[^\\/"[\]:;|=,+*?<>]+$/;
 
-function checkList(element: ListElement, value: OptionValue, syntax: ValueSyntax, problems: Problem[]): void {
+function checkList(element: ListElement, value: OptionValue, writer: ValueEditWriter, problems: Problem[]): void {
 	if (value.kind === 'scalar' && value.value === null) {
 		problems.push({ code: 'empty-helper-list', span: value, message: `${element.id} is empty, so nobody could offer help. List at least one helper, such as ${element.entryExample}.` });
 		return;
 	}
 	if (value.kind === 'scalar' && typeof value.value === 'string') {
-		const list = syntax.singleEntryList(value.value);
+		const list = writer.singleEntryList(value.value);
 		problems.push({
 			code: 'value-type',
 			span: value,
@@ -179,7 +179,7 @@ function checkList(element: ListElement, value: OptionValue, syntax: ValueSyntax
 			problems.push({ code: 'value-type', span: item, message: `Each helper is a name written as ${element.entryFormat}; found ${item.kind === 'scalar' && item.value === '' ? 'empty text' : describe(item)}.` });
 			continue;
 		}
-		if (checkCharacters(element.id, item, syntax, problems)) {
+		if (checkCharacters(element.id, item, writer, problems)) {
 			continue;
 		}
 		const helper = item.value;
@@ -228,14 +228,14 @@ export function findForbiddenCharacter(value: string): { index: number; codePoin
 }
 
 /** Reports a forbidden character, pointing at it when the source holds it literally. */
-function checkCharacters(id: string, value: ScalarValue, syntax: ValueSyntax, problems: Problem[]): boolean {
+function checkCharacters(id: string, value: ScalarValue, writer: ValueEditWriter, problems: Problem[]): boolean {
 	const text = value.value as string;
 	const found = findForbiddenCharacter(text);
 	if (!found) {
 		return false;
 	}
 	const ch = String.fromCodePoint(found.codePoint);
-	const literal = syntax.source.slice(value.start, value.end).indexOf(ch);
+	const literal = writer.source.slice(value.start, value.end).indexOf(ch);
 	const span: Span = value.locate
 		? value.locate(found.index, found.index + ch.length)
 		: literal >= 0 ? { start: value.start + literal, end: value.start + literal + ch.length } : value;

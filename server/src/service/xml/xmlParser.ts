@@ -1,11 +1,8 @@
 import type { Span } from '../model/policyModel';
+import { closest } from '../text/suggest';
+import { isBlank, XmlScanner, type ScannedAttribute, type XmlScanProblem } from './xmlScanner';
 
-export interface XmlAttribute extends Span {
-	readonly name: string;
-	readonly nameSpan: Span;
-	/** The text between the quotes (raw, still escaped); undefined when the value is missing. */
-	readonly valueSpan: Span | undefined;
-}
+export type XmlAttribute = ScannedAttribute;
 
 export interface XmlElement extends Span {
 	readonly kind: 'element';
@@ -20,6 +17,8 @@ export interface XmlElement extends Span {
 	close: Span | undefined;
 	selfClosing: boolean;
 	end: number;
+	/** Set when the parse left this element's content to be read on its own (see `split`). */
+	skipped?: boolean;
 }
 
 export interface XmlText extends Span {
@@ -34,10 +33,9 @@ export interface XmlComment extends Span {
 
 export type XmlNode = XmlElement | XmlText | XmlComment;
 
-export interface XmlProblem extends Span {
-	readonly message: string;
-	/** `doctype` for a refused DOCTYPE or entity declaration, `syntax` for anything else. */
-	readonly kind: 'syntax' | 'doctype';
+export interface XmlProblem extends XmlScanProblem {
+	/** The repair the parser assumed, offered as the fix. */
+	readonly replace?: { readonly span: Span; readonly newText: string };
 }
 
 export interface XmlDocument {
@@ -46,18 +44,33 @@ export interface XmlDocument {
 	readonly problems: XmlProblem[];
 }
 
+export interface ParseOptions {
+	/**
+	 * Elements for which this returns true are not read: their content is skimmed to the matching
+	 * end tag, exactly as the full parse would have found it, and the element is left in the tree
+	 * with `skipped` set, for the caller to read on its own.
+	 */
+	readonly split?: (name: string, parent: XmlElement | undefined) => boolean;
+}
+
 export const MAX_XML_DEPTH = 256;
 
-function isNameStart(c: number): boolean {
-	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c >= 0xb7;
-}
-
-function isNameChar(c: number): boolean {
-	return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
-}
-
-function isSpace(c: number): boolean {
-	return c === 32 || c === 9 || c === 10 || c === 13;
+/**
+ * Which open element an end tag closes, innermost first: the nearest one of that name, else the
+ * innermost one when the end tag is a misspelling of it (`</Targt>` in an open `<Target>`).
+ * -1 when it closes nothing.
+ */
+export function matchEndTag(openNames: readonly string[], name: string): { index: number; misspelt: boolean } {
+	for (let k = openNames.length - 1; k >= 0; k--) {
+		if (openNames[k] === name) {
+			return { index: k, misspelt: false };
+		}
+	}
+	const innermost = openNames[openNames.length - 1];
+	if (innermost !== undefined && name !== '' && closest(name, [innermost]) !== undefined) {
+		return { index: openNames.length - 1, misspelt: true };
+	}
+	return { index: -1, misspelt: false };
 }
 
 /**
@@ -66,237 +79,197 @@ function isSpace(c: number): boolean {
  * declaration) is reported and skipped. Mismatched or missing end tags are reported and repaired
  * the way an editor user would expect, so a half-typed document still has a usable tree.
  */
-export function parseXml(text: string, start = 0, end = text.length): XmlDocument {
-	const problems: XmlProblem[] = [];
-	const root: XmlNode[] = [];
-	const stack: XmlElement[] = [];
-	let i = start;
-	const problem = (s: number, e: number, message: string, kind: XmlProblem['kind'] = 'syntax') => {
-		problems.push({ start: s, end: Math.max(e, s), message, kind });
-	};
-	const append = (node: XmlNode) => {
-		const parent = stack[stack.length - 1];
-		(parent ? parent.children : root).push(node);
-	};
-	// Hand-written scanners: a regular expression per name or blank would allocate a match each time.
-	const skipSpace = () => {
-		while (i < end && isSpace(text.charCodeAt(i))) {
-			i++;
-		}
-	};
-	const readName = (): Span | undefined => {
-		if (i >= end || !isNameStart(text.charCodeAt(i))) {
-			return undefined;
-		}
-		const start = i;
-		i++;
-		while (i < end && isNameChar(text.charCodeAt(i))) {
-			i++;
-		}
-		return { start, end: i };
-	};
+export function parseXml(text: string, start = 0, end = text.length, options: ParseOptions = {}): XmlDocument {
+	return new TreeBuilder(text, start, end, options).build();
+}
 
-	while (i < end) {
-		const lt = text.indexOf('<', i);
-		const textEnd = lt < 0 || lt > end ? end : lt;
-		if (textEnd > i) {
-			// Blank text between elements means nothing to SyncML or a payload; leaving it out halves the tree.
-			if (!isBlank(text, i, textEnd)) {
-				append(textNode(i, textEnd));
-			}
-			i = textEnd;
-			continue;
-		}
-		if (text.startsWith('<!--', i)) {
-			const close = text.indexOf('-->', i + 4);
-			const stop = close < 0 || close + 3 > end ? end : close + 3;
-			if (close < 0 || close + 3 > end) {
-				problem(i, i + 4, 'This comment is never closed: end it with -->.');
-			}
-			append({ kind: 'comment', start: i, end: stop });
-			i = stop;
-			continue;
-		}
-		if (text.startsWith('<![CDATA[', i)) {
-			const close = text.indexOf(']]>', i + 9);
-			const closed = close >= 0 && close + 3 <= end;
-			if (!closed) {
-				problem(i, i + 9, 'This CDATA section is never closed: end it with ]]>.');
-			}
-			const contentEnd = closed ? close : end;
-			append({ kind: 'cdata', start: i, end: closed ? close + 3 : end, content: { start: i + 9, end: contentEnd } });
-			i = closed ? close + 3 : end;
-			continue;
-		}
-		if (text.startsWith('<!', i)) {
-			// DOCTYPE (with any internal subset of entity declarations) is refused, never expanded.
-			let depth = 0;
-			let j = i + 2;
-			for (; j < end; j++) {
-				if (text[j] === '[') {
-					depth++;
-				} else if (text[j] === ']') {
-					depth--;
-				} else if (text[j] === '>' && depth <= 0) {
+class TreeBuilder {
+	private readonly root: XmlNode[] = [];
+	private readonly stack: XmlElement[] = [];
+	private readonly names: string[] = [];
+	private readonly problems: XmlProblem[] = [];
+	private readonly scanner: XmlScanner;
+
+	constructor(text: string, start: number, end: number, private readonly options: ParseOptions) {
+		this.scanner = new XmlScanner(text, start, end, (p) => this.problems.push(p));
+	}
+
+	build(): XmlDocument {
+		const s = this.scanner;
+		const text = s.text;
+		while (s.next()) {
+			switch (s.kind) {
+				case 'text':
+					// Blank text between elements means nothing to SyncML or a payload; leaving it out halves the tree.
+					if (!isBlank(text, s.start, s.end)) {
+						this.append(textNode(s.start, s.end));
+					}
 					break;
-				}
+				case 'comment':
+					this.append({ kind: 'comment', start: s.start, end: s.end });
+					break;
+				case 'cdata':
+					this.append({ kind: 'cdata', start: s.start, end: s.end, content: { start: s.contentStart, end: s.contentEnd } });
+					break;
+				case 'stray-lt':
+					this.append(textNode(s.start, s.end));
+					break;
+				case 'end-tag':
+					this.endTag();
+					break;
+				case 'start-tag':
+					if (!this.startTag()) {
+						s.pos = s.limit;
+					}
+					break;
+				default:
+					break;
 			}
-			const stop = Math.min(j + 1, end);
-			problem(i, stop, 'DOCTYPE and entity declarations are not allowed in SyncML: remove this declaration. Nothing in it is read or expanded.', 'doctype');
-			i = stop;
-			continue;
 		}
-		if (text.startsWith('<?', i)) {
-			const close = text.indexOf('?>', i + 2);
-			const stop = close < 0 || close + 2 > end ? end : close + 2;
-			if (close < 0 || close + 2 > end) {
-				problem(i, i + 2, 'This processing instruction is never closed: end it with ?>.');
-			}
-			i = stop;
-			continue;
+		for (let k = this.stack.length - 1; k >= 0; k--) {
+			const unclosed = this.stack[k];
+			this.problem(unclosed.nameSpan.start - 1, unclosed.nameSpan.end, `<${unclosed.name}> is not closed: add </${unclosed.name}>.`);
 		}
-		if (text.startsWith('</', i)) {
-			const tagStart = i;
-			i += 2;
-			const name = readName();
-			skipSpace();
-			const closed = text[i] === '>';
-			if (closed) {
-				i++;
-			} else {
-				problem(tagStart, i, 'This end tag is not closed: add >.');
-			}
-			const nameText = name ? text.slice(name.start, name.end) : '';
-			const index = findOpen(stack, nameText);
-			if (!name) {
-				problem(tagStart, i, 'An end tag needs an element name, as in </Item>.');
-			} else if (index < 0) {
-				problem(tagStart, i, `</${nameText}> closes nothing: there is no open <${nameText}> element here. Remove it.`);
-			} else {
-				for (let k = stack.length - 1; k > index; k--) {
-					const unclosed = stack[k];
-					problem(unclosed.nameSpan.start - 1, unclosed.nameSpan.end, `<${unclosed.name}> is not closed: add </${unclosed.name}> before </${nameText}>.`);
-					unclosed.end = tagStart;
-				}
-				const element = stack[index];
-				element.close = { start: tagStart, end: i };
-				element.end = i;
-				stack.length = index;
-			}
-			continue;
+		return { nodes: this.root, problems: this.problems };
+	}
+
+	private problem(start: number, end: number, message: string, replace?: XmlProblem['replace']): void {
+		this.problems.push({ start, end: Math.max(end, start), message, kind: 'syntax', replace });
+	}
+
+	private append(node: XmlNode): void {
+		const parent = this.stack[this.stack.length - 1];
+		(parent ? parent.children : this.root).push(node);
+	}
+
+	private endTag(): void {
+		const s = this.scanner;
+		const nameText = s.name();
+		if (nameText === '') {
+			this.problem(s.start, s.end, 'An end tag needs an element name, as in </Item>.');
+			return;
 		}
-		// A start tag.
-		const tagStart = i;
-		i++;
-		const name = readName();
-		if (!name) {
-			problem(tagStart, tagStart + 1, 'A < must start an element name, a comment or CDATA; write &lt; for a literal <.');
-			append(textNode(tagStart, tagStart + 1));
-			continue;
+		const { index, misspelt } = matchEndTag(this.names, nameText);
+		if (index < 0) {
+			this.problem(s.start, s.end, `</${nameText}> closes nothing: there is no open <${nameText}> element here. Remove it.`);
+			return;
 		}
+		if (misspelt) {
+			const open = this.stack[index];
+			this.problem(s.nameStart, s.nameEnd, `</${nameText}> does not match <${open.name}>: write </${open.name}>.`, { span: { start: s.nameStart, end: s.nameEnd }, newText: open.name });
+		}
+		for (let k = this.stack.length - 1; k > index; k--) {
+			const unclosed = this.stack[k];
+			this.problem(unclosed.nameSpan.start - 1, unclosed.nameSpan.end, `<${unclosed.name}> is not closed: add </${unclosed.name}> before </${nameText}>.`);
+			unclosed.end = s.start;
+		}
+		const element = this.stack[index];
+		element.close = { start: s.start, end: s.end };
+		element.end = s.end;
+		this.stack.length = index;
+		this.names.length = index;
+	}
+
+	/** Reads a start tag; false when the input is nested too deep to go on. */
+	private startTag(): boolean {
+		const s = this.scanner;
+		const name = s.name();
+		const parent = this.stack[this.stack.length - 1];
 		const element: XmlElement = {
 			kind: 'element',
-			name: text.slice(name.start, name.end),
-			nameSpan: name,
+			name,
+			nameSpan: { start: s.nameStart, end: s.nameEnd },
 			attributes: [],
 			children: [],
-			parent: stack[stack.length - 1],
-			start: tagStart,
-			openEnd: end,
+			parent,
+			start: s.start,
+			openEnd: s.limit,
 			close: undefined,
 			selfClosing: false,
-			end,
+			end: s.limit,
 		};
-		append(element);
-		readAttributes(element);
-		if (text.startsWith('/>', i)) {
-			i += 2;
-			element.selfClosing = true;
-			element.openEnd = i;
-			element.end = i;
-		} else if (text[i] === '>') {
-			i++;
-			element.openEnd = i;
-			if (stack.length >= MAX_XML_DEPTH) {
-				problem(name.start, name.end, `Elements are nested more than ${MAX_XML_DEPTH} deep; SyncML never needs that. The rest of this element is not read.`);
-				i = end;
-				break;
-			}
-			stack.push(element);
+		this.append(element);
+		const split = this.options.split?.(name, parent) === true;
+		if (split) {
+			s.skipAttributes();
 		} else {
-			problem(tagStart, Math.max(i, name.end), `The start tag <${element.name}> is not closed: add > (or /> for an empty element).`);
-			element.openEnd = i;
-			element.end = i;
+			element.attributes.push(...s.readAttributes(name));
 		}
+		const ending = s.closeStartTag(name);
+		element.openEnd = s.end;
+		if (ending !== 'open') {
+			element.selfClosing = ending === 'empty';
+			element.end = s.end;
+			element.skipped = split || undefined;
+			return true;
+		}
+		if (split) {
+			element.skipped = true;
+			this.skim(element);
+			return true;
+		}
+		if (this.stack.length >= MAX_XML_DEPTH) {
+			this.problem(element.nameSpan.start, element.nameSpan.end, `Elements are nested more than ${MAX_XML_DEPTH} deep; SyncML never needs that. The rest of this element is not read.`);
+			return false;
+		}
+		this.stack.push(element);
+		this.names.push(name);
+		return true;
 	}
-	for (let k = stack.length - 1; k >= 0; k--) {
-		const unclosed = stack[k];
-		problem(unclosed.nameSpan.start - 1, unclosed.nameSpan.end, `<${unclosed.name}> is not closed: add </${unclosed.name}>.`);
-	}
-	return { nodes: root, problems };
 
-	function readAttributes(element: XmlElement): void {
-		const seen = new Set<string>();
-		for (;;) {
-			const before = i;
-			skipSpace();
-			if (i >= end || text[i] === '>' || text.startsWith('/>', i) || text[i] === '<') {
-				return;
-			}
-			if (i === before) {
-				problem(i, i + 1, 'Separate attributes with a space.');
-			}
-			const attrName = readName();
-			if (!attrName) {
-				problem(i, i + 1, `Unexpected ${JSON.stringify(text[i])} in the start tag of <${element.name}>.`);
-				i++;
-				continue;
-			}
-			const nameText = text.slice(attrName.start, attrName.end);
-			skipSpace();
-			let valueSpan: Span | undefined;
-			let attrEnd = attrName.end;
-			if (text[i] === '=') {
-				i++;
-				skipSpace();
-				const quote = text[i];
-				if (quote === '"' || quote === '\'') {
-					const close = text.indexOf(quote, i + 1);
-					const stop = close < 0 || close >= end ? end : close;
-					valueSpan = { start: i + 1, end: stop };
-					if (close < 0 || close >= end) {
-						problem(i, stop, `The value of ${nameText} is not closed: add ${quote}.`);
-						i = stop;
-					} else {
-						i = stop + 1;
-					}
-					const lt = text.indexOf('<', valueSpan.start);
-					if (lt >= 0 && lt < valueSpan.end) {
-						problem(lt, lt + 1, `An attribute value cannot contain <: write &lt; instead.`);
-					}
-					attrEnd = i;
-				} else {
-					problem(attrName.start, i, `The value of ${nameText} must be in quotes, as in ${nameText}="...".`);
-				}
-			} else {
-				problem(attrName.start, attrName.end, `The attribute ${nameText} needs a value, as in ${nameText}="...".`);
-			}
-			if (seen.has(nameText)) {
-				problem(attrName.start, attrName.end, `The attribute ${nameText} appears twice in <${element.name}>; keep one.`);
-			}
-			seen.add(nameText);
-			element.attributes.push({ name: nameText, nameSpan: attrName, valueSpan, start: attrName.start, end: attrEnd });
-		}
+	private skim(element: XmlElement): void {
+		const s = this.scanner;
+		const report = s.report;
+		s.report = undefined;
+		const found = skimContent(s, [...this.names, element.name]);
+		s.report = report;
+		element.end = found.end;
+		element.close = found.close;
 	}
 }
 
-function isBlank(text: string, start: number, end: number): boolean {
-	for (let k = start; k < end; k++) {
-		if (!isSpace(text.charCodeAt(k))) {
-			return false;
+/**
+ * Moves the scanner past the content of the element just opened (the last of `openNames`) to
+ * where the full parse would close it, building nothing: an end tag that closes an element
+ * outside it ends it there, unclosed, and is left for the caller to read again.
+ */
+function skimContent(s: XmlScanner, openNames: readonly string[]): { end: number; close: Span | undefined } {
+	const names = [...openNames];
+	const own = names.length - 1;
+	while (s.next()) {
+		if (s.kind === 'start-tag') {
+			const name = s.name();
+			s.skipAttributes();
+			if (s.closeStartTag(name) === 'open') {
+				names.push(name);
+			}
+		} else if (s.kind === 'end-tag') {
+			const { index } = matchEndTag(names, s.name());
+			if (index > own) {
+				names.length = index;
+			} else if (index === own) {
+				return { end: s.end, close: { start: s.start, end: s.end } };
+			} else if (index >= 0) {
+				s.pos = s.start;
+				return { end: s.start, close: undefined };
+			}
 		}
 	}
-	return true;
+	return { end: s.limit, close: undefined };
+}
+
+/**
+ * Where the element starting at `start` ends when it sits inside open elements named
+ * `outerNames`, as `parseXml` with `split` would find it; undefined when no start tag is there.
+ */
+export function measureElement(text: string, start: number, outerNames: readonly string[]): { end: number; close: Span | undefined } | undefined {
+	const s = new XmlScanner(text, start, text.length, undefined);
+	if (!s.next() || s.kind !== 'start-tag') {
+		return undefined;
+	}
+	const name = s.name();
+	s.skipAttributes();
+	return s.closeStartTag(name) === 'open' ? skimContent(s, [...outerNames, name]) : { end: s.end, close: undefined };
 }
 
 /** A text node is its own content span. */
@@ -306,18 +279,19 @@ function textNode(start: number, end: number): XmlText {
 	return node;
 }
 
-function findOpen(stack: readonly XmlElement[], name: string): number {
-	for (let k = stack.length - 1; k >= 0; k--) {
-		if (stack[k].name === name) {
-			return k;
-		}
-	}
-	return -1;
-}
-
 /** Child elements of `element`, optionally only those with `name`. */
 export function childElements(element: XmlElement, name?: string): XmlElement[] {
 	return element.children.filter((c): c is XmlElement => c.kind === 'element' && (name === undefined || c.name === name));
+}
+
+/** The first child element named `name`. */
+export function firstChild(element: XmlElement, name: string): XmlElement | undefined {
+	for (const c of element.children) {
+		if (c.kind === 'element' && c.name === name) {
+			return c;
+		}
+	}
+	return undefined;
 }
 
 export function attribute(element: XmlElement, name: string): XmlAttribute | undefined {

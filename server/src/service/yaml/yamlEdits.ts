@@ -2,7 +2,7 @@ import type { PolicyElement } from '../catalog/types';
 import type { PolicySetting, Span } from '../model/policyModel';
 import { column, eol, lineEnd, lineStart, nextLineStart } from '../text/lines';
 import type { TextEdit } from '../validation/problem';
-import type { PolicySyntax } from '../validation/policyRules';
+import type { PolicyEditWriter } from '../validation/policyRules';
 import { defaultValueText, optionLines, yamlText } from './yamlRender';
 
 /** The indentation step the file uses: the smallest indentation of any non-blank line, or two spaces. */
@@ -35,7 +35,7 @@ function afterEntry(text: string, span: Span): number {
 	return nextLineStart(text, Math.max(span.start, span.end - 1));
 }
 
-export class YamlPolicySyntax implements PolicySyntax {
+export class YamlEditWriter implements PolicyEditWriter {
 	readonly aliases = true;
 	private readonly unit: string;
 	private readonly nl: string;

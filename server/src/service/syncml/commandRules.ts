@@ -1,0 +1,39 @@
+import type { Problem } from '../validation/problem';
+import type { RaItem } from './raItem';
+import { checkRemoteAssistanceItem } from './itemRules';
+import { checkChildren } from './structureRules';
+import type { SyncmlCommand, SyncmlItem } from './syncmlModel';
+
+/**
+ * The rules of one command and the commands inside it: its children against the grammar (CmdIDs
+ * are checked across the message), its Items' targets, and its Remote Assistance items. With
+ * `damaged` (the command's XML needed repair), rules about children that are absent are held
+ * back: the repair, not the author, may have moved them.
+ */
+export function checkCommand(text: string, command: SyncmlCommand, raItems: ReadonlyMap<SyncmlCommand, readonly RaItem[]>, damaged: boolean, problems: Problem[]): void {
+	if (!damaged) {
+		checkChildren(command.element, problems, ['CmdID']);
+	}
+	if (command.name !== 'Results') {
+		for (const item of command.items) {
+			checkItem(item, damaged, problems);
+		}
+	}
+	for (const entry of raItems.get(command) ?? []) {
+		checkRemoteAssistanceItem(text, entry, damaged, problems);
+	}
+	for (const child of command.children) {
+		checkCommand(text, child, raItems, damaged, problems);
+	}
+}
+
+function checkItem(item: SyncmlItem, damaged: boolean, problems: Problem[]): void {
+	if (!damaged) {
+		checkChildren(item.element, problems);
+	}
+	if ((!item.locUri || item.locUri.value === '') && !damaged) {
+		problems.push({ code: 'missing-locuri', span: item.element.nameSpan, message: 'This <Item> has no target: add <Target><LocURI>./Device/Vendor/MSFT/Policy/Config/...</LocURI></Target>.' });
+	} else if (item.locUri?.value.startsWith('/')) {
+		problems.push({ code: 'syncml-structure', span: item.locUri, message: 'A LocURI cannot start with /: start it with ./ as in ./Device/Vendor/MSFT/....' });
+	}
+}

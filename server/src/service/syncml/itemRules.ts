@@ -1,0 +1,213 @@
+import type { PolicyElement } from '../catalog/types';
+import type { Span } from '../model/policyModel';
+import { unknownPolicy } from '../validation/policyRules';
+import type { Problem } from '../validation/problem';
+import { escapeText, sourceSpan, wrapCdata } from '../xml/entities';
+import type { PayloadDataItem } from './payload';
+import { listParts, type RaItem } from './raItem';
+import type { SyncmlData } from './syncmlModel';
+
+/**
+ * What only SyncML can get wrong about a Remote Assistance item: the URI, the command against the
+ * node's access types, Meta, and how the payload is written and encoded. The policy rules then
+ * judge the lowered setting like any other. With `damaged`, rules about absent children are held back.
+ */
+export function checkRemoteAssistanceItem(text: string, entry: RaItem, damaged: boolean, problems: Problem[]): void {
+	checkUri(entry, problems);
+	const { command, item, ra } = entry;
+	const commandName = command.element.nameSpan;
+	const data = item.data;
+	if (command.name === 'Exec') {
+		problems.push({ code: 'command-access', span: commandName, message: 'Remote Assistance policy nodes allow Add, Delete, Get and Replace; Exec is not supported. Use Replace to set a policy.' });
+		return;
+	}
+	if (command.name === 'Get') {
+		if (data) {
+			problems.push({ code: 'command-data', span: data.element.nameSpan, message: '<Get> reads a value and carries no <Data>; remove it.', fixes: [removeFix(text, data)] });
+		}
+		return;
+	}
+	if (command.name !== 'Add' && command.name !== 'Replace' && command.name !== 'Delete') {
+		return;
+	}
+	if (ra.node === 'Result') {
+		problems.push({ code: 'command-access', span: commandName, message: `A Result node is read-only; ${command.name} a policy through its Config node: ${ra.canonicalPrefix.replace('/Result/', '/Config/')}${ra.policyName}.` });
+		return;
+	}
+	if (command.name === 'Delete') {
+		if (data) {
+			problems.push({ code: 'command-data', span: data.element.nameSpan, message: '<Delete> sets the policy back to not configured and carries no <Data>; remove it.', fixes: [removeFix(text, data)] });
+		}
+		return;
+	}
+	if (!damaged) {
+		checkMeta(text, entry, problems);
+	}
+	if ((!data || data.form === 'empty') && damaged) {
+		return;
+	}
+	if (!data || data.form === 'empty') {
+		problems.push({ code: 'command-data', span: data?.element.nameSpan ?? item.element.nameSpan, message: `<${command.name}> needs <Data> with the payload, such as &lt;enabled/&gt; or &lt;disabled/&gt;. To remove the policy use <Delete>.` });
+		return;
+	}
+	if (data.form === 'raw') {
+		const content = text.slice(data.content.start, data.content.end);
+		problems.push({
+			code: 'raw-payload',
+			span: data.element.nameSpan,
+			message: 'The payload is written as raw XML elements, which become part of the SyncML message instead of the policy value. Escape it (&lt;enabled/&gt;) or wrap it in CDATA.',
+			fixes: [
+				{ title: 'Escape the payload', edits: [{ span: data.content, newText: escapeText(content) }], preferred: true },
+				{ title: 'Wrap the payload in CDATA', edits: [{ span: data.content, newText: wrapCdata(content) }] },
+			],
+		});
+	}
+	if (entry.doubleEscaped) {
+		problems.push({
+			code: 'payload-syntax',
+			span: data.content,
+			message: 'The payload is escaped twice: the device would read the text &lt;enabled/&gt; instead of the element <enabled/>. Escape it once.',
+			fixes: [{ title: 'Unescape the payload once', edits: [{ span: data.content, newText: data.decoded.value }], preferred: true }],
+		});
+		return;
+	}
+	const payload = entry.payload;
+	if (!payload) {
+		return;
+	}
+	problems.push(...payload.problems);
+	if (!payload.state || !ra.policy) {
+		return;
+	}
+	if (payload.state.value === 'disabled') {
+		if (payload.items.length > 0) {
+			const span = { start: payload.items[0].span.start, end: payload.items[payload.items.length - 1].span.end };
+			problems.push({
+				code: 'data-after-disabled',
+				span,
+				message: 'The policy is disabled, so the device ignores these data items. Remove them, or use <enabled/>.',
+				fixes: [{ title: 'Remove the ignored data items', edits: [{ span, newText: '' }], preferred: true }],
+			});
+		}
+		return;
+	}
+	checkDataItems(payload.items, ra.policy.elements, ra.policy.name, problems);
+}
+
+function checkUri(entry: RaItem, problems: Problem[]): void {
+	const { locUri: uri, ra, name } = entry;
+	const plain = name.start !== uri.start;
+	const prefixSpan: Span = plain ? { start: uri.start, end: name.start } : uri;
+	const prefixText = plain ? undefined : ra.canonicalPrefix + ra.policyName;
+	if (ra.scope === 'user') {
+		const fixed = ra.canonicalPrefix.replace('./User/', './Device/');
+		problems.push({
+			code: 'uri-scope',
+			span: prefixSpan,
+			message: `Remote Assistance policies apply to the device only; there is no ./User/ node. Write ${fixed}${ra.policyName}.`,
+			fixes: [{ title: 'Change to ./Device/', edits: [{ span: prefixSpan, newText: prefixText ? prefixText.replace('./User/', './Device/') : fixed }], preferred: true }],
+		});
+	} else if (!ra.prefixCaseOk) {
+		problems.push({
+			code: 'uri-case',
+			span: prefixSpan,
+			message: `OMA-URIs are case sensitive: write ${ra.canonicalPrefix}${ra.policy?.name ?? ra.policyName}.`,
+			fixes: [{ title: `Change to ${ra.canonicalPrefix}`, edits: [{ span: prefixSpan, newText: prefixText ?? ra.canonicalPrefix }], preferred: true }],
+		});
+	}
+	if (!ra.policy) {
+		problems.push(unknownPolicy(name));
+	}
+}
+
+function checkMeta(text: string, { command, item }: RaItem, problems: Problem[]): void {
+	const meta = item.meta ?? command.meta;
+	if (!meta?.format) {
+		const before = item.data?.element.start ?? item.element.openEnd;
+		const indent = item.data ? indentBefore(text, before) : '';
+		const metaText = '<Meta><Format xmlns="syncml:metinf">chr</Format><Type xmlns="syncml:metinf">text/plain</Type></Meta>';
+		problems.push({
+			code: 'missing-format',
+			span: item.element.nameSpan,
+			message: 'An ADMX-backed policy must be written with <Meta><Format>chr</Format></Meta>; add it to the Item or the command.',
+			fixes: meta
+				? [{ title: 'Add Format chr', edits: [{ span: { start: meta.element.openEnd, end: meta.element.openEnd }, newText: '<Format xmlns="syncml:metinf">chr</Format>' }], preferred: true }]
+				: [{ title: 'Add Meta with Format chr', edits: [{ span: { start: before, end: before }, newText: `${metaText}\n${indent}` }], preferred: true }],
+		});
+	} else if (meta.format.value !== 'chr') {
+		problems.push({
+			code: 'invalid-format',
+			span: meta.format,
+			message: `Remote Assistance policies take Format chr (a string), not ${meta.format.value || 'empty'}.`,
+			fixes: [{ title: 'Change to chr', edits: [{ span: meta.format, newText: 'chr' }], preferred: true }],
+		});
+	}
+	if (meta?.type && meta.type.value !== 'text/plain') {
+		problems.push({
+			code: 'invalid-type',
+			span: meta.type,
+			message: `The payload is plain text: Type should be text/plain, not ${meta.type.value || 'empty'}.`,
+			fixes: [{ title: 'Change to text/plain', edits: [{ span: meta.type, newText: 'text/plain' }], preferred: true }],
+		});
+	}
+}
+
+/** The indentation of the line up to `offset`, when nothing but blanks precede it. */
+function indentBefore(text: string, offset: number): string {
+	const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+	const before = text.slice(lineStart, offset);
+	return /^[ \t]*$/.test(before) ? before : '';
+}
+
+function removeFix(text: string, data: SyncmlData) {
+	const lineStart = text.lastIndexOf('\n', data.element.start - 1) + 1;
+	const onlyWhitespaceBefore = text.slice(lineStart, data.element.start).trim() === '';
+	const after = text.indexOf('\n', data.element.end);
+	const removeLine = onlyWhitespaceBefore && (after < 0 || text.slice(data.element.end, after).trim() === '');
+	const span = removeLine ? { start: lineStart, end: after < 0 ? text.length : after + 1 } : { start: data.element.start, end: data.element.end };
+	return { title: 'Remove the Data', edits: [{ span, newText: '' }], preferred: true };
+}
+
+/** Data items the model cannot take as written: repeated ids, lists that are not name/value pairs. */
+function checkDataItems(items: readonly PayloadDataItem[], elements: readonly PolicyElement[], policyName: string, problems: Problem[]): void {
+	const seen = new Set<string>();
+	for (const item of items) {
+		if (!item.id || !item.value || !item.valueSpan) {
+			continue;
+		}
+		if (seen.has(item.id.value)) {
+			problems.push({
+				code: 'duplicate-key',
+				span: item.id.span,
+				message: `data id ${item.id.value} appears twice in the ${policyName} payload; keep one item.`,
+				fixes: [{ title: 'Remove this data item', edits: [{ span: item.span, newText: '' }] }],
+			});
+			continue;
+		}
+		seen.add(item.id.value);
+		const element = elements.find((e) => e.id === item.id?.value);
+		if (element?.type !== 'list') {
+			continue;
+		}
+		const value = item.value;
+		const parts = listParts(value);
+		if (parts.length % 2 !== 0) {
+			problems.push({
+				code: 'list-encoding',
+				span: item.valueSpan,
+				message: `${element.id} holds ${parts.length} strings separated by U+F000, but a list is written as name/value pairs: give each helper twice, as in ${element.entryExample}&#xF000;${element.entryExample}.`,
+			});
+			continue;
+		}
+		for (let i = 0; i < parts.length; i += 2) {
+			const [name, data] = [parts[i], parts[i + 1]];
+			if (name.text !== data.text) {
+				problems.push({
+					code: 'list-pair-mismatch',
+					span: { start: sourceSpan(value, name.start, name.end).start, end: sourceSpan(value, data.start, data.end).end },
+					message: `In ${element.id} each helper is written as a pair of the same name twice; '${name.text}' is paired with '${data.text}'.`,
+				});
+			}
+		}
+	}
+}

@@ -1,0 +1,145 @@
+import type { Span } from '../model/policyModel';
+import type { Fix, Problem } from '../validation/problem';
+import { attribute, firstChild, type XmlDocument, type XmlElement } from '../xml/xmlParser';
+import { elementText } from './elementText';
+import { checkChildren } from './structureRules';
+import type { CommandChunk } from './syncmlModel';
+
+export const SYNCML_NAMESPACE = 'SYNCML:SYNCML1.2';
+
+export interface SyncmlFrame {
+	readonly root: XmlElement | undefined;
+	readonly header: XmlElement | undefined;
+	readonly body: XmlElement | undefined;
+}
+
+/**
+ * Finds the message's root, header and body and checks the message around its commands: one
+ * `<SyncML>` root in the right namespace, the header's versions, and the children of SyncML,
+ * SyncHdr and SyncBody against the grammar (held back when the XML itself needed repair).
+ */
+export function checkFrame(text: string, xml: XmlDocument, problems: Problem[]): SyncmlFrame {
+	const roots = xml.nodes.filter((n): n is XmlElement => n.kind === 'element');
+	for (const node of xml.nodes) {
+		if (node.kind === 'text' && text.slice(node.start, node.end).trim() !== '') {
+			problems.push({ code: 'xml-syntax', span: node, message: 'Text outside the root element: remove it, or move it into an element.' });
+		}
+	}
+	for (const extra of roots.slice(1)) {
+		problems.push({ code: 'xml-syntax', span: extra.nameSpan, message: `A document has one root element; <${extra.name}> is a second one. Move it inside <SyncML>.` });
+	}
+	const root = roots[0];
+	if (!root) {
+		if (xml.problems.length === 0) {
+			problems.push({ code: 'syncml-structure', span: { start: 0, end: 0 }, message: 'This file has no <SyncML> element. Start with <SyncML xmlns="SYNCML:SYNCML1.2">.' });
+		}
+		return { root: undefined, header: undefined, body: undefined };
+	}
+	if (root.name !== 'SyncML') {
+		problems.push({
+			code: 'syncml-structure',
+			span: root.nameSpan,
+			message: `The root element must be <SyncML>, not <${root.name}>.`,
+			fixes: root.name.toLowerCase() === 'syncml' ? [{ title: 'Change to SyncML', edits: [root.nameSpan, ...(root.close ? [{ start: root.close.start + 2, end: root.close.start + 2 + root.name.length }] : [])].map((span) => ({ span, newText: 'SyncML' })), preferred: true }] : undefined,
+		});
+		return { root, header: undefined, body: undefined };
+	}
+	checkNamespace(text, root, problems);
+	const header = firstChild(root, 'SyncHdr');
+	const body = firstChild(root, 'SyncBody');
+	const damaged = xml.problems.length > 0;
+	if (!damaged) {
+		checkChildren(root, problems);
+		if (header) {
+			checkChildren(header, problems);
+		}
+		if (body) {
+			checkChildren(body, problems);
+		}
+	}
+	if (header) {
+		checkVersions(text, header, problems);
+	}
+	return { root, header, body };
+}
+
+function checkNamespace(text: string, root: XmlElement, problems: Problem[]): void {
+	const xmlns = attribute(root, 'xmlns');
+	if (!xmlns?.valueSpan) {
+		problems.push({
+			code: 'syncml-version',
+			span: root.nameSpan,
+			message: `<SyncML> needs xmlns="${SYNCML_NAMESPACE}".`,
+			fixes: [{ title: `Add xmlns="${SYNCML_NAMESPACE}"`, edits: [{ span: { start: root.nameSpan.end, end: root.nameSpan.end }, newText: ` xmlns="${SYNCML_NAMESPACE}"` }], preferred: true }],
+		});
+		return;
+	}
+	const value = text.slice(xmlns.valueSpan.start, xmlns.valueSpan.end);
+	if (value !== SYNCML_NAMESPACE) {
+		problems.push({
+			code: 'syncml-version',
+			span: xmlns.valueSpan,
+			message: `The SyncML namespace must be ${SYNCML_NAMESPACE} (OMA DM 1.2), not ${value || 'empty'}.`,
+			fixes: [{ title: `Change to ${SYNCML_NAMESPACE}`, edits: [{ span: xmlns.valueSpan, newText: SYNCML_NAMESPACE }], preferred: true }],
+		});
+	}
+}
+
+function checkVersions(text: string, header: XmlElement, problems: Problem[]): void {
+	const expect = (name: string, value: string) => {
+		const element = firstChild(header, name);
+		if (!element) {
+			return;
+		}
+		const found = elementText(text, element);
+		if (found.value !== value) {
+			problems.push({
+				code: 'syncml-version',
+				span: found,
+				message: `<${name}> must be ${value}, not ${found.value || 'empty'}.`,
+				fixes: [{ title: `Change to ${value}`, edits: [{ span: found, newText: value }], preferred: true }],
+			});
+		}
+	};
+	expect('VerDTD', '1.2');
+	expect('VerProto', 'DM/1.2');
+}
+
+/** CmdIDs across the message: present, not empty or 0, unique. One fix renumbers every command 1..n. */
+export function checkCmdIds(chunks: readonly CommandChunk[], problems: Problem[]): void {
+	const seen = new Map<string, string>();
+	let index = 0;
+	let renumber: Fix | undefined;
+	const fix = () => (renumber ??= renumberFix(chunks));
+	const at = (span: Span, base: number) => ({ start: span.start + base, end: span.end + base });
+	for (const { start: base, result } of chunks) {
+		for (const command of result.commands) {
+			index++;
+			const cmdId = command.cmdId;
+			if (!cmdId) {
+				if (!result.damaged) {
+					problems.push({ code: 'missing-cmdid', span: at(command.element.nameSpan, base), message: `<${command.name}> has no <CmdID>; every command needs one, unique in the message.`, fixes: [fix()] });
+				}
+			} else if (cmdId.value === '' || cmdId.value === '0') {
+				problems.push({ code: 'invalid-cmdid', span: at(cmdId, base), message: `A CmdID must not be ${cmdId.value === '' ? 'empty' : '0'}; use a number unique in the message, such as ${index}.`, fixes: [fix()] });
+			} else if (seen.has(cmdId.value)) {
+				problems.push({ code: 'duplicate-cmdid', span: at(cmdId, base), message: `CmdID ${cmdId.value} is already used by an earlier <${seen.get(cmdId.value)}>; CmdIDs are unique in a message.`, fixes: [fix()] });
+			} else {
+				seen.set(cmdId.value, command.name);
+			}
+		}
+	}
+}
+
+function renumberFix(chunks: readonly CommandChunk[]): Fix {
+	const edits: Fix['edits'][number][] = [];
+	for (const { start: base, result } of chunks) {
+		for (const command of result.commands) {
+			const n = String(edits.length + 1);
+			edits.push(command.cmdId
+				? { span: { start: command.cmdId.start + base, end: command.cmdId.end + base }, newText: n }
+				: { span: { start: command.element.openEnd + base, end: command.element.openEnd + base }, newText: `<CmdID>${n}</CmdID>` });
+		}
+	}
+	return { title: 'Renumber all CmdIDs', edits };
+}

@@ -1,0 +1,60 @@
+import type { Located } from '../model/policyModel';
+import type { Decoded } from '../xml/entities';
+import { parseRemoteAssistanceUri, type RemoteAssistanceUri } from './omaUri';
+import { parsePayload, type ParsedPayload } from './payload';
+import { LIST_SEPARATOR } from './payloadText';
+import type { SyncmlCommand, SyncmlItem } from './syncmlModel';
+
+/** One Item addressed to a Remote Assistance policy, with what both the rules and the lowering read of it. */
+export interface RaItem {
+	readonly command: SyncmlCommand;
+	readonly item: SyncmlItem;
+	readonly locUri: NonNullable<SyncmlItem['locUri']>;
+	readonly ra: RemoteAssistanceUri;
+	/** The policy segment of the LocURI, where the source lets it be pointed at. */
+	readonly name: Located<string>;
+	/** The payload of a write, when the Data holds one written once (not escaped twice). */
+	readonly payload: ParsedPayload | undefined;
+	/** Data escaped twice: the device would read the text `&lt;enabled/&gt;`. */
+	readonly doubleEscaped: boolean;
+}
+
+const WRITES = new Set(['Add', 'Replace']);
+
+/** The Remote Assistance items of one command (not of the commands inside it); other CSPs are left alone. */
+export function remoteAssistanceItems(command: SyncmlCommand): RaItem[] {
+	const found: RaItem[] = [];
+	for (const item of command.items) {
+		const locUri = item.locUri;
+		const ra = locUri && parseRemoteAssistanceUri(locUri.value);
+		if (!ra || !locUri) {
+			continue;
+		}
+		// With no entity references in the LocURI, URI offsets equal source offsets.
+		const plain = locUri.end - locUri.start === locUri.value.length;
+		const name = plain ? { start: locUri.start + ra.policyOffset, end: locUri.end, value: ra.policyName } : { start: locUri.start, end: locUri.end, value: ra.policyName };
+		const data = item.data;
+		const doubleEscaped = data?.form === 'escaped' && /^\s*&lt;(enabled|disabled)\b/i.test(data.decoded.value);
+		const readable = WRITES.has(command.name) && ra.node === 'Config' && data !== undefined && data.form !== 'empty' && !doubleEscaped;
+		found.push({ command, item, locUri, ra, name, payload: readable ? parsePayload(data) : undefined, doubleEscaped });
+	}
+	return found;
+}
+
+/** The strings of a list value between U+F000 separators, with their offsets in the decoded value. */
+export function listParts(value: Decoded): { text: string; start: number; end: number }[] {
+	if (value.value === '') {
+		return [];
+	}
+	const parts: { text: string; start: number; end: number }[] = [];
+	let start = 0;
+	for (;;) {
+		const next = value.value.indexOf(LIST_SEPARATOR, start);
+		const end = next < 0 ? value.value.length : next;
+		parts.push({ text: value.value.slice(start, end), start, end });
+		if (next < 0) {
+			return parts;
+		}
+		start = next + 1;
+	}
+}
