@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParsedDocument } from '../document';
-import type { Span } from '../model/policyModel';
+import type { Span } from '../text/span';
 import type { Settings } from '../settings';
 import type { Problem } from '../validation/problem';
 import { RULES, type Severity } from '../validation/rules';

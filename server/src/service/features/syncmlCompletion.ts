@@ -2,7 +2,7 @@ import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type 
 import { POLICIES } from '../catalog/catalog';
 import type { PolicyDefinition, PolicyElement } from '../catalog/types';
 import type { ParsedSyncml } from '../document';
-import type { Span } from '../model/policyModel';
+import type { Span } from '../text/span';
 import { parseRemoteAssistanceUri, remoteAssistanceUris } from '../syncml/omaUri';
 import { dataItemXml, forForm, LIST_SEPARATOR, syncmlDefault } from '../syncml/payloadText';
 import { BODY_COMMANDS, HEADER_ORDER, SYNCML_NAMESPACE } from '../syncml/readSyncml';

@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { enumItemByValue } from '../catalog/catalog';
 import type { ParsedSyncml } from '../document';
-import type { Span } from '../model/policyModel';
+import type { Span } from '../text/span';
 import { parseRemoteAssistanceUri } from '../syncml/omaUri';
 import { parsePayload } from '../syncml/payload';
 import { LIST_SEPARATOR } from '../syncml/payloadText';

@@ -1,4 +1,5 @@
-import type { Located, OptionSetting, OptionValue, PolicySetting, Profile, Span } from './policyModel';
+import type { Located, OptionSetting, OptionValue, PolicySetting, Profile } from './policyModel';
+import type { Span } from '../text/span';
 import type { Fix, Problem } from '../validation/problem';
 
 /**

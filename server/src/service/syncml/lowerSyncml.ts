@@ -1,5 +1,6 @@
 import type { PolicyElement } from '../catalog/types';
-import type { Located, OptionSetting, OptionValue, PolicySetting, Profile, Span } from '../model/policyModel';
+import type { Located, OptionSetting, OptionValue, PolicySetting, Profile } from '../model/policyModel';
+import type { Span } from '../text/span';
 import { unknownPolicy, type PolicySyntax } from '../validation/policyRules';
 import type { Problem, TextEdit } from '../validation/problem';
 import { escapeAttribute, escapeText, sourceSpan, wrapCdata, type Decoded } from '../xml/entities';

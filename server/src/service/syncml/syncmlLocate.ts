@@ -1,4 +1,4 @@
-import type { Span } from '../model/policyModel';
+import type { Span } from '../text/span';
 import { elementAt, type XmlElement } from '../xml/xmlParser';
 import type { ParsedSyncml } from '../document';
 import { allCommands, type SyncmlCommand, type SyncmlItem } from './syncmlModel';

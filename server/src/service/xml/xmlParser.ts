@@ -1,4 +1,4 @@
-import type { Span } from '../model/policyModel';
+import type { Span } from '../text/span';
 
 export interface XmlAttribute extends Span {
 	readonly name: string;
