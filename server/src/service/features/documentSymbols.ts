@@ -3,7 +3,7 @@ import type { ParsedDocument, ParsedSyncml, ParsedYaml } from '../document';
 import { parseRemoteAssistanceUri } from '../syncml/omaUri';
 import type { SyncmlCommand } from '../syncml/syncmlModel';
 import type { OptionValue } from '../model/policyModel';
-import { toRange } from './diagnostics';
+import { toRange } from '../text/ranges';
 
 function summary(value: OptionValue | undefined): string | undefined {
 	if (!value) {

@@ -12,7 +12,7 @@ import { locateSyncml } from '../syncml/syncmlLocate';
 import { escapeAttribute, sourceSpan } from '../xml/entities';
 import { childElements, elementAt, type XmlElement } from '../xml/xmlParser';
 import { escapeSnippet } from '../yaml/yamlRender';
-import { toRange } from './diagnostics';
+import { toRange } from '../text/ranges';
 import { elementMarkdown, enumItemMarkdown, policyMarkdown } from './policyDocs';
 
 const markdown = (value: string) => ({ kind: MarkupKind.Markdown, value });

@@ -8,7 +8,7 @@ import { LIST_SEPARATOR } from '../syncml/payloadText';
 import { ELEMENT_DOCS, STATUS_CODES } from '../syncml/syncmlDocs';
 import { elementText } from '../syncml/elementText';
 import { locateSyncml } from '../syncml/syncmlLocate';
-import { toRange } from './diagnostics';
+import { toRange } from '../text/ranges';
 import { elementMarkdown, enumItemMarkdown, policyMarkdown } from './policyDocs';
 
 const within = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
