@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Profile } from './model/policyModel';
-import { shiftProblem, shiftProfile } from './model/shift';
+import { shiftProfile } from './model/shiftProfile';
 import { schemaProblems } from './schema/schemaValidation';
 import { lowerSyncml, SyncmlPolicySyntax } from './syncml/lowerSyncml';
 import { readSyncml } from './syncml/readSyncml';
@@ -9,6 +9,7 @@ import type { SyncmlMessage } from './syncml/syncmlModel';
 import { checkProfile } from './validation/policyRules';
 import type { Problem } from './validation/problem';
 import { RULES } from './validation/rules';
+import { shiftProblem } from './validation/shiftProblem';
 import { parseXml, type XmlDocument } from './xml/xmlParser';
 import { lowerYaml } from './yaml/lowerYaml';
 import { parseYaml, type YamlDocument, type YamlTree } from './yaml/yamlAst';
