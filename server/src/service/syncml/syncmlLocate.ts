@@ -1,7 +1,6 @@
 import type { Span } from '../text/span';
-import { elementAt, type XmlElement } from '../xml/xmlParser';
-import type { ParsedSyncml } from '../document';
-import { allCommands, type SyncmlCommand, type SyncmlItem } from './syncmlModel';
+import { elementAt, type XmlDocument, type XmlElement } from '../xml/xmlParser';
+import { allCommands, type SyncmlCommand, type SyncmlItem, type SyncmlMessage } from './syncmlModel';
 
 export interface SyncmlPlace {
 	/** The innermost element around the offset. */
@@ -18,8 +17,8 @@ function contains(span: Span, offset: number): boolean {
 	return offset >= span.start && offset <= span.end;
 }
 
-/** What the cursor is on in a SyncML document. */
-export function locateSyncml(doc: ParsedSyncml, offset: number): SyncmlPlace {
+/** What the cursor is on in a SyncML document. Takes only the two trees it reads, so syncml/ needs nothing from document.ts. */
+export function locateSyncml(doc: { readonly xml: XmlDocument; readonly message: SyncmlMessage }, offset: number): SyncmlPlace {
 	const element = elementAt(doc.xml.nodes, offset);
 	const commands = allCommands(doc.message);
 	let item: SyncmlItem | undefined;
