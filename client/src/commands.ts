@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Commands, IMPORT_REQUEST, PREVIEW_REQUEST, type ImportRequestResult, type PreviewResult } from '../../server/src/common/protocol';
-import type { ProfilePreview } from '../../server/src/service/encode/preview';
+import { Commands, IMPORT_REQUEST, PREVIEW_REQUEST, type ImportRequestResult, type PreviewResult, type ProfilePreview } from '../../server/src/common/protocol';
 import { exportFileName } from './exportNames';
 import { baseName, PreviewPanels } from './previewPanel';
 

@@ -1,4 +1,4 @@
-import type { PolicyPreview, Preview } from '../../server/src/service/encode/preview';
+import type { PolicyPreview, Preview } from '../../server/src/common/protocol';
 
 /** Escapes text for HTML element content and double-quoted attributes. */
 export function escapeHtml(text: string): string {

@@ -6,6 +6,9 @@ import type { Preview } from '../service/encode/preview';
  * method names, because the client and the server libraries ship their own protocol classes.
  */
 
+/** The preview's parts, for the client, which reaches the server only through this file. */
+export type { PolicyPreview, Preview, ProfilePreview } from '../service/encode/preview';
+
 export interface DocumentParams {
 	readonly uri: string;
 }

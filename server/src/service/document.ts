@@ -1,6 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicySetting, Profile } from './model/policyModel';
-import { shiftProblem, shiftProfile, shiftSetting } from './model/shift';
+import { shiftProfile, shiftSetting } from './model/shiftProfile';
+import { shiftProblem } from './validation/shiftProblem';
 import { schemaProblems } from './schema/schemaValidation';
 import { parseSyncml, type SyncmlParse } from './syncml/parseSyncml';
 import type { CommandChunk, CommandChunkResult } from './syncml/syncmlModel';

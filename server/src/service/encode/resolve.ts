@@ -1,7 +1,8 @@
 import { enumItemByAlias } from '../catalog/catalog';
 import { POLICY_STATES, type PolicyDefinition, type PolicyElement, type PolicyState } from '../catalog/types';
 import type { ParsedDocument } from '../document';
-import type { OptionValue, PolicySetting, Span } from '../model/policyModel';
+import type { OptionValue, PolicySetting } from '../model/policyModel';
+import type { Span } from '../text/span';
 
 /** A policy with every value in the form the device receives: enum numbers, whole numbers, text, helper lists. */
 export interface ResolvedPolicy {

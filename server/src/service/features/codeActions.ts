@@ -4,8 +4,9 @@ import { locateSyncml } from '../syncml/syncmlLocate';
 import { escapeText, wrapCdata } from '../xml/entities';
 import type { Settings } from '../settings';
 import { eol, lineStart } from '../text/lines';
+import { toRange } from '../text/ranges';
 import type { Fix } from '../validation/problem';
-import { toDiagnostic, toRange, visibleProblems } from './diagnostics';
+import { toDiagnostic, visibleProblems } from './diagnostics';
 
 function sameRange(a: Range, b: Range): boolean {
 	return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;

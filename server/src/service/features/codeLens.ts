@@ -1,6 +1,6 @@
 import type { CodeLens } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document';
-import { toRange } from './diagnostics';
+import { toRange } from '../text/ranges';
 
 /** A "Preview payload" lens above each policy (YAML) or Item (SyncML), running `command` with the document URI and line. */
 export function getCodeLenses(doc: ParsedDocument, command: string): CodeLens[] {

@@ -2,8 +2,9 @@ import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserv
 import type { ParsedDocument, ParsedSyncml, ParsedYaml } from '../document';
 import { parseRemoteAssistanceUri } from '../syncml/omaUri';
 import type { SyncmlCommand } from '../syncml/syncmlModel';
-import type { OptionValue, PolicySetting, Span } from '../model/policyModel';
-import { toRange } from './diagnostics';
+import type { OptionValue, PolicySetting } from '../model/policyModel';
+import { toRange } from '../text/ranges';
+import type { Span } from '../text/span';
 
 function summary(value: OptionValue | undefined): string | undefined {
 	if (!value) {

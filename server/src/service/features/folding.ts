@@ -1,6 +1,6 @@
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document';
-import type { Span } from '../model/policyModel';
+import type { Span } from '../text/span';
 import type { XmlNode } from '../xml/xmlParser';
 
 /** Folding: every element or comment of several lines in SyncML; profiles, policies and their options in YAML. */

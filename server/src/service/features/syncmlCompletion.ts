@@ -2,7 +2,7 @@ import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type 
 import { POLICIES } from '../catalog/catalog';
 import type { PolicyDefinition, PolicyElement } from '../catalog/types';
 import type { ParsedSyncml } from '../document';
-import type { Span } from '../model/policyModel';
+import type { Span } from '../text/span';
 import { parseRemoteAssistanceUri, remoteAssistanceUris } from '../syncml/omaUri';
 import { payloadTags } from '../syncml/payload';
 import { dataItemXml, forForm, LIST_SEPARATOR, syncmlDefault } from '../syncml/payloadText';
@@ -16,7 +16,7 @@ import { childElements, type XmlElement } from '../xml/xmlParser';
 import { decodeEntities } from '../xml/entities';
 import type { ScannedAttribute } from '../xml/xmlScanner';
 import { escapeSnippet } from '../yaml/yamlRender';
-import { toRange } from './diagnostics';
+import { toRange } from '../text/ranges';
 import { elementMarkdown, enumItemMarkdown, policyMarkdown } from './policyDocs';
 
 const markdown = (value: string) => ({ kind: MarkupKind.Markdown, value });

@@ -1,14 +1,14 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { enumItemByValue } from '../catalog/catalog';
 import type { ParsedSyncml } from '../document';
-import type { Span } from '../model/policyModel';
+import type { Span } from '../text/span';
 import { parseRemoteAssistanceUri } from '../syncml/omaUri';
 import { parsePayload } from '../syncml/payload';
 import { LIST_SEPARATOR } from '../syncml/payloadText';
 import { ELEMENT_DOCS, STATUS_CODES } from '../syncml/syncmlDocs';
 import { elementText } from '../syncml/elementText';
 import { locateSyncml } from '../syncml/syncmlLocate';
-import { toRange } from './diagnostics';
+import { toRange } from '../text/ranges';
 import { elementMarkdown, enumItemMarkdown, policyMarkdown } from './policyDocs';
 
 const within = (span: Span, offset: number) => offset >= span.start && offset <= span.end;

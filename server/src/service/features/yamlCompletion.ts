@@ -6,7 +6,7 @@ import { indentUnit } from '../yaml/yamlEdits';
 import { POLICY_KEY_DOCS, PROFILE_KEY_DOCS, POLICY_KEYS, PROFILE_KEYS } from '../yaml/profileFormat';
 import { cursorContext, type CursorContext } from '../yaml/yamlCursor';
 import { elementSnippet, policySnippet } from '../yaml/yamlRender';
-import { toRange } from './diagnostics';
+import { toRange } from '../text/ranges';
 import { elementMarkdown, elementValues, enumItemMarkdown, policyMarkdown, stateMarkdown } from './policyDocs';
 
 const markdown = (value: string) => ({ kind: MarkupKind.Markdown, value });

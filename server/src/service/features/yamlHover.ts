@@ -3,7 +3,7 @@ import { enumItemByAlias, enumItemByValue, findElement, findPolicy } from '../ca
 import type { ParsedYaml } from '../document';
 import { POLICY_KEY_DOCS, PROFILE_KEY_DOCS } from '../yaml/profileFormat';
 import { locate } from '../yaml/yamlLocate';
-import { toRange } from './diagnostics';
+import { toRange } from '../text/ranges';
 import { elementMarkdown, enumItemMarkdown, policyMarkdown, stateMarkdown } from './policyDocs';
 
 function docFor<T extends object>(docs: T, key: unknown): string | undefined {

@@ -1,10 +1,5 @@
 import type { PolicyDefinition } from '../catalog/types';
-
-/** Offsets into the source text, end exclusive. */
-export interface Span {
-	readonly start: number;
-	readonly end: number;
-}
+import type { Span } from '../text/span';
 
 export interface Located<T> extends Span {
 	readonly value: T;

@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import type { Span } from '../model/policyModel';
+import type { Span } from '../text/span';
 import { keyName, type AstNode } from '../yaml/yamlAst';
 import type { Problem } from '../validation/problem';
 import { buildProfileSchema } from './buildSchema';

@@ -1,4 +1,4 @@
-import type { Span } from '../model/policyModel';
+import type { Span } from '../text/span';
 import { appendDecoded, DecodedBuilder, sourceSpan, type Decoded } from '../xml/entities';
 import type { XmlElement } from '../xml/xmlParser';
 import type { ElementText } from './syncmlModel';

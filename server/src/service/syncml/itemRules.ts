@@ -1,5 +1,5 @@
 import type { PolicyElement } from '../catalog/types';
-import type { Span } from '../model/policyModel';
+import type { Span } from '../text/span';
 import { unknownPolicy } from '../validation/policyRules';
 import type { Problem } from '../validation/problem';
 import { escapeText, sourceSpan, wrapCdata } from '../xml/entities';

@@ -1,5 +1,6 @@
 import type { PolicyElement } from '../catalog/types';
-import type { OptionSetting, OptionValue, PolicySetting, Span } from '../model/policyModel';
+import type { OptionSetting, OptionValue, PolicySetting } from '../model/policyModel';
+import type { Span } from '../text/span';
 import type { PolicyEditWriter } from '../validation/policyRules';
 import type { TextEdit } from '../validation/problem';
 import { escapeAttribute, sourceSpan, type Decoded } from '../xml/entities';

@@ -1,4 +1,4 @@
-import type { Span } from '../model/policyModel';
+import type { Span } from '../text/span';
 import type { Fix, Problem } from '../validation/problem';
 import { attribute, firstChild, type XmlDocument, type XmlElement } from '../xml/xmlParser';
 import { elementText } from './elementText';

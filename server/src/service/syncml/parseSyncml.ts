@@ -1,7 +1,7 @@
-import type { Span } from '../model/policyModel';
-import { shiftProblem } from '../model/shift';
+import type { Span } from '../text/span';
 import { checkProfile } from '../validation/policyRules';
 import type { Problem } from '../validation/problem';
+import { shiftProblem } from '../validation/shiftProblem';
 import { measureElement, parseXml, type XmlDocument, type XmlElement, type XmlNode, type XmlProblem } from '../xml/xmlParser';
 import { checkCommand } from './commandRules';
 import { lowerItem, SyncmlEditWriter } from './lowerSyncml';

@@ -1,4 +1,4 @@
-import type { Span } from '../model/policyModel';
+import type { Span } from '../text/span';
 import type { Problem } from '../validation/problem';
 import { composeDecoded, decodeEntities, sourceSpan, type Decoded } from '../xml/entities';
 import { attribute, parseXml, type XmlElement } from '../xml/xmlParser';

@@ -1,4 +1,4 @@
-import type { Span } from '../model/policyModel';
+import type { Span } from '../text/span';
 import { elementAt, parseXml, type XmlElement } from '../xml/xmlParser';
 import type { SyncmlParse } from './parseSyncml';
 import { readCommand } from './readCommand';

@@ -1,4 +1,5 @@
-import type { PolicySetting, Span } from '../model/policyModel';
+import type { PolicySetting } from '../model/policyModel';
+import type { Span } from '../text/span';
 import type { Problem } from '../validation/problem';
 import type { Decoded } from '../xml/entities';
 import type { XmlElement } from '../xml/xmlParser';

@@ -1,4 +1,4 @@
-import type { Span } from '../model/policyModel';
+import type { Span } from '../text/span';
 import type { RuleCode, Severity } from './rules';
 
 export interface TextEdit {

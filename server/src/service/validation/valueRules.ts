@@ -1,6 +1,7 @@
 import { enumItemByAlias, enumItemByValue } from '../catalog/catalog';
 import type { DecimalElement, EnumElement, ListElement, PolicyElement, TextElement } from '../catalog/types';
-import type { OptionValue, Span } from '../model/policyModel';
+import type { OptionValue } from '../model/policyModel';
+import type { Span } from '../text/span';
 import { closest } from '../text/suggest';
 import type { Problem } from './problem';
 

@@ -1,4 +1,4 @@
-import type { Span } from '../model/policyModel';
+import type { Span } from '../text/span';
 import { closest } from '../text/suggest';
 import { isBlank, XmlScanner, type ScannedAttribute, type XmlScanProblem } from './xmlScanner';
 

@@ -1,4 +1,4 @@
-import type { Span } from '../model/policyModel';
+import type { Span } from '../text/span';
 
 export type XmlTokenKind = 'text' | 'comment' | 'cdata' | 'declaration' | 'instruction' | 'start-tag' | 'end-tag' | 'stray-lt';
 

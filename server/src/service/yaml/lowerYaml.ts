@@ -1,5 +1,6 @@
 import { findPolicy } from '../catalog/catalog';
-import type { Located, OptionSetting, OptionValue, PolicySetting, Profile, Span } from '../model/policyModel';
+import type { Located, OptionSetting, OptionValue, PolicySetting, Profile } from '../model/policyModel';
+import type { Span } from '../text/span';
 import type { Problem } from '../validation/problem';
 import { closest } from '../text/suggest';
 import { POLICY_KEYS, PROFILE_KEYS } from './profileFormat';

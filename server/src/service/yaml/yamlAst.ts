@@ -1,10 +1,5 @@
 import type { Document, Node as YamlNode } from 'yaml';
-
-/** Offsets are UTF-16 code unit indexes into the whole file text, end exclusive. */
-export interface Span {
-	readonly start: number;
-	readonly end: number;
-}
+import type { Span } from '../text/span';
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'block';
 

@@ -1,5 +1,6 @@
 import type { PolicyElement } from '../catalog/types';
-import type { PolicySetting, Span } from '../model/policyModel';
+import type { PolicySetting } from '../model/policyModel';
+import type { Span } from '../text/span';
 import { column, eol, lineEnd, lineStart, nextLineStart } from '../text/lines';
 import type { TextEdit } from '../validation/problem';
 import type { PolicyEditWriter } from '../validation/policyRules';
