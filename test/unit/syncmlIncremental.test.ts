@@ -1,0 +1,159 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import * as fc from 'fast-check';
+import type { CompletionItem } from 'vscode-languageserver-types';
+import { DEFAULT_SETTINGS, getCompletions, getDiagnostics, parseSyncmlDocument } from '../../server/src/service';
+import { applySyncmlCompletion, caret, coveredText, diagnoseSyncml, parseSyncml, SYNCML_URI, syncmlMessage } from '../helpers/service';
+
+type Parsed = ReturnType<typeof parseSyncmlDocument>;
+
+const example = fs.readFileSync(path.join(__dirname, '../../../examples/helpdesk-offer-help.syncml'), 'utf8');
+const SAMPLES = [...example.matchAll(/(<(Replace|Delete|Get)>[\s\S]*?<\/\2>)/g)].map((m) => m[1]);
+
+/** A message of `count` commands from the example, with CmdIDs 1..count. */
+function message(count: number): string {
+	const body = Array.from({ length: count }, (_, i) => SAMPLES[i % SAMPLES.length].replace(/<CmdID>\d+<\/CmdID>/, `<CmdID>${i + 1}</CmdID>`));
+	return syncmlMessage(`    ${body.join('\n    ')}\n`);
+}
+
+/** What a user sees of a parse: the diagnostics and what the file sets. */
+function observed(doc: Parsed) {
+	return {
+		diagnostics: getDiagnostics(doc, DEFAULT_SETTINGS).map((d) => [d.code, d.range, d.message, d.severity, JSON.stringify(d.data ?? null)]),
+		settings: doc.profiles.flatMap((p) => p.policies).map((s) => [s.name.value, s.name.start, s.name.end, s.state?.kind === 'scalar' ? s.state.value : undefined, s.span.start, s.span.end, s.options.map((o) => [o.id.value, o.id.start, o.value.start, o.value.end])]),
+	};
+}
+
+/** Completion at `|`, and what each item makes of the text. */
+function getCompletionsAt(marked: string): { items: CompletionItem[]; apply: (item: CompletionItem) => string } {
+	const { text, offset } = caret(marked);
+	return { items: getCompletions(parseSyncml(text), offset).items, apply: (item) => applySyncmlCompletion(text, item) };
+}
+
+function edit(text: string, at: number, remove: number, insert: string): string {
+	return text.slice(0, at) + insert + text.slice(at + remove);
+}
+
+/** Parses `after` from `before`'s parse, and fresh, and checks that both read the same. */
+function reparse(before: string, after: string): { previous: Parsed; next: Parsed } {
+	const previous = parseSyncmlDocument(SYNCML_URI, 1, before);
+	const next = parseSyncmlDocument(SYNCML_URI, 2, after, previous);
+	const fresh = parseSyncmlDocument(SYNCML_URI, 2, after);
+	assert.deepEqual(observed(next), observed(fresh));
+	return { previous, next };
+}
+
+describe('SyncML: an edit reads again only what it touched', () => {
+	const text = message(12);
+	const value = text.indexOf('value="1"', text.indexOf('<CmdID>5<')) + 'value="'.length;
+
+	it('re-reads only the command an edit inside it touched, and moves the others', () => {
+		const { previous, next } = reparse(text, edit(text, value, 0, '7'));
+		const touched = next.chunks.findIndex((c) => c.start < value && value < c.start + c.result.length);
+		assert.ok(touched > 0);
+		next.chunks.forEach((chunk, i) => {
+			if (i === touched) {
+				assert.notEqual(chunk.result, previous.chunks[i].result);
+			} else {
+				assert.equal(chunk.result, previous.chunks[i].result, `command ${i + 1} is reused`);
+				assert.equal(chunk.start, previous.chunks[i].start + (i > touched ? 1 : 0));
+			}
+		});
+		assert.ok(diagnoseSyncml(edit(text, value, 0, '7')).some((d) => d.code === 'enum-value'));
+	});
+
+	it('moves every command after a line break typed between two commands, reading none again', () => {
+		const third = text.indexOf('<CmdID>3<');
+		const gap = text.indexOf('\n', text.indexOf('\n    </', third) + 1);
+		const { previous, next } = reparse(text, edit(text, gap, 0, '\n'));
+		next.chunks.forEach((chunk, i) => assert.equal(chunk.result, previous.chunks[i].result));
+	});
+
+	it('reads the frame again when an edit crosses commands, reusing the commands it did not change', () => {
+		const from = text.indexOf('<Replace>', text.indexOf('<CmdID>4<') - 60);
+		const to = text.indexOf('</Delete>', from) + '</Delete>'.length;
+		const { previous, next } = reparse(text, edit(text, from, to - from, ''));
+		const reused = next.chunks.filter((c) => previous.chunks.some((p) => p.result === c.result)).length;
+		assert.equal(reused, next.chunks.length);
+	});
+
+	it('agrees with a fresh parse after edits that break the XML', () => {
+		const cases: [number, number, string][] = [
+			[value, 0, '<'],
+			[text.indexOf('</Item>', value), 2, ''],
+			[text.indexOf('</Replace>', value) + 2, 7, 'Replac'],
+			[text.indexOf('</SyncBody>'), 0, '<Replace><CmdID>99</CmdID>'],
+			[text.indexOf('<Replace>', value), 1, ''],
+			[text.indexOf('</Target>', value), 0, '</SyncBody>'],
+			[text.indexOf('<Data>', value) + 6, 0, '<![CDATA['],
+			[text.indexOf('<Item>', value) + 1, 4, 'Itm'],
+		];
+		for (const [at, remove, insert] of cases) {
+			reparse(text, edit(text, at, remove, insert));
+		}
+	});
+
+	it('agrees with a fresh parse after any sequence of small edits (property)', () => {
+		const base = message(6);
+		const piece = fc.constantFrom('<', '>', '/', '"', '=', '&', ';', ' ', '\n', 'a', 'Replace', '</Item>', '<Data>', ']]>', '<!--', '-->', '<![CDATA[');
+		const step = fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), insert: piece });
+		fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), (steps) => {
+			let before = base;
+			let previous = parseSyncmlDocument(SYNCML_URI, 1, before);
+			steps.forEach((s, i) => {
+				const at = s.at % (before.length + 1);
+				const after = edit(before, at, s.remove, s.insert);
+				const next = parseSyncmlDocument(SYNCML_URI, i + 2, after, previous);
+				assert.deepEqual(observed(next), observed(parseSyncmlDocument(SYNCML_URI, i + 2, after)));
+				before = after;
+				previous = next;
+			});
+		}), { seed: 0x5eed, numRuns: 150 });
+	});
+});
+
+describe('SyncML: recovery without cascades', () => {
+	const command = (item: string) => syncmlMessage(`    <Replace>\n      <CmdID>1</CmdID>\n      <Item>\n${item}      </Item>\n    </Replace>\n`);
+	const uri = './Device/Vendor/MSFT/Policy/Config/RemoteAssistance/SessionLogging';
+	const meta = '        <Meta><Format xmlns="syncml:metinf">chr</Format></Meta>\n';
+
+	it('reads a misspelt end tag as the end of the open element, with one diagnostic and its fix', () => {
+		const text = command(`        <Target><LocURI>${uri}</LocURI></Targt>\n${meta}        <Data>&lt;enabled/&gt;</Data>\n`);
+		const diagnostics = diagnoseSyncml(text);
+		assert.deepEqual(diagnostics.map((d) => d.code), ['xml-syntax'], JSON.stringify(diagnostics));
+		assert.equal(coveredText(text, diagnostics[0]), 'Targt');
+		assert.match(diagnostics[0].message, /<\/Target>/);
+	});
+
+	it('reports an unclosed element and nothing that only its repair caused', () => {
+		const text = command(`        <Target><LocURI>${uri}</LocURI>\n${meta}        <Data>&lt;enabled/&gt;</Data>\n`);
+		const codes = diagnoseSyncml(text).map((d) => d.code);
+		assert.ok(codes.includes('xml-syntax'));
+		assert.deepEqual(codes.filter((c) => c !== 'xml-syntax'), [], JSON.stringify(codes));
+	});
+});
+
+describe('SyncML: completion proposes only what validation accepts', () => {
+	it('offers no Get, Atomic or Sequence inside an Atomic, and every proposal there validates', () => {
+		const text = syncmlMessage('    <Atomic>\n      <CmdID>1</CmdID>\n      |\n    </Atomic>\n');
+		const { items, apply } = getCompletionsAt(text);
+		const labels = items.map((i) => i.label);
+		for (const refused of ['Get', 'Atomic', 'Sequence']) {
+			assert.ok(!labels.includes(refused), `${refused} in ${JSON.stringify(labels)}`);
+			assert.ok(!labels.some((l) => l.startsWith(`${refused} `)), `${refused} snippets in ${JSON.stringify(labels)}`);
+		}
+		assert.ok(labels.includes('Replace') && labels.some((l) => l.startsWith('Delete ')));
+		for (const item of items) {
+			const codes = diagnoseSyncml(apply(item)).map((d) => d.code);
+			assert.ok(!codes.includes('unsupported-command') && !codes.includes('nested-atomic'), `${item.label}: ${codes.join(', ')}`);
+		}
+	});
+
+	it('offers no Sequence in SyncBody', () => {
+		const { items } = getCompletionsAt(syncmlMessage('    |\n'));
+		assert.ok(!items.some((i) => i.label === 'Sequence'));
+		assert.ok(items.some((i) => i.label === 'Atomic'));
+	});
+});
