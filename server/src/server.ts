@@ -56,7 +56,7 @@ export function startServer(connection: Connection): void {
 		if (cached && cached.version === document.version && cached.language === language) {
 			return cached;
 		}
-		const fresh = parseDocument(document.uri, document.version, document.getText(), language, cached);
+		const fresh = parseDocument(document.uri, document.version, document.getText(), language, cached, document);
 		parsed.set(document.uri, fresh);
 		return fresh;
 	}

@@ -80,10 +80,14 @@ export function languageOf(uri: string, languageId: string | undefined, text: st
  * Parses one version of a file. With the previous version's parse, the YAML documents whose text
  * did not change are not parsed again, only moved to where they now are.
  */
-export function parseDocument(uri: string, version: number, text: string, language: Language, previous?: ParsedDocument): ParsedDocument {
+/**
+ * `lines` may be the editor's own copy of this version, whose line offsets it keeps up to date
+ * across edits; without it they are computed again for each version.
+ */
+export function parseDocument(uri: string, version: number, text: string, language: Language, previous?: ParsedDocument, lines?: TextDocument): ParsedDocument {
 	return language === SYNCML_LANGUAGE
-		? parseSyncmlDocument(uri, version, text, previous?.language === SYNCML_LANGUAGE ? previous : undefined)
-		: parsePolicyDocument(uri, version, text, previous?.language === POLICY_LANGUAGE ? previous : undefined);
+		? parseSyncmlDocument(uri, version, text, previous?.language === SYNCML_LANGUAGE ? previous : undefined, lines)
+		: parsePolicyDocument(uri, version, text, previous?.language === POLICY_LANGUAGE ? previous : undefined, lines);
 }
 
 function tooLarge(text: string): Problem[] {
@@ -92,8 +96,8 @@ function tooLarge(text: string): Problem[] {
 		: [];
 }
 
-export function parsePolicyDocument(uri: string, version: number, text: string, previous?: ParsedYaml): ParsedYaml {
-	const lines = TextDocument.create(uri, POLICY_LANGUAGE, version, text);
+export function parsePolicyDocument(uri: string, version: number, text: string, previous?: ParsedYaml, editorLines?: TextDocument): ParsedYaml {
+	const lines = editorLines ?? TextDocument.create(uri, POLICY_LANGUAGE, version, text);
 	const refused = tooLarge(text);
 	if (refused.length > 0) {
 		return { language: POLICY_LANGUAGE, uri, version, text, lines, chunks: [], profiles: [], problems: refused };
@@ -155,8 +159,8 @@ function parseChunk(text: string): YamlChunkResult {
 	return { text, yaml: yaml.map(({ start, end, root, errors }) => ({ start, end, root, errors })), profiles: lowered.map((l) => l.profile), problems };
 }
 
-export function parseSyncmlDocument(uri: string, version: number, text: string, previous?: ParsedSyncml): ParsedSyncml {
-	const lines = TextDocument.create(uri, SYNCML_LANGUAGE, version, text);
+export function parseSyncmlDocument(uri: string, version: number, text: string, previous?: ParsedSyncml, editorLines?: TextDocument): ParsedSyncml {
+	const lines = editorLines ?? TextDocument.create(uri, SYNCML_LANGUAGE, version, text);
 	const refused = tooLarge(text);
 	const parse: SyncmlParse = refused.length > 0
 		? { frame: { nodes: [], problems: [] }, root: undefined, header: undefined, body: undefined, chunks: [], problems: refused }

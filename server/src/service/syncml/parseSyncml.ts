@@ -36,9 +36,9 @@ function parseWhole(text: string, previous: { readonly text: string; readonly pa
 	const known = new Map(previous?.parse.chunks.map((c) => [previous.text.slice(c.start, c.start + c.result.length), c.result]));
 	const chunks = skippedElements(frame.nodes).map((element) => {
 		const source = text.slice(element.start, element.end);
-		return { start: element.start, result: known.get(source) ?? readChunk(ownCopy(source)) };
+		return { start: element.start, result: known.get(source) ?? readCommandChunk(ownCopy(source)) };
 	});
-	return assemble(text, frame, chunks);
+	return assembleMessage(text, frame, chunks);
 }
 
 /**
@@ -63,22 +63,22 @@ function reparseEdit(text: string, oldText: string, parse: SyncmlParse): SyncmlP
 			const element = skipped[k];
 			const measured = measureElement(text, chunk.start, ancestorNames(element));
 			if (measured && measured.end === end + delta && (measured.close === undefined) === (element.close === undefined)) {
-				const result = readChunk(ownCopy(text.slice(chunk.start, measured.end)));
+				const result = readCommandChunk(ownCopy(text.slice(chunk.start, measured.end)));
 				const moved = chunks.map((c, i) => (i < k ? c : i === k ? { start: c.start, result } : { start: c.start + delta, result: c.result }));
-				return assemble(text, shiftDocument(parse.frame, oldEnd, delta), moved);
+				return assembleMessage(text, shiftDocument(parse.frame, oldEnd, delta), moved);
 			}
 		}
 		const next = chunks[k + 1];
 		if (prefix >= end && next && oldEnd <= next.start && skipped[k].parent === skipped[k + 1].parent && isBlankBetween(oldText, end, next.start) && isBlankBetween(text, end, next.start + delta)) {
 			const moved = chunks.map((c, i) => (i <= k ? c : { start: c.start + delta, result: c.result }));
-			return assemble(text, shiftDocument(parse.frame, oldEnd, delta), moved);
+			return assembleMessage(text, shiftDocument(parse.frame, oldEnd, delta), moved);
 		}
 	}
 	return undefined;
 }
 
 /** Reads one command on its own: its XML, model, rules, lowering and the policy rules of what it sets. */
-function readChunk(source: string): CommandChunkResult {
+export function readCommandChunk(source: string): CommandChunkResult {
 	const xml = parseXml(source);
 	const problems: Problem[] = xml.problems.map(xmlProblem);
 	const element = xml.nodes.find((n): n is XmlElement => n.kind === 'element') as XmlElement;
@@ -105,7 +105,8 @@ function readChunk(source: string): CommandChunkResult {
 	return { length: source.length, command, commands, damaged, problems, settings };
 }
 
-function assemble(text: string, frame: XmlDocument, chunks: readonly CommandChunk[]): SyncmlParse {
+/** The message-level checks over the frame and the chunks, and every problem in file offsets. */
+export function assembleMessage(text: string, frame: XmlDocument, chunks: readonly CommandChunk[]): SyncmlParse {
 	const problems: Problem[] = frame.problems.map(xmlProblem);
 	const found = checkFrame(text, frame, problems);
 	checkCmdIds(chunks, problems);
@@ -180,40 +181,23 @@ function lastChunkBefore(chunks: readonly CommandChunk[], offset: number): numbe
 	return found;
 }
 
-/** Length of the common prefix, compared in blocks so a large file costs a few native comparisons. */
 function commonPrefix(a: string, b: string): number {
 	const max = Math.min(a.length, b.length);
-	let low = 0;
-	let step = 1024;
-	while (low < max) {
-		const size = Math.min(step, max - low);
-		if (a.slice(low, low + size) === b.slice(low, low + size)) {
-			low += size;
-			step *= 2;
-		} else if (size > 1) {
-			step = size >> 1;
-		} else {
-			break;
-		}
+	let i = 0;
+	while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) {
+		i++;
 	}
-	return low;
+	return i;
 }
 
 function commonSuffix(a: string, b: string, max: number): number {
-	let length = 0;
-	let step = 1024;
-	while (length < max) {
-		const size = Math.min(step, max - length);
-		if (a.slice(a.length - length - size, a.length - length) === b.slice(b.length - length - size, b.length - length)) {
-			length += size;
-			step *= 2;
-		} else if (size > 1) {
-			step = size >> 1;
-		} else {
-			break;
-		}
+	let n = 0;
+	const la = a.length - 1;
+	const lb = b.length - 1;
+	while (n < max && a.charCodeAt(la - n) === b.charCodeAt(lb - n)) {
+		n++;
 	}
-	return length;
+	return n;
 }
 
 function isBlankBetween(text: string, start: number, end: number): boolean {
@@ -233,6 +217,23 @@ function shiftDocument(doc: XmlDocument, at: number, delta: number): XmlDocument
 	const move = (n: number) => (n >= at ? n + delta : n);
 	const span = <T extends Span>(s: T): T => ({ ...s, start: move(s.start), end: move(s.end) });
 	const copy = (node: XmlNode, parent: XmlElement | undefined): XmlNode => {
+		if (node.kind === 'element' && node.skipped) {
+			// The frame holds one of these per command: copied field by field, it is the bulk of an edit's work.
+			return {
+				kind: 'element',
+				name: node.name,
+				nameSpan: { start: move(node.nameSpan.start), end: move(node.nameSpan.end) },
+				attributes: node.attributes,
+				children: node.children,
+				parent,
+				start: move(node.start),
+				openEnd: move(node.openEnd),
+				close: node.close && { start: move(node.close.start), end: move(node.close.end) },
+				selfClosing: node.selfClosing,
+				end: move(node.end),
+				skipped: true,
+			};
+		}
 		if (node.kind === 'comment') {
 			return span(node);
 		}
