@@ -3,6 +3,7 @@ import {
 	DidChangeConfigurationNotification,
 	Range,
 	ResponseError,
+	TextDocumentContentChangeEvent,
 	TextDocuments,
 	TextDocumentSyncKind,
 	type Connection,
@@ -27,6 +28,7 @@ import {
 	type Language,
 	type ParsedDocument,
 	type Settings,
+	type TextChange,
 } from './service';
 import { Commands, IMPORT_REQUEST, PREVIEW_REQUEST, SUMMARY_REQUEST, type DocumentParams, type ImportRequestResult, type PreviewResult, type SummaryResult } from './common/protocol';
 import { runSafe } from './runSafe';
@@ -43,7 +45,22 @@ function languageFor(document: TextDocument): Language | undefined {
  * every answer comes from the service.
  */
 export function startServer(connection: Connection): void {
-	const documents = new TextDocuments(TextDocument);
+	/** The one change that made each version, when the editor sent exactly one: the parse then need not compare texts. */
+	const changes = new Map<string, { from: number; to: number; change: TextChange }>();
+	const documents = new TextDocuments({
+		create: TextDocument.create,
+		update(document, edits, version) {
+			const edit = edits.length === 1 ? edits[0] : undefined;
+			if (edit && TextDocumentContentChangeEvent.isIncremental(edit)) {
+				const start = document.offsetAt(edit.range.start);
+				const oldEnd = document.offsetAt(edit.range.end);
+				changes.set(document.uri, { from: document.version, to: version, change: { start, oldEnd, newEnd: start + edit.text.length } });
+			} else {
+				changes.delete(document.uri);
+			}
+			return TextDocument.update(document, edits, version);
+		},
+	});
 	const parsed = new Map<string, ParsedDocument>();
 	const settingsByUri = new Map<string, Promise<Settings>>();
 	const pending = new Map<string, NodeJS.Immediate>();
@@ -56,7 +73,9 @@ export function startServer(connection: Connection): void {
 		if (cached && cached.version === document.version && cached.language === language) {
 			return cached;
 		}
-		const fresh = parseDocument(document.uri, document.version, document.getText(), language, cached, document);
+		const known = changes.get(document.uri);
+		const change = known && known.from === cached?.version && known.to === document.version ? known.change : undefined;
+		const fresh = parseDocument(document.uri, document.version, document.getText(), language, cached, document, change);
 		parsed.set(document.uri, fresh);
 		return fresh;
 	}
@@ -150,6 +169,7 @@ export function startServer(connection: Connection): void {
 	documents.onDidClose((event) => {
 		const uri = event.document.uri;
 		parsed.delete(uri);
+		changes.delete(uri);
 		settingsByUri.delete(uri);
 		const timer = pending.get(uri);
 		if (timer) {

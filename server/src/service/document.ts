@@ -3,7 +3,7 @@ import type { PolicySetting, Profile } from './model/policyModel';
 import { shiftProfile, shiftSetting } from './model/shiftProfile';
 import { shiftProblem } from './validation/shiftProblem';
 import { schemaProblems } from './schema/schemaValidation';
-import { parseSyncml, type SyncmlParse } from './syncml/parseSyncml';
+import { assembleMessage, parseSyncml, type SyncmlParse, type TextChange } from './syncml/parseSyncml';
 import type { CommandChunk, CommandChunkResult } from './syncml/syncmlModel';
 import { checkProfile } from './validation/policyRules';
 import type { Problem } from './validation/problem';
@@ -54,6 +54,7 @@ export interface ParsedYaml extends ParsedBase {
 export interface ParsedSyncml extends ParsedBase, SyncmlParse {
 	readonly language: typeof SYNCML_LANGUAGE;
 	readonly problems: readonly Problem[];
+	readonly parse: SyncmlParse;
 }
 
 /** Everything the features need about one version of a file, computed once. */
@@ -77,16 +78,14 @@ export function languageOf(uri: string, languageId: string | undefined, text: st
 }
 
 /**
- * Parses one version of a file. With the previous version's parse, the YAML documents whose text
- * did not change are not parsed again, only moved to where they now are.
- */
-/**
+ * Parses one version of a file. With the previous version's parse, the YAML documents and SyncML
+ * commands whose text did not change are not parsed again, only moved to where they now are.
  * `lines` may be the editor's own copy of this version, whose line offsets it keeps up to date
- * across edits; without it they are computed again for each version.
+ * across edits; `change`, when the editor knows it, spares comparing the two versions.
  */
-export function parseDocument(uri: string, version: number, text: string, language: Language, previous?: ParsedDocument, lines?: TextDocument): ParsedDocument {
+export function parseDocument(uri: string, version: number, text: string, language: Language, previous?: ParsedDocument, lines?: TextDocument, change?: TextChange): ParsedDocument {
 	return language === SYNCML_LANGUAGE
-		? parseSyncmlDocument(uri, version, text, previous?.language === SYNCML_LANGUAGE ? previous : undefined, lines)
+		? parseSyncmlDocument(uri, version, text, previous?.language === SYNCML_LANGUAGE ? previous : undefined, lines, change)
 		: parsePolicyDocument(uri, version, text, previous?.language === POLICY_LANGUAGE ? previous : undefined, lines);
 }
 
@@ -159,12 +158,12 @@ function parseChunk(text: string): YamlChunkResult {
 	return { text, yaml: yaml.map(({ start, end, root, errors }) => ({ start, end, root, errors })), profiles: lowered.map((l) => l.profile), problems };
 }
 
-export function parseSyncmlDocument(uri: string, version: number, text: string, previous?: ParsedSyncml, editorLines?: TextDocument): ParsedSyncml {
+export function parseSyncmlDocument(uri: string, version: number, text: string, previous?: ParsedSyncml, editorLines?: TextDocument, change?: TextChange): ParsedSyncml {
 	const lines = editorLines ?? TextDocument.create(uri, SYNCML_LANGUAGE, version, text);
 	const refused = tooLarge(text);
 	const parse: SyncmlParse = refused.length > 0
-		? { frame: { nodes: [], problems: [] }, root: undefined, header: undefined, body: undefined, chunks: [], problems: refused }
-		: parseSyncml(text, previous && previous.chunks.length > 0 ? { text: previous.text, parse: previous } : undefined);
+		? assembleMessage('', { nodes: [], problems: [] }, [])
+		: parseSyncml(text, previous && previous.chunks.length > 0 ? { text: previous.text, parse: previous.parse, change } : undefined);
 	let profiles: Profile[] | undefined;
 	return {
 		language: SYNCML_LANGUAGE,
@@ -172,7 +171,23 @@ export function parseSyncmlDocument(uri: string, version: number, text: string, 
 		version,
 		text,
 		lines,
-		...parse,
+		parse,
+		// The frame is built on first use: an edit that only needs diagnostics never copies it.
+		get frame() {
+			return parse.frame;
+		},
+		get root() {
+			return parse.root;
+		},
+		get header() {
+			return parse.header;
+		},
+		get body() {
+			return parse.body;
+		},
+		chunks: parse.chunks,
+		reuse: parse.reuse,
+		problems: refused.length > 0 ? refused : parse.problems,
 		// One profile for the message; moving every setting costs more than an edit, and only some features need it.
 		get profiles() {
 			if (!profiles) {

@@ -3,6 +3,7 @@
  * editor or on LSP transport. The server, the CLI and the tests all call it.
  */
 export { languageOf, parseDocument, parsePolicyDocument, parseSyncmlDocument, POLICY_LANGUAGE, SYNCML_LANGUAGE, type Language, type ParsedDocument } from './document';
+export type { TextChange } from './syncml/parseSyncml';
 export { getFoldingRanges } from './features/folding';
 export { getDiagnostics, DIAGNOSTIC_SOURCE } from './features/diagnostics';
 export { getCodeActions } from './features/codeActions';

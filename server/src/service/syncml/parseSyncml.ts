@@ -2,7 +2,7 @@ import type { Span } from '../text/span';
 import { checkProfile } from '../validation/policyRules';
 import type { Problem } from '../validation/problem';
 import { shiftProblem } from '../validation/shiftProblem';
-import { measureElement, parseXml, type XmlDocument, type XmlElement, type XmlNode, type XmlProblem } from '../xml/xmlParser';
+import { firstChild, measureElement, parseXml, type XmlDocument, type XmlElement, type XmlNode, type XmlProblem } from '../xml/xmlParser';
 import { checkCommand } from './commandRules';
 import { lowerItem, SyncmlEditWriter } from './lowerSyncml';
 import { checkCmdIds, checkFrame, type SyncmlFrame } from './messageRules';
@@ -18,25 +18,49 @@ import { allCommands, type CommandChunk, type CommandChunkResult, type SyncmlCom
  * change reads the frame again and reuses each command whose text it finds unchanged.
  */
 export interface SyncmlParse extends SyncmlFrame {
+	/** Built on first use after an edit that only moved it. */
 	readonly frame: XmlDocument;
 	/** The commands of SyncBody, in order; the skipped elements of the frame, one for one. */
 	readonly chunks: readonly CommandChunk[];
 	/** Every problem, in file offsets. */
 	readonly problems: readonly Problem[];
+	/** What the next edit reuses. */
+	readonly reuse: Reusable;
+}
+
+/** The parts of a parse that an edit inside one command only moves. */
+interface Reusable {
+	readonly frame: LazyFrame;
+	/** Problems of the frame and of the message around the commands, in file offsets. */
+	readonly frameProblems: readonly Problem[];
+	readonly cmdIds: CmdIdIndex;
+}
+
+/** One change from the previous text, in its offsets: `[start, oldEnd)` became `[start, newEnd)`. */
+export interface TextChange {
+	readonly start: number;
+	readonly oldEnd: number;
+	readonly newEnd: number;
 }
 
 const splitCommands = (name: string, parent: XmlElement | undefined) => parent?.name === 'SyncBody' && COMMANDS.has(name);
 
-export function parseSyncml(text: string, previous?: { readonly text: string; readonly parse: SyncmlParse }): SyncmlParse {
-	return (previous && reparseEdit(text, previous.text, previous.parse)) ?? parseWhole(text, previous);
+export function parseSyncml(text: string, previous?: { readonly text: string; readonly parse: SyncmlParse; readonly change?: TextChange }): SyncmlParse {
+	return (previous && reparseEdit(text, previous.text, previous.parse, previous.change)) ?? parseWhole(text, previous);
 }
 
 function parseWhole(text: string, previous: { readonly text: string; readonly parse: SyncmlParse } | undefined): SyncmlParse {
 	const frame = parseXml(text, 0, text.length, { split: splitCommands });
 	const known = new Map(previous?.parse.chunks.map((c) => [previous.text.slice(c.start, c.start + c.result.length), c.result]));
+	const outers = new Map<XmlElement | undefined, readonly string[]>();
 	const chunks = skippedElements(frame.nodes).map((element) => {
 		const source = text.slice(element.start, element.end);
-		return { start: element.start, result: known.get(source) ?? readCommandChunk(ownCopy(source)) };
+		let outer = outers.get(element.parent);
+		if (!outer) {
+			outer = ancestorNames(element);
+			outers.set(element.parent, outer);
+		}
+		return { start: element.start, outer, result: known.get(source) ?? readCommandChunk(ownCopy(source)) };
 	});
 	return assembleMessage(text, frame, chunks);
 }
@@ -45,36 +69,52 @@ function parseWhole(text: string, previous: { readonly text: string; readonly pa
  * The fast path: an edit that stays inside one command (past its name), or only changes the
  * blanks between two commands. Undefined when the edit is anything else.
  */
-function reparseEdit(text: string, oldText: string, parse: SyncmlParse): SyncmlParse | undefined {
+function reparseEdit(text: string, oldText: string, parse: SyncmlParse, change: TextChange | undefined): SyncmlParse | undefined {
 	const chunks = parse.chunks;
 	if (chunks.length === 0) {
 		return undefined;
 	}
-	const prefix = commonPrefix(oldText, text);
-	const suffix = commonSuffix(oldText, text, Math.min(oldText.length, text.length) - prefix);
-	const oldEnd = oldText.length - suffix;
 	const delta = text.length - oldText.length;
+	let prefix: number;
+	let oldEnd: number;
+	if (change && change.newEnd - change.oldEnd === delta) {
+		prefix = change.start;
+		oldEnd = change.oldEnd;
+	} else {
+		prefix = commonPrefix(oldText, text);
+		oldEnd = oldText.length - commonSuffix(oldText, text, Math.min(oldText.length, text.length) - prefix);
+	}
 	const k = lastChunkBefore(chunks, prefix);
-	const skipped = skippedElements(parse.frame.nodes);
-	if (k >= 0) {
-		const chunk = chunks[k];
-		const end = chunk.start + chunk.result.length;
-		if (prefix > chunk.start + chunk.result.command.element.nameSpan.end && oldEnd <= end) {
-			const element = skipped[k];
-			const measured = measureElement(text, chunk.start, ancestorNames(element));
-			if (measured && measured.end === end + delta && (measured.close === undefined) === (element.close === undefined)) {
-				const result = readCommandChunk(ownCopy(text.slice(chunk.start, measured.end)));
-				const moved = chunks.map((c, i) => (i < k ? c : i === k ? { start: c.start, result } : { start: c.start + delta, result: c.result }));
-				return assembleMessage(text, shiftDocument(parse.frame, oldEnd, delta), moved);
-			}
+	if (k < 0) {
+		return undefined;
+	}
+	const chunk = chunks[k];
+	const end = chunk.start + chunk.result.length;
+	const moved = (i: number) => ({ start: chunks[i].start + delta, outer: chunks[i].outer, result: chunks[i].result });
+	if (prefix > chunk.start + chunk.result.command.element.nameSpan.end && oldEnd <= end) {
+		const measured = measureElement(text, chunk.start, chunk.outer);
+		if (measured && measured.end === end + delta && (measured.close === undefined) === (chunk.result.command.element.close === undefined)) {
+			const result = readCommandChunk(ownCopy(text.slice(chunk.start, measured.end)));
+			const next = chunks.map((c, i) => (i < k ? c : i === k ? { start: c.start, outer: c.outer, result } : moved(i)));
+			return moveMessage(parse.reuse, oldEnd, delta, next, { removed: chunk.result, added: result });
 		}
-		const next = chunks[k + 1];
-		if (prefix >= end && next && oldEnd <= next.start && skipped[k].parent === skipped[k + 1].parent && isBlankBetween(oldText, end, next.start) && isBlankBetween(text, end, next.start + delta)) {
-			const moved = chunks.map((c, i) => (i <= k ? c : { start: c.start + delta, result: c.result }));
-			return assembleMessage(text, shiftDocument(parse.frame, oldEnd, delta), moved);
-		}
+		return undefined;
+	}
+	const following = chunks[k + 1];
+	if (prefix >= end && following && oldEnd <= following.start && isBlankBetween(oldText, end, following.start) && isBlankBetween(text, end, following.start + delta)) {
+		return moveMessage(parse.reuse, oldEnd, delta, chunks.map((c, i) => (i <= k ? c : moved(i))), undefined);
 	}
 	return undefined;
+}
+
+/**
+ * The message after an edit that left the frame as it was: its problems and the frame move, and
+ * only the CmdIDs of a re-read command are counted again.
+ */
+function moveMessage(reuse: Reusable, at: number, delta: number, chunks: readonly CommandChunk[], swap: { removed: CommandChunkResult; added: CommandChunkResult } | undefined): SyncmlParse {
+	const cmdIds = swap ? reuse.cmdIds.replace(swap.removed, swap.added, chunks) : reuse.cmdIds;
+	const frameProblems = reuse.frameProblems.map((p) => moveProblem(p, at, delta));
+	return message(new LazyFrame(reuse.frame, at, delta), frameProblems, cmdIds, chunks);
 }
 
 /** Reads one command on its own: its XML, model, rules, lowering and the policy rules of what it sets. */
@@ -107,13 +147,145 @@ export function readCommandChunk(source: string): CommandChunkResult {
 
 /** The message-level checks over the frame and the chunks, and every problem in file offsets. */
 export function assembleMessage(text: string, frame: XmlDocument, chunks: readonly CommandChunk[]): SyncmlParse {
-	const problems: Problem[] = frame.problems.map(xmlProblem);
-	const found = checkFrame(text, frame, problems);
-	checkCmdIds(chunks, problems);
-	for (const chunk of chunks) {
-		problems.push(...problemsAt(chunk));
+	const frameProblems: Problem[] = frame.problems.map(xmlProblem);
+	checkFrame(text, frame, frameProblems);
+	return message(new LazyFrame(frame), frameProblems, CmdIdIndex.of(chunks), chunks);
+}
+
+function message(frame: LazyFrame, frameProblems: readonly Problem[], cmdIds: CmdIdIndex, chunks: readonly CommandChunk[]): SyncmlParse {
+	const problems = [...frameProblems];
+	// Most messages have unique CmdIDs; the index says so without looking at every command again.
+	if (!cmdIds.clean) {
+		checkCmdIds(chunks, problems);
 	}
-	return { ...found, frame, chunks, problems };
+	for (const chunk of chunks) {
+		if (chunk.result.problems.length > 0) {
+			problems.push(...problemsAt(chunk));
+		}
+	}
+	let found: SyncmlFrame | undefined;
+	const around = () => (found ??= frameElements(frame.doc));
+	return {
+		get frame() {
+			return frame.doc;
+		},
+		get root() {
+			return around().root;
+		},
+		get header() {
+			return around().header;
+		},
+		get body() {
+			return around().body;
+		},
+		chunks,
+		problems,
+		reuse: { frame, frameProblems, cmdIds },
+	};
+}
+
+/**
+ * Counts of the CmdID values of every command, kept across edits. The counts are updated in place
+ * for the newest parse; an older parse that is edited again counts afresh.
+ */
+class CmdIdIndex {
+	private constructor(
+		private readonly counts: Map<string, number> & { owner?: CmdIdIndex },
+		/** Values used more than once. */
+		private readonly repeated: number,
+		/** Commands whose CmdID is missing, empty or 0. */
+		private readonly flawed: number,
+	) {}
+
+	static of(chunks: readonly CommandChunk[]): CmdIdIndex {
+		const index = new CmdIdIndex(new Map(), 0, 0);
+		return chunks.reduce((i, c) => i.adding(c.result, 1), index);
+	}
+
+	get clean(): boolean {
+		return this.repeated === 0 && this.flawed === 0;
+	}
+
+	/** The index after one command was read again; `chunks` are the new ones, for counting afresh. */
+	replace(removed: CommandChunkResult, added: CommandChunkResult, chunks: readonly CommandChunk[]): CmdIdIndex {
+		return this.counts.owner === this ? this.adding(removed, -1).adding(added, 1) : CmdIdIndex.of(chunks);
+	}
+
+	/** Counts a chunk in (+1) or out (-1); mutates, so only on an index of one's own. */
+	private adding(result: CommandChunkResult, sign: 1 | -1): CmdIdIndex {
+		let { repeated, flawed } = this;
+		for (const command of result.commands) {
+			const value = command.cmdId?.value;
+			if (value === undefined || value === '' || value === '0') {
+				flawed += sign;
+				continue;
+			}
+			const before = this.counts.get(value) ?? 0;
+			const after = before + sign;
+			this.counts.set(value, after);
+			if (before < 2 && after >= 2) {
+				repeated++;
+			} else if (before >= 2 && after < 2) {
+				repeated--;
+			}
+		}
+		const next = new CmdIdIndex(this.counts, repeated, flawed);
+		this.counts.owner = next;
+		return next;
+	}
+}
+
+/**
+ * The frame as of some parse, or as moved by the edits since: built on first use, so an edit that
+ * only needs diagnostics never copies it.
+ */
+class LazyFrame {
+	private built: XmlDocument | undefined;
+
+	constructor(
+		private readonly source: LazyFrame | XmlDocument,
+		private readonly at = 0,
+		private readonly delta = 0,
+	) {
+		if (!(source instanceof LazyFrame)) {
+			this.built = source;
+		}
+	}
+
+	get doc(): XmlDocument {
+		if (!this.built) {
+			// Unbuilt frames of earlier edits are built first, oldest last, without deep recursion.
+			const pending: LazyFrame[] = [];
+			let frame: LazyFrame = this;
+			while (!frame.built && frame.source instanceof LazyFrame) {
+				pending.push(frame);
+				frame = frame.source;
+			}
+			let doc = frame.built as XmlDocument;
+			for (let i = pending.length - 1; i >= 0; i--) {
+				const step = pending[i];
+				doc = step.built = shiftDocument(doc, step.at, step.delta);
+			}
+		}
+		return this.built as XmlDocument;
+	}
+}
+
+function frameElements(frame: XmlDocument): SyncmlFrame {
+	const root = frame.nodes.find((n): n is XmlElement => n.kind === 'element');
+	if (root?.name !== 'SyncML') {
+		return { root, header: undefined, body: undefined };
+	}
+	return { root, header: firstChild(root, 'SyncHdr'), body: firstChild(root, 'SyncBody') };
+}
+
+/** A problem of the frame after an edit elsewhere: offsets at or past `at` move by `delta`. */
+function moveProblem(problem: Problem, at: number, delta: number): Problem {
+	if (delta === 0 || problem.span.end < at) {
+		return problem;
+	}
+	const move = (span: Span) => ({ start: span.start >= at ? span.start + delta : span.start, end: span.end >= at ? span.end + delta : span.end });
+	return { ...problem, span: move(problem.span), fixes: problem.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ span: move(e.span), newText: e.newText })) })) };
 }
 
 export function xmlProblem(p: XmlProblem): Problem {

@@ -62,6 +62,8 @@ export interface CommandChunkResult {
 export interface CommandChunk {
 	/** Where the command starts in the file. */
 	readonly start: number;
+	/** The names of the elements around it, outermost first, for finding where it ends after an edit. */
+	readonly outer: readonly string[];
 	readonly result: CommandChunkResult;
 }
 
