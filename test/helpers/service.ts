@@ -364,17 +364,19 @@ export function syncmlCommands(doc: ParsedSyncmlDocument): SyncmlCommand[] {
 	return doc.chunks.map((chunk) => placeCommand(doc, chunk).command);
 }
 
-/** The whole XML tree of a SyncML document in file offsets: the frame with each command read in place. */
-export function syncmlTree(doc: ParsedSyncmlDocument): XmlNode[] {
+/** Every element of a SyncML document in file offsets, depth first: the frame with each command read in place. */
+export function syncmlElements(doc: ParsedSyncmlDocument): XmlElement[] {
 	const commands = new Map(doc.chunks.map((chunk) => [chunk.start, placeCommand(doc, chunk).element]));
-	const swap = (nodes: readonly XmlNode[]): XmlNode[] => nodes.map((n) => {
-		if (n.kind !== 'element') {
-			return n;
+	const found: XmlElement[] = [];
+	const walk = (nodes: readonly XmlNode[]) => {
+		for (const n of nodes) {
+			if (n.kind === 'element') {
+				const element = n.skipped ? (commands.get(n.start) as XmlElement) : n;
+				found.push(element);
+				walk(element.children);
+			}
 		}
-		if (n.skipped) {
-			return commands.get(n.start) as XmlElement;
-		}
-		return { ...n, children: swap(n.children) };
-	});
-	return swap(doc.frame.nodes);
+	};
+	walk(doc.frame.nodes);
+	return found;
 }

@@ -14,8 +14,8 @@ import {
 	languageOf,
 	parseDocument,
 } from '../../server/src/service';
-import type { XmlElement, XmlNode } from '../../server/src/service/xml/xmlParser';
-import { coveredText, diagnoseSyncml, parseSyncml, SYNCML_URI, syncmlCodes, syncmlCommands, syncmlMessage, syncmlTree, textLines, type ParsedSyncmlDocument } from '../helpers/service';
+import type { XmlElement } from '../../server/src/service/xml/xmlParser';
+import { coveredText, diagnoseSyncml, parseSyncml, SYNCML_URI, syncmlCodes, syncmlCommands, syncmlElements, syncmlMessage, textLines, type ParsedSyncmlDocument } from '../helpers/service';
 
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..');
 const EXAMPLE = fs.readFileSync(path.join(ROOT, 'examples/helpdesk-offer-help.syncml'), 'utf8');
@@ -23,23 +23,8 @@ const EXAMPLE = fs.readFileSync(path.join(ROOT, 'examples/helpdesk-offer-help.sy
 const slice = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
 const textLinesOffset = (text: string, d: { range: { start: { line: number; character: number } } }) => textLines(text).offsetAt(d.range.start);
 
-/** Every element of the tree, depth first, in document order. */
-function elements(nodes: readonly XmlNode[]): XmlElement[] {
-	const out: XmlElement[] = [];
-	const walk = (list: readonly XmlNode[]) => {
-		for (const n of list) {
-			if (n.kind === 'element') {
-				out.push(n);
-				walk(n.children);
-			}
-		}
-	};
-	walk(nodes);
-	return out;
-}
-
 function element(doc: ParsedSyncmlDocument, name: string, occurrence = 0): XmlElement {
-	const found = elements(syncmlTree(doc)).filter((e) => e.name === name)[occurrence];
+	const found = syncmlElements(doc).filter((e) => e.name === name)[occurrence];
 	assert.ok(found, `no <${name}> #${occurrence} in the tree`);
 	return found;
 }

@@ -2,7 +2,7 @@ import type { Span } from '../text/span';
 import { checkProfile } from '../validation/policyRules';
 import type { Problem } from '../validation/problem';
 import { shiftProblem } from '../validation/shiftProblem';
-import { firstChild, measureElement, parseXml, type XmlDocument, type XmlElement, type XmlNode, type XmlProblem } from '../xml/xmlParser';
+import { firstChild, measureElement, parseXml, XmlElement, type XmlDocument, type XmlNode, type XmlProblem } from '../xml/xmlParser';
 import { checkCommand } from './commandRules';
 import { lowerItem, SyncmlEditWriter } from './lowerSyncml';
 import { checkCmdIds, checkFrame, type SyncmlFrame } from './messageRules';
@@ -142,7 +142,28 @@ export function readCommandChunk(source: string): CommandChunkResult {
 	}
 	checkCommand(source, command, raItems, damaged, problems);
 	checkProfile({ name: undefined, description: undefined, scope: undefined, policies: settings, span: { start: 0, end: source.length } }, writer, problems);
-	return { length: source.length, command, commands, damaged, problems, settings };
+	compactTree(element);
+	return { length: source.length, command, commands: compact(commands), damaged, problems: compact(problems), settings: compact(settings) };
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/** An array of exactly its length, or the shared empty one: a growing array keeps room for 17. */
+function compact<T>(items: readonly T[]): T[] {
+	return (items.length === 0 ? NONE : items.slice()) as T[];
+}
+
+/**
+ * A kept command needs only its elements and comments (for folding): text and CDATA are read into
+ * the model by now, and the cursor's command is read again in full when a feature needs it.
+ */
+function compactTree(element: XmlElement): void {
+	element.children = compact(element.children.filter((c) => c.kind !== 'text' && c.kind !== 'cdata'));
+	for (const child of element.children) {
+		if (child.kind === 'element') {
+			compactTree(child);
+		}
+	}
 }
 
 /** The message-level checks over the frame and the chunks, and every problem in file offsets. */
@@ -389,23 +410,6 @@ function shiftDocument(doc: XmlDocument, at: number, delta: number): XmlDocument
 	const move = (n: number) => (n >= at ? n + delta : n);
 	const span = <T extends Span>(s: T): T => ({ ...s, start: move(s.start), end: move(s.end) });
 	const copy = (node: XmlNode, parent: XmlElement | undefined): XmlNode => {
-		if (node.kind === 'element' && node.skipped) {
-			// The frame holds one of these per command: copied field by field, it is the bulk of an edit's work.
-			return {
-				kind: 'element',
-				name: node.name,
-				nameSpan: { start: move(node.nameSpan.start), end: move(node.nameSpan.end) },
-				attributes: node.attributes,
-				children: node.children,
-				parent,
-				start: move(node.start),
-				openEnd: move(node.openEnd),
-				close: node.close && { start: move(node.close.start), end: move(node.close.end) },
-				selfClosing: node.selfClosing,
-				end: move(node.end),
-				skipped: true,
-			};
-		}
 		if (node.kind === 'comment') {
 			return span(node);
 		}
@@ -413,16 +417,17 @@ function shiftDocument(doc: XmlDocument, at: number, delta: number): XmlDocument
 			const moved = { ...span(node), content: span(node.content) };
 			return node.kind === 'text' ? { ...moved, content: moved } : moved;
 		}
-		const element: XmlElement = {
-			...span(node),
-			nameSpan: span(node.nameSpan),
-			attributes: node.attributes.map((a) => ({ ...span(a), nameSpan: span(a.nameSpan), valueSpan: a.valueSpan && span(a.valueSpan) })),
-			children: [],
-			parent,
-			openEnd: move(node.openEnd),
-			close: node.close && span(node.close),
-		};
-		element.children.push(...node.children.map((c) => copy(c, element)));
+		const element = new XmlElement(node.name, move(node.start), parent, move(node.end));
+		element.openEnd = move(node.openEnd);
+		element.closeStart = node.closeStart < 0 ? -1 : move(node.closeStart);
+		element.selfClosing = node.selfClosing;
+		element.skipped = node.skipped;
+		if (node.attributes.length > 0) {
+			element.attributes = node.attributes.map((a) => ({ ...span(a), nameSpan: span(a.nameSpan), valueSpan: a.valueSpan && span(a.valueSpan) }));
+		}
+		for (const child of node.children) {
+			element.children.push(copy(child, element));
+		}
 		return element;
 	};
 	return {

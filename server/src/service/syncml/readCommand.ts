@@ -5,20 +5,11 @@ import { COMMANDS, CONTAINER_COMMANDS } from './syncmlGrammar';
 import type { PayloadForm, SyncmlCommand, SyncmlData, SyncmlItem, SyncmlMeta } from './syncmlModel';
 
 /** Reads one command element (and the commands inside an Atomic or Sequence) into the SyncML model. */
-export function readCommand(text: string, element: XmlElement, parent?: SyncmlCommand): SyncmlCommand {
+export function readCommand(text: string, element: XmlElement): SyncmlCommand {
 	const cmdId = firstChild(element, 'CmdID');
-	const children: SyncmlCommand[] = [];
 	const container = (CONTAINER_COMMANDS as readonly string[]).includes(element.name);
 	const items: SyncmlItem[] = [];
-	const command: SyncmlCommand = {
-		element,
-		name: element.name,
-		cmdId: cmdId && elementText(text, cmdId),
-		meta: readMeta(text, firstChild(element, 'Meta')),
-		items,
-		children,
-		parent,
-	};
+	const children: SyncmlCommand[] = [];
 	for (const child of element.children) {
 		if (child.kind !== 'element') {
 			continue;
@@ -26,10 +17,18 @@ export function readCommand(text: string, element: XmlElement, parent?: SyncmlCo
 		if (child.name === 'Item') {
 			items.push(readItem(text, child));
 		} else if (container && COMMANDS.has(child.name)) {
-			children.push(readCommand(text, child, command));
+			children.push(readCommand(text, child));
 		}
 	}
-	return command;
+	return {
+		element,
+		name: element.name,
+		cmdId: cmdId && elementText(text, cmdId),
+		meta: readMeta(text, firstChild(element, 'Meta')),
+		// Kept for as long as the command is: without the spare room a grown array keeps.
+		items: items.slice(),
+		children: children.slice(),
+	};
 }
 
 function readMeta(text: string, element: XmlElement | undefined): SyncmlMeta | undefined {

@@ -43,7 +43,6 @@ export interface SyncmlCommand {
 	readonly items: readonly SyncmlItem[];
 	/** Commands inside an Atomic or Sequence. */
 	readonly children: readonly SyncmlCommand[];
-	readonly parent: SyncmlCommand | undefined;
 }
 
 /** One command of SyncBody read on its own, with offsets relative to its start, so it can be reused wherever its text reappears. */

@@ -49,7 +49,8 @@ export class DecodedBuilder {
 
 	build(end: number): Decoded {
 		const value = this.value;
-		const runs = this.runs;
+		// A copy of exactly its length: decoded payloads are kept, and a grown array keeps spare room.
+		const runs = this.runs.slice();
 		const count = runs.length / 3;
 		const runOf = (index: number): number => {
 			let low = 0;

@@ -4,21 +4,44 @@ import { isBlank, XmlScanner, type ScannedAttribute, type XmlScanProblem } from 
 
 export type XmlAttribute = ScannedAttribute;
 
-export interface XmlElement extends Span {
-	readonly kind: 'element';
-	readonly name: string;
-	readonly nameSpan: Span;
-	readonly attributes: XmlAttribute[];
-	readonly children: XmlNode[];
-	readonly parent: XmlElement | undefined;
+const NO_ATTRIBUTES: readonly XmlAttribute[] = Object.freeze([]);
+
+/**
+ * An element with its spans. A large message holds hundreds of thousands of these, so the spans
+ * that follow from others (the name, the end tag) are computed when asked for, not stored.
+ */
+export class XmlElement implements Span {
+	readonly kind = 'element' as const;
+	attributes: readonly XmlAttribute[] = NO_ATTRIBUTES;
+	children: XmlNode[] = [];
 	/** Offset just past the `>` of the start tag (or of `/>`). */
 	openEnd: number;
-	/** The end tag, when there is one. */
-	close: Span | undefined;
-	selfClosing: boolean;
 	end: number;
+	/** Where the end tag starts, or -1 without one. */
+	closeStart = -1;
+	selfClosing = false;
 	/** Set when the parse left this element's content to be read on its own (see `split`). */
 	skipped?: boolean;
+
+	constructor(
+		readonly name: string,
+		readonly start: number,
+		readonly parent: XmlElement | undefined,
+		end: number,
+	) {
+		this.openEnd = end;
+		this.end = end;
+	}
+
+	/** The name in the start tag, right after its `<`. */
+	get nameSpan(): Span {
+		return { start: this.start + 1, end: this.start + 1 + this.name.length };
+	}
+
+	/** The end tag, when there is one. */
+	get close(): Span | undefined {
+		return this.closeStart < 0 ? undefined : { start: this.closeStart, end: this.end };
+	}
 }
 
 export interface XmlText extends Span {
@@ -164,7 +187,7 @@ class TreeBuilder {
 			unclosed.end = s.start;
 		}
 		const element = this.stack[index];
-		element.close = { start: s.start, end: s.end };
+		element.closeStart = s.start;
 		element.end = s.end;
 		this.stack.length = index;
 		this.names.length = index;
@@ -173,27 +196,18 @@ class TreeBuilder {
 	/** Reads a start tag; false when the input is nested too deep to go on. */
 	private startTag(): boolean {
 		const s = this.scanner;
-		const name = s.name();
+		const name = internName(s.name());
 		const parent = this.stack[this.stack.length - 1];
-		const element: XmlElement = {
-			kind: 'element',
-			name,
-			nameSpan: { start: s.nameStart, end: s.nameEnd },
-			attributes: [],
-			children: [],
-			parent,
-			start: s.start,
-			openEnd: s.limit,
-			close: undefined,
-			selfClosing: false,
-			end: s.limit,
-		};
+		const element = new XmlElement(name, s.start, parent, s.limit);
 		this.append(element);
 		const split = this.options.split?.(name, parent) === true;
 		if (split) {
 			s.skipAttributes();
 		} else {
-			element.attributes.push(...s.readAttributes(name));
+			const attributes = s.readAttributes(name);
+			if (attributes.length > 0) {
+				element.attributes = attributes;
+			}
 		}
 		const ending = s.closeStartTag(name);
 		element.openEnd = s.end;
@@ -224,7 +238,7 @@ class TreeBuilder {
 		const found = skimContent(s, [...this.names, element.name]);
 		s.report = report;
 		element.end = found.end;
-		element.close = found.close;
+		element.closeStart = found.close?.start ?? -1;
 	}
 }
 
@@ -270,6 +284,26 @@ export function measureElement(text: string, start: number, outerNames: readonly
 	const name = s.name();
 	s.skipAttributes();
 	return s.closeStartTag(name) === 'open' ? skimContent(s, [...outerNames, name]) : { end: s.end, close: undefined };
+}
+
+const NAMES = new Map<string, string>();
+
+/**
+ * One string per element name: a message repeats a few dozen names hundreds of thousands of
+ * times. Bounded, so a file of made-up names cannot grow it without limit.
+ */
+function internName(name: string): string {
+	const known = NAMES.get(name);
+	if (known !== undefined) {
+		return known;
+	}
+	if (NAMES.size < 4096 && name.length <= 64) {
+		// A copy, so the table never keeps a whole file alive through a slice of it.
+		const own = ` ${name}`.slice(1);
+		NAMES.set(own, own);
+		return own;
+	}
+	return name;
 }
 
 /** A text node is its own content span. */
