@@ -9,7 +9,8 @@ import {
 	type Connection,
 	type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { EditorDocument } from './editorDocument';
 import {
 	DEFAULT_SETTINGS,
 	blockingErrors,
@@ -47,8 +48,8 @@ function languageFor(document: TextDocument): Language | undefined {
 export function startServer(connection: Connection): void {
 	/** The one change that made each version, when the editor sent exactly one: the parse then need not compare texts. */
 	const changes = new Map<string, { from: number; to: number; change: TextChange }>();
-	const documents = new TextDocuments({
-		create: TextDocument.create,
+	const documents = new TextDocuments<TextDocument>({
+		create: EditorDocument.create,
 		update(document, edits, version) {
 			const edit = edits.length === 1 ? edits[0] : undefined;
 			if (edit && TextDocumentContentChangeEvent.isIncremental(edit)) {
@@ -58,7 +59,7 @@ export function startServer(connection: Connection): void {
 			} else {
 				changes.delete(document.uri);
 			}
-			return TextDocument.update(document, edits, version);
+			return EditorDocument.update(document, edits, version);
 		},
 	});
 	const parsed = new Map<string, ParsedDocument>();
