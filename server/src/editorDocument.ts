@@ -1,9 +1,8 @@
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
-const NOT_LATIN1 = /[^\u0000-\u00ff]/;
-/** Below this, joining strings is cheap enough either way. */
-const LARGE = 64 * 1024;
+/** Past this many pieces the text is joined again, so reading a character stays quick. */
+const MAX_PIECES = 64;
 
 function isEol(c: number): boolean {
 	return c === 10 || c === 13;
@@ -24,48 +23,39 @@ function lineStartsIn(text: string, base: number): number[] {
 	return starts;
 }
 
-/** Three Latin-1 strings as one flat string, written once into one buffer. */
-function joinLatin1(before: string, inserted: string, after: string): string {
-	const buffer = Buffer.allocUnsafe(before.length + inserted.length + after.length);
-	buffer.write(before, 0, 'latin1');
-	buffer.write(inserted, before.length, 'latin1');
-	buffer.write(after, before.length + inserted.length, 'latin1');
-	return buffer.toString('latin1');
-}
-
 /**
- * The server's copy of an open document, kept up to date edit by edit like the library's, except in
- * how a large text is rebuilt: V8 joins `before + inserted + after` lazily and later copies the
- * joined text one character at a time, which for a 2 MB SyncML message costs several times more
- * than checking the edit. A text of Latin-1 characters is joined through one buffer copy instead.
+ * The server's copy of an open document, kept up to date edit by edit like the library's, but held
+ * as pieces of text rather than one string. Joining a 2 MB text on every keystroke (the library's
+ * way) allocates and fills 2 MB each time, several times what checking the edit costs; the pieces
+ * are joined only when someone reads the whole text, and a snapshot of a version can be read later.
  */
 export class EditorDocument implements TextDocument {
 	private lineStarts: number[] | undefined;
-	private latin1: boolean;
+	/** The text, in order; never empty strings, never modified in place (snapshots share it). */
+	private pieces: readonly string[];
+	private length: number;
 
 	private constructor(
 		readonly uri: string,
 		readonly languageId: string,
 		public version: number,
-		private content: string,
+		content: string,
 	) {
-		this.latin1 = !NOT_LATIN1.test(content);
+		this.pieces = content === '' ? [] : [content];
+		this.length = content.length;
 	}
 
 	static create(uri: string, languageId: string, version: number, content: string): EditorDocument {
 		return new EditorDocument(uri, languageId, version, content);
 	}
 
-	static update(document: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): TextDocument {
-		if (!(document instanceof EditorDocument)) {
-			throw new Error('EditorDocument.update takes documents it created');
-		}
+	static update(document: EditorDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): EditorDocument {
 		for (const change of changes) {
 			if ('range' in change) {
 				document.replace(change.range, change.text);
 			} else {
-				document.content = change.text;
-				document.latin1 = !NOT_LATIN1.test(change.text);
+				document.pieces = change.text === '' ? [] : [change.text];
+				document.length = change.text.length;
 				document.lineStarts = undefined;
 			}
 		}
@@ -78,11 +68,58 @@ export class EditorDocument implements TextDocument {
 	}
 
 	getText(range?: Range): string {
-		return range ? this.content.slice(this.offsetAt(range.start), this.offsetAt(range.end)) : this.content;
+		return range ? this.slice(this.offsetAt(range.start), this.offsetAt(range.end)) : this.join();
+	}
+
+	/** This version's text, read only when asked for: later edits do not change it. */
+	snapshot(): { readonly length: number; read(): string } {
+		const pieces = this.pieces;
+		let text: string | undefined;
+		return { length: this.length, read: () => (text ??= pieces === this.pieces ? this.join() : pieces.join('')) };
+	}
+
+	/** The whole text as one string, kept as the only piece from then on. */
+	private join(): string {
+		if (this.pieces.length !== 1) {
+			const text = this.pieces.join('');
+			this.pieces = text === '' ? [] : [text];
+		}
+		return this.pieces[0] ?? '';
+	}
+
+	private slice(start: number, end: number): string {
+		let out = '';
+		let at = 0;
+		for (const piece of this.pieces) {
+			const next = at + piece.length;
+			if (next > start && at < end) {
+				out += piece.slice(Math.max(start - at, 0), Math.min(end - at, piece.length));
+			}
+			if (next >= end) {
+				break;
+			}
+			at = next;
+		}
+		return out;
+	}
+
+	/** The UTF-16 code unit at `offset` (NaN outside the text), without joining the pieces. */
+	private charCodeAt(offset: number): number {
+		if (offset < 0 || offset >= this.length) {
+			return NaN;
+		}
+		let at = 0;
+		for (const piece of this.pieces) {
+			if (offset < at + piece.length) {
+				return piece.charCodeAt(offset - at);
+			}
+			at += piece.length;
+		}
+		return NaN;
 	}
 
 	positionAt(offset: number): Position {
-		const at = Math.max(0, Math.min(offset, this.content.length));
+		const at = Math.max(0, Math.min(offset, this.length));
 		const starts = this.starts();
 		let low = 0;
 		let high = starts.length;
@@ -101,7 +138,7 @@ export class EditorDocument implements TextDocument {
 	offsetAt(position: Position): number {
 		const starts = this.starts();
 		if (position.line >= starts.length) {
-			return this.content.length;
+			return this.length;
 		}
 		if (position.line < 0) {
 			return 0;
@@ -110,7 +147,7 @@ export class EditorDocument implements TextDocument {
 		if (position.character <= 0) {
 			return start;
 		}
-		const next = position.line + 1 < starts.length ? starts[position.line + 1] : this.content.length;
+		const next = position.line + 1 < starts.length ? starts[position.line + 1] : this.length;
 		return this.beforeEol(Math.min(start + position.character, next), start);
 	}
 
@@ -122,7 +159,7 @@ export class EditorDocument implements TextDocument {
 		}
 		const index = Math.min(line, starts.length - 1);
 		const start = starts[index];
-		const next = index + 1 < starts.length ? starts[index + 1] : this.content.length;
+		const next = index + 1 < starts.length ? starts[index + 1] : this.length;
 		return { start: { line: index, character: 0 }, end: { line: index, character: this.beforeEol(next, start) - start } };
 	}
 
@@ -131,39 +168,73 @@ export class EditorDocument implements TextDocument {
 		if (line < 0 || line >= starts.length) {
 			return '';
 		}
-		const next = line + 1 < starts.length ? starts[line + 1] : this.content.length;
-		return this.content.slice(this.beforeEol(next, starts[line]), next);
+		const next = line + 1 < starts.length ? starts[line + 1] : this.length;
+		return this.slice(this.beforeEol(next, starts[line]), next);
 	}
 
 	private starts(): number[] {
-		this.lineStarts ??= [0, ...lineStartsIn(this.content, 0)];
+		this.lineStarts ??= [0, ...lineStartsIn(this.join(), 0)];
 		return this.lineStarts;
 	}
 
 	/** A position past the line's end stops before its line break, as the protocol says. */
 	private beforeEol(offset: number, lineStart: number): number {
 		let at = offset;
-		while (at > lineStart && isEol(this.content.charCodeAt(at - 1))) {
+		while (at > lineStart && isEol(this.charCodeAt(at - 1))) {
 			at--;
 		}
 		return at;
+	}
+
+	/** Replaces `[start, end)` with `text` in a new list of pieces, slicing only the two pieces at the ends. */
+	private splice(start: number, end: number, text: string): void {
+		const pieces: string[] = [];
+		let at = 0;
+		let inserted = false;
+		for (const piece of this.pieces) {
+			const next = at + piece.length;
+			if (next <= start || at >= end) {
+				if (at >= end && !inserted) {
+					pieces.push(text);
+					inserted = true;
+				}
+				pieces.push(piece);
+			} else {
+				if (at < start) {
+					pieces.push(piece.slice(0, start - at));
+				}
+				if (!inserted) {
+					pieces.push(text);
+					inserted = true;
+				}
+				if (next > end) {
+					pieces.push(piece.slice(end - at));
+				}
+			}
+			at = next;
+		}
+		if (!inserted) {
+			pieces.push(text);
+		}
+		this.pieces = pieces.filter((p) => p !== '');
+		this.length += text.length - (end - start);
+		if (this.pieces.length > MAX_PIECES) {
+			this.join();
+		}
 	}
 
 	private replace(range: Range, text: string): void {
 		const [from, to] = range.start.line > range.end.line || (range.start.line === range.end.line && range.start.character > range.end.character) ? [range.end, range.start] : [range.start, range.end];
 		const start = this.offsetAt(from);
 		const end = this.offsetAt(to);
-		const old = this.content;
-		this.latin1 = this.latin1 && !NOT_LATIN1.test(text);
-		this.content = this.latin1 && old.length > LARGE ? joinLatin1(old.slice(0, start), text, old.slice(end)) : old.slice(0, start) + text + old.slice(end);
+		this.splice(start, end, text);
 		const starts = this.lineStarts;
 		if (!starts) {
 			return;
 		}
 		const insertedEnd = start + text.length;
 		// A CR and LF joined or split by the edit change more than the edited lines: count afresh.
-		const content = this.content;
-		if ((content.charCodeAt(start - 1) === 13 && content.charCodeAt(start) === 10) || (content.charCodeAt(insertedEnd - 1) === 13 && content.charCodeAt(insertedEnd) === 10)) {
+		if ((this.charCodeAt(start - 1) === 13 && this.charCodeAt(start) === 10) || (this.charCodeAt(insertedEnd - 1) === 13 && this.charCodeAt(insertedEnd) === 10)) {
 			this.lineStarts = undefined;
 			return;
 		}

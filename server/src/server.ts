@@ -48,14 +48,14 @@ function languageFor(document: TextDocument): Language | undefined {
 export function startServer(connection: Connection): void {
 	/** The one change that made each version, when the editor sent exactly one: the parse then need not compare texts. */
 	const changes = new Map<string, { from: number; to: number; change: TextChange }>();
-	const documents = new TextDocuments<TextDocument>({
+	const documents = new TextDocuments<EditorDocument>({
 		create: EditorDocument.create,
 		update(document, edits, version) {
 			const edit = edits.length === 1 ? edits[0] : undefined;
 			if (edit && TextDocumentContentChangeEvent.isIncremental(edit)) {
 				const start = document.offsetAt(edit.range.start);
 				const oldEnd = document.offsetAt(edit.range.end);
-				changes.set(document.uri, { from: document.version, to: version, change: { start, oldEnd, newEnd: start + edit.text.length } });
+				changes.set(document.uri, { from: document.version, to: version, change: { start, oldEnd, text: edit.text } });
 			} else {
 				changes.delete(document.uri);
 			}
@@ -69,14 +69,14 @@ export function startServer(connection: Connection): void {
 	let globalSettings: Settings = DEFAULT_SETTINGS;
 
 	/** The parse of the document's current version; each version is parsed once. */
-	function parse(document: TextDocument, language: Language): ParsedDocument {
+	function parse(document: EditorDocument, language: Language): ParsedDocument {
 		const cached = parsed.get(document.uri);
 		if (cached && cached.version === document.version && cached.language === language) {
 			return cached;
 		}
 		const known = changes.get(document.uri);
 		const change = known && known.from === cached?.version && known.to === document.version ? known.change : undefined;
-		const fresh = parseDocument(document.uri, document.version, document.getText(), language, cached, document, change);
+		const fresh = parseDocument(document.uri, document.version, document.snapshot(), language, cached, document, change);
 		parsed.set(document.uri, fresh);
 		return fresh;
 	}
@@ -94,7 +94,7 @@ export function startServer(connection: Connection): void {
 	}
 
 	/** Validates on the next turn of the event loop, so a burst of changes is checked once. */
-	function scheduleValidation(document: TextDocument): void {
+	function scheduleValidation(document: EditorDocument): void {
 		const uri = document.uri;
 		const previous = pending.get(uri);
 		if (previous) {
@@ -126,7 +126,7 @@ export function startServer(connection: Connection): void {
 	}
 
 	/** The parse of a served document, or undefined for documents of other languages. */
-	function parsedFor(uri: string): { document: TextDocument; parsed: ParsedDocument } | undefined {
+	function parsedFor(uri: string): { document: EditorDocument; parsed: ParsedDocument } | undefined {
 		const document = documents.get(uri);
 		const language = document && languageFor(document);
 		return document && language ? { document, parsed: parse(document, language) } : undefined;

@@ -47,12 +47,13 @@ describe('The server\'s document copy', () => {
 		}), { seed: 0x5eed, numRuns: 300 });
 	});
 
-	it('keeps a large text the same through the buffer path, and leaves it when a wider character arrives', () => {
+	it('keeps a large text right across many edits, and a snapshot keeps its version\'s text', () => {
 		const line = '<Replace><CmdID>1</CmdID></Replace>\n';
 		const start = line.repeat(4000);
 		let theirs = TextDocument.create('file:///a', 'syncml', 1, start);
 		const ours = EditorDocument.create('file:///a', 'syncml', 1, start);
-		const edits = ['x', '\n', '\uf000', 'y', '\r\n', ''];
+		const edits = Array.from({ length: 150 }, (_, i) => ['x', '\n', '\uf000', 'y', '\r\n', ''][i % 6]);
+		const snapshots: { read: () => string; text: string }[] = [];
 		edits.forEach((text, i) => {
 			const at = theirs.positionAt(70_000 + i * 13);
 			const change = { range: { start: at, end: { line: at.line, character: at.character + (i % 2) } }, text };
@@ -61,6 +62,12 @@ describe('The server\'s document copy', () => {
 			assert.equal(ours.getText(), theirs.getText());
 			assert.equal(ours.lineCount, theirs.lineCount);
 			assert.deepEqual(ours.positionAt(100_000), theirs.positionAt(100_000));
+			if (i % 40 === 0) {
+				snapshots.push({ read: ours.snapshot().read, text: theirs.getText() });
+			}
 		});
+		for (const snapshot of snapshots) {
+			assert.equal(snapshot.read(), snapshot.text);
+		}
 	});
 });

@@ -3,7 +3,7 @@ import type { PolicySetting, Profile } from './model/policyModel';
 import { shiftProfile, shiftSetting } from './model/shiftProfile';
 import { shiftProblem } from './validation/shiftProblem';
 import { schemaProblems } from './schema/schemaValidation';
-import { assembleMessage, parseSyncml, type SyncmlParse, type TextChange } from './syncml/parseSyncml';
+import { assembleMessage, parseSyncml, type LazyText, type SyncmlParse, type TextChange } from './syncml/parseSyncml';
 import type { CommandChunk, CommandChunkResult } from './syncml/syncmlModel';
 import { checkProfile } from './validation/policyRules';
 import type { Problem } from './validation/problem';
@@ -55,6 +55,8 @@ export interface ParsedSyncml extends ParsedBase, SyncmlParse {
 	readonly language: typeof SYNCML_LANGUAGE;
 	readonly problems: readonly Problem[];
 	readonly parse: SyncmlParse;
+	/** The text of this version, read when needed. */
+	readonly source: LazyText;
 }
 
 /** Everything the features need about one version of a file, computed once. */
@@ -83,13 +85,13 @@ export function languageOf(uri: string, languageId: string | undefined, text: st
  * `lines` may be the editor's own copy of this version, whose line offsets it keeps up to date
  * across edits; `change`, when the editor knows it, spares comparing the two versions.
  */
-export function parseDocument(uri: string, version: number, text: string, language: Language, previous?: ParsedDocument, lines?: TextDocument, change?: TextChange): ParsedDocument {
+export function parseDocument(uri: string, version: number, text: string | LazyText, language: Language, previous?: ParsedDocument, lines?: TextDocument, change?: TextChange): ParsedDocument {
 	return language === SYNCML_LANGUAGE
 		? parseSyncmlDocument(uri, version, text, previous?.language === SYNCML_LANGUAGE ? previous : undefined, lines, change)
-		: parsePolicyDocument(uri, version, text, previous?.language === POLICY_LANGUAGE ? previous : undefined, lines);
+		: parsePolicyDocument(uri, version, typeof text === 'string' ? text : text.read(), previous?.language === POLICY_LANGUAGE ? previous : undefined, lines);
 }
 
-function tooLarge(text: string): Problem[] {
+function tooLarge(text: { readonly length: number }): Problem[] {
 	return text.length > MAX_DOCUMENT_LENGTH
 		? [{ code: 'too-large', span: { start: 0, end: 0 }, message: `This file has ${text.length} characters; files over ${MAX_DOCUMENT_LENGTH} are not checked. Split it into smaller files.` }]
 		: [];
@@ -158,18 +160,23 @@ function parseChunk(text: string): YamlChunkResult {
 	return { text, yaml: yaml.map(({ start, end, root, errors }) => ({ start, end, root, errors })), profiles: lowered.map((l) => l.profile), problems };
 }
 
-export function parseSyncmlDocument(uri: string, version: number, text: string, previous?: ParsedSyncml, editorLines?: TextDocument, change?: TextChange): ParsedSyncml {
-	const lines = editorLines ?? TextDocument.create(uri, SYNCML_LANGUAGE, version, text);
+export function parseSyncmlDocument(uri: string, version: number, source: string | LazyText, previous?: ParsedSyncml, editorLines?: TextDocument, change?: TextChange): ParsedSyncml {
+	const text = typeof source === 'string' ? { length: source.length, read: () => source } : source;
+	const lines = editorLines ?? TextDocument.create(uri, SYNCML_LANGUAGE, version, text.read());
 	const refused = tooLarge(text);
 	const parse: SyncmlParse = refused.length > 0
 		? assembleMessage('', { nodes: [], problems: [] }, [])
-		: parseSyncml(text, previous && previous.chunks.length > 0 ? { text: previous.text, parse: previous.parse, change } : undefined);
+		: parseSyncml(text, previous && previous.chunks.length > 0 ? { text: previous.source, parse: previous.parse, change } : undefined);
 	let profiles: Profile[] | undefined;
 	return {
 		language: SYNCML_LANGUAGE,
 		uri,
 		version,
-		text,
+		// The whole text is joined only when a feature reads it; checking an edit does not.
+		get text() {
+			return text.read();
+		},
+		source: text,
 		lines,
 		parse,
 		// The frame is built on first use: an edit that only needs diagnostics never copies it.

@@ -3,6 +3,7 @@ import { checkProfile } from '../validation/policyRules';
 import type { Problem } from '../validation/problem';
 import { shiftProblem } from '../validation/shiftProblem';
 import { firstChild, measureElement, parseXml, XmlElement, type XmlDocument, type XmlNode, type XmlProblem } from '../xml/xmlParser';
+import { isBlank } from '../xml/xmlScanner';
 import { checkCommand } from './commandRules';
 import { lowerItem, SyncmlEditWriter } from './lowerSyncml';
 import { checkCmdIds, checkFrame, type SyncmlFrame } from './messageRules';
@@ -33,78 +34,92 @@ interface Reusable {
 	readonly frame: LazyFrame;
 	/** Problems of the frame and of the message around the commands, in file offsets. */
 	readonly frameProblems: readonly Problem[];
+	/** Whether a comment of the frame may silence a line. */
+	readonly directives: boolean;
 	readonly cmdIds: CmdIdIndex;
 }
 
-/** One change from the previous text, in its offsets: `[start, oldEnd)` became `[start, newEnd)`. */
+/** One change from the previous text, in its offsets: `[start, oldEnd)` became `text`. */
 export interface TextChange {
 	readonly start: number;
 	readonly oldEnd: number;
-	readonly newEnd: number;
+	readonly text: string;
+}
+
+/** A text read only when needed: an edit inside one command never reads the whole file. */
+export interface LazyText {
+	readonly length: number;
+	read(): string;
 }
 
 const splitCommands = (name: string, parent: XmlElement | undefined) => parent?.name === 'SyncBody' && COMMANDS.has(name);
 
-export function parseSyncml(text: string, previous?: { readonly text: string; readonly parse: SyncmlParse; readonly change?: TextChange }): SyncmlParse {
-	return (previous && reparseEdit(text, previous.text, previous.parse, previous.change)) ?? parseWhole(text, previous);
+export function parseSyncml(text: LazyText, previous?: { readonly text: LazyText; readonly parse: SyncmlParse; readonly change?: TextChange }): SyncmlParse {
+	return (previous && reparseEdit(text, previous.text, previous.parse, previous.change)) ?? parseWhole(text.read(), previous);
 }
 
-function parseWhole(text: string, previous: { readonly text: string; readonly parse: SyncmlParse } | undefined): SyncmlParse {
+function parseWhole(text: string, previous: { readonly text: LazyText; readonly parse: SyncmlParse } | undefined): SyncmlParse {
 	const frame = parseXml(text, 0, text.length, { split: splitCommands });
-	const known = new Map(previous?.parse.chunks.map((c) => [previous.text.slice(c.start, c.start + c.result.length), c.result]));
+	const known = new Map(previous?.parse.chunks.map((c) => [c.result.source, c.result]));
 	const outers = new Map<XmlElement | undefined, readonly string[]>();
-	const chunks = skippedElements(frame.nodes).map((element) => {
+	const elements = skippedElements(frame.nodes);
+	const chunks = elements.map((element, i) => {
 		const source = text.slice(element.start, element.end);
 		let outer = outers.get(element.parent);
 		if (!outer) {
 			outer = ancestorNames(element);
 			outers.set(element.parent, outer);
 		}
-		return { start: element.start, outer, result: known.get(source) ?? readCommandChunk(ownCopy(source)) };
+		const next = elements[i + 1];
+		const blankAfter = next !== undefined && next.parent === element.parent && isBlank(text, element.end, next.start);
+		return { start: element.start, outer, blankAfter, result: known.get(source) ?? readCommandChunk(ownCopy(source)) };
 	});
 	return assembleMessage(text, frame, chunks);
 }
 
 /**
  * The fast path: an edit that stays inside one command (past its name), or only changes the
- * blanks between two commands. Undefined when the edit is anything else.
+ * blanks between two commands. It reads the command's own text, never the whole file. Undefined
+ * when the edit is anything else.
  */
-function reparseEdit(text: string, oldText: string, parse: SyncmlParse, change: TextChange | undefined): SyncmlParse | undefined {
+function reparseEdit(text: LazyText, oldText: LazyText, parse: SyncmlParse, known: TextChange | undefined): SyncmlParse | undefined {
 	const chunks = parse.chunks;
-	if (chunks.length === 0) {
+	const change = known ?? diff(oldText.read(), text.read());
+	const delta = change.text.length - (change.oldEnd - change.start);
+	if (chunks.length === 0 || text.length - oldText.length !== delta) {
 		return undefined;
 	}
-	const delta = text.length - oldText.length;
-	let prefix: number;
-	let oldEnd: number;
-	if (change && change.newEnd - change.oldEnd === delta) {
-		prefix = change.start;
-		oldEnd = change.oldEnd;
-	} else {
-		prefix = commonPrefix(oldText, text);
-		oldEnd = oldText.length - commonSuffix(oldText, text, Math.min(oldText.length, text.length) - prefix);
-	}
-	const k = lastChunkBefore(chunks, prefix);
+	const k = lastChunkBefore(chunks, change.start);
 	if (k < 0) {
 		return undefined;
 	}
 	const chunk = chunks[k];
 	const end = chunk.start + chunk.result.length;
-	const moved = (i: number) => ({ start: chunks[i].start + delta, outer: chunks[i].outer, result: chunks[i].result });
-	if (prefix > chunk.start + chunk.result.command.element.nameSpan.end && oldEnd <= end) {
-		const measured = measureElement(text, chunk.start, chunk.outer);
-		if (measured && measured.end === end + delta && (measured.close === undefined) === (chunk.result.command.element.close === undefined)) {
-			const result = readCommandChunk(ownCopy(text.slice(chunk.start, measured.end)));
-			const next = chunks.map((c, i) => (i < k ? c : i === k ? { start: c.start, outer: c.outer, result } : moved(i)));
-			return moveMessage(parse.reuse, oldEnd, delta, next, { removed: chunk.result, added: result });
+	const moved = (i: number) => ({ ...chunks[i], start: chunks[i].start + delta });
+	if (change.start > chunk.start + chunk.result.command.element.nameSpan.end && change.oldEnd <= end) {
+		// Only a command that closed can be measured on its own text: its end tag must still end it.
+		const old = chunk.result;
+		const source = old.source.slice(0, change.start - chunk.start) + change.text + old.source.slice(change.oldEnd - chunk.start);
+		const measured = old.command.element.close ? measureElement(source, 0, chunk.outer) : undefined;
+		if (measured?.close && measured.end === source.length) {
+			const result = readCommandChunk(ownCopy(source));
+			const next = chunks.map((c, i) => (i < k ? c : i === k ? { ...c, result } : moved(i)));
+			return moveMessage(parse.reuse, change.oldEnd, delta, next, { removed: old, added: result });
 		}
 		return undefined;
 	}
 	const following = chunks[k + 1];
-	if (prefix >= end && following && oldEnd <= following.start && isBlankBetween(oldText, end, following.start) && isBlankBetween(text, end, following.start + delta)) {
-		return moveMessage(parse.reuse, oldEnd, delta, chunks.map((c, i) => (i <= k ? c : moved(i))), undefined);
+	if (chunk.blankAfter && change.start >= end && following && change.oldEnd <= following.start && !/[^ \t\r\n]/.test(change.text)) {
+		return moveMessage(parse.reuse, change.oldEnd, delta, chunks.map((c, i) => (i <= k ? c : moved(i))), undefined);
 	}
 	return undefined;
+}
+
+/** The one change that turns `before` into `after`: their common start and end left out. */
+function diff(before: string, after: string): TextChange {
+	const start = commonPrefix(before, after);
+	const suffix = commonSuffix(before, after, Math.min(before.length, after.length) - start);
+	return { start, oldEnd: before.length - suffix, text: after.slice(start, after.length - suffix) };
 }
 
 /**
@@ -114,7 +129,7 @@ function reparseEdit(text: string, oldText: string, parse: SyncmlParse, change: 
 function moveMessage(reuse: Reusable, at: number, delta: number, chunks: readonly CommandChunk[], swap: { removed: CommandChunkResult; added: CommandChunkResult } | undefined): SyncmlParse {
 	const cmdIds = swap ? reuse.cmdIds.replace(swap.removed, swap.added, chunks) : reuse.cmdIds;
 	const frameProblems = reuse.frameProblems.map((p) => moveProblem(p, at, delta));
-	return message(new LazyFrame(reuse.frame, at, delta), frameProblems, cmdIds, chunks);
+	return message(new LazyFrame(reuse.frame, at, delta), frameProblems, reuse.directives, cmdIds, chunks);
 }
 
 /** Reads one command on its own: its XML, model, rules, lowering and the policy rules of what it sets. */
@@ -143,7 +158,7 @@ export function readCommandChunk(source: string): CommandChunkResult {
 	checkCommand(source, command, raItems, damaged, problems);
 	checkProfile({ name: undefined, description: undefined, scope: undefined, policies: settings, span: { start: 0, end: source.length } }, writer, problems);
 	compactTree(element);
-	return { length: source.length, command, commands: compact(commands), damaged, problems: compact(problems), settings: compact(settings) };
+	return { source, length: source.length, command, commands: compact(commands), damaged, problems: compact(problems), directives: source.includes(DIRECTIVE), settings: compact(settings) };
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -170,10 +185,11 @@ function compactTree(element: XmlElement): void {
 export function assembleMessage(text: string, frame: XmlDocument, chunks: readonly CommandChunk[]): SyncmlParse {
 	const frameProblems: Problem[] = frame.problems.map(xmlProblem);
 	checkFrame(text, frame, frameProblems);
-	return message(new LazyFrame(frame), frameProblems, CmdIdIndex.of(chunks), chunks);
+	const directives = frameComments(frame.nodes).some((c) => text.slice(c.start, c.end).includes(DIRECTIVE));
+	return message(new LazyFrame(frame), frameProblems, directives, CmdIdIndex.of(chunks), chunks);
 }
 
-function message(frame: LazyFrame, frameProblems: readonly Problem[], cmdIds: CmdIdIndex, chunks: readonly CommandChunk[]): SyncmlParse {
+function message(frame: LazyFrame, frameProblems: readonly Problem[], directives: boolean, cmdIds: CmdIdIndex, chunks: readonly CommandChunk[]): SyncmlParse {
 	const problems = [...frameProblems];
 	// Most messages have unique CmdIDs; the index says so without looking at every command again.
 	if (!cmdIds.clean) {
@@ -201,7 +217,7 @@ function message(frame: LazyFrame, frameProblems: readonly Problem[], cmdIds: Cm
 		},
 		chunks,
 		problems,
-		reuse: { frame, frameProblems, cmdIds },
+		reuse: { frame, frameProblems, directives, cmdIds },
 	};
 }
 
@@ -331,6 +347,21 @@ function problemsAt(chunk: CommandChunk): readonly Problem[] {
 	return problems;
 }
 
+const DIRECTIVE = 'rapolicy-disable-next-line';
+
+/** The comments of a frame, outside the commands. */
+function frameComments(nodes: readonly XmlNode[]): XmlNode[] {
+	const found: XmlNode[] = [];
+	for (const node of nodes) {
+		if (node.kind === 'comment') {
+			found.push(node);
+		} else if (node.kind === 'element' && !node.skipped) {
+			found.push(...frameComments(node.children));
+		}
+	}
+	return found;
+}
+
 /** The skipped (command) elements of a frame, in document order. */
 export function skippedElements(nodes: readonly XmlNode[]): XmlElement[] {
 	const found: XmlElement[] = [];
@@ -391,10 +422,6 @@ function commonSuffix(a: string, b: string, max: number): number {
 		n++;
 	}
 	return n;
-}
-
-function isBlankBetween(text: string, start: number, end: number): boolean {
-	return text.slice(start, end).trim() === '';
 }
 
 /**

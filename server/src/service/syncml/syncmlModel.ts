@@ -47,6 +47,8 @@ export interface SyncmlCommand {
 
 /** One command of SyncBody read on its own, with offsets relative to its start, so it can be reused wherever its text reappears. */
 export interface CommandChunkResult {
+	/** The command's own text (a copy, so it keeps no version of the file alive). */
+	readonly source: string;
 	readonly length: number;
 	readonly command: SyncmlCommand;
 	/** The command and every command inside it, in document order. */
@@ -54,6 +56,8 @@ export interface CommandChunkResult {
 	/** Whether its XML needed repair (rules about absent children are then held back). */
 	readonly damaged: boolean;
 	readonly problems: readonly Problem[];
+	/** Whether a comment in it may silence a line (`rapolicy-disable-next-line`). */
+	readonly directives: boolean;
 	/** What its Remote Assistance items set. */
 	readonly settings: readonly PolicySetting[];
 }
@@ -63,6 +67,8 @@ export interface CommandChunk {
 	readonly start: number;
 	/** The names of the elements around it, outermost first, for finding where it ends after an edit. */
 	readonly outer: readonly string[];
+	/** Whether only blanks separate it from the next command. */
+	readonly blankAfter: boolean;
 	readonly result: CommandChunkResult;
 }
 
