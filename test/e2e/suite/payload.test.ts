@@ -49,7 +49,11 @@ describe('payload preview, copy, export and import', () => {
 		await eventually(() => rapolicy.previewHtml(editor.document.uri), (h) => h !== undefined && h.includes('RA_Unsolicit_Control_List&#34; value=&#34;0&#34;'), 'the preview to follow the edit');
 		await editor.edit((b) => b.replace(new vscode.Range(line, column, line, column + 'view-only'.length), 'remote-contrl'));
 		await eventually(() => rapolicy.previewHtml(editor.document.uri), (h) => h !== undefined && h.includes('enum-value') && !h.includes('&#60;enabled/&#62;&#60;data id=&#34;RA_Unsolicit'), 'the preview to show the error instead of a payload');
-		await vscode.commands.executeCommand('workbench.action.files.revert');
+		// The next tests encode this file through the server: restore it without depending on which
+		// editor has focus, and wait until the server has the restored text.
+		await editor.edit((b) => b.replace(new vscode.Range(line, column, line, column + 'remote-contrl'.length), 'remote-control'));
+		await editor.document.save();
+		await eventually(() => rapolicy.previewHtml(editor.document.uri), (h) => h !== undefined && h.includes('RA_Unsolicit_Control_List&#34; value=&#34;1&#34;'), 'the preview to follow the restored text');
 	});
 
 	it('copies the escaped payload of the policy at the cursor', async () => {
