@@ -33,11 +33,22 @@ const main = {
 		setup(build) {
 			// Every bundle sits one folder below dist/, beside dist/late/.
 			build.onResolve({ filter: new RegExp(`^(${LATE.join('|')})$`) }, (args) => ({ path: `../late/${args.path}.js`, external: true }));
+			// The server loads the language service after answering `initialize`, from a bundle of its own.
+			build.onResolve({ filter: /^\.\/service$/ }, (args) => (args.importer.endsWith('server/src/server.ts') ? { path: '../late/service.js', external: true } : undefined));
 		},
 	}],
 };
 
-const late = { ...shared, entryPoints: Object.fromEntries(LATE.map((name) => [`late/${name}`, name])) };
+const late = {
+	...main,
+	entryPoints: { ...Object.fromEntries(LATE.map((name) => [`late/${name}`, name])), 'late/service': 'server/src/service/index.ts' },
+	plugins: [{
+		name: 'late-libraries',
+		setup(build) {
+			build.onResolve({ filter: new RegExp(`^(${LATE.join('|')})$`) }, (args) => (args.kind === 'entry-point' ? undefined : { path: `./${args.path}.js`, external: true }));
+		},
+	}],
+};
 
 if (watch) {
 	for (const options of [main, late]) {

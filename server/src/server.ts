@@ -11,34 +11,26 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { EditorDocument } from './editorDocument';
-import {
-	DEFAULT_SETTINGS,
-	blockingErrors,
-	buildPreview,
-	getCodeActions,
-	getCodeLenses,
-	importSyncml,
-	getCompletions,
-	getDiagnostics,
-	getDocumentSymbols,
-	getFoldingRanges,
-	getHover,
-	languageOf,
-	normalizeSettings,
-	parseDocument,
-	type Language,
-	type ParsedDocument,
-	type Settings,
-	type TextChange,
-} from './service';
+import type { Language, ParsedDocument, Settings, TextChange } from './service';
 import { Commands, IMPORT_REQUEST, PREVIEW_REQUEST, SUMMARY_REQUEST, type DocumentParams, type ImportRequestResult, type PreviewResult, type SummaryResult } from './common/protocol';
 import { runSafe } from './runSafe';
 import { SERVER_NAME, VERSION } from './version';
 
 
+let loaded: typeof import('./service') | undefined;
+
+/**
+ * The language service, loaded when the first document needs it: answering `initialize` then
+ * costs only the protocol library, and the service's code is compiled afterwards.
+ */
+function service(): typeof import('./service') {
+	loaded ??= require('./service') as typeof import('./service');
+	return loaded;
+}
+
 /** The language the server reads a document as: by language id, or by name for editors that call it yaml or xml. */
 function languageFor(document: TextDocument): Language | undefined {
-	return languageOf(document.uri, document.languageId, document.getText(Range.create(0, 0, 20, 0)));
+	return service().languageOf(document.uri, document.languageId, document.getText(Range.create(0, 0, 20, 0)));
 }
 
 /**
@@ -66,7 +58,10 @@ export function startServer(connection: Connection): void {
 	const settingsByUri = new Map<string, Promise<Settings>>();
 	const pending = new Map<string, NodeJS.Immediate>();
 	let pullSettings = false;
-	let globalSettings: Settings = DEFAULT_SETTINGS;
+	/** Settings for clients that do not answer `workspace/configuration`, read when first needed. */
+	let rawGlobalSettings: unknown;
+	let globalSettings: Settings | undefined;
+	const global = () => (globalSettings ??= service().normalizeSettings(rawGlobalSettings));
 
 	/** The parse of the document's current version; each version is parsed once. */
 	function parse(document: EditorDocument, language: Language): ParsedDocument {
@@ -76,18 +71,18 @@ export function startServer(connection: Connection): void {
 		}
 		const known = changes.get(document.uri);
 		const change = known && known.from === cached?.version && known.to === document.version ? known.change : undefined;
-		const fresh = parseDocument(document.uri, document.version, document.snapshot(), language, cached, document, change);
+		const fresh = service().parseDocument(document.uri, document.version, document.snapshot(), language, cached, document, change);
 		parsed.set(document.uri, fresh);
 		return fresh;
 	}
 
 	function settingsFor(uri: string): Promise<Settings> {
 		if (!pullSettings) {
-			return Promise.resolve(globalSettings);
+			return Promise.resolve(global());
 		}
 		let settings = settingsByUri.get(uri);
 		if (!settings) {
-			settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'rapolicy' }).then(normalizeSettings, () => DEFAULT_SETTINGS);
+			settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'rapolicy' }).then((raw) => service().normalizeSettings(raw), () => service().DEFAULT_SETTINGS);
 			settingsByUri.set(uri, settings);
 		}
 		return settings;
@@ -118,7 +113,7 @@ export function startServer(connection: Connection): void {
 			return;
 		}
 		try {
-			const diagnostics = getDiagnostics(parse(document, language), settings);
+			const diagnostics = service().getDiagnostics(parse(document, language), settings);
 			await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
 		} catch (error) {
 			connection.console.error(`Validation failed for ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -134,7 +129,7 @@ export function startServer(connection: Connection): void {
 
 	connection.onInitialize((params): InitializeResult => {
 		pullSettings = params.capabilities.workspace?.configuration === true;
-		globalSettings = normalizeSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+		rawGlobalSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
 		return {
 			capabilities: {
 				textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -159,7 +154,8 @@ export function startServer(connection: Connection): void {
 		settingsByUri.clear();
 		if (!pullSettings) {
 			const raw = (change.settings as { rapolicy?: unknown } | undefined)?.rapolicy;
-			globalSettings = normalizeSettings(raw);
+			rawGlobalSettings = raw;
+			globalSettings = undefined;
 		}
 		for (const document of documents.all()) {
 			scheduleValidation(document);
@@ -182,34 +178,34 @@ export function startServer(connection: Connection): void {
 
 	connection.onCompletion((params, token) => runSafe(connection.console, 'Completion', params.textDocument.uri, token, null, () => {
 		const found = parsedFor(params.textDocument.uri);
-		return found ? getCompletions(found.parsed, found.document.offsetAt(params.position)) : null;
+		return found ? service().getCompletions(found.parsed, found.document.offsetAt(params.position)) : null;
 	}));
 
 	connection.onHover((params, token) => runSafe(connection.console, 'Hover', params.textDocument.uri, token, null, () => {
 		const found = parsedFor(params.textDocument.uri);
-		return found ? getHover(found.parsed, found.document.offsetAt(params.position)) : null;
+		return found ? service().getHover(found.parsed, found.document.offsetAt(params.position)) : null;
 	}));
 
 	connection.onDocumentSymbol((params, token) => runSafe(connection.console, 'Outline', params.textDocument.uri, token, [], () => {
 		const found = parsedFor(params.textDocument.uri);
-		return found ? getDocumentSymbols(found.parsed) : [];
+		return found ? service().getDocumentSymbols(found.parsed) : [];
 	}));
 
 	connection.onFoldingRanges((params, token) => runSafe(connection.console, 'Folding', params.textDocument.uri, token, [], () => {
 		const found = parsedFor(params.textDocument.uri);
-		return found ? getFoldingRanges(found.parsed) : [];
+		return found ? service().getFoldingRanges(found.parsed) : [];
 	}));
 
 	connection.onCodeLens((params, token) => runSafe(connection.console, 'CodeLens', params.textDocument.uri, token, [], () => {
 		const found = parsedFor(params.textDocument.uri);
-		return found ? getCodeLenses(found.parsed, Commands.previewPayload) : [];
+		return found ? service().getCodeLenses(found.parsed, Commands.previewPayload) : [];
 	}));
 
 	connection.onRequest(PREVIEW_REQUEST, async (params: DocumentParams, token): Promise<PreviewResult | ResponseError<void>> => {
 		const settings = await settingsFor(params.uri);
 		return runSafe(connection.console, 'Preview', params.uri, token, null, () => {
 			const found = parsedFor(params.uri);
-			return found ? buildPreview(found.parsed, settings, settings.payload) : null;
+			return found ? service().buildPreview(found.parsed, settings, settings.payload) : null;
 		});
 	});
 
@@ -225,8 +221,8 @@ export function startServer(connection: Connection): void {
 			if (found?.parsed.language !== 'syncml') {
 				return null;
 			}
-			const errors = blockingErrors(found.parsed, settings).map((e) => `line ${e.line + 1}: ${e.code} ${e.message}`);
-			return errors.length > 0 ? { yaml: '', skipped: [], errors } : { ...importSyncml(found.parsed), errors };
+			const errors = service().blockingErrors(found.parsed, settings).map((e) => `line ${e.line + 1}: ${e.code} ${e.message}`);
+			return errors.length > 0 ? { yaml: '', skipped: [], errors } : { ...service().importSyncml(found.parsed), errors };
 		});
 	});
 
@@ -234,7 +230,7 @@ export function startServer(connection: Connection): void {
 		const settings = await settingsFor(params.textDocument.uri);
 		return runSafe(connection.console, 'Code actions', params.textDocument.uri, token, [], () => {
 			const found = parsedFor(params.textDocument.uri);
-			return found ? getCodeActions(found.parsed, params.context.diagnostics, settings, params.range) : [];
+			return found ? service().getCodeActions(found.parsed, params.context.diagnostics, settings, params.range) : [];
 		});
 	});
 
