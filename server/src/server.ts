@@ -64,6 +64,28 @@ export function startServer(connection: Connection): void {
 	const global = () => (globalSettings ??= service().normalizeSettings(rawGlobalSettings));
 
 	/** The parse of the document's current version; each version is parsed once. */
+	/**
+	 * The parse of the document closed last, for a while: editors close and reopen a document when
+	 * its language changes or a tab is reopened, and what did not change is then not read again.
+	 */
+	let closed: { uri: string; parsed: ParsedDocument; timer: NodeJS.Timeout } | undefined;
+	const CLOSED_KEPT_MS = 5 * 60 * 1000;
+
+	function forgetClosed(): void {
+		if (closed) {
+			clearTimeout(closed.timer);
+			closed = undefined;
+		}
+	}
+
+	function reopened(uri: string): ParsedDocument | undefined {
+		const found = closed?.uri === uri ? closed.parsed : undefined;
+		if (found) {
+			forgetClosed();
+		}
+		return found;
+	}
+
 	function parse(document: EditorDocument, language: Language): ParsedDocument {
 		const cached = parsed.get(document.uri);
 		if (cached && cached.version === document.version && cached.language === language) {
@@ -71,7 +93,7 @@ export function startServer(connection: Connection): void {
 		}
 		const known = changes.get(document.uri);
 		const change = known && known.from === cached?.version && known.to === document.version ? known.change : undefined;
-		const fresh = service().parseDocument(document.uri, document.version, document.snapshot(), language, cached, document, change);
+		const fresh = service().parseDocument(document.uri, document.version, document.snapshot(), language, cached ?? reopened(document.uri), document, change);
 		parsed.set(document.uri, fresh);
 		return fresh;
 	}
@@ -165,6 +187,13 @@ export function startServer(connection: Connection): void {
 	documents.onDidChangeContent((event) => scheduleValidation(event.document));
 	documents.onDidClose((event) => {
 		const uri = event.document.uri;
+		const last = parsed.get(uri);
+		forgetClosed();
+		if (last) {
+			const timer = setTimeout(forgetClosed, CLOSED_KEPT_MS);
+			timer.unref();
+			closed = { uri, parsed: last, timer };
+		}
 		parsed.delete(uri);
 		changes.delete(uri);
 		settingsByUri.delete(uri);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import {
 	DidChangeTextDocumentNotification,
+	DidCloseTextDocumentNotification,
 	DidOpenTextDocumentNotification,
 	ExitNotification,
 	InitializedNotification,
@@ -90,6 +91,13 @@ export class LspClient {
 	async change(uri: string, version: number, changes: { range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[]): Promise<PublishDiagnosticsParams> {
 		const next = this.nextDiagnostics(uri);
 		await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes as never });
+		return next;
+	}
+
+	/** Closes a document; the server then clears its diagnostics. */
+	async close(uri: string): Promise<PublishDiagnosticsParams> {
+		const next = this.nextDiagnostics(uri);
+		await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
 		return next;
 	}
 

@@ -72,6 +72,21 @@ describe('language server over stdio', () => {
 		assert.ok(titles.includes('Change to SessionLogging'), titles.join(','));
 	});
 
+	it('reads a reopened SyncML message as a fresh server would, whatever changed while it was closed', async () => {
+		const uri = 'file:///ws/reopen.syncml';
+		const message = fs.readFileSync(path.join(ROOT, 'examples/helpdesk-offer-help.syncml'), 'utf8');
+		assert.deepEqual((await client.open(uri, message, 'syncml')).diagnostics, []);
+		assert.deepEqual((await client.close(uri)).diagnostics, []);
+		const changed = message.replace('value="1"', 'value="7"').replace('<CmdID>2</CmdID>', '<CmdID>1</CmdID>');
+		const reopened = await client.open(uri, changed, 'syncml');
+		const fresh = new LspClient();
+		await fresh.initialize();
+		const expected = await fresh.open(uri, changed, 'syncml');
+		await fresh.stop();
+		assert.deepEqual(reopened.diagnostics, expected.diagnostics);
+		assert.deepEqual(reopened.diagnostics.map((d) => d.code).sort(), ['duplicate-cmdid', 'enum-value']);
+	});
+
 	it('applies settings from initialization options when the client cannot be asked', async () => {
 		const other = new LspClient();
 		try {
