@@ -24,7 +24,7 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const EDITS = Number(process.env.BENCH_EDITS ?? 30);
 const EDIT_BLOCK = 10; // edits in a row on one server before switching to the other
 const WARMUP_EDITS = 4; // on the measured file, not counted
-const OPENS = 3; // open -> diagnostics, median of
+const OPENS = 3; // open -> diagnostics of a file not seen before, median of
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 40);
 const REQUEST_WARMUP = 5;
 const REQUEST_BUDGET_MS = 15_000; // per server, request kind and position
@@ -250,10 +250,13 @@ async function measureFile({ label, language, text, positions, mistakes, kinds, 
 	// Alternate which server goes first from one step to the next.
 	const order = (step) => (step % 2 === 0 ? clients : [...clients].reverse());
 
-	log(`  ${label}: open -> diagnostics x${OPENS}`);
+	// Each open is of a file the server has not seen (a name of its own), so each reads everything;
+	// the last name stays open for the edits, after one close and reopen of it.
+	log(`  ${label}: open -> diagnostics x${OPENS}, then a reopen`);
 	for (let k = 0; k < OPENS; k++) {
 		for (const client of order(k)) {
-			const doc = docs.get(client);
+			const last = k === OPENS - 1;
+			const doc = last ? docs.get(client) : new OpenDocument(client, pathToFileURL(path.join(dir, `open-${k}-${fileName}`)).href, languageIdOf(client), text);
 			const r = result.servers[client.kind];
 			const opened = await doc.open();
 			(r.openMs ??= []).push(opened.ms);
@@ -261,8 +264,9 @@ async function measureFile({ label, language, text, positions, mistakes, kinds, 
 			if (client.kind === 'yls' && k === 0) {
 				r.schemaCheck = await verifyYlsSchema(doc, mistakes);
 			}
-			if (k < OPENS - 1) {
-				await doc.close();
+			await doc.close();
+			if (last) {
+				r.reopenMs = (await doc.open()).ms;
 			}
 		}
 	}
@@ -298,9 +302,7 @@ async function measureFile({ label, language, text, positions, mistakes, kinds, 
 		r.cpuPerEditMs = (client.cpuMs() - start.stat) / r.editMs.length;
 		r.schedCpuPerEditMs = (client.schedCpuMs() - start.sched) / r.editMs.length;
 		r.open = summary(r.openMs);
-		// The first open reads everything; the server may reuse what it read when the same text is reopened.
 		r.firstOpenMs = r.openMs[0];
-		r.reopen = summary(r.openMs.slice(1));
 		r.edit = summary(r.editMs);
 	}
 
@@ -441,7 +443,7 @@ function table(results) {
 			`${o.diagnosticsAtOpen} for ${f.mistakes}; ${o.editsWithExpectedDiagnostics}/${o.edit.n}`,
 			`${t.schemaCheck.schemaDiagnostics} schema errors for ${f.mistakes} (schema ${path.basename(t.schemaCheck.associatedSchemas.join(', '))}); ${t.editsWithExpectedDiagnostics}/${t.edit.n}${t.schemaCheck.editErrorFromSchema ? ', edit error from the schema' : ''}`,
 		);
-		row('open → first diagnostics (first open; reopen p50)', file, `${ms(o.firstOpenMs)}; ${ms(o.reopen.p50)}`, `${ms(t.firstOpenMs)}; ${ms(t.reopen.p50)}`, `${fmt(ratio(o.firstOpenMs, t.firstOpenMs), 2)} (${fmt(ratio(o.firstOpenMs, t.firstOpenMs - YLS_DEBOUNCE_MS), 2)} without its 200 ms delay)`);
+		row('open → first diagnostics p50 (first open; reopen after close)', file, `${ms(o.open.p50)} (${ms(o.firstOpenMs)}; ${ms(o.reopenMs)})`, `${ms(t.open.p50)} (${ms(t.firstOpenMs)}; ${ms(t.reopenMs)})`, `${fmt(ratio(o.open.p50, t.open.p50), 2)} (${fmt(ratio(o.open.p50, t.open.p50 - YLS_DEBOUNCE_MS), 2)} without its 200 ms delay)`);
 		row('edit → diagnostics p50', file, ms(o.edit.p50), ms(t.edit.p50), `${fmt(ratio(o.edit.p50, t.edit.p50), 2)} (${fmt(ratio(o.edit.p50, t.edit.p50 - YLS_DEBOUNCE_MS), 2)} without its 200 ms delay)`);
 		const p95Target = f.lines >= 10000 ? 150 : f.lines >= 1000 ? 50 : undefined;
 		row('edit → diagnostics p95', file, ms(o.edit.p95), ms(t.edit.p95), `${fmt(ratio(o.edit.p95, t.edit.p95), 2)} (${fmt(ratio(o.edit.p95, t.edit.p95 - YLS_DEBOUNCE_MS), 2)} without its 200 ms delay)`, p95Target ? `< ${p95Target} ms` : '', p95Target ? o.edit.p95 < p95Target : undefined);
@@ -462,7 +464,7 @@ function table(results) {
 		const big = f === results.syncml.at(-1) && f.commands >= 5000;
 		row('diagnostics at open for the injected mistakes; edits whose diagnostics changed as expected', file, `${o.diagnosticsAtOpen} for ${f.mistakes}; ${o.editsWithExpectedDiagnostics}/${o.edit.n}`);
 		const floorCpu = results.syncmlFloor[f.fileName]?.cpuMs;
-		row('open → first diagnostics (first open; reopen p50)', file, `${ms(o.firstOpenMs)}; ${ms(o.reopen.p50)}`, '', '', big ? 'first ≤ 250 ms' : '', big ? o.firstOpenMs <= 250 : undefined);
+		row('open → first diagnostics p50 (first open; reopen after close)', file, `${ms(o.open.p50)} (${ms(o.firstOpenMs)}; ${ms(o.reopenMs)})`, '', '', big ? 'p50 ≤ 250 ms' : '', big ? o.open.p50 <= 250 : undefined);
 		row('edit → diagnostics p50 / p95 / max', file, `${ms(o.edit.p50)} / ${ms(o.edit.p95)} / ${ms(o.edit.max)}`, '', '', big ? 'p95 ≤ 50 ms' : '', big ? o.edit.p95 <= 50 : undefined);
 		row('server CPU per edit / floor (one command re-checked + message-level checks)', file, `${ms(o.cpuPerEditMs)} / ${ms(floorCpu)} = ${fmt(ratio(o.cpuPerEditMs, floorCpu), 2)}`, '', '', big ? '≤ 1.5' : '', big ? ratio(o.cpuPerEditMs, floorCpu) <= 1.5 : undefined);
 		row('completion p50 / p95', file, `${ms(o.completion.p50)} / ${ms(o.completion.p95)}`, '', '', big ? 'p95 < 5 ms' : '', big ? o.completion.p95 < 5 : undefined);

@@ -1,3 +1,4 @@
+import type { OptionValue, PolicySetting } from '../model/policyModel';
 import type { Span } from '../text/span';
 import { checkProfile } from '../validation/policyRules';
 import type { Problem } from '../validation/problem';
@@ -157,8 +158,9 @@ export function readCommandChunk(source: string): CommandChunkResult {
 	}
 	checkCommand(source, command, raItems, damaged, problems);
 	checkProfile({ name: undefined, description: undefined, scope: undefined, policies: settings, span: { start: 0, end: source.length } }, writer, problems);
-	compactTree(element);
-	return { source, length: source.length, command, commands: compact(commands), damaged, problems: compact(problems), directives: source.includes(DIRECTIVE), settings: compact(settings) };
+	compactTree(element, source);
+	const kept = keptCommand(command);
+	return { source, length: source.length, command: kept, commands: compact(allCommands(kept)), damaged, problems: compact(problems), directives: source.includes(DIRECTIVE), settings: compact(settings.map(keptSetting)) };
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -168,17 +170,50 @@ function compact<T>(items: readonly T[]): T[] {
 	return (items.length === 0 ? NONE : items.slice()) as T[];
 }
 
-/**
- * A kept command needs only its elements and comments (for folding): text and CDATA are read into
- * the model by now, and the cursor's command is read again in full when a feature needs it.
+/*
+ * What a command keeps once checked is what the message-level rules, the outline, folding and the
+ * model need: the features that work at the cursor read the command again in full (placeCommand).
+ * A large message keeps thousands of commands, so everything else is let go.
  */
-function compactTree(element: XmlElement): void {
-	element.children = compact(element.children.filter((c) => c.kind !== 'text' && c.kind !== 'cdata'));
+
+/**
+ * Elements and comments of several lines, for folding; text, CDATA and attributes are read into
+ * the model by now. Returns whether the element itself spans lines or holds something that does.
+ */
+function compactTree(element: XmlElement, source: string): boolean {
+	element.attributes = NONE;
+	const kept: XmlNode[] = [];
 	for (const child of element.children) {
-		if (child.kind === 'element') {
-			compactTree(child);
+		if (child.kind === 'element' ? compactTree(child, source) : child.kind === 'comment' && spansLines(source, child)) {
+			kept.push(child);
 		}
 	}
+	element.children = compact(kept);
+	return kept.length > 0 || spansLines(source, element);
+}
+
+function spansLines(source: string, span: Span): boolean {
+	const lf = source.indexOf('\n', span.start);
+	const cr = source.indexOf('\r', span.start);
+	return (lf >= 0 && lf < span.end) || (cr >= 0 && cr < span.end);
+}
+
+/** The command without Meta and Data: their payloads and decoding maps served the checks. */
+function keptCommand(command: SyncmlCommand): SyncmlCommand {
+	return {
+		element: command.element,
+		name: command.name,
+		cmdId: command.cmdId,
+		meta: undefined,
+		items: compact(command.items.map((item) => ({ element: item.element, locUri: item.locUri, meta: undefined, data: undefined }))),
+		children: compact(command.children.map(keptCommand)),
+	};
+}
+
+/** A setting without the maps from its values' characters to the source, which only the checks use. */
+function keptSetting(setting: PolicySetting): PolicySetting {
+	const value = (v: OptionValue): OptionValue => (v.kind === 'list' ? { ...v, items: v.items.map(value) } : v.kind === 'scalar' && v.locate ? { kind: v.kind, value: v.value, quoted: v.quoted, start: v.start, end: v.end } : v);
+	return { ...setting, state: setting.state && value(setting.state), options: setting.options.map((o) => ({ ...o, value: value(o.value) })) };
 }
 
 /** The message-level checks over the frame and the chunks, and every problem in file offsets. */
