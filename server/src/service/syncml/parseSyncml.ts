@@ -11,7 +11,7 @@ import { checkCmdIds, checkFrame, type SyncmlFrame } from './messageRules';
 import { remoteAssistanceItems, type RaItem } from './raItem';
 import { readCommand } from './readCommand';
 import { COMMANDS } from './syncmlGrammar';
-import { allCommands, type CommandChunk, type CommandChunkResult, type SyncmlCommand } from './syncmlModel';
+import { allCommands, type CommandChunk, type CommandChunkResult, type SyncmlCommand, type SyncmlItem } from './syncmlModel';
 
 /**
  * A SyncML file read as a frame (the XML around the commands, with each command of SyncBody left
@@ -159,8 +159,9 @@ export function readCommandChunk(source: string): CommandChunkResult {
 	checkCommand(source, command, raItems, damaged, problems);
 	checkProfile({ name: undefined, description: undefined, scope: undefined, policies: settings, span: { start: 0, end: source.length } }, writer, problems);
 	compactTree(element, source);
-	const kept = keptCommand(command);
-	return { source, length: source.length, command: kept, commands: compact(allCommands(kept)), damaged, problems: compact(problems), directives: source.includes(DIRECTIVE), settings: compact(settings.map(keptSetting)) };
+	trimCommand(command);
+	settings.forEach(trimSetting);
+	return { source, length: source.length, command, commands: compact(commands), damaged, problems: compact(problems), directives: source.includes(DIRECTIVE), settings: compact(settings) };
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -198,22 +199,34 @@ function spansLines(source: string, span: Span): boolean {
 	return (lf >= 0 && lf < span.end) || (cr >= 0 && cr < span.end);
 }
 
-/** The command without Meta and Data: their payloads and decoding maps served the checks. */
-function keptCommand(command: SyncmlCommand): SyncmlCommand {
-	return {
-		element: command.element,
-		name: command.name,
-		cmdId: command.cmdId,
-		meta: undefined,
-		items: compact(command.items.map((item) => ({ element: item.element, locUri: item.locUri, meta: undefined, data: undefined }))),
-		children: compact(command.children.map(keptCommand)),
-	};
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Lets go of Meta and Data, whose payloads and decoding maps served the checks. The model was
+ * built by this read and is not shared yet, so it is trimmed in place rather than copied.
+ */
+function trimCommand(command: SyncmlCommand): SyncmlCommand {
+	(command as Writable<SyncmlCommand>).meta = undefined;
+	for (const item of command.items) {
+		(item as Writable<SyncmlItem>).meta = undefined;
+		(item as Writable<SyncmlItem>).data = undefined;
+	}
+	command.children.forEach(trimCommand);
+	return command;
 }
 
-/** A setting without the maps from its values' characters to the source, which only the checks use. */
-function keptSetting(setting: PolicySetting): PolicySetting {
-	const value = (v: OptionValue): OptionValue => (v.kind === 'list' ? { ...v, items: v.items.map(value) } : v.kind === 'scalar' && v.locate ? { kind: v.kind, value: v.value, quoted: v.quoted, start: v.start, end: v.end } : v);
-	return { ...setting, state: setting.state && value(setting.state), options: setting.options.map((o) => ({ ...o, value: value(o.value) })) };
+/** Lets go of the maps from values' characters to the source, which only the checks use. */
+function trimSetting(setting: PolicySetting): PolicySetting {
+	const trim = (value: OptionValue | undefined): void => {
+		if (value?.kind === 'list') {
+			value.items.forEach(trim);
+		} else if (value?.kind === 'scalar' && value.locate) {
+			(value as Writable<typeof value>).locate = undefined;
+		}
+	};
+	trim(setting.state);
+	setting.options.forEach((o) => trim(o.value));
+	return setting;
 }
 
 /** The message-level checks over the frame and the chunks, and every problem in file offsets. */
