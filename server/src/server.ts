@@ -65,8 +65,9 @@ export function startServer(connection: Connection): void {
 
 	/** The parse of the document's current version; each version is parsed once. */
 	/**
-	 * The parse of the document closed last, for a while: editors close and reopen a document when
-	 * its language changes or a tab is reopened, and what did not change is then not read again.
+	 * The parse of the document closed last, until another document opens or a few minutes pass:
+	 * editors close and reopen a document when its language changes or a tab is reopened, and what
+	 * did not change is then not read again.
 	 */
 	let closed: { uri: string; parsed: ParsedDocument; timer: NodeJS.Timeout } | undefined;
 	const CLOSED_KEPT_MS = 5 * 60 * 1000;
@@ -184,6 +185,12 @@ export function startServer(connection: Connection): void {
 		}
 	});
 
+	documents.onDidOpen((event) => {
+		// The kept parse serves a document closed and opened again; opening another lets it go.
+		if (closed && closed.uri !== event.document.uri) {
+			forgetClosed();
+		}
+	});
 	documents.onDidChangeContent((event) => scheduleValidation(event.document));
 	documents.onDidClose((event) => {
 		const uri = event.document.uri;
