@@ -73,7 +73,9 @@ function parseWhole(text: string, previous: { readonly text: LazyText; readonly 
 		}
 		const next = elements[i + 1];
 		const blankAfter = next !== undefined && next.parent === element.parent && isBlank(text, element.end, next.start);
-		return { start: element.start, outer, blankAfter, result: known.get(source) ?? readCommandChunk(ownCopy(source)) };
+		// A first read may share the file's text, which the editor's copy holds anyway; a command read
+		// again after an edit gets its own, so that it does not keep that version of the file alive.
+		return { start: element.start, outer, blankAfter, result: known.get(source) ?? readCommandChunk(previous ? ownCopy(source) : source) };
 	});
 	return assembleMessage(text, frame, chunks);
 }
