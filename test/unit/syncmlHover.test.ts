@@ -156,6 +156,13 @@ describe('SyncML hover: element names', () => {
 		});
 	}
 
+	it('says what an element holds, as the checks and completion read the grammar', () => {
+		const atomic = hoverMarkdown(hover(at(syncmlMessage('    <Atomic>\n      <CmdID>1</CmdID>\n    </Atomic>\n'), '<At', 'omic')).hover);
+		assert.match(atomic, /Holds: `<CmdID>`, `<Meta>` \(optional\), `<Add>` \(optional\)/);
+		assert.ok(!/`<Get>`|`<Sequence>`/.test(atomic), atomic);
+		assert.match(hoverMarkdown(hover(at(EXAMPLE, '<Sy', 'ncBody')).hover), /`<Final>` \(optional\)/);
+	});
+
 	it('explains the name of a Status command and Atomic', () => {
 		const text = syncmlMessage('    <Atomic>\n      <CmdID>1</CmdID>\n    </Atomic>\n');
 		assert.match(hoverMarkdown(hover(at(text, '<At', 'omic')).hover), /all or none|Atomic/);

@@ -6,6 +6,7 @@ import { parseRemoteAssistanceUri } from '../syncml/omaUri';
 import { parsePayload } from '../syncml/payload';
 import { LIST_SEPARATOR } from '../syncml/payloadText';
 import { ELEMENT_DOCS, STATUS_CODES } from '../syncml/syncmlDocs';
+import { proposableChildren, SYNCML_GRAMMAR } from '../syncml/syncmlGrammar';
 import { elementText } from '../syncml/elementText';
 import { locateSyncml } from '../syncml/syncmlLocate';
 import { toRange } from '../text/ranges';
@@ -23,7 +24,7 @@ export function syncmlHover(doc: ParsedSyncml, offset: number): Hover | null {
 	const hover = (markdown: string, span: Span): Hover => ({ contents: { kind: MarkupKind.Markdown, value: markdown }, range: toRange(doc.lines, span) });
 	if (place.onName) {
 		const text = ELEMENT_DOCS[element.name];
-		return text ? hover(`**<${element.name}>**\n\n${text}`, element.nameSpan) : null;
+		return text ? hover(`**<${element.name}>**\n\n${text}${childrenLine(element.name)}`, element.nameSpan) : null;
 	}
 	if (!place.inContent) {
 		return null;
@@ -67,4 +68,14 @@ export function syncmlHover(doc: ParsedSyncml, offset: number): Hover | null {
 /** One payload element per line, list entries shown with their separators spelled out. */
 export function prettyPayload(payload: string): string {
 	return payload.trim().replace(/>\s*</g, '>\n<').split(LIST_SEPARATOR).join('&#xF000;');
+}
+
+/** What the element holds, from the grammar the checks and completion use. */
+function childrenLine(name: string): string {
+	const grammar = SYNCML_GRAMMAR[name];
+	if (!grammar) {
+		return '';
+	}
+	const children = proposableChildren(name).map((c) => `\`<${c.name}>\`${c.required ? '' : ' (optional)'}`);
+	return `\n\nHolds${grammar.ordered ? ', in this order,' : ''}: ${children.join(', ')}.`;
 }
