@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, getCodeActions } from '../../server/src/service';
-import { applyEdits, codes, crlf, FULL_PROFILE, parse, rawDiagnostics, TEST_URI } from '../helpers/service';
+import { applyEdits, codes, crlf, diagnose, FULL_PROFILE, parse, rawDiagnostics, TEST_URI } from '../helpers/service';
 
 function mutate(from: string, to: string, text = FULL_PROFILE): string {
 	assert.ok(text.includes(from), `test setup: ${JSON.stringify(from)} is not in the text`);
@@ -108,10 +108,33 @@ describe('quick fixes: did you mean', () => {
 		assert.equal(after, FULL_PROFILE);
 	});
 
-	it('clamps an expiry out of range', () => {
-		const { after } = fix(mutate('RA_Solicit_ExpireValue_Edt: 4', 'RA_Solicit_ExpireValue_Edt: 120'), 'decimal-range');
+	it('keeps the duration of an expiry out of range by moving to a larger unit (120 hours is 5 days)', () => {
+		const text = mutate('RA_Solicit_ExpireValue_Edt: 4', 'RA_Solicit_ExpireValue_Edt: 120');
+		assert.match(diagnose(text).find((d) => d.code === 'decimal-range')?.message ?? '', /120 hours is 5 days/);
+		const { after, action } = fix(text, 'decimal-range');
+		assert.match(action.title, /5 days/);
 		assert.deepEqual(codes(after), []);
+		assert.match(after, /RA_Solicit_ExpireValue_Edt: 5\n/);
+		assert.match(after, /RA_Solicit_ExpireUnits_List: days\n/);
+		const { after: nearest } = fix(text, 'decimal-range', /nearest allowed value/);
+		assert.match(nearest, /RA_Solicit_ExpireValue_Edt: 99\n/);
+		assert.match(nearest, /RA_Solicit_ExpireUnits_List: hours\n/);
+	});
+
+	it('offers only the nearest allowed value, named as a different duration, when no larger unit holds the same time', () => {
+		const { after, action } = fix(mutate('RA_Solicit_ExpireValue_Edt: 4', 'RA_Solicit_ExpireValue_Edt: 150'), 'decimal-range');
+		assert.equal(fixesFor(mutate('RA_Solicit_ExpireValue_Edt: 4', 'RA_Solicit_ExpireValue_Edt: 150'), 'decimal-range').actions.length, 1, 'only the nearest value');
+		assert.match(action.title, /99 hours \(the nearest allowed value: a different duration\)/);
 		assert.match(after, /RA_Solicit_ExpireValue_Edt: 99\n/);
+	});
+
+	it('maps the words admins write for a state, and a truncated choice, to what they mean', () => {
+		for (const [word, state] of [['on', 'enabled'], ['yes', 'enabled'], ['true', 'enabled'], ['off', 'disabled'], ['no', 'disabled'], ['false', 'disabled']]) {
+			const { after } = fix(mutate('SessionLogging: { state: enabled }', `SessionLogging: { state: ${word} }`), 'invalid-state');
+			assert.match(after, new RegExp(`SessionLogging: \\{ state: ${state} \\}`), word);
+		}
+		const { after } = fix(mutate('RA_Unsolicit_Control_List: remote-control', 'RA_Unsolicit_Control_List: remote'), 'enum-value');
+		assert.match(after, /RA_Unsolicit_Control_List: remote-control\n/);
 	});
 
 	it('makes a single helper a list', () => {

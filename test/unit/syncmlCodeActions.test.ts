@@ -225,11 +225,15 @@ for (const [form, encode] of [['escaped', escape], ['CDATA', cdata]] as const) {
 			assert.deepEqual(syncmlCodes(after), []);
 		});
 
-		it('clamps an expiry out of range', () => {
+		it('keeps the duration of an expiry out of range in a larger unit, or clamps it when asked', () => {
 			const text = message('SolicitedRemoteAssistance', encode(`<enabled/>${data('RA_Solicit_Control_List', '0')}${data('RA_Solicit_ExpireValue_Edt', '120')}${data('RA_Solicit_ExpireUnits_List', '1')}${data('RA_Solicit_Mailto_List', '1')}`));
-			const { after } = fix(text, 'decimal-range');
+			const { after, action } = fix(text, 'decimal-range');
+			assert.match(action.title, /5 days/);
 			assert.deepEqual(syncmlCodes(after), []);
-			assert.ok((decodedPayload(after) ?? '').includes('value="99"'));
+			const payload = decodedPayload(after) ?? '';
+			assert.ok(payload.includes('id="RA_Solicit_ExpireValue_Edt" value="5"') && payload.includes('id="RA_Solicit_ExpireUnits_List" value="2"'), payload);
+			const { after: nearest } = fix(text, 'decimal-range', /nearest allowed value/);
+			assert.ok((decodedPayload(nearest) ?? '').includes('value="99"'));
 		});
 	});
 }

@@ -31,6 +31,15 @@ async function open(name: string): Promise<vscode.TextEditor> {
 }
 
 describe('Remote Assistance Policy extension', () => {
+	it('turns on suggestions while typing keys and values, and no words from the file, in both languages', () => {
+		for (const languageId of ['rapolicy', 'syncml']) {
+			const editor = vscode.workspace.getConfiguration('editor', { languageId });
+			assert.deepEqual(editor.get('quickSuggestions'), { other: 'on', comments: 'off', strings: 'on' }, languageId);
+			assert.equal(editor.get('wordBasedSuggestions'), 'off', languageId);
+		}
+		assert.equal(vscode.workspace.getConfiguration('editor', { languageId: 'rapolicy' }).get('tabSize'), 2);
+	});
+
 	it('activates for a policy file and gives it the rapolicy language', async () => {
 		const editor = await open('helpdesk.rapolicy.yaml');
 		assert.equal(editor.document.languageId, 'rapolicy');

@@ -112,6 +112,7 @@ export const POLICIES: readonly PolicyDefinition[] = [
 				maxValue: 99,
 				gpeditDefault: 1,
 				rangeHint: 'For a longer lifetime choose a larger unit in RA_Solicit_ExpireUnits_List.',
+				unitElement: 'RA_Solicit_ExpireUnits_List',
 			},
 			{
 				type: 'enum',
@@ -122,9 +123,9 @@ export const POLICIES: readonly PolicyDefinition[] = [
 				label: 'Maximum ticket time (units):',
 				summary: 'The unit of the invitation lifetime.',
 				items: [
-					{ value: 0, alias: 'minutes', label: 'Minutes', stringId: 'RA_Solicit_Control_Minutes' },
-					{ value: 1, alias: 'hours', label: 'Hours', stringId: 'RA_Solicit_Control_Hours' },
-					{ value: 2, alias: 'days', label: 'Days', stringId: 'RA_Solicit_Control_Days' },
+					{ value: 0, alias: 'minutes', label: 'Minutes', stringId: 'RA_Solicit_Control_Minutes', scale: 1 },
+					{ value: 1, alias: 'hours', label: 'Hours', stringId: 'RA_Solicit_Control_Hours', scale: 60 },
+					{ value: 2, alias: 'days', label: 'Days', stringId: 'RA_Solicit_Control_Days', scale: 1440 },
 				],
 				gpeditDefault: 1,
 			},

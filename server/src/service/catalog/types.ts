@@ -21,6 +21,8 @@ export interface EnumItem {
 	readonly label: string;
 	/** ADML string id of the label. */
 	readonly stringId: string;
+	/** For a unit: how many of the smallest unit of its list it stands for. */
+	readonly scale?: number;
 }
 
 interface ElementBase {
@@ -51,6 +53,8 @@ export interface DecimalElement extends ElementBase {
 	readonly gpeditDefault: number;
 	/** Advice shown with an out-of-range value. */
 	readonly rangeHint?: string;
+	/** The enum element whose chosen item (with its `scale`) is the unit this number counts in. */
+	readonly unitElement?: string;
 }
 
 export interface TextElement extends ElementBase {

@@ -44,5 +44,10 @@ export function closest(word: string, candidates: readonly string[]): string | u
 			bestDistance = distance;
 		}
 	}
-	return best;
+	if (best !== undefined) {
+		return best;
+	}
+	// A word cut short, such as remote for remote-control, when it starts only one candidate.
+	const starting = target.length >= 3 ? candidates.filter((c) => norm(c).startsWith(target)) : [];
+	return starting.length === 1 ? starting[0] : undefined;
 }

@@ -51,6 +51,9 @@ export function unknownPolicy(name: Located<string>): Problem {
 	};
 }
 
+/** Words admins write for a state, and the state they mean. */
+const STATE_WORDS: Readonly<Record<string, string>> = { on: 'enabled', yes: 'enabled', true: 'enabled', off: 'disabled', no: 'disabled', false: 'disabled' };
+
 function checkPolicy(setting: PolicySetting, writer: PolicyEditWriter, problems: Problem[]): void {
 	const policy = setting.definition;
 	const name = setting.name.value;
@@ -70,7 +73,8 @@ function checkPolicy(setting: PolicySetting, writer: PolicyEditWriter, problems:
 	}
 	const stateText = state.kind === 'scalar' && typeof state.value === 'string' ? state.value : undefined;
 	if (stateText === undefined || !(POLICY_STATES as readonly string[]).includes(stateText)) {
-		const suggestion = stateText === undefined ? undefined : closest(stateText, POLICY_STATES);
+		const word = state.kind === 'scalar' && state.value !== null ? String(state.value).toLowerCase() : undefined;
+		const suggestion = (word !== undefined ? STATE_WORDS[word] : undefined) ?? (stateText === undefined ? undefined : closest(stateText, POLICY_STATES));
 		problems.push({
 			code: 'invalid-state',
 			span: state,
@@ -92,10 +96,11 @@ function checkPolicy(setting: PolicySetting, writer: PolicyEditWriter, problems:
 	}
 	// An id that is a near miss for a missing one is reported once, as the near miss.
 	const meant = new Set<string>();
+	const siblings = { element: (id: string) => findElement(policy, id), value: (id: string) => setting.options.find((o) => o.id.value === id)?.value };
 	for (const option of setting.options) {
 		const element = findElement(policy, option.id.value);
 		if (element) {
-			checkElementValue(element, option.value, writer, problems);
+			checkElementValue(element, option.value, writer, problems, siblings);
 			continue;
 		}
 		const suggestion = suggestElement(policy, option.id.value);

@@ -1,5 +1,5 @@
 import { enumItemByAlias, enumItemByValue } from '../catalog/catalog';
-import type { DecimalElement, EnumElement, ListElement, PolicyElement, TextElement } from '../catalog/types';
+import type { DecimalElement, EnumElement, EnumItem, ListElement, PolicyElement, TextElement } from '../catalog/types';
 import type { OptionValue } from '../model/policyModel';
 import type { Span } from '../text/span';
 import { closest } from '../text/suggest';
@@ -19,13 +19,21 @@ export interface ValueEditWriter {
 
 type ScalarValue = Extract<OptionValue, { kind: 'scalar' }>;
 
+/** The other options of the same policy, for values that depend on one another. */
+export interface Siblings {
+	element(id: string): PolicyElement | undefined;
+	value(id: string): OptionValue | undefined;
+}
+
+const NO_SIBLINGS: Siblings = { element: () => undefined, value: () => undefined };
+
 /** Checks one option value against its ADMX element. */
-export function checkElementValue(element: PolicyElement, value: OptionValue, writer: ValueEditWriter, problems: Problem[]): void {
+export function checkElementValue(element: PolicyElement, value: OptionValue, writer: ValueEditWriter, problems: Problem[], siblings: Siblings = NO_SIBLINGS): void {
 	switch (element.type) {
 		case 'enum':
 			return checkEnum(element, value, writer, problems);
 		case 'decimal':
-			return checkDecimal(element, value, problems);
+			return checkDecimal(element, value, writer, problems, siblings);
 		case 'text':
 			return checkText(element, value, writer, problems);
 		case 'list':
@@ -91,7 +99,7 @@ function checkEnum(element: EnumElement, value: OptionValue, writer: ValueEditWr
 
 const NUMBER_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
 
-function checkDecimal(element: DecimalElement, value: OptionValue, problems: Problem[]): void {
+function checkDecimal(element: DecimalElement, value: OptionValue, writer: ValueEditWriter, problems: Problem[], siblings: Siblings): void {
 	const range = `a whole number from ${element.minValue} to ${element.maxValue}`;
 	if (value.kind === 'scalar' && typeof value.value === 'string' && NUMBER_TEXT.test(value.value) && value.quoted) {
 		const n = Number(value.value);
@@ -110,13 +118,49 @@ function checkDecimal(element: DecimalElement, value: OptionValue, problems: Pro
 	}
 	if (!Number.isInteger(n) || n < element.minValue || n > element.maxValue) {
 		const clamped = Math.min(element.maxValue, Math.max(element.minValue, Math.round(n)));
+		const unit = unitOf(element, siblings);
+		const converted = unit && Number.isInteger(n) ? inLargerUnit(element, n, unit.item, unit.element) : undefined;
+		const unitValue = unit?.value;
+		const unitWord = unit?.item.alias;
+		const same = converted && unitValue && {
+			title: `Change to ${converted.count} ${converted.to.alias} (the same ${n} ${unitWord})`,
+			edits: [{ span: value, newText: String(converted.count) }, { span: unitValue, newText: writer.aliases ? converted.to.alias : String(converted.to.value) }],
+			preferred: true,
+		};
+		const nearest = { title: `Change to ${clamped}${unitWord ? ` ${unitWord}` : ''} (the nearest allowed value: a different ${unitWord ? 'duration' : 'number'})`, edits: [{ span: value, newText: String(clamped) }] };
 		problems.push({
 			code: 'decimal-range',
 			span: value,
-			message: `${element.id} must be ${range}; ${n} is not.${element.rangeHint ? ` ${element.rangeHint}` : ''}`,
-			fixes: [{ title: `Change to ${clamped}`, edits: [{ span: value, newText: String(clamped) }] }],
+			message: `${element.id} must be ${range}; ${n} is not.${same && converted ? ` ${n} ${unitWord} is ${converted.count} ${converted.to.alias}: write that instead.` : element.rangeHint ? ` ${element.rangeHint}` : ''}`,
+			fixes: same ? [same, nearest] : [nearest],
 		});
 	}
+}
+
+/** The unit a number counts in, when another option of the policy chooses it. */
+function unitOf(element: DecimalElement, siblings: Siblings): { element: EnumElement; item: EnumItem; value: OptionValue } | undefined {
+	const unitElement = element.unitElement ? siblings.element(element.unitElement) : undefined;
+	const value = element.unitElement ? siblings.value(element.unitElement) : undefined;
+	if (unitElement?.type !== 'enum' || value?.kind !== 'scalar' || value.value === null || typeof value.value === 'boolean') {
+		return undefined;
+	}
+	const raw = value.value;
+	const item = typeof raw === 'number' || /^\d+$/.test(raw) ? enumItemByValue(unitElement, Number(raw)) : enumItemByAlias(unitElement, raw);
+	return item && { element: unitElement, item, value };
+}
+
+/** The same amount in a larger unit that fits the range exactly (120 hours is 5 days). */
+function inLargerUnit(element: DecimalElement, n: number, from: EnumItem, unitElement: EnumElement): { count: number; to: EnumItem } | undefined {
+	if (!from.scale) {
+		return undefined;
+	}
+	const total = n * from.scale;
+	for (const to of [...unitElement.items].sort((a, b) => (a.scale ?? 0) - (b.scale ?? 0))) {
+		if (to.scale && to.scale > from.scale && total % to.scale === 0 && total / to.scale >= element.minValue && total / to.scale <= element.maxValue) {
+			return { count: total / to.scale, to };
+		}
+	}
+	return undefined;
 }
 
 function checkText(element: TextElement, value: OptionValue, writer: ValueEditWriter, problems: Problem[]): void {
