@@ -1,26 +1,13 @@
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextChange } from './service';
+import { lineBreaksIn } from './service/text/lines';
 
 /** Past this many pieces the text is joined again, so reading a character stays quick. */
 const MAX_PIECES = 64;
 
 function isEol(c: number): boolean {
 	return c === 10 || c === 13;
-}
-
-/** Offsets of the line starts inside `text` (not its own start), moved by `base`. */
-function lineStartsIn(text: string, base: number): number[] {
-	const starts: number[] = [];
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c === 13 && text.charCodeAt(i + 1) === 10) {
-			i++;
-		}
-		if (isEol(c)) {
-			starts.push(base + i + 1);
-		}
-	}
-	return starts;
 }
 
 /**
@@ -34,6 +21,8 @@ export class EditorDocument implements TextDocument {
 	/** The text, in order; never empty strings, never modified in place (snapshots share it). */
 	private pieces: readonly string[];
 	private length: number;
+	/** The one change that made this version from the one before, when a single range was edited. */
+	private lastChange: { readonly from: number; readonly change: TextChange } | undefined;
 
 	private constructor(
 		readonly uri: string,
@@ -50,17 +39,25 @@ export class EditorDocument implements TextDocument {
 	}
 
 	static update(document: EditorDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): EditorDocument {
+		let edited: TextChange | undefined;
 		for (const change of changes) {
 			if ('range' in change) {
-				document.replace(change.range, change.text);
+				edited = document.replace(change.range, change.text);
 			} else {
 				document.pieces = change.text === '' ? [] : [change.text];
 				document.length = change.text.length;
 				document.lineStarts = undefined;
+				edited = undefined;
 			}
 		}
+		document.lastChange = changes.length === 1 && edited ? { from: document.version, change: edited } : undefined;
 		document.version = version;
 		return document;
+	}
+
+	/** What changed since `version`, when this version came from it by one edit of one range. */
+	changeSince(version: number): TextChange | undefined {
+		return this.lastChange?.from === version ? this.lastChange.change : undefined;
 	}
 
 	get lineCount(): number {
@@ -173,7 +170,7 @@ export class EditorDocument implements TextDocument {
 	}
 
 	private starts(): number[] {
-		this.lineStarts ??= [0, ...lineStartsIn(this.join(), 0)];
+		this.lineStarts ??= [0, ...lineBreaksIn(this.join())];
 		return this.lineStarts;
 	}
 
@@ -223,22 +220,23 @@ export class EditorDocument implements TextDocument {
 		}
 	}
 
-	private replace(range: Range, text: string): void {
+	private replace(range: Range, text: string): TextChange {
 		const [from, to] = range.start.line > range.end.line || (range.start.line === range.end.line && range.start.character > range.end.character) ? [range.end, range.start] : [range.start, range.end];
 		const start = this.offsetAt(from);
 		const end = this.offsetAt(to);
 		this.splice(start, end, text);
+		const change = { start, oldEnd: end, text };
 		const starts = this.lineStarts;
 		if (!starts) {
-			return;
+			return change;
 		}
 		const insertedEnd = start + text.length;
 		// A CR and LF joined or split by the edit change more than the edited lines: count afresh.
 		if ((this.charCodeAt(start - 1) === 13 && this.charCodeAt(start) === 10) || (this.charCodeAt(insertedEnd - 1) === 13 && this.charCodeAt(insertedEnd) === 10)) {
 			this.lineStarts = undefined;
-			return;
+			return change;
 		}
-		const added = lineStartsIn(text, start);
+		const added = lineBreaksIn(text, start);
 		const firstLine = Math.max(from.line, 0);
 		const lastLine = Math.max(to.line, 0);
 		const removed = lastLine - firstLine;
@@ -256,5 +254,6 @@ export class EditorDocument implements TextDocument {
 				lines[i] += delta;
 			}
 		}
+		return change;
 	}
 }

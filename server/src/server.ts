@@ -3,7 +3,6 @@ import {
 	DidChangeConfigurationNotification,
 	Range,
 	ResponseError,
-	TextDocumentContentChangeEvent,
 	TextDocuments,
 	TextDocumentSyncKind,
 	type Connection,
@@ -11,11 +10,10 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { EditorDocument } from './editorDocument';
-import type { Language, ParsedDocument, Settings, TextChange } from './service';
+import type { Language, ParsedDocument, Settings } from './service';
 import { Commands, IMPORT_REQUEST, PREVIEW_REQUEST, SUMMARY_REQUEST, type DocumentParams, type ImportRequestResult, type PreviewResult, type SummaryResult } from './common/protocol';
 import { runSafe } from './runSafe';
 import { SERVER_NAME, VERSION } from './version';
-
 
 let loaded: typeof import('./service') | undefined;
 
@@ -38,22 +36,7 @@ function languageFor(document: TextDocument): Language | undefined {
  * every answer comes from the service.
  */
 export function startServer(connection: Connection): void {
-	/** The one change that made each version, when the editor sent exactly one: the parse then need not compare texts. */
-	const changes = new Map<string, { from: number; to: number; change: TextChange }>();
-	const documents = new TextDocuments<EditorDocument>({
-		create: EditorDocument.create,
-		update(document, edits, version) {
-			const edit = edits.length === 1 ? edits[0] : undefined;
-			if (edit && TextDocumentContentChangeEvent.isIncremental(edit)) {
-				const start = document.offsetAt(edit.range.start);
-				const oldEnd = document.offsetAt(edit.range.end);
-				changes.set(document.uri, { from: document.version, to: version, change: { start, oldEnd, text: edit.text } });
-			} else {
-				changes.delete(document.uri);
-			}
-			return EditorDocument.update(document, edits, version);
-		},
-	});
+	const documents = new TextDocuments<EditorDocument>({ create: EditorDocument.create, update: EditorDocument.update });
 	const parsed = new Map<string, ParsedDocument>();
 	const settingsByUri = new Map<string, Promise<Settings>>();
 	const pending = new Map<string, NodeJS.Immediate>();
@@ -63,7 +46,6 @@ export function startServer(connection: Connection): void {
 	let globalSettings: Settings | undefined;
 	const global = () => (globalSettings ??= service().normalizeSettings(rawGlobalSettings));
 
-	/** The parse of the document's current version; each version is parsed once. */
 	/**
 	 * The parse of the document closed last, until another document opens or a few minutes pass:
 	 * editors close and reopen a document when its language changes or a tab is reopened, and what
@@ -87,13 +69,14 @@ export function startServer(connection: Connection): void {
 		return found;
 	}
 
+	/** The parse of the document's current version; each version is parsed once. */
 	function parse(document: EditorDocument, language: Language): ParsedDocument {
 		const cached = parsed.get(document.uri);
 		if (cached && cached.version === document.version && cached.language === language) {
 			return cached;
 		}
-		const known = changes.get(document.uri);
-		const change = known && known.from === cached?.version && known.to === document.version ? known.change : undefined;
+		// The editor's own change spares comparing the two versions.
+		const change = cached && document.changeSince(cached.version);
 		const fresh = service().parseDocument(document.uri, document.version, document.snapshot(), language, cached ?? reopened(document.uri), document, change);
 		parsed.set(document.uri, fresh);
 		return fresh;
@@ -202,7 +185,6 @@ export function startServer(connection: Connection): void {
 			closed = { uri, parsed: last, timer };
 		}
 		parsed.delete(uri);
-		changes.delete(uri);
 		settingsByUri.delete(uri);
 		const timer = pending.get(uri);
 		if (timer) {

@@ -1,10 +1,11 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PolicySetting, Profile } from './model/policyModel';
+import type { Profile } from './model/policyModel';
 import { shiftProfile, shiftSetting } from './model/shiftProfile';
 import { shiftProblem } from './validation/shiftProblem';
 import { schemaProblems } from './schema/schemaValidation';
 import { assembleMessage, parseSyncml, type LazyText, type SyncmlParse, type TextChange } from './syncml/parseSyncml';
-import type { CommandChunk, CommandChunkResult } from './syncml/syncmlModel';
+import type { CommandChunkResult } from './syncml/syncmlModel';
+import { placement } from './text/placement';
 import { checkProfile } from './validation/policyRules';
 import type { Problem } from './validation/problem';
 import { RULES } from './validation/rules';
@@ -122,25 +123,14 @@ export function parsePolicyDocument(uri: string, version: number, text: string, 
 		chunks,
 		// Moving every profile costs more than an edit's parse, and only some features need them.
 		get profiles() {
-			profiles ??= chunks.flatMap((c) => profilesAt(c));
+			profiles ??= chunks.flatMap((c) => profilesAt(c.result, c.start));
 			return profiles;
 		},
 		problems: chunks.flatMap((c) => c.result.problems.map((p) => shiftProblem(p, c.start))),
 	};
 }
 
-/** The last placement of each chunk's profiles; a chunk that stays put is not moved again. */
-const placed = new WeakMap<YamlChunkResult, { start: number; profiles: readonly Profile[] }>();
-
-function profilesAt(chunk: YamlChunk): readonly Profile[] {
-	const known = placed.get(chunk.result);
-	if (known?.start === chunk.start) {
-		return known.profiles;
-	}
-	const profiles = chunk.result.profiles.map((p) => shiftProfile(p, chunk.start));
-	placed.set(chunk.result, { start: chunk.start, profiles });
-	return profiles;
-}
+const profilesAt = placement((result: YamlChunkResult, start: number) => result.profiles.map((p) => shiftProfile(p, start)));
 
 /** Everything about one YAML document, checked alone. */
 function parseChunk(text: string): YamlChunkResult {
@@ -193,12 +183,13 @@ export function parseSyncmlDocument(uri: string, version: number, source: string
 			return parse.body;
 		},
 		chunks: parse.chunks,
+		directives: parse.directives,
 		reuse: parse.reuse,
 		problems: refused.length > 0 ? refused : parse.problems,
 		// One profile for the message; moving every setting costs more than an edit, and only some features need it.
 		get profiles() {
 			if (!profiles) {
-				const policies = parse.chunks.flatMap(settingsAt);
+				const policies = parse.chunks.flatMap((c) => settingsAt(c.result, c.start));
 				const root = parse.root;
 				profiles = policies.length > 0 ? [{ name: undefined, description: undefined, scope: undefined, policies, span: root ? { start: root.start, end: root.end } : { start: 0, end: text.length } }] : [];
 			}
@@ -207,18 +198,7 @@ export function parseSyncmlDocument(uri: string, version: number, source: string
 	};
 }
 
-/** The last placement of each chunk's settings; a chunk that stays put is not moved again. */
-const placedSettings = new WeakMap<CommandChunkResult, { start: number; settings: readonly PolicySetting[] }>();
-
-function settingsAt(chunk: CommandChunk): readonly PolicySetting[] {
-	const known = placedSettings.get(chunk.result);
-	if (known?.start === chunk.start) {
-		return known.settings;
-	}
-	const settings = chunk.result.settings.map((s) => shiftSetting(s, chunk.start));
-	placedSettings.set(chunk.result, { start: chunk.start, settings });
-	return settings;
-}
+const settingsAt = placement((result: CommandChunkResult, start: number) => result.settings.map((s) => shiftSetting(s, start)));
 
 /** The document as plain data for the schema; the library's alias limit refuses an alias bomb. */
 function plainData(doc: YamlDocument): { ok: true; value: unknown } | { ok: false; message: string } {

@@ -35,15 +35,15 @@ export function syncmlCompletions(doc: ParsedSyncml, offset: number): Completion
 	const lastGt = text.lastIndexOf('>', offset - 1);
 	if (lastLt > lastGt) {
 		const typed = text.slice(lastLt + 1, offset);
+		// The element the `<` is typed in: the parent of a start tag, the one an end tag closes.
+		const enclosing = locateSyncml(doc, lastLt).element;
 		if (/^[A-Za-z]*$/.test(typed)) {
-			const parent = locateSyncml(doc, lastLt).element;
 			const range = toRange(doc.lines, { start: lastLt + 1, end: offset });
-			return list(elementProposals(doc, parent, lastLt).map((p) => ({ ...p, textEdit: { range, newText: p.newText.slice(1) } })));
+			return list(elementProposals(doc, enclosing, lastLt).map((p) => ({ ...p, textEdit: { range, newText: p.newText.slice(1) } })));
 		}
 		const closing = /^\/([A-Za-z]*)$/.exec(typed);
-		const open = locateSyncml(doc, lastLt).element;
-		if (closing && open && !open.close) {
-			return list([{ label: `/${open.name}>`, kind: CompletionItemKind.Property, textEdit: { range: toRange(doc.lines, { start: lastLt + 1, end: offset }), newText: `/${open.name}>` } }]);
+		if (closing && enclosing && !enclosing.close) {
+			return list([{ label: `/${enclosing.name}>`, kind: CompletionItemKind.Property, textEdit: { range: toRange(doc.lines, { start: lastLt + 1, end: offset }), newText: `/${enclosing.name}>` } }]);
 		}
 		return list([]);
 	}

@@ -2,7 +2,8 @@ import type { OptionValue, PolicySetting } from '../model/policyModel';
 import type { Span } from '../text/span';
 import { checkProfile } from '../validation/policyRules';
 import type { Problem } from '../validation/problem';
-import { shiftProblem } from '../validation/shiftProblem';
+import { moveProblemSpans, shiftProblem } from '../validation/shiftProblem';
+import { placement } from '../text/placement';
 import { firstChild, measureElement, parseXml, XmlElement, type XmlDocument, type XmlNode, type XmlProblem } from '../xml/xmlParser';
 import { isBlank } from '../xml/xmlScanner';
 import { checkCommand } from './commandRules';
@@ -26,6 +27,8 @@ export interface SyncmlParse extends SyncmlFrame {
 	readonly chunks: readonly CommandChunk[];
 	/** Every problem, in file offsets. */
 	readonly problems: readonly Problem[];
+	/** Whether a comment may silence a line (`rapolicy-disable-next-line`), known without reading the whole text. */
+	readonly directives: boolean;
 	/** What the next edit reuses. */
 	readonly reuse: Reusable;
 }
@@ -145,7 +148,7 @@ export function readCommandChunk(source: string): CommandChunkResult {
 	const commands = allCommands(command);
 	const raItems = new Map<SyncmlCommand, readonly RaItem[]>();
 	const writer = new SyncmlEditWriter(source);
-	const settings = [];
+	const settings: PolicySetting[] = [];
 	for (const c of commands) {
 		const entries = remoteAssistanceItems(c);
 		if (entries.length > 0) {
@@ -207,18 +210,17 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
  * Lets go of Meta and Data, whose payloads and decoding maps served the checks. The model was
  * built by this read and is not shared yet, so it is trimmed in place rather than copied.
  */
-function trimCommand(command: SyncmlCommand): SyncmlCommand {
+function trimCommand(command: SyncmlCommand): void {
 	(command as Writable<SyncmlCommand>).meta = undefined;
 	for (const item of command.items) {
 		(item as Writable<SyncmlItem>).meta = undefined;
 		(item as Writable<SyncmlItem>).data = undefined;
 	}
 	command.children.forEach(trimCommand);
-	return command;
 }
 
 /** Lets go of the maps from values' characters to the source, which only the checks use. */
-function trimSetting(setting: PolicySetting): PolicySetting {
+function trimSetting(setting: PolicySetting): void {
 	const trim = (value: OptionValue | undefined): void => {
 		if (value?.kind === 'list') {
 			value.items.forEach(trim);
@@ -228,7 +230,6 @@ function trimSetting(setting: PolicySetting): PolicySetting {
 	};
 	trim(setting.state);
 	setting.options.forEach((o) => trim(o.value));
-	return setting;
 }
 
 /** The message-level checks over the frame and the chunks, and every problem in file offsets. */
@@ -247,7 +248,7 @@ function message(frame: LazyFrame, frameProblems: readonly Problem[], directives
 	}
 	for (const chunk of chunks) {
 		if (chunk.result.problems.length > 0) {
-			problems.push(...problemsAt(chunk));
+			problems.push(...problemsAt(chunk.result, chunk.start));
 		}
 	}
 	let found: SyncmlFrame | undefined;
@@ -267,6 +268,7 @@ function message(frame: LazyFrame, frameProblems: readonly Problem[], directives
 		},
 		chunks,
 		problems,
+		directives: directives || chunks.some((c) => c.result.directives),
 		reuse: { frame, frameProblems, directives, cmdIds },
 	};
 }
@@ -366,16 +368,17 @@ function frameElements(frame: XmlDocument): SyncmlFrame {
 	return { root, header: firstChild(root, 'SyncHdr'), body: firstChild(root, 'SyncBody') };
 }
 
-/** A problem of the frame after an edit elsewhere: offsets at or past `at` move by `delta`. */
-function moveProblem(problem: Problem, at: number, delta: number): Problem {
-	if (delta === 0 || problem.span.end < at) {
-		return problem;
-	}
-	const move = (span: Span) => ({ start: span.start >= at ? span.start + delta : span.start, end: span.end >= at ? span.end + delta : span.end });
-	return { ...problem, span: move(problem.span), fixes: problem.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ span: move(e.span), newText: e.newText })) })) };
+/** Offsets at or past `at` moved by `delta`: the frame and its problems after an edit elsewhere. */
+function movesPast(at: number, delta: number): (offset: number) => number {
+	return (offset) => (offset >= at ? offset + delta : offset);
 }
 
-export function xmlProblem(p: XmlProblem): Problem {
+function moveProblem(problem: Problem, at: number, delta: number): Problem {
+	const move = movesPast(at, delta);
+	return delta === 0 || problem.span.end < at ? problem : moveProblemSpans(problem, (span) => ({ start: move(span.start), end: move(span.end) }));
+}
+
+function xmlProblem(p: XmlProblem): Problem {
 	return {
 		code: p.kind === 'doctype' ? 'xml-doctype' : 'xml-syntax',
 		span: { start: p.start, end: p.end },
@@ -384,18 +387,7 @@ export function xmlProblem(p: XmlProblem): Problem {
 	};
 }
 
-/** The last placement of each chunk's problems; a chunk that stays put is not moved again. */
-const placedProblems = new WeakMap<CommandChunkResult, { start: number; problems: readonly Problem[] }>();
-
-function problemsAt(chunk: CommandChunk): readonly Problem[] {
-	const known = placedProblems.get(chunk.result);
-	if (known?.start === chunk.start) {
-		return known.problems;
-	}
-	const problems = chunk.result.problems.map((p) => shiftProblem(p, chunk.start));
-	placedProblems.set(chunk.result, { start: chunk.start, problems });
-	return problems;
-}
+const problemsAt = placement((result: CommandChunkResult, start: number) => result.problems.map((p) => shiftProblem(p, start)));
 
 const DIRECTIVE = 'rapolicy-disable-next-line';
 
@@ -413,7 +405,7 @@ function frameComments(nodes: readonly XmlNode[]): XmlNode[] {
 }
 
 /** The skipped (command) elements of a frame, in document order. */
-export function skippedElements(nodes: readonly XmlNode[]): XmlElement[] {
+function skippedElements(nodes: readonly XmlNode[]): XmlElement[] {
 	const found: XmlElement[] = [];
 	const walk = (list: readonly XmlNode[]) => {
 		for (const node of list) {
@@ -484,7 +476,7 @@ function ownCopy(slice: string): string {
 
 /** The frame after an edit that left it alone: offsets at or past `at` move by `delta`. */
 function shiftDocument(doc: XmlDocument, at: number, delta: number): XmlDocument {
-	const move = (n: number) => (n >= at ? n + delta : n);
+	const move = movesPast(at, delta);
 	const span = <T extends Span>(s: T): T => ({ ...s, start: move(s.start), end: move(s.end) });
 	const copy = (node: XmlNode, parent: XmlElement | undefined): XmlNode => {
 		if (node.kind === 'comment') {

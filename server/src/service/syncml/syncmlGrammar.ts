@@ -31,7 +31,7 @@ export interface ElementRule {
 const SEQUENCE_NOTE = { code: 'unsupported-command', message: '<Sequence> is not part of the MS-MDM SyncBody; Windows accepts it, but plain commands are safer.' } as const;
 
 /** Commands made of CmdID, Meta and Items. */
-export const ITEM_COMMANDS = ['Add', 'Replace', 'Delete', 'Get', 'Exec', 'Results'] as const;
+const ITEM_COMMANDS = ['Add', 'Replace', 'Delete', 'Get', 'Exec', 'Results'] as const;
 /** Commands that hold other commands. */
 export const CONTAINER_COMMANDS = ['Atomic', 'Sequence'] as const;
 /** Every command this project reads; their content is read command by command. */

@@ -30,7 +30,7 @@ function contains(span: Span, offset: number): boolean {
 }
 
 /** The command chunk whose element holds `offset` (past its first character), if any. */
-export function chunkAt(doc: LocatableSyncml, offset: number): CommandChunk | undefined {
+function chunkAt(doc: LocatableSyncml, offset: number): CommandChunk | undefined {
 	const chunks = doc.chunks;
 	let low = 0;
 	let high = chunks.length - 1;

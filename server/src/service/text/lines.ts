@@ -37,3 +37,18 @@ export function eol(text: string): string {
 	const i = text.indexOf('\n');
 	return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
 }
+
+/** Offsets just past each line break in `text` (CRLF counts once), moved by `base`. */
+export function lineBreaksIn(text: string, base = 0): number[] {
+	const breaks: number[] = [];
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 13 && text.charCodeAt(i + 1) === 10) {
+			i++;
+		}
+		if (c === 10 || c === 13) {
+			breaks.push(base + i + 1);
+		}
+	}
+	return breaks;
+}

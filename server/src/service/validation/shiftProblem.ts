@@ -1,14 +1,12 @@
-import { shiftSpan } from '../text/span';
-import type { Fix, Problem } from './problem';
+import { shiftSpan, type Span } from '../text/span';
+import type { Problem } from './problem';
 
-function fix(value: Fix, delta: number): Fix {
-	return { ...value, edits: value.edits.map((e) => ({ span: shiftSpan(e.span, delta), newText: e.newText })) };
+/** The problem with every span it holds (its own and its fixes' edits) passed through `move`. */
+export function moveProblemSpans(problem: Problem, move: (span: Span) => Span): Problem {
+	return { ...problem, span: move(problem.span), fixes: problem.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ span: move(e.span), newText: e.newText })) })) };
 }
 
 /** A problem found in a slice of the text, moved to where the slice sits in the file. */
 export function shiftProblem(problem: Problem, delta: number): Problem {
-	if (delta === 0) {
-		return problem;
-	}
-	return { ...problem, span: shiftSpan(problem.span, delta), fixes: problem.fixes?.map((f) => fix(f, delta)) };
+	return delta === 0 ? problem : moveProblemSpans(problem, (span) => shiftSpan(span, delta));
 }

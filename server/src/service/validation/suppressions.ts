@@ -1,20 +1,11 @@
+import { lineBreaksIn } from '../text/lines';
 import type { Problem } from './problem';
 
 const DIRECTIVE = /(?:#|<!--)\s*rapolicy-disable-next-line\b([^\r\n]*?)(?:-->)?[ \t]*$/;
 
 /** Line starts, so offsets can be turned into line numbers without a second pass per problem. */
-export function lineStarts(text: string): number[] {
-	const starts = [0];
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c === 13 && text.charCodeAt(i + 1) === 10) {
-			continue;
-		}
-		if (c === 10 || c === 13) {
-			starts.push(i + 1);
-		}
-	}
-	return starts;
+function lineStarts(text: string): number[] {
+	return [0, ...lineBreaksIn(text)];
 }
 
 export function lineOf(starts: readonly number[], offset: number): number {

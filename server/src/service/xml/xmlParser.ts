@@ -83,7 +83,7 @@ export const MAX_XML_DEPTH = 256;
  * innermost one when the end tag is a misspelling of it (`</Targt>` in an open `<Target>`).
  * -1 when it closes nothing.
  */
-export function matchEndTag(openNames: readonly string[], name: string): { index: number; misspelt: boolean } {
+function matchEndTag(openNames: readonly string[], name: string): { index: number; misspelt: boolean } {
 	for (let k = openNames.length - 1; k >= 0; k--) {
 		if (openNames[k] === name) {
 			return { index: k, misspelt: false };
@@ -151,7 +151,7 @@ class TreeBuilder {
 		}
 		for (let k = this.stack.length - 1; k >= 0; k--) {
 			const unclosed = this.stack[k];
-			this.problem(unclosed.nameSpan.start - 1, unclosed.nameSpan.end, `<${unclosed.name}> is not closed: add </${unclosed.name}>.`);
+			this.problem(unclosed.start, unclosed.nameSpan.end, `<${unclosed.name}> is not closed: add </${unclosed.name}>.`);
 		}
 		return { nodes: this.root, problems: this.problems };
 	}
@@ -183,7 +183,7 @@ class TreeBuilder {
 		}
 		for (let k = this.stack.length - 1; k > index; k--) {
 			const unclosed = this.stack[k];
-			this.problem(unclosed.nameSpan.start - 1, unclosed.nameSpan.end, `<${unclosed.name}> is not closed: add </${unclosed.name}> before </${nameText}>.`);
+			this.problem(unclosed.start, unclosed.nameSpan.end, `<${unclosed.name}> is not closed: add </${unclosed.name}> before </${nameText}>.`);
 			unclosed.end = s.start;
 		}
 		const element = this.stack[index];

@@ -15,7 +15,7 @@ export interface ScannedAttribute extends Span {
 	readonly valueSpan: Span | undefined;
 }
 
-export function isNameStart(c: number): boolean {
+function isNameStart(c: number): boolean {
 	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c >= 0xb7;
 }
 
@@ -23,7 +23,7 @@ function isNameChar(c: number): boolean {
 	return isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
 }
 
-export function isSpace(c: number): boolean {
+function isSpace(c: number): boolean {
 	return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
@@ -44,7 +44,7 @@ export class XmlScanner {
 	/** The element name of a start or end tag; empty (start = end) when an end tag has none. */
 	nameStart = 0;
 	nameEnd = 0;
-	/** CDATA content between `<![CDATA[` and `]]>`. */
+	/** The content of a comment, CDATA section or instruction, between its delimiters. */
 	contentStart = 0;
 	contentEnd = 0;
 	/** Whether a comment, CDATA section, instruction or end tag was properly closed. */
@@ -85,26 +85,10 @@ export class XmlScanner {
 			return true;
 		}
 		if (text.startsWith('<!--', i)) {
-			const close = text.indexOf('-->', i + 4);
-			this.closed = close >= 0 && close + 3 <= end;
-			if (!this.closed) {
-				this.problem(i, i + 4, 'This comment is never closed: end it with -->.');
-			}
-			this.end = this.pos = this.closed ? close + 3 : end;
-			this.kind = 'comment';
-			return true;
+			return this.delimited('comment', '<!--', '-->', 'This comment is never closed: end it with -->.');
 		}
 		if (text.startsWith('<![CDATA[', i)) {
-			const close = text.indexOf(']]>', i + 9);
-			this.closed = close >= 0 && close + 3 <= end;
-			if (!this.closed) {
-				this.problem(i, i + 9, 'This CDATA section is never closed: end it with ]]>.');
-			}
-			this.contentStart = i + 9;
-			this.contentEnd = this.closed ? close : end;
-			this.end = this.pos = this.closed ? close + 3 : end;
-			this.kind = 'cdata';
-			return true;
+			return this.delimited('cdata', '<![CDATA[', ']]>', 'This CDATA section is never closed: end it with ]]>.');
 		}
 		if (text.startsWith('<!', i)) {
 			// DOCTYPE (with any internal subset of entity declarations) is refused, never expanded.
@@ -126,14 +110,7 @@ export class XmlScanner {
 			return true;
 		}
 		if (text.startsWith('<?', i)) {
-			const close = text.indexOf('?>', i + 2);
-			this.closed = close >= 0 && close + 2 <= end;
-			if (!this.closed) {
-				this.problem(i, i + 2, 'This processing instruction is never closed: end it with ?>.');
-			}
-			this.end = this.pos = this.closed ? close + 2 : end;
-			this.kind = 'instruction';
-			return true;
+			return this.delimited('instruction', '<?', '?>', 'This processing instruction is never closed: end it with ?>.');
 		}
 		if (text.charCodeAt(i + 1) === 47) {
 			this.pos = i + 2;
@@ -158,6 +135,21 @@ export class XmlScanner {
 		}
 		this.end = this.pos;
 		this.kind = 'start-tag';
+		return true;
+	}
+
+	/** A token from `open` to `close` (a comment, CDATA or an instruction); unclosed, it runs to the end. */
+	private delimited(kind: XmlTokenKind, open: string, close: string, unclosed: string): true {
+		const i = this.start;
+		const found = this.text.indexOf(close, i + open.length);
+		this.closed = found >= 0 && found + close.length <= this.limit;
+		if (!this.closed) {
+			this.problem(i, i + open.length, unclosed);
+		}
+		this.contentStart = i + open.length;
+		this.contentEnd = this.closed ? found : this.limit;
+		this.end = this.pos = this.closed ? found + close.length : this.limit;
+		this.kind = kind;
 		return true;
 	}
 
