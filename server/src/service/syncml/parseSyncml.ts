@@ -101,7 +101,7 @@ function reparseEdit(text: LazyText, oldText: LazyText, parse: SyncmlParse, know
 	}
 	const chunk = chunks[k];
 	const end = chunk.start + chunk.result.length;
-	const moved = (i: number) => ({ ...chunks[i], start: chunks[i].start + delta });
+	const moved = (i: number) => placedChunk(chunks[i], chunks[i].start + delta);
 	if (change.start > chunk.start + chunk.result.command.element.nameSpan.end && change.oldEnd <= end) {
 		// Only a command that closed can be measured on its own text: its end tag must still end it.
 		const old = chunk.result;
@@ -109,7 +109,7 @@ function reparseEdit(text: LazyText, oldText: LazyText, parse: SyncmlParse, know
 		const measured = old.command.element.close ? measureElement(source, 0, chunk.outer) : undefined;
 		if (measured?.close && measured.end === source.length) {
 			const result = readCommandChunk(ownCopy(source));
-			const next = chunks.map((c, i) => (i < k ? c : i === k ? { ...c, result } : moved(i)));
+			const next = chunks.map((c, i) => (i < k ? c : i === k ? placedChunk(c, c.start, result) : moved(i)));
 			return moveMessage(parse.reuse, change.oldEnd, delta, next, { removed: old, added: result });
 		}
 		return undefined;
@@ -119,6 +119,11 @@ function reparseEdit(text: LazyText, oldText: LazyText, parse: SyncmlParse, know
 		return moveMessage(parse.reuse, change.oldEnd, delta, chunks.map((c, i) => (i <= k ? c : moved(i))), undefined);
 	}
 	return undefined;
+}
+
+/** A chunk at `start`; written out field by field, since an edit places thousands of them. */
+function placedChunk(chunk: CommandChunk, start: number, result = chunk.result): CommandChunk {
+	return { start, outer: chunk.outer, blankAfter: chunk.blankAfter, result };
 }
 
 /** The one change that turns `before` into `after`: their common start and end left out. */
