@@ -1,35 +1,65 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Commands, IMPORT_REQUEST, PREVIEW_REQUEST, type ImportRequestResult, type PreviewResult, type ProfilePreview } from '../../server/src/common/protocol';
-import { exportFileName } from './exportNames';
+import { Commands, IMPORT_REQUEST, PREVIEW_REQUEST, type ImportRequestResult, type PolicyPreview, type Preview, type PreviewResult, type ProfilePreview } from '../../server/src/common/protocol';
+import { copyText, policyAtLine, type CopyForm } from './copyForms';
+import { exportFileName } from './fileNames';
 import { baseName, PreviewPanels } from './previewPanel';
+import { newPolicyFromTemplate, openNewProfile } from './templates';
 
 const POLICY_LANGUAGES = ['rapolicy', 'syncml'];
+const isPolicy = (document: vscode.TextDocument) => POLICY_LANGUAGES.includes(document.languageId);
+const EXAMPLE_TEMPLATE = 'helpdesk-offers-help.rapolicy.yaml';
 
-/** The document a command acts on: the one a CodeLens names, or the active editor's. */
-async function targetDocument(uri?: unknown): Promise<vscode.TextDocument | undefined> {
+/**
+ * The document a command acts on: the one a lens or menu names, the active editor's, the only
+ * policy file on screen (the preview may have focus), or one the user picks, an example included.
+ */
+async function targetDocument(context: vscode.ExtensionContext, uri?: unknown): Promise<vscode.TextDocument | undefined> {
 	if (typeof uri === 'string' || uri instanceof vscode.Uri) {
 		return vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
 	}
-	const document = vscode.window.activeTextEditor?.document;
-	if (!document || !POLICY_LANGUAGES.includes(document.languageId)) {
-		void vscode.window.showWarningMessage('Open a Remote Assistance policy (.rapolicy.yaml) or SyncML file first.');
-		return undefined;
+	const active = vscode.window.activeTextEditor?.document;
+	if (active && isPolicy(active)) {
+		return active;
 	}
-	return document;
+	const visible = [...new Set(vscode.window.visibleTextEditors.map((e) => e.document).filter(isPolicy))];
+	if (visible.length === 1) {
+		return visible[0];
+	}
+	return pickDocument(context);
 }
 
-async function previewOf(client: LanguageClient | undefined, document: vscode.TextDocument): Promise<PreviewResult> {
+async function pickDocument(context: vscode.ExtensionContext): Promise<vscode.TextDocument | undefined> {
+	const open = vscode.workspace.textDocuments.filter(isPolicy);
+	const files = await vscode.workspace.findFiles('**/*.{rapolicy.yaml,rapolicy.yml,syncml}', '**/node_modules/**', 200);
+	const uris = new Map<string, vscode.Uri>([...open.map((d) => d.uri), ...files].map((u) => [u.toString(), u]));
+	type Item = vscode.QuickPickItem & { uri?: vscode.Uri };
+	const items: Item[] = [...uris.values()].map((uri) => ({ label: baseName(uri), description: vscode.workspace.asRelativePath(uri.with({ path: uri.path.replace(/\/[^/]*$/, '') })), uri }));
+	items.push({ label: '$(new-file) Open an example profile', detail: 'Helpdesk offers Remote Assistance: a working profile to try the preview and the copies on' });
+	const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Which policy file?' });
+	if (!picked) {
+		return undefined;
+	}
+	return picked.uri ? vscode.workspace.openTextDocument(picked.uri) : (await newPolicyFromTemplate(context, EXAMPLE_TEMPLATE))?.document;
+}
+
+async function previewOf(client: LanguageClient | undefined, document: vscode.TextDocument): Promise<Preview | undefined> {
 	if (!client) {
-		return null;
+		return undefined;
 	}
 	const preview = await client.sendRequest<PreviewResult>(PREVIEW_REQUEST, { uri: document.uri.toString() });
 	if (preview && preview.errors.length > 0) {
 		const first = preview.errors[0];
-		void vscode.window.showErrorMessage(`${baseName(document.uri)} has ${preview.errors.length} ${preview.errors.length === 1 ? 'error' : 'errors'}; nothing is encoded until ${preview.errors.length === 1 ? 'it is' : 'they are'} fixed. First: line ${first.line + 1}: ${first.message}`);
-		return null;
+		const count = preview.errors.length === 1 ? 'an error' : `${preview.errors.length} errors`;
+		void vscode.window.showErrorMessage(`${baseName(document.uri)} has ${count}; nothing is encoded until ${preview.errors.length === 1 ? 'it is' : 'they are'} fixed. First: line ${first.line + 1}: ${first.message}`, 'Go to error').then((go) => {
+			if (go) {
+				const position = new vscode.Position(first.line, first.character);
+				void vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
+			}
+		});
+		return undefined;
 	}
-	return preview;
+	return preview ?? undefined;
 }
 
 async function chooseProfile(profiles: readonly ProfilePreview[]): Promise<ProfilePreview | undefined> {
@@ -40,16 +70,63 @@ async function chooseProfile(profiles: readonly ProfilePreview[]): Promise<Profi
 	return picked?.profile;
 }
 
+/**
+ * The policy a copy acts on: the one a lens names by its line, the one holding the cursor, the only
+ * one in the file, or one the user picks.
+ */
+async function choosePolicy(preview: Preview, document: vscode.TextDocument, line: number | undefined): Promise<PolicyPreview | undefined> {
+	const policies = preview.profiles.flatMap((p) => p.policies);
+	const editor = vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor : undefined;
+	const at = line ?? editor?.selection.active.line;
+	const held = at === undefined ? undefined : policyAtLine(policies, at);
+	if (held || policies.length <= 1) {
+		return held ?? policies[0];
+	}
+	const several = preview.profiles.length > 1;
+	const picked = await vscode.window.showQuickPick(preview.profiles.flatMap((profile) => profile.policies.map((policy) => ({
+		label: policy.policy,
+		description: `${policy.state}${several ? ` · ${profile.name}` : ''}`,
+		detail: policy.friendlyName,
+		policy,
+	}))), { placeHolder: 'Copy from which policy?', matchOnDescription: true, matchOnDetail: true });
+	return picked?.policy;
+}
+
+/** Runs one copy form: from a lens (URI and line), the context menu (URI) or the palette (nothing). */
+async function copy(context: vscode.ExtensionContext, client: LanguageClient | undefined, form: CopyForm, uri?: unknown, line?: unknown): Promise<string | undefined> {
+	const document = await targetDocument(context, uri);
+	const preview = document && await previewOf(client, document);
+	if (!document || !preview) {
+		return undefined;
+	}
+	if (preview.profiles.every((p) => p.policies.length === 0)) {
+		void vscode.window.showWarningMessage(`${baseName(document.uri)} sets no Remote Assistance policy yet, so there is nothing to copy.`);
+		return undefined;
+	}
+	const policy = await choosePolicy(preview, document, typeof line === 'number' ? line : undefined);
+	if (!policy) {
+		return undefined;
+	}
+	const result = copyText(policy, form, preview.encoding);
+	if ('refusal' in result) {
+		void vscode.window.showInformationMessage(result.refusal);
+		return undefined;
+	}
+	await vscode.env.clipboard.writeText(result.text);
+	vscode.window.setStatusBarMessage(`$(check) ${result.confirmation}`, 8000);
+	return result.text;
+}
+
 /** The file an export proposes: beside the source, named after it (and the profile, when there are several). */
 export function defaultExportUri(source: vscode.Uri, profile: string, profileCount: number, extension: string): vscode.Uri {
 	return vscode.Uri.joinPath(source, '..', exportFileName(baseName(source), profile, profileCount, extension));
 }
 
-async function exportProfile(client: LanguageClient | undefined, extension: string, content: (p: ProfilePreview) => string, uri?: unknown, target?: unknown): Promise<vscode.Uri | undefined> {
-	const document = await targetDocument(uri);
+async function exportProfile(context: vscode.ExtensionContext, client: LanguageClient | undefined, extension: string, content: (p: ProfilePreview) => string, uri?: unknown, target?: unknown): Promise<vscode.Uri | undefined> {
+	const document = await targetDocument(context, uri);
 	const preview = document && await previewOf(client, document);
 	const profile = preview && await chooseProfile(preview.profiles);
-	if (!document || !profile) {
+	if (!document || !preview || !profile) {
 		return undefined;
 	}
 	// A caller (a task, another extension) may name the file; otherwise the user chooses it.
@@ -60,49 +137,44 @@ async function exportProfile(client: LanguageClient | undefined, extension: stri
 		return undefined;
 	}
 	await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(content(profile)));
-	void vscode.window.showInformationMessage(`Exported ${profile.name} to ${baseName(destination)}.`);
+	void vscode.window.showInformationMessage(`Exported ${profile.name} to ${baseName(destination)}.`, 'Open').then((open) => {
+		if (open) {
+			void vscode.window.showTextDocument(destination);
+		}
+	});
 	return destination;
+}
+
+/** The folder a converted profile goes to: the source's, or the workspace's for a source with no folder. */
+function folderOf(source: vscode.Uri): vscode.Uri | undefined {
+	return source.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(source, '..');
 }
 
 export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, panels: PreviewPanels, log: vscode.LogOutputChannel): void {
 	const register = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
 
-	register(Commands.previewPayload, async (uri?: unknown) => {
-		const document = await targetDocument(uri);
+	register(Commands.previewPayload, async (uri?: unknown, line?: unknown) => {
+		const document = await targetDocument(context, uri);
 		if (document) {
-			await panels.show(document);
+			await panels.show(document, typeof line === 'number' ? line : undefined);
 		}
 	});
 
-	register(Commands.copyPayload, async () => {
-		const editor = vscode.window.activeTextEditor;
-		const document = await targetDocument();
-		const preview = document && await previewOf(client(), document);
-		if (!editor || !preview) {
-			return undefined;
-		}
-		const line = editor.selection.active.line;
-		const policies = preview.profiles.flatMap((p) => p.policies).filter((p) => p.line <= line);
-		const policy = policies[policies.length - 1];
-		if (!policy) {
-			void vscode.window.showWarningMessage('Put the cursor on a policy to copy its payload.');
-			return undefined;
-		}
-		const encoded = preview.encoding === 'cdata' ? policy.cdata : policy.escaped;
-		if (encoded === null) {
-			void vscode.window.showInformationMessage(`${policy.policy} is not configured: it is a Delete, with no payload to copy.`);
-			return undefined;
-		}
-		await vscode.env.clipboard.writeText(encoded);
-		void vscode.window.showInformationMessage(`Copied the ${preview.encoding === 'cdata' ? 'CDATA' : 'escaped'} payload of ${policy.policy}.`);
-		return encoded;
-	});
+	const copies: [string, CopyForm][] = [
+		[Commands.copyPayload, 'raw'],
+		[Commands.copyOmaUri, 'omaUri'],
+		[Commands.copyPayloadForSyncml, 'syncmlData'],
+		[Commands.copyIntuneRow, 'intuneRow'],
+	];
+	for (const [id, form] of copies) {
+		register(id, (uri?: unknown, line?: unknown) => copy(context, client(), form, uri, line));
+	}
 
-	register(Commands.exportSyncml, (uri?: unknown, target?: unknown) => exportProfile(client(), '.syncml', (p) => p.syncml, uri, target));
-	register(Commands.exportIntune, (uri?: unknown, target?: unknown) => exportProfile(client(), '.intune.json', (p) => p.intune, uri, target));
+	register(Commands.exportSyncml, (uri?: unknown, target?: unknown) => exportProfile(context, client(), '.syncml', (p) => p.syncml, uri, target));
+	register(Commands.exportIntune, (uri?: unknown, target?: unknown) => exportProfile(context, client(), '.intune.json', (p) => p.intune, uri, target));
 
 	register(Commands.convertToYaml, async (uri?: unknown) => {
-		const document = await targetDocument(uri);
+		const document = await targetDocument(context, uri);
 		const active = client();
 		if (!document || !active) {
 			return undefined;
@@ -123,8 +195,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
 			void vscode.window.showWarningMessage(`${baseName(document.uri)} sets no Remote Assistance policy.`);
 			return undefined;
 		}
-		const yaml = await vscode.workspace.openTextDocument({ language: 'rapolicy', content: result.yaml });
-		await vscode.window.showTextDocument(yaml);
+		const editor = await openNewProfile(result.yaml, folderOf(document.uri));
 		if (result.skipped.length > 0) {
 			log.info(`Not converted from ${baseName(document.uri)}:\n${result.skipped.join('\n')}`);
 			// Not awaited: the new document is the result, the notice only points at the details.
@@ -134,6 +205,6 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
 				}
 			});
 		}
-		return yaml;
+		return editor.document;
 	});
 }

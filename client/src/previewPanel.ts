@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PREVIEW_REQUEST, type PreviewResult } from '../../server/src/common/protocol';
-import { renderPreview } from './previewHtml';
+import { renderPreview, type Reveal } from './previewHtml';
 
 const REFRESH_DELAY_MS = 250;
 
@@ -11,8 +11,9 @@ const REFRESH_DELAY_MS = 250;
  * document changes or the settings do. The page can only ask the extension to copy text.
  */
 export class PreviewPanels implements vscode.Disposable {
-	private readonly panels = new Map<string, { panel: vscode.WebviewPanel; timer?: NodeJS.Timeout; html: string }>();
+	private readonly panels = new Map<string, { panel: vscode.WebviewPanel; timer?: NodeJS.Timeout; html: string; reveal?: Reveal }>();
 	private readonly subscriptions: vscode.Disposable[] = [];
+	private reveals = 0;
 
 	constructor(private readonly client: () => LanguageClient | undefined) {
 		this.subscriptions.push(
@@ -32,7 +33,8 @@ export class PreviewPanels implements vscode.Disposable {
 		return this.panels.get(uri)?.html;
 	}
 
-	async show(document: vscode.TextDocument): Promise<void> {
+	/** Shows the preview of a document beside it; with a line, scrolls to and marks the policy that starts there. */
+	async show(document: vscode.TextDocument, line?: number): Promise<void> {
 		const uri = document.uri.toString();
 		const existing = this.panels.get(uri);
 		if (existing) {
@@ -43,19 +45,30 @@ export class PreviewPanels implements vscode.Disposable {
 				enableFindWidget: true,
 				localResourceRoots: [],
 			});
-			panel.webview.onDidReceiveMessage(async (message: { type?: string; text?: unknown; what?: unknown }) => {
-				if (message.type === 'copy' && typeof message.text === 'string') {
-					await vscode.env.clipboard.writeText(message.text);
-					void vscode.window.setStatusBarMessage(`Copied: ${typeof message.what === 'string' ? message.what.replace(/^Copy /, '') : 'text'}`, 3000);
-				}
-			});
+			panel.webview.onDidReceiveMessage((message: PageMessage) => this.onMessage(document.uri, message));
 			panel.onDidDispose(() => {
 				clearTimeout(this.panels.get(uri)?.timer);
 				this.panels.delete(uri);
 			});
 			this.panels.set(uri, { panel, html: '' });
 		}
+		const entry = this.panels.get(uri);
+		if (entry && line !== undefined) {
+			entry.reveal = { line, token: ++this.reveals };
+		}
 		await this.refresh(uri);
+	}
+
+	private async onMessage(source: vscode.Uri, message: PageMessage): Promise<void> {
+		if (message.type === 'copy' && typeof message.text === 'string') {
+			await vscode.env.clipboard.writeText(message.text);
+			vscode.window.setStatusBarMessage(`Copied the ${typeof message.what === 'string' ? message.what : 'text'}.`, 5000);
+		} else if (message.type === 'goto' && Number.isInteger(message.line) && Number.isInteger(message.character)) {
+			// Back to the source's own editor when it is open, so the preview keeps its place beside it.
+			const position = new vscode.Position(Number(message.line), Number(message.character));
+			const column = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === source.toString())?.viewColumn ?? vscode.ViewColumn.One;
+			await vscode.window.showTextDocument(source, { viewColumn: column, selection: new vscode.Range(position, position) });
+		}
 	}
 
 	private schedule(uri: string): void {
@@ -63,6 +76,8 @@ export class PreviewPanels implements vscode.Disposable {
 		if (!entry) {
 			return;
 		}
+		// The mark follows a lens click; after an edit the lines it named may hold another policy.
+		entry.reveal = undefined;
 		clearTimeout(entry.timer);
 		entry.timer = setTimeout(() => void this.refresh(uri), REFRESH_DELAY_MS);
 	}
@@ -77,7 +92,7 @@ export class PreviewPanels implements vscode.Disposable {
 		if (!preview || !this.panels.has(uri)) {
 			return;
 		}
-		const html = renderPreview(preview, `Payload preview: ${baseName(vscode.Uri.parse(uri))}`, randomBytes(16).toString('base64'), entry.panel.webview.cspSource);
+		const html = renderPreview(preview, `Payload preview: ${baseName(vscode.Uri.parse(uri))}`, randomBytes(16).toString('base64'), entry.panel.webview.cspSource, entry.reveal);
 		entry.html = html;
 		entry.panel.webview.html = html;
 	}
@@ -88,6 +103,15 @@ export class PreviewPanels implements vscode.Disposable {
 		}
 		this.subscriptions.forEach((s) => s.dispose());
 	}
+}
+
+/** What the page sends: a text to copy, or a place in the source to open. */
+interface PageMessage {
+	readonly type?: string;
+	readonly text?: unknown;
+	readonly what?: unknown;
+	readonly line?: unknown;
+	readonly character?: unknown;
 }
 
 export function baseName(uri: vscode.Uri): string {

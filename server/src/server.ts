@@ -11,7 +11,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { EditorDocument } from './editorDocument';
 import type { Language, ParsedDocument, Settings } from './service';
-import { Commands, IMPORT_REQUEST, PREVIEW_REQUEST, SUMMARY_REQUEST, type DocumentParams, type ImportRequestResult, type PreviewResult, type SummaryResult } from './common/protocol';
+import { IMPORT_REQUEST, POLICY_LENSES, PREVIEW_REQUEST, SUMMARY_REQUEST, type DocumentParams, type ImportRequestResult, type PreviewResult, type SummaryResult } from './common/protocol';
 import { runSafe } from './runSafe';
 import { SERVER_NAME, VERSION } from './version';
 
@@ -216,7 +216,7 @@ export function startServer(connection: Connection): void {
 
 	connection.onCodeLens((params, token) => runSafe(connection.console, 'CodeLens', params.textDocument.uri, token, [], () => {
 		const found = parsedFor(params.textDocument.uri);
-		return found ? service().getCodeLenses(found.parsed, Commands.previewPayload) : [];
+		return found ? service().getCodeLenses(found.parsed, POLICY_LENSES) : [];
 	}));
 
 	connection.onRequest(PREVIEW_REQUEST, async (params: DocumentParams, token): Promise<PreviewResult | ResponseError<void>> => {

@@ -35,10 +35,10 @@ import {
 	type ParsedDocument,
 	type Settings,
 } from '../../server/src/service';
+import { POLICY_LENSES } from '../../server/src/common/protocol';
 
 export type Lang = Language;
 
-export const PREVIEW_COMMAND = 'rapolicy.previewPayload';
 
 export function uriFor(lang: Lang): string {
 	return lang === 'syncml' ? 'file:///fuzz/doc.syncml' : 'file:///fuzz/doc.rapolicy.yaml';
@@ -465,7 +465,7 @@ export function exerciseDocument(text: string, lang: Lang, options: ExerciseOpti
 		}
 	});
 
-	const lenses = call('getCodeLenses', () => getCodeLenses(doc, PREVIEW_COMMAND));
+	const lenses = call('getCodeLenses', () => getCodeLenses(doc, POLICY_LENSES));
 	lenses.forEach((lens, i) => {
 		check.range(lens.range, `getCodeLenses[${i}].range`);
 		if (!lens.command || typeof lens.command.title !== 'string' || lens.command.title === '') {

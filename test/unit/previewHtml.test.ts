@@ -42,8 +42,53 @@ describe('payload preview page', () => {
 
 	it('lists the errors, and no payload, for a document with errors', () => {
 		const broken = renderPreview(previewOf('profile: P\npolicies:\n  SessionLogging: { state: on }\n'), 'P', 'N', 'vscode-resource:');
-		assert.match(broken, /has 1 error, so no payload is built/);
+		assert.match(broken, /has an error, so no payload is built/);
+		assert.match(broken, /<a href="#" class="goto" data-line="2" data-character="\d+">line 3:\d+<\/a>/, 'the error line is a link to its place');
 		assert.match(broken, /invalid-state/);
 		assert.ok(!broken.includes('&#60;enabled/&#62;'));
 	});
+
+	describe('policy cards', () => {
+		const helpdesk = previewOf('profile: Helpdesk\npolicies:\n  UnsolicitedRemoteAssistance:\n    state: enabled\n    options:\n      RA_Unsolicit_Control_List: remote-control\n      RA_Unsolicit_DACL_Edit: [CONTOSO\\RA-Helpdesk]\n  SessionLogging: { state: disabled }\n  RA_EncryptedTicketOnly: { state: not-configured }\n');
+		const page = renderPreview(helpdesk, 'Helpdesk', 'N', 'vscode-resource:', { line: 7, token: 3 });
+		const copies = JSON.parse(/id="copies" nonce="N">([\s\S]*?)<\/script>/.exec(page)?.[1] ?? '[]') as string[];
+		const card = (line: number) => /<article class="policy" data-line="(\d+)">[\s\S]*?<\/article>/g.exec(page.slice(page.indexOf(`data-line="${line}"`) - 30))?.[0] ?? '';
+
+		it('gives each policy a card at its source line, with the OMA-URI copied by its own button', () => {
+			assert.deepEqual([...page.matchAll(/<article class="policy" data-line="(\d+)">/g)].map((m) => Number(m[1])), [2, 7, 8]);
+			const uri = './Device/Vendor/MSFT/Policy/Config/RemoteAssistance/UnsolicitedRemoteAssistance';
+			const button = /<code class="uri">[^<]*<\/code><button class="copy" data-copy="(\d+)"/.exec(card(2));
+			assert.ok(button);
+			assert.equal(copies[Number(button[1])], uri);
+		});
+
+		it('shows the raw value before the SyncML forms, which are folded away', () => {
+			const text = card(2);
+			assert.ok(text.indexOf('Value (raw, as Intune takes it)') < text.indexOf('<details>'));
+			assert.ok(text.indexOf('<details>') < text.indexOf('Escaped'));
+		});
+
+		it('offers the whole Intune row, and no value for a Delete', () => {
+			assert.ok(copies.some((c) => c.startsWith('Name: Configure Offer Remote Assistance\n') && c.includes('\nOMA-URI: ./Device/Vendor/MSFT/Policy/Config/RemoteAssistance/UnsolicitedRemoteAssistance\nData type: String\nValue: <enabled/>')));
+			assert.ok(!card(8).includes('Value (raw'));
+			assert.ok(!card(8).includes('Copy Intune row'));
+			assert.match(card(8), /receives a Delete/);
+		});
+
+		it('asks the page to reveal the policy a lens names', () => {
+			assert.match(page, /<body data-reveal-line="7" data-reveal-token="3">/);
+		});
+
+		it('writes state and error text in theme text colours, never an icon or error colour', () => {
+			const style = /<style nonce="N">([\s\S]*?)<\/style>/.exec(page)?.[1] ?? '';
+			for (const rule of style.split('}')) {
+				const colour = /(?:^|[;{\s])color:\s*([^;]+)/.exec(rule)?.[1];
+				if (colour !== undefined) {
+					assert.match(colour, /--vscode-(?:foreground|descriptionForeground|button-foreground|textLink-foreground|textLink-activeForeground|sideBarSectionHeader-foreground)/, `text colour in ${rule.trim()}`);
+				}
+			}
+			assert.match(card(7), /class="state state-disabled"><span class="dot" aria-hidden="true"><\/span>disabled</);
+		});
+	});
 });
+

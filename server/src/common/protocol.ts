@@ -7,7 +7,8 @@ import type { Preview } from '../service/encode/preview';
  */
 
 /** The preview's parts, for the client, which reaches the server only through this file. */
-export type { PolicyPreview, Preview, ProfilePreview } from '../service/encode/preview';
+export type { PolicyPreview, Preview, PreviewError, ProfilePreview } from '../service/encode/preview';
+export type { PayloadEncoding } from '../service/encode/payload';
 
 export interface DocumentParams {
 	readonly uri: string;
@@ -29,9 +30,19 @@ export type SummaryResult = { readonly profiles: number; readonly policies: numb
 export const Commands = {
 	previewPayload: 'rapolicy.previewPayload',
 	copyPayload: 'rapolicy.copyPayload',
+	copyOmaUri: 'rapolicy.copyOmaUri',
+	copyPayloadForSyncml: 'rapolicy.copyPayloadForSyncml',
+	copyIntuneRow: 'rapolicy.copyIntuneRow',
 	exportSyncml: 'rapolicy.exportSyncml',
 	exportIntune: 'rapolicy.exportIntune',
 	convertToYaml: 'rapolicy.convertSyncmlToYaml',
 	restartServer: 'rapolicy.restartServer',
 	newPolicy: 'rapolicy.newPolicy',
 } as const;
+
+/** The lenses above each policy, in order: the preview first, then the two fields an Intune row needs. */
+export const POLICY_LENSES = [
+	{ title: 'Preview payload', command: Commands.previewPayload },
+	{ title: 'Copy OMA-URI', command: Commands.copyOmaUri },
+	{ title: 'Copy raw value', command: Commands.copyPayload },
+] as const;

@@ -31,6 +31,8 @@ async function open(name: string): Promise<vscode.TextEditor> {
 	return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uriOf(name)), vscode.ViewColumn.One);
 }
 
+const RAW = '<enabled/><data id="RA_Unsolicit_Control_List" value="1"/><data id="RA_Unsolicit_DACL_Edit" value="CORP\\RA-Helpdesk&#xF000;CORP\\RA-Helpdesk&#xF000;CORP\\RA-Tier2&#xF000;CORP\\RA-Tier2"/>';
+
 describe('payload preview, copy, export and import', () => {
 	it('opens the preview with the encoded payloads and follows edits', async () => {
 		const rapolicy = await api();
@@ -56,14 +58,48 @@ describe('payload preview, copy, export and import', () => {
 		await eventually(() => rapolicy.previewHtml(editor.document.uri), (h) => h !== undefined && h.includes('RA_Unsolicit_Control_List&#34; value=&#34;1&#34;'), 'the preview to follow the restored text');
 	});
 
-	it('copies the escaped payload of the policy at the cursor', async () => {
+	it('copies the raw payload of the policy at the cursor, as Intune takes it', async () => {
 		const editor = await open('helpdesk.rapolicy.yaml');
 		const line = editor.document.getText().split('\n').findIndex((l) => l.includes('RA_Unsolicit_DACL_Edit'));
 		editor.selection = new vscode.Selection(line, 4, line, 4);
 		await vscode.env.clipboard.writeText('');
 		await vscode.commands.executeCommand('rapolicy.copyPayload');
-		const copied = await vscode.env.clipboard.readText();
-		assert.equal(copied, '&lt;enabled/&gt;&lt;data id="RA_Unsolicit_Control_List" value="1"/&gt;&lt;data id="RA_Unsolicit_DACL_Edit" value="CORP\\RA-Helpdesk&amp;#xF000;CORP\\RA-Helpdesk&amp;#xF000;CORP\\RA-Tier2&amp;#xF000;CORP\\RA-Tier2"/&gt;');
+		assert.equal(await vscode.env.clipboard.readText(), RAW);
+	});
+
+	it('copies the OMA-URI, the SyncML form and the Intune row of the policy a lens names', async () => {
+		const editor = await open('helpdesk.rapolicy.yaml');
+		editor.selection = new vscode.Selection(0, 0, 0, 0);
+		const uri = editor.document.uri.toString();
+		const line = editor.document.getText().split('\n').findIndex((l) => l.includes('UnsolicitedRemoteAssistance:'));
+		await vscode.commands.executeCommand('rapolicy.copyOmaUri', uri, line);
+		assert.equal(await vscode.env.clipboard.readText(), './Device/Vendor/MSFT/Policy/Config/RemoteAssistance/UnsolicitedRemoteAssistance');
+		await vscode.commands.executeCommand('rapolicy.copyPayloadForSyncml', uri, line);
+		assert.equal(await vscode.env.clipboard.readText(), RAW.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+		await vscode.commands.executeCommand('rapolicy.copyIntuneRow', uri, line);
+		assert.equal(await vscode.env.clipboard.readText(), `Name: Configure Offer Remote Assistance\nDescription: UnsolicitedRemoteAssistance: enabled\nOMA-URI: ./Device/Vendor/MSFT/Policy/Config/RemoteAssistance/UnsolicitedRemoteAssistance\nData type: String\nValue: ${RAW}`);
+	});
+
+	it('reveals the policy a lens names in the preview', async () => {
+		const rapolicy = await api();
+		const editor = await open('helpdesk.rapolicy.yaml');
+		const line = editor.document.getText().split('\n').findIndex((l) => l.includes('SessionLogging'));
+		await vscode.commands.executeCommand('rapolicy.previewPayload', editor.document.uri.toString(), line);
+		await eventually(() => rapolicy.previewHtml(editor.document.uri), (h) => h !== undefined && h.includes(`data-reveal-line="${line}"`) && h.includes(`<article class="policy" data-line="${line}">`), 'the preview to reveal the policy');
+	});
+
+	it('opens a new profile under a name made from the profile, with the helper group selected', async () => {
+		const editor = await vscode.commands.executeCommand<vscode.TextEditor>('rapolicy.newPolicy', 'helpdesk-offers-help.rapolicy.yaml');
+		assert.equal(editor.document.uri.scheme, 'untitled');
+		assert.equal(path.basename(editor.document.uri.path), 'helpdesk-offers-remote-assistance.rapolicy.yaml');
+		assert.equal(editor.document.languageId, 'rapolicy');
+		assert.equal(editor.document.getText(editor.selection), 'CONTOSO\\RA-Helpdesk');
+		const second = await vscode.commands.executeCommand<vscode.TextEditor>('rapolicy.newPolicy', 'helpdesk-offers-help.rapolicy.yaml');
+		assert.equal(path.basename(second.document.uri.path), 'helpdesk-offers-remote-assistance-2.rapolicy.yaml');
+		for (const document of [editor.document, second.document]) {
+			await vscode.window.showTextDocument(document);
+			await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+		}
 	});
 
 	it('exports SyncML that validates clean, and Intune JSON', async () => {
@@ -88,6 +124,8 @@ describe('payload preview, copy, export and import', () => {
 		await open('helpdesk.syncml');
 		const yaml = await vscode.commands.executeCommand<vscode.TextDocument>('rapolicy.convertSyncmlToYaml');
 		assert.equal(yaml.languageId, 'rapolicy');
+		assert.equal(yaml.uri.scheme, 'untitled');
+		assert.equal(yaml.uri.path, uriOf('helpdesk-syncml.rapolicy.yaml').path);
 		assert.match(yaml.getText(), /UnsolicitedRemoteAssistance:\n {4}state: enabled\n {4}options:\n {6}RA_Unsolicit_Control_List: remote-control/);
 		assert.match(yaml.getText(), /SolicitedRemoteAssistance: \{ state: not-configured \}/);
 	});

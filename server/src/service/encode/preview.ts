@@ -21,8 +21,9 @@ export interface PolicyPreview {
 	readonly escaped: string | null;
 	readonly cdata: string | null;
 	readonly registry: readonly RegistryValue[];
-	/** 0-based line of the policy in the source. */
+	/** 0-based lines of the policy's first and last character in the source. */
 	readonly line: number;
+	readonly endLine: number;
 }
 
 export interface ProfilePreview {
@@ -81,6 +82,7 @@ export function profilePreview(doc: ParsedDocument, profile: ResolvedProfile, op
 				cdata: payload === null ? null : encodeData(payload, 'cdata'),
 				registry: registryValues(resolved),
 				line: doc.lines.positionAt(resolved.span.start).line,
+				endLine: doc.lines.positionAt(Math.max(resolved.span.start, resolved.span.end - 1)).line,
 			};
 		}),
 		syncml: encodeSyncml(profile, options),
