@@ -40,7 +40,7 @@ async function pickDocument(context: vscode.ExtensionContext): Promise<vscode.Te
 	if (!picked) {
 		return undefined;
 	}
-	return picked.uri ? vscode.workspace.openTextDocument(picked.uri) : (await newPolicyFromTemplate(context, EXAMPLE_TEMPLATE))?.document;
+	return picked.uri ? vscode.workspace.openTextDocument(picked.uri) : (await newPolicyFromTemplate(context, EXAMPLE_TEMPLATE, true))?.document;
 }
 
 async function previewOf(client: LanguageClient | undefined, document: vscode.TextDocument): Promise<Preview | undefined> {

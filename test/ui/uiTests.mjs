@@ -2,6 +2,7 @@
 // driven by Playwright in Debian's Chromium. One server and one browser serve every test; waits
 // are on elements, never fixed sleeps. Screenshots of each feature, light and dark, go to docs/.
 // Usage: node test/ui/uiTests.mjs <vsix> [screenshot dir]   (needs CODE_SERVER_BIN, CODE_SERVER_NODE)
+import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -49,6 +50,7 @@ for (const [from, to] of [
 	['test/fixtures/workspace/broken.rapolicy.yaml', 'broken.rapolicy.yaml'],
 	['test/fixtures/workspace/broken.syncml', 'broken.syncml'],
 	['test/fixtures/workspace/completion.rapolicy.yaml', 'completion.rapolicy.yaml'],
+	['test/fixtures/workspace/empty.rapolicy.yaml', 'empty.rapolicy.yaml'],
 ]) {
 	fs.copyFileSync(path.join(root, from), path.join(workspace, to));
 }
@@ -105,6 +107,20 @@ async function openFile(name) {
 	await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
 }
 
+const RAW = '<enabled/><data id="RA_Unsolicit_Control_List" value="1"/><data id="RA_Unsolicit_DACL_Edit" value="CORP\\RA-Helpdesk&#xF000;CORP\\RA-Helpdesk&#xF000;CORP\\RA-Tier2&#xF000;CORP\\RA-Tier2"/>';
+
+function suggestion(label) {
+	return page.locator('.suggest-widget.visible .monaco-list-row', { hasText: label });
+}
+
+async function clearClipboard() {
+	await page.evaluate(() => navigator.clipboard.writeText(''));
+}
+
+async function clipboardIs(expected) {
+	await page.waitForFunction(async (text) => (await navigator.clipboard.readText()) === text, expected, { polling: 100, timeout: 10_000 });
+}
+
 /** The span of `text` on the first editor line that shows it. */
 function token(text) {
 	return page.locator('.editor-instance .view-line span span', { hasText: text }).first();
@@ -118,6 +134,11 @@ async function reset() {
 		await command('File: Revert File', 3000).catch(() => {});
 	}
 	await command('View: Close All Editor Groups');
+	// A file a failed test left unsaved asks before it closes: its changes are not wanted.
+	const dontSave = page.locator('.monaco-dialog-box button', { hasText: "Don't Save" });
+	if (await dontSave.isVisible().catch(() => false)) {
+		await dontSave.click();
+	}
 	await page.locator('.editor-instance').first().waitFor({ state: 'detached' }).catch(() => {});
 }
 
@@ -138,6 +159,39 @@ async function hoverOn(text, expected) {
 			}
 		}
 	}
+}
+
+/** A screenshot of the union of the parts named, so a step image shows what it is about and can be read. */
+async function shoot(file, ...selectors) {
+	const boxes = await Promise.all(selectors.map((selector) => page.locator(selector).first().boundingBox()));
+	const x = Math.min(...boxes.map((b) => b.x));
+	const y = Math.min(...boxes.map((b) => b.y));
+	const clip = { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+	await page.screenshot({ path: path.join(shots, file), clip });
+}
+
+/**
+ * Runs in the preview page: the WCAG contrast ratio of every element that holds text of its own,
+ * against the nearest background colour behind it.
+ */
+function contrastRatios(body) {
+	const rgb = (colour) => (colour.match(/[\d.]+/g) ?? []).map(Number);
+	const luminance = ([r, g, b]) => [r, g, b].map((c) => c / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+	const backgroundOf = (element) => {
+		for (let e = element; e; e = e.parentElement) {
+			const [r, g, b, a = 1] = rgb(getComputedStyle(e).backgroundColor);
+			if (a > 0.5) return [r, g, b];
+		}
+		return rgb(getComputedStyle(document.documentElement).backgroundColor);
+	};
+	const results = [];
+	for (const element of body.querySelectorAll('*')) {
+		const own = [...element.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent.trim()).join(' ').trim();
+		if (!own || element.closest('script, style') || element.getClientRects().length === 0) continue;
+		const [l1, l2] = [luminance(rgb(getComputedStyle(element).color)), luminance(backgroundOf(element))].sort((a, b) => b - a);
+		results.push({ text: own.slice(0, 40), ratio: Math.round(((l1 + 0.05) / (l2 + 0.05)) * 100) / 100 });
+	}
+	return results;
 }
 
 async function showProblems() {
@@ -188,15 +242,24 @@ try {
 		await page.locator('.monaco-hover', { hasText: 'fAllowUnsolicited' }).waitFor();
 	});
 
-	await test('typing under options: opens completion with the option ids', async () => {
+	await test('typing RA_ under options: opens the option ids without Ctrl+Space, and no words from the file', async () => {
 		await openFile('completion.rapolicy.yaml');
 		await token('options').click();
 		await page.keyboard.press('End');
 		await page.keyboard.press('Enter');
-		await page.keyboard.type('RA_');
-		await page.keyboard.press('Control+Space');
-		await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: 'RA_Solicit_ExpireValue_Edt' }).waitFor();
-		await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: 'RA_Solicit_Mailto_List' }).waitFor();
+		await page.keyboard.type('RA_', { delay: 60 });
+		await suggestion('RA_Solicit_ExpireValue_Edt').waitFor();
+		await suggestion('RA_Solicit_Mailto_List').waitFor();
+		// Word-based suggestions are off: the file's own words (its profile name) never show.
+		assert.equal(await suggestion('Completion').count(), 0);
+	});
+
+	await test('typing rapolicy- in an empty policy file offers the starting profiles without Ctrl+Space', async () => {
+		await openFile('empty.rapolicy.yaml');
+		await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+		await page.keyboard.type('rapolicy-', { delay: 60 });
+		await suggestion('rapolicy-helpdesk-offers-help').waitFor();
+		await suggestion('rapolicy-locked-down').waitFor();
 	});
 
 	await test('a quick fix applies and its problem goes away', async () => {
@@ -214,11 +277,63 @@ try {
 		await page.locator('.editor-actions [aria-label*="Preview OMA-URI Payload"]').first().click();
 		const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 		await frame.locator('h3', { hasText: 'UnsolicitedRemoteAssistance' }).waitFor();
-		const raw = '<enabled/><data id="RA_Unsolicit_Control_List" value="1"/><data id="RA_Unsolicit_DACL_Edit" value="CORP\\RA-Helpdesk&#xF000;CORP\\RA-Helpdesk&#xF000;CORP\\RA-Tier2&#xF000;CORP\\RA-Tier2"/>';
-		await frame.locator('pre', { hasText: raw }).first().waitFor();
-		await page.evaluate(() => navigator.clipboard.writeText(''));
-		await frame.locator('button.copy').first().click();
-		await page.waitForFunction(async (expected) => (await navigator.clipboard.readText()) === expected, raw, { polling: 100 });
+		await frame.locator('pre', { hasText: RAW }).first().waitFor();
+		await clearClipboard();
+		await frame.locator('button.copy[title="Copy raw value of UnsolicitedRemoteAssistance"]').click();
+		await clipboardIs(RAW);
+		await frame.locator('button.copy[title="Copy OMA-URI of SessionLogging"]').click();
+		await clipboardIs('./Device/Vendor/MSFT/Policy/Config/RemoteAssistance/SessionLogging');
+	});
+
+	await test('the context menu copies the raw payload of the policy at the cursor, for Intune', async () => {
+		await openFile('helpdesk.rapolicy.yaml');
+		await clearClipboard();
+		await token('RA_Unsolicit_DACL_Edit').click({ button: 'right' });
+		await page.locator('.context-view .action-item', { hasText: 'Copy Payload (raw, for Intune)' }).click();
+		await clipboardIs(RAW);
+		await page.locator('.statusbar', { hasText: 'Copied the raw value of UnsolicitedRemoteAssistance' }).waitFor();
+	});
+
+	await test('the Copy OMA-URI lens copies the OMA-URI of its policy', async () => {
+		await openFile('helpdesk.rapolicy.yaml');
+		await clearClipboard();
+		await page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Copy OMA-URI' }).first().click();
+		await clipboardIs('./Device/Vendor/MSFT/Policy/Config/RemoteAssistance/UnsolicitedRemoteAssistance');
+		await page.locator('.statusbar', { hasText: 'Copied the OMA-URI of UnsolicitedRemoteAssistance' }).waitFor();
+	});
+
+	await test('Copy OMA-URI from the palette, with the cursor outside any policy, asks which policy', async () => {
+		await openFile('helpdesk.rapolicy.yaml');
+		await token('profile').click();
+		await clearClipboard();
+		await command('Remote Assistance: Copy OMA-URI');
+		await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'SessionLogging' }).first().click();
+		await clipboardIs('./Device/Vendor/MSFT/Policy/Config/RemoteAssistance/SessionLogging');
+	});
+
+	await test('a new profile from a template saves under a name made from the profile', async () => {
+		await command('Remote Assistance: New Remote Assistance Policy');
+		await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Helpdesk offers Remote Assistance' }).first().click();
+		const name = 'helpdesk-offers-remote-assistance.rapolicy.yaml';
+		await page.locator('.tab.active', { hasText: name }).waitFor();
+		await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).waitFor();
+		// The helper group is selected: typing replaces it, and saving keeps the name.
+		await token('CONTOSO').waitFor();
+		await page.keyboard.type('FABRIKAM\\Helpdesk-RA');
+		await page.keyboard.press('Control+S');
+		await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+		const saved = path.join(workspace, name);
+		const text = fs.readFileSync(saved, 'utf8');
+		fs.rmSync(saved);
+		assert.match(text, /- FABRIKAM\\Helpdesk-RA\n/);
+	});
+
+	await test('an error line in the preview opens its place in the file', async () => {
+		await openFile('broken.rapolicy.yaml');
+		await command('Remote Assistance: Preview OMA-URI Payload');
+		const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+		await frame.locator('a.goto', { hasText: 'line 10:' }).click();
+		await page.locator('.statusbar-item', { hasText: 'Ln 10, Col 3' }).waitFor();
 	});
 
 	await test('a broken edit shows a new problem within a second, and fixing it clears it', async () => {
@@ -242,12 +357,12 @@ try {
 			await showProblems();
 			await problemRow('decimal-range').waitFor();
 			await hoverOn('120', 'RA_Solicit_ExpireValue_Edt must be');
-			await page.screenshot({ path: path.join(shots, `screenshot-diagnostics-${theme}.png`) });
+			await shoot(`screenshot-diagnostics-${theme}.png`, '.part.editor', '.part.panel');
 		});
 		await test(`screenshot: hover (${theme})`, async () => {
 			await openFile('helpdesk.rapolicy.yaml');
 			await hoverOn('UnsolicitedRemoteAssistance', 'fAllowUnsolicited');
-			await page.screenshot({ path: path.join(shots, `screenshot-hover-${theme}.png`) });
+			await shoot(`screenshot-hover-${theme}.png`, '.part.editor');
 		});
 		await test(`screenshot: completion (${theme})`, async () => {
 			await openFile('completion.rapolicy.yaml');
@@ -255,15 +370,19 @@ try {
 			await page.keyboard.press('End');
 			await page.keyboard.press('Enter');
 			await page.keyboard.press('Control+Space');
-			await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: 'RA_Solicit_Control_List' }).waitFor();
-			await page.screenshot({ path: path.join(shots, `screenshot-completion-${theme}.png`) });
+			await suggestion('RA_Solicit_Control_List').waitFor();
+			await shoot(`screenshot-completion-${theme}.png`, '.part.editor');
 		});
-		await test(`screenshot: preview (${theme})`, async () => {
+		await test(`screenshot: preview, its text readable at 4.5:1 or more (${theme})`, async () => {
 			await openFile('helpdesk.rapolicy.yaml');
 			await command('Remote Assistance: Preview OMA-URI Payload');
 			const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 			await frame.locator('h3', { hasText: 'UnsolicitedRemoteAssistance' }).waitFor();
-			await page.screenshot({ path: path.join(shots, `screenshot-preview-${theme}.png`) });
+			const ratios = await frame.locator('body').evaluate(contrastRatios);
+			const low = ratios.filter((r) => r.ratio < 4.5);
+			assert.deepEqual(low, [], `text below 4.5:1: ${JSON.stringify(low)}`);
+			assert.ok(ratios.some((r) => r.text === 'disabled'), 'the disabled state was measured');
+			await shoot(`screenshot-preview-${theme}.png`, '.part.editor');
 		});
 	}
 } catch (error) {

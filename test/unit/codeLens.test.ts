@@ -2,34 +2,26 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { POLICY_LENSES } from '../../server/src/common/protocol';
 import { getCodeLenses } from '../../server/src/service';
-import { parse, parseSyncml } from '../helpers/service';
+import { FULL_PROFILE, parse, parseSyncml } from '../helpers/service';
 
-const YAML = `profile: Lenses
-scope: device
-policies:
-  UnsolicitedRemoteAssistance:
-    state: enabled
-    options:
-      RA_Unsolicit_Control_List: remote-control
-      RA_Unsolicit_DACL_Edit: [CONTOSO\\RA-Helpdesk]
-  Sessionlogging: { state: enabled }
-  RA_EncryptedTicketOnly: { state: enabled }
-`;
+// The full profile with one policy name misspelt, which gets no lens.
+const YAML = FULL_PROFILE.replace('  SessionLogging:', '  Sessionlogging:');
+const lineOf = (start: string) => YAML.split('\n').findIndex((line) => line.startsWith(start));
 
 describe('code lenses', () => {
 	it('puts the preview and both copies above each policy, with the document and the policy line', () => {
 		const lenses = getCodeLenses(parse(YAML), POLICY_LENSES);
-		assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [
-			[3, 'Preview payload'], [3, 'Copy OMA-URI'], [3, 'Copy raw value'],
-			[9, 'Preview payload'], [9, 'Copy OMA-URI'], [9, 'Copy raw value'],
-		]);
-		assert.deepEqual(lenses[1].command?.arguments, ['file:///work/test.rapolicy.yaml', 3]);
+		const first = lineOf('  UnsolicitedRemoteAssistance:');
+		assert.deepEqual(lenses.slice(0, 3).map((l) => [l.range.start.line, l.command?.title]), [[first, 'Preview payload'], [first, 'Copy OMA-URI'], [first, 'Copy raw value']]);
+		assert.equal(lenses.length, 3 * 5, 'three lenses for each of the five policies spelt right');
+		assert.deepEqual(lenses[1].command?.arguments, ['file:///work/test.rapolicy.yaml', first]);
 		assert.equal(lenses[1].command?.command, 'rapolicy.copyOmaUri');
 	});
 
 	it('gives a misspelt policy name no lens: there is nothing to preview or copy yet', () => {
-		const lines = getCodeLenses(parse(YAML), POLICY_LENSES).map((l) => l.range.start.line);
-		assert.ok(!lines.includes(8));
+		const misspelt = lineOf('  Sessionlogging:');
+		assert.ok(misspelt > 0);
+		assert.ok(!getCodeLenses(parse(YAML), POLICY_LENSES).some((l) => l.range.start.line === misspelt));
 	});
 
 	it('puts lenses above SyncML items of known policies only', () => {

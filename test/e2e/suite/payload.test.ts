@@ -88,17 +88,18 @@ describe('payload preview, copy, export and import', () => {
 		await eventually(() => rapolicy.previewHtml(editor.document.uri), (h) => h !== undefined && h.includes(`data-reveal-line="${line}"`) && h.includes(`<article class="policy" data-line="${line}">`), 'the preview to reveal the policy');
 	});
 
-	it('opens a new profile under a name made from the profile, with the helper group selected', async () => {
+	it('writes a new profile into the workspace under a name made from the profile, with the helper group selected', async () => {
 		const editor = await vscode.commands.executeCommand<vscode.TextEditor>('rapolicy.newPolicy', 'helpdesk-offers-help.rapolicy.yaml');
-		assert.equal(editor.document.uri.scheme, 'untitled');
-		assert.equal(path.basename(editor.document.uri.path), 'helpdesk-offers-remote-assistance.rapolicy.yaml');
+		assert.equal(editor.document.uri.toString(), uriOf('helpdesk-offers-remote-assistance.rapolicy.yaml').toString());
+		assert.equal(editor.document.isDirty, false, 'written to disk already');
 		assert.equal(editor.document.languageId, 'rapolicy');
 		assert.equal(editor.document.getText(editor.selection), 'CONTOSO\\RA-Helpdesk');
 		const second = await vscode.commands.executeCommand<vscode.TextEditor>('rapolicy.newPolicy', 'helpdesk-offers-help.rapolicy.yaml');
-		assert.equal(path.basename(second.document.uri.path), 'helpdesk-offers-remote-assistance-2.rapolicy.yaml');
+		assert.equal(path.basename(second.document.uri.path), 'helpdesk-offers-remote-assistance-2.rapolicy.yaml', 'never over an existing file');
 		for (const document of [editor.document, second.document]) {
 			await vscode.window.showTextDocument(document);
-			await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+			await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+			await vscode.workspace.fs.delete(document.uri);
 		}
 	});
 
@@ -124,9 +125,10 @@ describe('payload preview, copy, export and import', () => {
 		await open('helpdesk.syncml');
 		const yaml = await vscode.commands.executeCommand<vscode.TextDocument>('rapolicy.convertSyncmlToYaml');
 		assert.equal(yaml.languageId, 'rapolicy');
-		assert.equal(yaml.uri.scheme, 'untitled');
-		assert.equal(yaml.uri.path, uriOf('helpdesk-syncml.rapolicy.yaml').path);
+		assert.equal(yaml.uri.toString(), uriOf('helpdesk-2.rapolicy.yaml').toString(), 'beside the source, named after its profile, helpdesk, with a number as helpdesk.rapolicy.yaml is there');
 		assert.match(yaml.getText(), /UnsolicitedRemoteAssistance:\n {4}state: enabled\n {4}options:\n {6}RA_Unsolicit_Control_List: remote-control/);
 		assert.match(yaml.getText(), /SolicitedRemoteAssistance: \{ state: not-configured \}/);
+		await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+		await vscode.workspace.fs.delete(yaml.uri);
 	});
 });
