@@ -281,7 +281,8 @@ for (const [form, encode] of [['escaped', escape], ['CDATA', cdata]] as const) {
 }
 
 describe('SyncML quick fixes: message structure', () => {
-	const logging = (cmdId: string, command = 'Replace') => syncmlCommand(configUri('SessionLogging'), command === 'Replace' ? '&lt;enabled/&gt;' : undefined, { cmdId, command, meta: command === 'Replace' ? undefined : null });
+	// The Delete is of another policy, so that it does not undo the Replace.
+	const logging = (cmdId: string, command = 'Replace') => syncmlCommand(configUri(command === 'Delete' ? 'SolicitedRemoteAssistance' : 'SessionLogging'), command === 'Replace' ? '&lt;enabled/&gt;' : undefined, { cmdId, command, meta: command === 'Replace' ? undefined : null });
 
 	function cmdIds(text: string): string[] {
 		return [...text.matchAll(/<CmdID>([^<]*)<\/CmdID>/g)].map((m) => m[1]);
