@@ -1,5 +1,5 @@
 // Writes the files derived from the catalog and the templates: the JSON Schema, the TextMate
-// grammars, the snippets and the rule settings in package.json. Run after `tsc` (npm run generate); a test fails when they drift.
+// grammars, the templates the server offers as snippets and the rule settings in package.json. Run after `tsc` (npm run generate); a test fails when they drift.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -7,16 +7,16 @@ const require = createRequire(import.meta.url);
 const { buildProfileSchema } = require('../out/server/src/service/schema/buildSchema.js');
 const { buildPolicyGrammar, buildSyncmlGrammar } = require('../out/server/src/generate/grammar.js');
 const { buildRulesSetting } = require('../out/server/src/generate/manifest.js');
-const { buildSnippets } = require('../out/server/src/generate/snippets.js');
+const { buildTemplatesModule } = require('../out/server/src/generate/templates.js');
 
 const json = (value) => `${JSON.stringify(value, null, '\t')}\n`;
 writeFileSync('schemas/rapolicy.schema.json', json(buildProfileSchema()));
 writeFileSync('syntaxes/rapolicy.tmLanguage.json', json(buildPolicyGrammar()));
 writeFileSync('syntaxes/syncml.tmLanguage.json', json(buildSyncmlGrammar()));
 const templates = readdirSync('templates').filter((f) => f.endsWith('.rapolicy.yaml')).sort().map((file) => ({ file, text: readFileSync(`templates/${file}`, 'utf8') }));
-writeFileSync('snippets/rapolicy.json', json(buildSnippets(templates)));
+writeFileSync('server/src/service/yaml/profileTemplates.ts', buildTemplatesModule(templates));
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 const properties = manifest.contributes.configuration.properties;
 properties['rapolicy.validation.rules'] = buildRulesSetting();
 writeFileSync('package.json', json(manifest));
-console.log('wrote schemas/rapolicy.schema.json, syntaxes/*.tmLanguage.json, snippets/rapolicy.json, package.json rule settings');
+console.log('wrote schemas/rapolicy.schema.json, syntaxes/*.tmLanguage.json, server/src/service/yaml/profileTemplates.ts, package.json rule settings');

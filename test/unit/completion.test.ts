@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CompletionItem } from 'vscode-languageserver-types';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type MarkupContent } from 'vscode-languageserver-types';
 import { getCompletions } from '../../server/src/service';
 import { applyCompletion, caret, codes, covered, crlf, diagnose, editOf, FULL_PROFILE, item, labels, parse } from '../helpers/service';
 
@@ -24,10 +26,61 @@ const POLICY_DETAILS: Record<string, string> = {
 	RA_Optimize_Bandwidth: 'Turn on bandwidth optimization',
 };
 
+const PROFILE_SNIPPETS = ['rapolicy-helpdesk-offers-help', 'rapolicy-locked-down', 'rapolicy-solicited-short-invitations'];
+const TEMPLATES = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..', 'templates');
+
+/** The whole-profile snippets among `items`. */
+function profileSnippets(items: readonly CompletionItem[]): string[] {
+	return labels(items).filter((l) => l.startsWith('rapolicy-'));
+}
+
+describe('completion of whole profiles where a profile can start', () => {
+	it('offers every template when `rapolicy-` is typed at column 0 of an empty file, replacing the whole word', () => {
+		const { text, items } = complete('rapolicy-|');
+		assert.deepEqual(profileSnippets(items), PROFILE_SNIPPETS);
+		for (const label of PROFILE_SNIPPETS) {
+			const snippet = item(items, label);
+			assert.equal(snippet.kind, CompletionItemKind.Snippet);
+			assert.equal(snippet.insertTextFormat, InsertTextFormat.Snippet);
+			assert.equal(covered(text, editOf(snippet)), 'rapolicy-');
+			const template = fs.readFileSync(path.join(TEMPLATES, `${label.slice('rapolicy-'.length)}.rapolicy.yaml`), 'utf8');
+			assert.equal(applyCompletion(text, snippet), template, 'accepting the defaults gives the template');
+			const docs = snippet.documentation as MarkupContent;
+			assert.ok(docs.value.includes(/^description: (.*)$/m.exec(template)?.[1] ?? '?'), docs.value);
+			assert.ok(docs.value.includes('```yaml\n') && docs.value.includes('policies:'), 'with a preview');
+		}
+	});
+
+	it('offers them in an empty document, on a blank line of comments only, and right after ---', () => {
+		assert.deepEqual(profileSnippets(complete('|').items), PROFILE_SNIPPETS);
+		assert.deepEqual(profileSnippets(complete('# Helpdesk\n|\n').items), PROFILE_SNIPPETS);
+		assert.deepEqual(profileSnippets(complete(`${FULL_PROFILE}---\n|`).items), PROFILE_SNIPPETS);
+		assert.deepEqual(profileSnippets(complete(`${FULL_PROFILE}---\nrapolicy-lo|\n`).items), PROFILE_SNIPPETS);
+	});
+
+	it('does not offer them in a value position', () => {
+		assert.deepEqual(profileSnippets(complete('profile: rapolicy-|').items), []);
+		assert.deepEqual(profileSnippets(complete('scope: |').items), []);
+	});
+
+	it('does not offer them inside policies, indented or not, nor in a document that has profile keys', () => {
+		assert.deepEqual(profileSnippets(complete('profile: A\npolicies:\n  rapolicy-|\n').items), []);
+		assert.deepEqual(profileSnippets(complete('profile: A\npolicies:\n  SessionLogging:\n    |\n').items), []);
+		assert.deepEqual(profileSnippets(complete('profile: A\n|\n').items), []);
+		assert.deepEqual(profileSnippets(complete('|\npolicies:\n  SessionLogging: { state: enabled }\n').items), []);
+		assert.deepEqual(profileSnippets(complete(`---\n|\n---\n${FULL_PROFILE}`).items), PROFILE_SNIPPETS, 'the next document does not count');
+	});
+
+	it('does not offer them after text on the line or in a comment', () => {
+		assert.deepEqual(profileSnippets(complete('x rapolicy-|').items), []);
+		assert.deepEqual(profileSnippets(complete('#rapolicy-|').items), []);
+	});
+});
+
 describe('completion of top-level keys', () => {
-	it('proposes the four keys in an empty document', () => {
+	it('proposes the four keys in an empty document, and the whole profiles', () => {
 		const { items } = complete('|');
-		assert.deepEqual(labels(items).sort(), ['description', 'policies', 'profile', 'scope']);
+		assert.deepEqual(labels(items).sort(), ['description', 'policies', 'profile', 'scope', ...PROFILE_SNIPPETS].sort());
 	});
 
 	it('leaves out keys already present', () => {

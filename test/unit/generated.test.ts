@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { buildPolicyGrammar, buildSyncmlGrammar } from '../../server/src/generate/grammar';
 import { buildRulesSetting } from '../../server/src/generate/manifest';
-import { buildSnippets } from '../../server/src/generate/snippets';
+import { buildTemplatesModule } from '../../server/src/generate/templates';
 import { DEFAULT_SETTINGS, getDiagnostics, parsePolicyDocument } from '../../server/src/service';
 import { buildProfileSchema, SCHEMA_ID } from '../../server/src/service/schema/buildSchema';
 import { VERSION } from '../../server/src/version';
@@ -36,11 +36,11 @@ describe('files derived from the catalog', () => {
 		assert.deepEqual(manifest.contributes.configuration.properties['rapolicy.validation.rules'], buildRulesSetting());
 	});
 
-	it('the snippets are the templates', () => {
+	it('the server\'s whole-profile snippets are the templates', () => {
 		const templates = fs.readdirSync(path.join(ROOT, 'templates')).filter((f) => f.endsWith('.rapolicy.yaml')).sort()
 			.map((file) => ({ file, text: fs.readFileSync(path.join(ROOT, 'templates', file), 'utf8') }));
 		assert.equal(templates.length, 3);
-		assert.deepEqual(readJson('snippets/rapolicy.json'), buildSnippets(templates));
+		assert.equal(fs.readFileSync(path.join(ROOT, 'server/src/service/yaml/profileTemplates.ts'), 'utf8'), buildTemplatesModule(templates));
 	});
 
 	it('every template and example validates without a problem', () => {

@@ -60,6 +60,11 @@ function fix(text: string, code: string, title?: RegExp, allowNew: readonly stri
 	return { after, action };
 }
 
+/** The message of the first `code` diagnostic, as plain text. */
+function messageOf(text: string, code: string): string {
+	return diagnoseSyncml(text).find((d) => d.code === code)?.message ?? '';
+}
+
 /** The payload refactors offered with the cursor at `offset`. */
 function conversions(text: string, offset: number): CodeAction[] {
 	const position = textLines(text).positionAt(offset);
@@ -136,16 +141,53 @@ describe('SyncML quick fixes: URIs', () => {
 		assert.equal(after, message('SessionLogging', '&lt;enabled/&gt;'));
 	});
 
-	it('fixes a URI wrong in both prefix and policy case, one fix after the other', () => {
+	it('fixes a URI wrong in both prefix and policy case with one fix, and reports it once', () => {
 		const text = message('RA_Optimize_Bandwidth', '&lt;disabled/&gt;').replace('./Device/Vendor/MSFT/Policy/Config/ADMX_RemoteAssistance/RA_Optimize_Bandwidth', './device/vendor/msft/policy/config/admx_remoteassistance/ra_optimize_bandwidth');
-		const first = fix(text, 'uri-case').after;
-		const second = fix(first, 'unknown-policy').after;
-		assert.equal(second, message('RA_Optimize_Bandwidth', '&lt;disabled/&gt;'));
+		assert.deepEqual(syncmlCodes(text), ['uri-case']);
+		const { after } = fix(text, 'uri-case');
+		assert.match(messageOf(text, 'uri-case'), /write \.\/Device\/Vendor\/MSFT\/Policy\/Config\/ADMX_RemoteAssistance\/RA_Optimize_Bandwidth\./);
+		assert.equal(after, message('RA_Optimize_Bandwidth', '&lt;disabled/&gt;'));
 	});
 
 	it('renames a misspelt policy (did you mean)', () => {
 		const text = message('RA_EncryptedTicketOnly', '&lt;enabled/&gt;').replace('/RA_EncryptedTicketOnly<', '/RA_EncryptedTicketsOnly<');
 		assert.equal(fix(text, 'unknown-policy').after, message('RA_EncryptedTicketOnly', '&lt;enabled/&gt;'));
+	});
+
+	it('changes a ./User/ URI in any letter case to the catalog\'s spelling of the ./Device/ URI, with one fix', () => {
+		const canonical = configUri('SessionLogging');
+		for (const wrong of ['./user/vendor/msft/policy/config/remoteassistance/sessionlogging', './User/Vendor/MSFT/Policy/Config/RemoteAssistance/sessionLogging', './user/Vendor/MSFT/policy/config/remoteassistance/SessionLogging']) {
+			const text = message('SessionLogging', '&lt;enabled/&gt;').replace(canonical, wrong);
+			assert.deepEqual(syncmlCodes(text), ['uri-scope'], wrong);
+			assert.ok(messageOf(text, 'uri-scope').includes(`Write ${canonical}.`), messageOf(text, 'uri-scope'));
+			const { after, action } = fix(text, 'uri-scope');
+			assert.equal(action.isPreferred, true);
+			assert.equal(after, message('SessionLogging', '&lt;enabled/&gt;'), wrong);
+		}
+	});
+
+	it('corrects every URI with its offered fixes applied together, none overlapping', () => {
+		const canonical = configUri('SessionLogging');
+		for (const wrong of [
+			'./user/vendor/msft/policy/config/remoteassistance/sessionlogging',
+			'./user/vendor/msft/policy/config/remoteassistance/SessionLoging',
+			'./device/Vendor/MSFT/Policy/Config/RemoteAssistance/sessionlogging',
+			'./Device/Vendor/MSFT/Policy/Config/RemoteAssistance/session&#x4C;ogging',
+			'./user/Vendor/MSFT/Policy/Config/RemoteAssistance/session&#x4C;ogging',
+			'./user/Vendor/MSFT/Policy/Config/RemoteAssistance/Session&#x4C;oging',
+		]) {
+			const text = message('SessionLogging', '&lt;enabled/&gt;').replace(canonical, wrong);
+			const diagnostics = rawSyncmlDiagnostics(text);
+			const edits = getCodeActions(parseSyncml(text), diagnostics, DEFAULT_SETTINGS)
+				.filter((a) => !isSuppression(a) && a.isPreferred)
+				.flatMap((a) => a.edit?.changes?.[SYNCML_URI] ?? []);
+			const lines = textLines(text);
+			const spans = edits.map((e) => [lines.offsetAt(e.range.start), lines.offsetAt(e.range.end)]).sort((a, b) => a[0] - b[0]);
+			for (let i = 1; i < spans.length; i++) {
+				assert.ok(spans[i][0] >= spans[i - 1][1], `fixes overlap for ${wrong}: ${JSON.stringify(edits)}`);
+			}
+			assert.equal(applyTextEdits(text, edits), message('SessionLogging', '&lt;enabled/&gt;'), wrong);
+		}
 	});
 
 	it('changes ./User/ to ./Device/', () => {
@@ -239,7 +281,8 @@ for (const [form, encode] of [['escaped', escape], ['CDATA', cdata]] as const) {
 }
 
 describe('SyncML quick fixes: message structure', () => {
-	const logging = (cmdId: string, command = 'Replace') => syncmlCommand(configUri('SessionLogging'), command === 'Replace' ? '&lt;enabled/&gt;' : undefined, { cmdId, command, meta: command === 'Replace' ? undefined : null });
+	// The Delete is of another policy, so that it does not undo the Replace.
+	const logging = (cmdId: string, command = 'Replace') => syncmlCommand(configUri(command === 'Delete' ? 'SolicitedRemoteAssistance' : 'SessionLogging'), command === 'Replace' ? '&lt;enabled/&gt;' : undefined, { cmdId, command, meta: command === 'Replace' ? undefined : null });
 
 	function cmdIds(text: string): string[] {
 		return [...text.matchAll(/<CmdID>([^<]*)<\/CmdID>/g)].map((m) => m[1]);

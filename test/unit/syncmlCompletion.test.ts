@@ -92,6 +92,8 @@ describe('SyncML completion: whole commands for a policy', () => {
 		+ syncmlCommand(configUri('RA_EncryptedTicketOnly'), undefined, { cmdId: '7', command: 'Delete', meta: null })
 		+ syncmlCommand(resultUri('RA_EncryptedTicketOnly'), undefined, { cmdId: '5', command: 'Get', meta: null });
 	const marked = syncmlMessage(`${existing}    |\n`);
+	/** What is wrong after inserting a command on `policy`, but for its undoing a command of `existing` on that policy. */
+	const problemsAfter = (after: string, policy: string) => diagnoseSyncml(after).filter((d) => !(d.code === 'conflicting-commands' && ['SessionLogging', 'RA_EncryptedTicketOnly'].includes(policy)));
 
 	it('offers Replace, Delete and Get of each of the six policies inside SyncBody', () => {
 		const names = labels(complete(marked).items);
@@ -124,7 +126,7 @@ describe('SyncML completion: whole commands for a policy', () => {
 			const data = /<Data>([\s\S]*)<\/Data>/.exec(body)?.[1] ?? '';
 			assert.ok(!data.includes('<'), `the payload is escaped: ${data}`);
 			const after = applySyncmlCompletion(text, proposal);
-			assert.deepEqual(diagnoseSyncml(after), [], after);
+			assert.deepEqual(problemsAfter(after, policy), [], after);
 		});
 
 		for (const command of ['Delete', 'Get']) {
@@ -136,7 +138,7 @@ describe('SyncML completion: whole commands for a policy', () => {
 				assert.ok(!body.includes('<Data>'));
 				assert.ok(body.includes(`/${POLICY_AREAS[policy]}/${policy}</LocURI>`), body);
 				const after = applySyncmlCompletion(text, proposal);
-				assert.deepEqual(diagnoseSyncml(after), [], after);
+				assert.deepEqual(problemsAfter(after, policy), [], after);
 			});
 		}
 	}

@@ -114,6 +114,28 @@ describe('SyncML: an edit reads again only what it touched', () => {
 	});
 });
 
+describe('SyncML: commands that undo each other, across edits', () => {
+	const text = message(12);
+	const sixth = text.indexOf('<CmdID>6<');
+	const payload = text.indexOf('<enabled/>', sixth) + 1;
+	const conflicts = (doc: Parsed) => getDiagnostics(doc, DEFAULT_SETTINGS).filter((d) => d.code === 'conflicting-commands');
+
+	it('warns once an edit inside one command gives a policy other data, and stops when it is undone', () => {
+		const changed = edit(text, payload, 'enabled'.length, 'disabled');
+		const { previous, next } = reparse(text, changed);
+		assert.equal(conflicts(previous).length, 0);
+		assert.equal(conflicts(next).length, 2, 'at command 6 and at command 10, which sets it back');
+		assert.equal(conflicts(reparse(changed, text).next).length, 0);
+	});
+
+	it('names the right line after lines are added above the earlier command', () => {
+		const changed = edit(text, payload, 'enabled'.length, 'disabled');
+		const second = changed.indexOf('<CmdID>2</CmdID>') + '<CmdID>2</CmdID>'.length;
+		const { next } = reparse(changed, edit(changed, second, 0, '\n\n'));
+		assert.equal(conflicts(next).length, 2);
+	});
+});
+
 describe('SyncML: recovery without cascades', () => {
 	const command = (item: string) => syncmlMessage(`    <Replace>\n      <CmdID>1</CmdID>\n      <Item>\n${item}      </Item>\n    </Replace>\n`);
 	const uri = './Device/Vendor/MSFT/Policy/Config/RemoteAssistance/SessionLogging';

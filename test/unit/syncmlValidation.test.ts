@@ -97,13 +97,13 @@ describe('SyncML validation: valid messages', () => {
 		});
 	}
 
-	it('accepts every policy disabled, and deleted, in one message', () => {
-		const body = Object.keys(MICROSOFT_FIXTURES).map((policy, i) => {
+	it('accepts every policy disabled in one message, and every policy deleted in another', () => {
+		const message = (command: (locUri: string, cmdId: string) => string) => syncmlMessage(Object.keys(MICROSOFT_FIXTURES).map((policy, i) => {
 			const area = policy.startsWith('RA_') ? 'ADMX_RemoteAssistance' : 'RemoteAssistance';
-			return syncmlCommand(uri(policy, area), '&lt;disabled/&gt;', { cmdId: String(2 * i + 1) })
-				+ syncmlCommand(uri(policy, area), undefined, { command: 'Delete', cmdId: String(2 * i + 2), meta: null });
-		}).join('');
-		assert.deepEqual(diagnoseSyncml(syncmlMessage(body)), []);
+			return command(uri(policy, area), String(i + 1));
+		}).join(''));
+		assert.deepEqual(diagnoseSyncml(message((locUri, cmdId) => syncmlCommand(locUri, '&lt;disabled/&gt;', { cmdId }))), []);
+		assert.deepEqual(diagnoseSyncml(message((locUri, cmdId) => syncmlCommand(locUri, undefined, { command: 'Delete', cmdId, meta: null }))), []);
 	});
 
 	it('accepts a full message with SyncHdr', () => {
@@ -119,8 +119,8 @@ describe('SyncML validation: valid messages', () => {
 			'    <Atomic>\n      <CmdID>1</CmdID>\n',
 			logging({ cmdId: '2' }).replace(/^/gm, '  '),
 			'    </Atomic>\n',
-			logging({ command: 'Add', cmdId: '3' }),
-			logging({ command: 'Delete', cmdId: '4', meta: null }, null),
+			logging({ command: 'Add', cmdId: '3' }, ENABLED, uri('RA_EncryptedTicketOnly', 'ADMX_RemoteAssistance')),
+			logging({ command: 'Delete', cmdId: '4', meta: null }, null, uri('SolicitedRemoteAssistance')),
 			logging({ command: 'Get', cmdId: '5', meta: null }, null),
 			'    <Exec><CmdID>6</CmdID><Item><Target><LocURI>./Device/Vendor/MSFT/RemoteWipe/doWipe</LocURI></Target></Item></Exec>\n',
 			'    <Status><CmdID>7</CmdID><MsgRef>1</MsgRef><CmdRef>0</CmdRef><Cmd>SyncHdr</Cmd><Data>200</Data></Status>\n',
@@ -245,7 +245,7 @@ describe('SyncML validation: message structure', () => {
 	});
 
 	it('reports a duplicate CmdID on the second one', () => {
-		const text = syncmlMessage(logging({ cmdId: '4' }) + logging({ cmdId: '4', command: 'Delete', meta: null }, null));
+		const text = syncmlMessage(logging({ cmdId: '4' }) + logging({ cmdId: '4', command: 'Delete', meta: null }, null, uri('SolicitedRemoteAssistance')));
 		const d = only(text, 'duplicate-cmdid');
 		assert.equal(coveredText(text, d), '4');
 		assert.ok(d.range.start.line > text.slice(0, text.indexOf('<Delete>')).split('\n').length - 1, 'on the Delete, not the Replace');
@@ -583,5 +583,68 @@ describe('SyncML validation: messages', () => {
 			assert.equal(typeof d.code, 'string');
 			assert.ok(d.message.length > 15, d.message);
 		}
+	});
+});
+
+describe('SyncML validation: commands that undo each other', () => {
+	const replace = (cmdId: string, data = ENABLED, policy = 'SessionLogging') => syncmlCommand(uri(policy), data, { cmdId });
+	const remove = (cmdId: string, policy = 'SessionLogging') => syncmlCommand(uri(policy), undefined, { command: 'Delete', cmdId, meta: null });
+	/** The 1-based line of the `n`-th (0-based) occurrence of `tag` in `text`. */
+	const lineOf = (text: string, tag: string, n = 0) => {
+		let at = -1;
+		for (let i = 0; i <= n; i++) {
+			at = text.indexOf(tag, at + 1);
+		}
+		return text.slice(0, at).split('\n').length;
+	};
+
+	it('warns at the Delete of a policy an earlier Replace sets, naming the Replace and its line', () => {
+		const text = syncmlMessage(replace('1') + remove('2'));
+		const d = only(text, 'conflicting-commands');
+		assert.equal(d.severity, DiagnosticSeverity.Warning);
+		assert.equal(coveredText(text, d), LOGGING);
+		assert.equal(d.range.start.line + 1, lineOf(text, '<LocURI>', 1));
+		assert.ok(d.message.includes(`<Replace> on line ${lineOf(text, '<Replace>')}`), d.message);
+		assert.match(d.message, /in order/);
+		assert.match(d.message, /last one wins/);
+		assert.match(d.message, /keep one/i);
+		assertCodes(text, ['conflicting-commands']);
+	});
+
+	it('warns at a Replace of a policy an earlier Delete removes', () => {
+		const text = syncmlMessage(remove('1') + replace('2'));
+		const d = only(text, 'conflicting-commands');
+		assert.equal(d.range.start.line + 1, lineOf(text, '<LocURI>', 1));
+		assert.ok(d.message.includes(`<Delete> on line ${lineOf(text, '<Delete>')}`), d.message);
+	});
+
+	it('warns at the second of two Replaces with other data, and not when the data is the same', () => {
+		const text = syncmlMessage(replace('1') + replace('2', '&lt;disabled/&gt;'));
+		const d = only(text, 'conflicting-commands');
+		assert.equal(d.range.start.line + 1, lineOf(text, '<LocURI>', 1));
+		assert.ok(d.message.includes(`<Replace> on line ${lineOf(text, '<Replace>')}`), d.message);
+		assertCodes(syncmlMessage(replace('1') + replace('2', '<![CDATA[<enabled/>]]>')), []);
+		assertCodes(syncmlMessage(remove('1') + remove('2')), []);
+	});
+
+	it('leaves commands on different policies alone', () => {
+		assertCodes(syncmlMessage(replace('1') + remove('2', 'SolicitedRemoteAssistance')), []);
+	});
+
+	it('names the command just before, for three settings of one policy', () => {
+		const text = syncmlMessage(replace('1') + remove('2') + replace('3'));
+		const found = diagnoseSyncml(text).filter((d) => d.code === 'conflicting-commands');
+		assert.deepEqual(found.map((d) => d.range.start.line + 1), [lineOf(text, '<LocURI>', 1), lineOf(text, '<LocURI>', 2)]);
+		assert.ok(found[1].message.includes(`<Delete> on line ${lineOf(text, '<Delete>')}`), found[1].message);
+	});
+
+	it('finds them inside an Atomic and between an Atomic and a later command', () => {
+		const inner = (body: string) => body.replace(/^/gm, '  ').replace(/^ {2}$/m, '');
+		const atomic = `    <Atomic>\n      <CmdID>9</CmdID>\n${inner(replace('1') + remove('2'))}    </Atomic>\n`;
+		const text = syncmlMessage(atomic);
+		assert.equal(only(text, 'conflicting-commands').range.start.line + 1, lineOf(text, '<LocURI>', 1));
+		const after = syncmlMessage(atomic + replace('3'));
+		const found = diagnoseSyncml(after).filter((d) => d.code === 'conflicting-commands');
+		assert.equal(found.length, 2, JSON.stringify(syncmlCodes(after)));
 	});
 });

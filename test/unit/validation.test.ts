@@ -197,6 +197,43 @@ describe('validation: YAML and document structure', () => {
 	});
 });
 
+describe('validation: a document or key of the wrong shape', () => {
+	/** The message names the two required keys as required and the other two as optional. */
+	function saysWhatIsRequired(message: string): void {
+		assert.match(message, /`profile` and `policies` are required/);
+		assert.match(message, /`description` and `scope` are optional/);
+	}
+
+	it('says which profile keys are required when a document is a list or a single value', () => {
+		for (const [text, shape] of [['- profile: A\n- policies: {}\n', 'a list'], ['Helpdesk\n', 'a single value']]) {
+			const d = only(text, 'invalid-structure');
+			assert.equal(covered(text, d), text.trimEnd());
+			assert.ok(d.message.includes(`This document is ${shape}`), d.message);
+			saysWhatIsRequired(d.message);
+			assert.match(d.message, /profile: <name>/, 'says what to write instead');
+		}
+	});
+
+	it('says what a key of the profile document may be when it is not a plain name', () => {
+		const text = '? [a, b]\n: 1\nprofile: A\npolicies:\n  SessionLogging: { state: enabled }\n';
+		const d = only(text, 'invalid-structure');
+		assert.equal(covered(text, d), '[a, b]');
+		assert.match(d.message, /is a list/);
+		saysWhatIsRequired(d.message);
+	});
+
+	it('says what a key under policies, in a policy and under options may be', () => {
+		const text = profile('  ~: { state: enabled }\n  SessionLogging:\n    { a: 1 }: 3\n    state: enabled\n  RA_Optimize_Bandwidth:\n    state: enabled\n    options:\n      [x]: 1\n');
+		const found = diagnose(text).filter((d) => d.code === 'invalid-structure');
+		assert.deepEqual(found.map((d) => covered(text, d)), ['~', '{ a: 1 }', '[x]']);
+		assert.match(found[0].message, /reads as null/);
+		assert.match(found[0].message, /policy name, such as `SessionLogging`/);
+		assert.match(found[1].message, /is a mapping/);
+		assert.match(found[1].message, /`state` \(required\)/);
+		assert.match(found[2].message, /option id of RA_Optimize_Bandwidth: `RA_Optimize_Bandwidth_List`/);
+	});
+});
+
 describe('validation: policies and states', () => {
 	it('reports an unknown policy with a did-you-mean', () => {
 		const text = mutate('  SessionLogging:', '  SessionLoging:');

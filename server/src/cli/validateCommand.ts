@@ -66,7 +66,10 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
 			io.stdout(`${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.severity} ${r.code} ${r.message}\n`);
 		}
 		const errors = results.filter((r) => r.severity === 'error').length;
-		io.stderr(`${files.length} ${files.length === 1 ? 'file' : 'files'} checked: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${results.length - errors} other ${results.length - errors === 1 ? 'problem' : 'problems'}\n`);
+		// The summary goes to another stream than the problems; a line break of its own keeps it off the
+		// last problem's line where a terminal or CI log shows stdout without its last line break.
+		const gap = results.length > 0 ? '\n' : '';
+		io.stderr(`${gap}${files.length} ${files.length === 1 ? 'file' : 'files'} checked: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${results.length - errors} other ${results.length - errors === 1 ? 'problem' : 'problems'}\n`);
 	}
 	if (files.length === 0 || unreadable) {
 		return 2;

@@ -156,7 +156,7 @@ export function parseSyncmlDocument(uri: string, version: number, source: string
 	const refused = tooLarge(text);
 	const parse: SyncmlParse = refused.length > 0
 		? assembleMessage('', { nodes: [], problems: [] }, [])
-		: parseSyncml(text, previous && previous.chunks.length > 0 ? { text: previous.source, parse: previous.parse, change } : undefined);
+		: parseSyncml(text, previous && previous.chunks.length > 0 ? { text: previous.source, parse: previous.parse, change } : undefined, (offset) => lines.positionAt(offset).line + 1);
 	let profiles: Profile[] | undefined;
 	return {
 		language: SYNCML_LANGUAGE,

@@ -8,6 +8,7 @@ import { cursorContext, type CursorContext } from '../yaml/yamlCursor';
 import { elementSnippet, policySnippet } from '../yaml/yamlRender';
 import { toRange } from '../text/ranges';
 import { elementMarkdown, elementValues, enumItemMarkdown, policyMarkdown, stateMarkdown } from './policyDocs';
+import { profileCanStart, profileSnippets } from './profileSnippets';
 
 const markdown = (value: string) => ({ kind: MarkupKind.Markdown, value });
 
@@ -19,7 +20,8 @@ export function yamlCompletions(doc: ParsedYaml, offset: number): CompletionList
 	}
 	const range = toRange(doc.lines, context);
 	const unit = indentUnit(doc.text);
-	return { isIncomplete: false, items: proposals(context, range, unit) };
+	const items = proposals(context, range, unit);
+	return { isIncomplete: false, items: profileCanStart(doc.text, context) ? [...items, ...profileSnippets(range)] : items };
 }
 
 function proposals(context: CursorContext, range: Range, unit: string): CompletionItem[] {

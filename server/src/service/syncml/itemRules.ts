@@ -1,9 +1,12 @@
-import type { PolicyElement } from '../catalog/types';
+import { POLICIES } from '../catalog/catalog';
+import type { PolicyDefinition, PolicyElement } from '../catalog/types';
+import type { Located } from '../model/policyModel';
 import type { Span } from '../text/span';
 import { unknownPolicy } from '../validation/policyRules';
 import type { Problem } from '../validation/problem';
 import { escapeText, sourceSpan, wrapCdata } from '../xml/entities';
 import type { PayloadDataItem } from './payload';
+import type { RemoteAssistanceUri } from './omaUri';
 import { listParts, type RaItem } from './raItem';
 import type { SyncmlData } from './syncmlModel';
 
@@ -94,30 +97,47 @@ export function checkRemoteAssistanceItem(text: string, entry: RaItem, damaged: 
 	checkDataItems(payload.items, ra.policy.elements, ra.policy.name, problems);
 }
 
+/**
+ * The URI up to the policy segment and the segment itself, each against the catalog's spelling.
+ * When the segment names a policy in some letter case, a wrong prefix and a wrong segment are one
+ * problem with one fix writing the whole URI, so no second fix on the segment competes with it.
+ */
 function checkUri(entry: RaItem, problems: Problem[]): void {
 	const { locUri: uri, ra, name } = entry;
+	// Without entity references the segment can be pointed at; otherwise every fix rewrites the whole URI.
 	const plain = name.start !== uri.start;
-	const prefixSpan: Span = plain ? { start: uri.start, end: name.start } : uri;
-	const prefixText = plain ? undefined : ra.canonicalPrefix + ra.policyName;
-	if (ra.scope === 'user') {
-		const fixed = ra.canonicalPrefix.replace('./User/', './Device/');
-		problems.push({
-			code: 'uri-scope',
-			span: prefixSpan,
-			message: `Remote Assistance policies apply to the device only; there is no ./User/ node. Write ${fixed}${ra.policyName}.`,
-			fixes: [{ title: 'Change to ./Device/', edits: [{ span: prefixSpan, newText: prefixText ? prefixText.replace('./User/', './Device/') : fixed }], preferred: true }],
-		});
-	} else if (!ra.prefixCaseOk) {
-		problems.push({
-			code: 'uri-case',
-			span: prefixSpan,
-			message: `OMA-URIs are case sensitive: write ${ra.canonicalPrefix}${ra.policy?.name ?? ra.policyName}.`,
-			fixes: [{ title: `Change to ${ra.canonicalPrefix}`, edits: [{ span: prefixSpan, newText: prefixText ?? ra.canonicalPrefix }], preferred: true }],
-		});
+	// There is no ./User/ node for these policies, so the prefix a device accepts is the ./Device/ one.
+	const prefix = ra.scope === 'user' ? ra.canonicalPrefix.replace('./User/', './Device/') : ra.canonicalPrefix;
+	const policy = policyInAnyCase(ra);
+	const prefixWrong = ra.scope === 'user' || !ra.prefixCaseOk;
+	// A segment in the wrong case is part of the prefix problem, whose fix writes the whole URI.
+	const unknown = ra.policy || (prefixWrong && policy) ? undefined : unknownPolicyInUri(name, plain ? '' : prefix);
+	if (prefixWrong) {
+		const whole = !plain || policy !== ra.policy;
+		const span: Span = whole ? uri : { start: uri.start, end: name.start };
+		const written = prefix + (policy?.name ?? ra.policyName);
+		const newText = whole ? written : prefix;
+		// Where both span the whole URI, the fix of the unknown segment writes this prefix too.
+		const fixes = whole && unknown?.fixes ? undefined : [{ title: `Change to ${newText}`, edits: [{ span, newText }], preferred: true }];
+		problems.push(ra.scope === 'user'
+			? { code: 'uri-scope', span, message: `Remote Assistance policies apply to the device only; there is no ./User/ node. Write ${written}.`, fixes }
+			: { code: 'uri-case', span, message: `OMA-URIs are case sensitive: write ${written}.`, fixes });
 	}
-	if (!ra.policy) {
-		problems.push(unknownPolicy(name));
+	if (unknown) {
+		problems.push(unknown);
 	}
+}
+
+/** The policy of the URI's area whose name the segment spells, in any letter case. */
+function policyInAnyCase(ra: RemoteAssistanceUri): PolicyDefinition | undefined {
+	const lower = ra.policyName.toLowerCase();
+	return ra.policy ?? POLICIES.find((p) => p.area === ra.area && p.name.toLowerCase() === lower);
+}
+
+/** An unknown policy segment; where `name` spans the whole URI, the fix writes `prefix` before the suggested name. */
+function unknownPolicyInUri(name: Located<string>, prefix: string): Problem {
+	const problem = unknownPolicy(name);
+	return { ...problem, fixes: problem.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, newText: prefix + edit.newText })) })) };
 }
 
 function checkMeta(text: string, { command, item }: RaItem, problems: Problem[]): void {

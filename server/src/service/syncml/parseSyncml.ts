@@ -3,16 +3,18 @@ import type { Span } from '../text/span';
 import { checkProfile } from '../validation/policyRules';
 import type { Problem } from '../validation/problem';
 import { moveProblemSpans, shiftProblem } from '../validation/shiftProblem';
+import { lineNumbers } from '../text/lines';
 import { placement } from '../text/placement';
 import { firstChild, measureElement, parseXml, XmlElement, type XmlDocument, type XmlNode, type XmlProblem } from '../xml/xmlParser';
 import { isBlank } from '../xml/xmlScanner';
 import { checkCommand } from './commandRules';
 import { lowerItem, SyncmlEditWriter } from './lowerSyncml';
 import { checkCmdIds, checkFrame, type SyncmlFrame } from './messageRules';
+import { checkConflictingCommands, policyWrite, PolicyWriteIndex } from './policyWrites';
 import { remoteAssistanceItems, type RaItem } from './raItem';
 import { readCommand } from './readCommand';
 import { COMMANDS } from './syncmlGrammar';
-import { allCommands, type CommandChunk, type CommandChunkResult, type SyncmlCommand, type SyncmlItem } from './syncmlModel';
+import { allCommands, type CommandChunk, type CommandChunkResult, type PolicyWrite, type SyncmlCommand, type SyncmlItem } from './syncmlModel';
 
 /**
  * A SyncML file read as a frame (the XML around the commands, with each command of SyncBody left
@@ -41,7 +43,11 @@ interface Reusable {
 	/** Whether a comment of the frame may silence a line. */
 	readonly directives: boolean;
 	readonly cmdIds: CmdIdIndex;
+	readonly writes: PolicyWriteIndex;
 }
+
+/** The 1-based line of a file offset, for messages that name another place in the file. */
+export type LineOf = (offset: number) => number;
 
 /** One change from the previous text, in its offsets: `[start, oldEnd)` became `text`. */
 export interface TextChange {
@@ -58,11 +64,11 @@ export interface LazyText {
 
 const splitCommands = (name: string, parent: XmlElement | undefined) => parent?.name === 'SyncBody' && COMMANDS.has(name);
 
-export function parseSyncml(text: LazyText, previous?: { readonly text: LazyText; readonly parse: SyncmlParse; readonly change?: TextChange }): SyncmlParse {
-	return (previous && reparseEdit(text, previous.text, previous.parse, previous.change)) ?? parseWhole(text.read(), previous);
+export function parseSyncml(text: LazyText, previous?: { readonly text: LazyText; readonly parse: SyncmlParse; readonly change?: TextChange }, lineOf: LineOf = lineNumbers(() => text.read())): SyncmlParse {
+	return (previous && reparseEdit(text, previous.text, previous.parse, previous.change, lineOf)) ?? parseWhole(text.read(), previous, lineOf);
 }
 
-function parseWhole(text: string, previous: { readonly text: LazyText; readonly parse: SyncmlParse } | undefined): SyncmlParse {
+function parseWhole(text: string, previous: { readonly text: LazyText; readonly parse: SyncmlParse } | undefined, lineOf: LineOf): SyncmlParse {
 	const frame = parseXml(text, 0, text.length, { split: splitCommands });
 	const known = new Map(previous?.parse.chunks.map((c) => [c.result.source, c.result]));
 	const outers = new Map<XmlElement | undefined, readonly string[]>();
@@ -80,7 +86,7 @@ function parseWhole(text: string, previous: { readonly text: LazyText; readonly 
 		// again after an edit gets its own, so that it does not keep that version of the file alive.
 		return { start: element.start, outer, blankAfter, result: known.get(source) ?? readCommandChunk(previous ? ownCopy(source) : source) };
 	});
-	return assembleMessage(text, frame, chunks);
+	return assembleMessage(text, frame, chunks, lineOf);
 }
 
 /**
@@ -88,7 +94,7 @@ function parseWhole(text: string, previous: { readonly text: LazyText; readonly 
  * blanks between two commands. It reads the command's own text, never the whole file. Undefined
  * when the edit is anything else.
  */
-function reparseEdit(text: LazyText, oldText: LazyText, parse: SyncmlParse, known: TextChange | undefined): SyncmlParse | undefined {
+function reparseEdit(text: LazyText, oldText: LazyText, parse: SyncmlParse, known: TextChange | undefined, lineOf: LineOf): SyncmlParse | undefined {
 	const chunks = parse.chunks;
 	const change = known ?? diff(oldText.read(), text.read());
 	const delta = change.text.length - (change.oldEnd - change.start);
@@ -110,13 +116,13 @@ function reparseEdit(text: LazyText, oldText: LazyText, parse: SyncmlParse, know
 		if (measured?.close && measured.end === source.length) {
 			const result = readCommandChunk(ownCopy(source));
 			const next = chunks.map((c, i) => (i < k ? c : i === k ? placedChunk(c, c.start, result) : moved(i)));
-			return moveMessage(parse.reuse, change.oldEnd, delta, next, { removed: old, added: result });
+			return moveMessage(parse.reuse, change.oldEnd, delta, next, { removed: old, added: result }, lineOf);
 		}
 		return undefined;
 	}
 	const following = chunks[k + 1];
 	if (chunk.blankAfter && change.start >= end && following && change.oldEnd <= following.start && !/[^ \t\r\n]/.test(change.text)) {
-		return moveMessage(parse.reuse, change.oldEnd, delta, chunks.map((c, i) => (i <= k ? c : moved(i))), undefined);
+		return moveMessage(parse.reuse, change.oldEnd, delta, chunks.map((c, i) => (i <= k ? c : moved(i))), undefined, lineOf);
 	}
 	return undefined;
 }
@@ -135,12 +141,13 @@ function diff(before: string, after: string): TextChange {
 
 /**
  * The message after an edit that left the frame as it was: its problems and the frame move, and
- * only the CmdIDs of a re-read command are counted again.
+ * only the CmdIDs and policy writes of a re-read command are counted again.
  */
-function moveMessage(reuse: Reusable, at: number, delta: number, chunks: readonly CommandChunk[], swap: { removed: CommandChunkResult; added: CommandChunkResult } | undefined): SyncmlParse {
+function moveMessage(reuse: Reusable, at: number, delta: number, chunks: readonly CommandChunk[], swap: { removed: CommandChunkResult; added: CommandChunkResult } | undefined, lineOf: LineOf): SyncmlParse {
 	const cmdIds = swap ? reuse.cmdIds.replace(swap.removed, swap.added, chunks) : reuse.cmdIds;
+	const writes = swap ? reuse.writes.replace(swap.removed, swap.added, chunks) : reuse.writes;
 	const frameProblems = reuse.frameProblems.map((p) => moveProblem(p, at, delta));
-	return message(new LazyFrame(reuse.frame, at, delta), frameProblems, reuse.directives, cmdIds, chunks);
+	return message(new LazyFrame(reuse.frame, at, delta), frameProblems, reuse.directives, { cmdIds, writes }, chunks, lineOf);
 }
 
 /** Reads one command on its own: its XML, model, rules, lowering and the policy rules of what it sets. */
@@ -154,6 +161,7 @@ export function readCommandChunk(source: string): CommandChunkResult {
 	const raItems = new Map<SyncmlCommand, readonly RaItem[]>();
 	const writer = new SyncmlEditWriter(source);
 	const settings: PolicySetting[] = [];
+	const writes: PolicyWrite[] = [];
 	for (const c of commands) {
 		const entries = remoteAssistanceItems(c);
 		if (entries.length > 0) {
@@ -163,6 +171,7 @@ export function readCommandChunk(source: string): CommandChunkResult {
 			const setting = lowerItem(entry, writer);
 			if (setting) {
 				settings.push(setting);
+				writes.push(policyWrite(entry, setting));
 			}
 		}
 	}
@@ -171,7 +180,7 @@ export function readCommandChunk(source: string): CommandChunkResult {
 	compactTree(element, source);
 	trimCommand(command);
 	settings.forEach(trimSetting);
-	return { source, length: source.length, command, commands: compact(commands), damaged, problems: compact(problems), directives: source.includes(DIRECTIVE), settings: compact(settings) };
+	return { source, length: source.length, command, commands: compact(commands), damaged, problems: compact(problems), directives: source.includes(DIRECTIVE), settings: compact(settings), writes: compact(writes) };
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -238,18 +247,22 @@ function trimSetting(setting: PolicySetting): void {
 }
 
 /** The message-level checks over the frame and the chunks, and every problem in file offsets. */
-export function assembleMessage(text: string, frame: XmlDocument, chunks: readonly CommandChunk[]): SyncmlParse {
+export function assembleMessage(text: string, frame: XmlDocument, chunks: readonly CommandChunk[], lineOf: LineOf = lineNumbers(() => text)): SyncmlParse {
 	const frameProblems: Problem[] = frame.problems.map(xmlProblem);
 	checkFrame(text, frame, frameProblems);
 	const directives = frameComments(frame.nodes).some((c) => text.slice(c.start, c.end).includes(DIRECTIVE));
-	return message(new LazyFrame(frame), frameProblems, directives, CmdIdIndex.of(chunks), chunks);
+	return message(new LazyFrame(frame), frameProblems, directives, { cmdIds: CmdIdIndex.of(chunks), writes: PolicyWriteIndex.of(chunks) }, chunks, lineOf);
 }
 
-function message(frame: LazyFrame, frameProblems: readonly Problem[], directives: boolean, cmdIds: CmdIdIndex, chunks: readonly CommandChunk[]): SyncmlParse {
+function message(frame: LazyFrame, frameProblems: readonly Problem[], directives: boolean, indexes: Pick<Reusable, 'cmdIds' | 'writes'>, chunks: readonly CommandChunk[], lineOf: LineOf): SyncmlParse {
 	const problems = [...frameProblems];
-	// Most messages have unique CmdIDs; the index says so without looking at every command again.
-	if (!cmdIds.clean) {
+	// Most messages have unique CmdIDs and write each policy one way; the indexes say so without
+	// looking at every command again.
+	if (!indexes.cmdIds.clean) {
 		checkCmdIds(chunks, problems);
+	}
+	if (!indexes.writes.clean) {
+		checkConflictingCommands(chunks, indexes.writes, lineOf, problems);
 	}
 	for (const chunk of chunks) {
 		if (chunk.result.problems.length > 0) {
@@ -274,7 +287,7 @@ function message(frame: LazyFrame, frameProblems: readonly Problem[], directives
 		chunks,
 		problems,
 		directives: directives || chunks.some((c) => c.result.directives),
-		reuse: { frame, frameProblems, directives, cmdIds },
+		reuse: { frame, frameProblems, directives, ...indexes },
 	};
 }
 

@@ -60,6 +60,17 @@ export interface CommandChunkResult {
 	readonly directives: boolean;
 	/** What its Remote Assistance items set. */
 	readonly settings: readonly PolicySetting[];
+	/** The same settings as the commands that write them, for the checks across commands. */
+	readonly writes: readonly PolicyWrite[];
+}
+
+/** A command's write to one Remote Assistance policy: a Delete, or an Add or Replace with readable data. */
+export interface PolicyWrite {
+	readonly policy: string;
+	readonly command: SyncmlCommand;
+	readonly locUri: Span;
+	/** What the device is left with, the same text for the same setting however the payload is written. */
+	readonly outcome: string;
 }
 
 export interface CommandChunk {

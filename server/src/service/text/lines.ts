@@ -52,3 +52,23 @@ export function lineBreaksIn(text: string, base = 0): number[] {
 	}
 	return breaks;
 }
+
+/** The 1-based line of an offset; the text is read and its line breaks found on first use. */
+export function lineNumbers(read: () => string): (offset: number) => number {
+	let breaks: number[] | undefined;
+	return (offset) => {
+		breaks ??= lineBreaksIn(read());
+		let low = 0;
+		let high = breaks.length;
+		// The number of line breaks at or before the offset.
+		while (low < high) {
+			const mid = (low + high) >> 1;
+			if (breaks[mid] <= offset) {
+				low = mid + 1;
+			} else {
+				high = mid;
+			}
+		}
+		return low + 1;
+	};
+}

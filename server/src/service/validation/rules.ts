@@ -42,6 +42,7 @@ export const RULES = {
 	'missing-cmdid': { severity: 'error', description: 'A command has no CmdID.' },
 	'duplicate-cmdid': { severity: 'error', description: 'Two commands of one message share a CmdID.' },
 	'invalid-cmdid': { severity: 'error', description: 'A CmdID is empty or 0.' },
+	'conflicting-commands': { severity: 'warning', description: 'Two commands of one message set or delete the same policy differently; the device applies them in order, so the later one wins.' },
 	'missing-locuri': { severity: 'error', description: 'An Item has no Target/LocURI.' },
 	'nested-atomic': { severity: 'error', description: 'An Atomic inside an Atomic, which Windows refuses.' },
 	'unsupported-command': { severity: 'warning', description: 'A command Windows treats specially inside SyncBody or Atomic (Sequence, Get inside Atomic).' },

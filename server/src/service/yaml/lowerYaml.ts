@@ -1,9 +1,10 @@
 import { findPolicy } from '../catalog/catalog';
 import type { Located, OptionSetting, OptionValue, PolicySetting, Profile } from '../model/policyModel';
+import type { PolicyDefinition } from '../catalog/types';
 import type { Span } from '../text/span';
 import type { Problem } from '../validation/problem';
 import { closest } from '../text/suggest';
-import { POLICY_KEYS, PROFILE_KEYS } from './profileFormat';
+import { POLICY_KEYS, PROFILE_KEYS, PROFILE_KEYS_REQUIRED } from './profileFormat';
 import { yamlText } from './yamlRender';
 import { keyName, type AstNode, type MapNode, type PairNode, type YamlDocument } from './yamlAst';
 
@@ -28,7 +29,9 @@ export function lowerYaml(docs: readonly YamlDocument[], problems: Problem[]): L
 			continue;
 		}
 		if (root.kind !== 'map') {
-			problems.push({ code: 'invalid-structure', span: root, message: 'A profile document must be a mapping with the keys profile, description, scope and policies.' });
+			const shape = root.kind === 'seq' ? 'a list' : 'a single value';
+			const message = `This document is ${shape}, but a profile is a mapping of keys: ${PROFILE_KEYS_REQUIRED}. Write \`profile: <name>\` at the start of a line, then \`policies:\` with the policies indented below it.`;
+			problems.push({ code: 'invalid-structure', span: root, message });
 			continue;
 		}
 		result.push({ profile: lowerProfile(doc, root, problems), document: doc });
@@ -41,7 +44,7 @@ function syntaxMessage(message: string): string {
 }
 
 function lowerProfile(doc: YamlDocument, root: MapNode, problems: Problem[]): Profile {
-	const pairs = uniquePairs(root, PROFILE_KEYS, 'profile document', problems);
+	const pairs = uniquePairs(root, PROFILE_KEYS, 'profile document', `Write one of the profile keys: ${PROFILE_KEYS_REQUIRED}.`, problems);
 	const name = textValue(pairs.get('profile'), 'profile', 'the profile\'s display name', false, problems);
 	const description = textValue(pairs.get('description'), 'description', 'a sentence about the profile', true, problems);
 	const scopePair = pairs.get('scope');
@@ -64,7 +67,7 @@ function lowerProfile(doc: YamlDocument, root: MapNode, problems: Problem[]): Pr
 		} else if (value.kind !== 'map') {
 			problems.push({ code: 'value-type', span: value, message: '`policies` must be a mapping from policy names to their settings, not a list or a single value.' });
 		} else {
-			for (const [, pair] of uniquePairs(value, undefined, 'policies', problems)) {
+			for (const [, pair] of uniquePairs(value, undefined, 'policies', 'Write a policy name, such as `SessionLogging`.', problems)) {
 				policies.push(lowerPolicy(pair, problems));
 			}
 		}
@@ -82,11 +85,12 @@ function lowerPolicy(pair: PairNode, problems: Problem[]): PolicySetting {
 	const key = pair.key as AstNode;
 	const name: Located<string> = { start: key.start, end: key.end, value: keyName(pair) ?? '' };
 	const value = pair.value;
+	const definition = findPolicy(name.value);
 	let state: OptionValue | undefined;
 	const options: OptionSetting[] = [];
 	let optionsKey: Span | undefined;
 	if (value !== null && value.kind === 'map') {
-		const inner = uniquePairs(value, POLICY_KEYS, `policy ${name.value}`, problems);
+		const inner = uniquePairs(value, POLICY_KEYS, `policy ${name.value}`, 'Write `state` (required) or `options` (only for an enabled policy that has options).', problems);
 		const statePair = inner.get('state');
 		state = statePair?.value ? toOptionValue(statePair.value) : undefined;
 		const optionsPair = inner.get('options');
@@ -94,7 +98,7 @@ function lowerPolicy(pair: PairNode, problems: Problem[]): PolicySetting {
 			optionsKey = optionsPair.key ?? optionsPair;
 			const optionsValue = optionsPair.value;
 			if (optionsValue?.kind === 'map') {
-				for (const [id, optionPair] of uniquePairs(optionsValue, undefined, 'options', problems)) {
+				for (const [id, optionPair] of uniquePairs(optionsValue, undefined, 'options', optionIdsExpected(name.value, definition), problems)) {
 					const idNode = optionPair.key as AstNode;
 					options.push({
 						id: { start: idNode.start, end: idNode.end, value: id },
@@ -110,19 +114,26 @@ function lowerPolicy(pair: PairNode, problems: Problem[]): PolicySetting {
 		problems.push({ code: 'value-type', span: value, message: `The settings of ${name.value} must be a mapping with \`state\` (and \`options\` when enabled), for example \`{ state: enabled }\`.` });
 	}
 	const span = { start: pair.start, end: Math.max(pair.end, name.end) };
-	return { name, definition: findPolicy(name.value), state, options, optionsKey, span };
+	return { name, definition, state, options, optionsKey, span };
+}
+
+/** What to write instead of an option key that is not a plain name: the policy's option ids when it has any. */
+function optionIdsExpected(policy: string, definition: PolicyDefinition | undefined): string {
+	const ids = definition?.elements.map((element) => `\`${element.id}\``) ?? [];
+	return ids.length > 0 ? `Write an option id of ${policy}: ${ids.join(', ')}.` : 'Write an option id of the policy.';
 }
 
 /**
  * The pairs of a mapping by key name, first occurrence winning. Reports later duplicates,
- * keys that are not scalars and, when `known` is given, keys outside it.
+ * keys that are not plain names (saying what to write instead, `expected`) and, when `known`
+ * is given, keys outside it.
  */
-function uniquePairs(map: MapNode, known: readonly string[] | undefined, where: string, problems: Problem[]): Map<string, PairNode> {
+function uniquePairs(map: MapNode, known: readonly string[] | undefined, where: string, expected: string, problems: Problem[]): Map<string, PairNode> {
 	const seen = new Map<string, PairNode>();
 	for (const pair of map.pairs) {
 		const name = keyName(pair);
 		if (name === undefined || pair.key === null) {
-			problems.push({ code: 'invalid-structure', span: pair.key ?? pair, message: `Keys in the ${where} must be plain names.` });
+			problems.push({ code: 'invalid-structure', span: pair.key ?? pair, message: `${keyShape(pair.key)}, but keys in the ${where} are plain names. ${expected}` });
 			continue;
 		}
 		if (seen.has(name)) {
@@ -147,6 +158,17 @@ function uniquePairs(map: MapNode, known: readonly string[] | undefined, where: 
 		seen.set(name, pair);
 	}
 	return seen;
+}
+
+/** What a key that is not a plain name is, in words. */
+function keyShape(key: AstNode | null): string {
+	if (key === null || (key.kind === 'scalar' && key.start === key.end)) {
+		return 'This entry has no key';
+	}
+	if (key.kind === 'scalar') {
+		return 'This key reads as null';
+	}
+	return key.kind === 'seq' ? 'This key is a list' : 'This key is a mapping';
 }
 
 function textValue(pair: PairNode | undefined, key: string, what: string, allowBlank: boolean, problems: Problem[]): Located<string> | undefined {

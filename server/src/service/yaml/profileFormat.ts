@@ -11,5 +11,8 @@ export const POLICY_KEY_DOCS = {
 	options: 'The policy\'s ADMX elements by id (only read when the policy is enabled, and then every one is required).',
 } as const;
 
+/** Which profile keys are required, in words, for messages about a document or key of the wrong shape. */
+export const PROFILE_KEYS_REQUIRED = '`profile` and `policies` are required, `description` and `scope` are optional';
+
 export const PROFILE_KEYS = Object.keys(PROFILE_KEY_DOCS) as (keyof typeof PROFILE_KEY_DOCS)[];
 export const POLICY_KEYS = Object.keys(POLICY_KEY_DOCS) as (keyof typeof POLICY_KEY_DOCS)[];
