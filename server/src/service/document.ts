@@ -136,7 +136,7 @@ const profilesAt = placement((result: YamlChunkResult, start: number) => result.
 function parseChunk(text: string): YamlChunkResult {
 	const yaml = parseYaml(text);
 	const problems: Problem[] = [];
-	const lowered = lowerYaml(yaml, problems);
+	const lowered = lowerYaml(text, yaml, problems);
 	const writer = new YamlEditWriter(text);
 	for (const entry of lowered) {
 		checkProfile(entry.profile, writer, problems);
