@@ -16,14 +16,12 @@ export interface LoweredProfile {
 
 /**
  * Lowers the YAML tree into the policy model, reporting what only the YAML shape can tell:
- * syntax, unknown, duplicate and misplaced keys, missing top-level keys and values of the wrong kind.
+ * unknown, duplicate and misplaced keys, missing top-level keys and values of the wrong kind.
+ * (Syntax errors are read by `syntaxReport`.)
  */
 export function lowerYaml(text: string, docs: readonly YamlDocument[], problems: Problem[]): LoweredProfile[] {
 	const result: LoweredProfile[] = [];
 	for (const doc of docs) {
-		for (const error of doc.errors) {
-			problems.push({ code: 'yaml-syntax', span: error, message: syntaxMessage(error.message), severity: error.warning ? 'warning' : undefined });
-		}
 		const root = doc.root;
 		if (root === null || (root.kind === 'scalar' && root.value === null)) {
 			continue;
@@ -35,10 +33,6 @@ export function lowerYaml(text: string, docs: readonly YamlDocument[], problems:
 		result.push({ profile: lowerProfile(doc, root, text, problems), document: doc });
 	}
 	return result;
-}
-
-function syntaxMessage(message: string): string {
-	return `YAML syntax error: ${message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '')}.`.replace(/\.\.$/, '.');
 }
 
 /** Keys found one level off (reported as misplaced), lowered as what they are, where they belong. */
