@@ -1,7 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as assert from 'node:assert/strict';
-import type { CompletionItem, Diagnostic, DocumentSymbol, Hover, MarkupContent, Range } from 'vscode-languageserver-types';
-import { DEFAULT_SETTINGS, getDiagnostics, parsePolicyDocument, parseSyncmlDocument, type ParsedDocument, type Settings } from '../../server/src/service';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, MarkupContent, Range } from 'vscode-languageserver-types';
+import { DEFAULT_SETTINGS, getCodeActions, getDiagnostics, parsePolicyDocument, parseSyncmlDocument, type ParsedDocument, type Settings } from '../../server/src/service';
 import { placeCommand } from '../../server/src/service/syncml/syncmlLocate';
 import type { SyncmlCommand } from '../../server/src/service/syncml/syncmlModel';
 import type { XmlElement, XmlNode } from '../../server/src/service/xml/xmlParser';
@@ -173,6 +173,37 @@ export function applyCompletion(
 	const eol = text.includes('\r\n') ? '\r\n' : '\n';
 	newText = newText.replace(/\r?\n/g, `${eol}${indent}`);
 	return applyEdits(text, [{ range: edit.range, newText }]);
+}
+
+// ---- Helpers for the tests of quick fixes that move text ----
+
+/** The only diagnostic of `code`; fails when there is not exactly one. */
+export function onlyDiagnostic(text: string, code: string): TextDiagnostic {
+	const found = diagnose(text).filter((d) => d.code === code);
+	assert.equal(found.length, 1, `one ${code} in ${JSON.stringify(diagnose(text).map((d) => [d.code, d.message]))}`);
+	return found[0];
+}
+
+/** The preferred quick fix of the `index`th diagnostic of `code`, applied. */
+export function applyFix(text: string, code: string, index = 0): { after: string; action: CodeAction } {
+	const diagnostic = rawDiagnostics(text).filter((d) => d.code === code)[index];
+	assert.ok(diagnostic, `no ${code} #${index} in ${JSON.stringify(codes(text))}`);
+	const actions = getCodeActions(parse(text), [diagnostic], DEFAULT_SETTINGS)
+		.filter((a) => !(a.edit?.changes?.[TEST_URI] ?? []).some((e) => e.newText.includes('rapolicy-disable-next-line')));
+	const action = actions.find((a) => a.isPreferred);
+	assert.ok(action, `a preferred fix for ${code} among ${JSON.stringify(actions.map((a) => a.title))}`);
+	return { after: applyEdits(text, action.edit?.changes?.[TEST_URI] ?? []), action };
+}
+
+/** Applies the preferred fix of the first `code` diagnostic until none is left, checking that no fix leaves a YAML error. */
+export function fixAll(text: string, code: string): string {
+	let current = text;
+	for (let round = 0; round < 5 && codes(current).includes(code); round++) {
+		current = applyFix(current, code).after;
+		assert.ok(!codes(current).includes('yaml-syntax'), `no YAML error after a fix:\n${current}`);
+	}
+	assert.ok(!codes(current).includes(code), `no ${code} left:\n${current}`);
+	return current;
 }
 
 // ---- Helpers for the SyncML unit tests ----

@@ -12,7 +12,8 @@ import { RULES } from './validation/rules';
 import { lowerYaml } from './yaml/lowerYaml';
 import { parseYaml, type YamlDocument, type YamlTree } from './yaml/yamlAst';
 import { splitChunks } from './yaml/yamlChunks';
-import { YamlEditWriter } from './yaml/yamlEdits';
+import { indentUnit, YamlEditWriter } from './yaml/yamlEdits';
+import { syntaxReport } from './yaml/indentation';
 
 export const POLICY_LANGUAGE = 'rapolicy';
 export const SYNCML_LANGUAGE = 'syncml';
@@ -135,11 +136,19 @@ const profilesAt = placement((result: YamlChunkResult, start: number) => result.
 /** Everything about one YAML document, checked alone. */
 function parseChunk(text: string): YamlChunkResult {
 	const yaml = parseYaml(text);
-	const problems: Problem[] = [];
-	const lowered = lowerYaml(yaml, problems);
+	const unit = indentUnit(text).length;
+	const syntax = yaml.map((doc) => syntaxReport(text, doc, unit));
+	const found: Problem[] = [];
+	const lowered = lowerYaml(text, yaml, found);
 	const writer = new YamlEditWriter(text);
 	for (const entry of lowered) {
-		checkProfile(entry.profile, writer, problems);
+		checkProfile(entry.profile, writer, found);
+	}
+	// Where a YAML error damaged the tree, its shape is the parser's guess, not the author's:
+	// what the rules find there only follows from the error, so the error is reported alone.
+	const damaged = syntax.flatMap((s) => s.damaged);
+	const problems = [...syntax.flatMap((s) => s.problems), ...found.filter((p) => !damaged.some((d) => p.span.start >= d.start && p.span.start <= d.end))];
+	for (const entry of lowered) {
 		const doc = entry.document;
 		const hasError = problems.some((p) => p.span.start >= doc.start && p.span.start <= doc.end && (p.severity ?? RULES[p.code].severity) === 'error');
 		if (doc.root && !hasError) {

@@ -33,6 +33,8 @@ export interface PolicySetting {
 	readonly definition: PolicyDefinition | undefined;
 	readonly state: OptionValue | undefined;
 	readonly options: readonly OptionSetting[];
+	/** Options written one level off (beside `options:`, say); reported as misplaced, yet they count as given. */
+	readonly misplacedOptions?: readonly OptionSetting[];
 	/** The `options` key, when present. */
 	readonly optionsKey: Span | undefined;
 	/** The whole entry, for edits and outlines. */

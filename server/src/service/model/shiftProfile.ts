@@ -30,6 +30,7 @@ export function shiftSetting(value: PolicySetting, delta: number): PolicySetting
 		definition: value.definition,
 		state: value.state && optionValue(value.state, delta),
 		options: value.options.map((o) => option(o, delta)),
+		misplacedOptions: value.misplacedOptions?.map((o) => option(o, delta)),
 		optionsKey: value.optionsKey && shiftSpan(value.optionsKey, delta),
 		span: shiftSpan(value.span, delta),
 	};

@@ -96,8 +96,10 @@ function checkPolicy(setting: PolicySetting, writer: PolicyEditWriter, problems:
 	}
 	// An id that is a near miss for a missing one is reported once, as the near miss.
 	const meant = new Set<string>();
-	const siblings = { element: (id: string) => findElement(policy, id), value: (id: string) => setting.options.find((o) => o.id.value === id)?.value };
-	for (const option of setting.options) {
+	// Options written one level off are reported where they stand, and are checked and counted as given.
+	const given = [...setting.options, ...(setting.misplacedOptions ?? [])];
+	const siblings = { element: (id: string) => findElement(policy, id), value: (id: string) => given.find((o) => o.id.value === id)?.value };
+	for (const option of given) {
 		const element = findElement(policy, option.id.value);
 		if (element) {
 			checkElementValue(element, option.value, writer, problems, siblings);
@@ -118,7 +120,7 @@ function checkPolicy(setting: PolicySetting, writer: PolicyEditWriter, problems:
 			fixes: suggestion ? [{ title: `Change to ${suggestion.id}`, edits: [{ span: option.id, newText: suggestion.id }], preferred: true }] : undefined,
 		});
 	}
-	const present = new Set(setting.options.map((o) => o.id.value));
+	const present = new Set(given.map((o) => o.id.value));
 	const missing = policy.elements.filter((e) => !present.has(e.id) && !meant.has(e.id));
 	if (missing.length > 0) {
 		const ids = missing.map((e) => e.id).join(', ');

@@ -16,6 +16,7 @@ export const RULES = {
 	'invalid-structure': { severity: 'error', description: 'A document or entry has the wrong shape (for example a list where a mapping belongs).' },
 	'duplicate-key': { severity: 'error', description: 'The same key appears twice in one mapping.' },
 	'unknown-key': { severity: 'error', description: 'A key that the profile format does not define.' },
+	'misplaced-key': { severity: 'error', description: 'A key indented one level too deep or too shallow, such as an option beside `options:` instead of under it, or a policy inside another policy.' },
 	'missing-profile': { severity: 'error', description: 'A profile document has no `profile` name.' },
 	'missing-policies': { severity: 'error', description: 'A profile document has no `policies`, or they are empty.' },
 	'value-type': { severity: 'error', description: 'A value has the wrong type, for example text where a number belongs.' },

@@ -1,13 +1,14 @@
 import { findPolicy } from '../catalog/catalog';
-import type { Located, OptionSetting, OptionValue, PolicySetting, Profile } from '../model/policyModel';
 import type { PolicyDefinition } from '../catalog/types';
+import type { Located, OptionSetting, OptionValue, PolicySetting, Profile } from '../model/policyModel';
 import type { Span } from '../text/span';
 import type { Problem } from '../validation/problem';
 import { closest } from '../text/suggest';
+import { misplacedKey, ownerAbove, type Nesting } from './misplacedKeys';
 import { POLICY_KEYS, PROFILE_KEYS, PROFILE_KEYS_REQUIRED } from './profileFormat';
+import { indentUnit } from './yamlEdits';
 import { yamlText } from './yamlRender';
 import { keyName, type AstNode, type MapNode, type PairNode, type YamlDocument } from './yamlAst';
-
 
 export interface LoweredProfile {
 	readonly profile: Profile;
@@ -16,14 +17,12 @@ export interface LoweredProfile {
 
 /**
  * Lowers the YAML tree into the policy model, reporting what only the YAML shape can tell:
- * syntax, unknown and duplicate keys, missing top-level keys and values of the wrong kind.
+ * unknown, duplicate and misplaced keys, missing top-level keys and values of the wrong kind.
+ * (Syntax errors are read by `syntaxReport`.)
  */
-export function lowerYaml(docs: readonly YamlDocument[], problems: Problem[]): LoweredProfile[] {
+export function lowerYaml(text: string, docs: readonly YamlDocument[], problems: Problem[]): LoweredProfile[] {
 	const result: LoweredProfile[] = [];
 	for (const doc of docs) {
-		for (const error of doc.errors) {
-			problems.push({ code: 'yaml-syntax', span: error, message: syntaxMessage(error.message), severity: error.warning ? 'warning' : undefined });
-		}
 		const root = doc.root;
 		if (root === null || (root.kind === 'scalar' && root.value === null)) {
 			continue;
@@ -34,22 +33,57 @@ export function lowerYaml(docs: readonly YamlDocument[], problems: Problem[]): L
 			problems.push({ code: 'invalid-structure', span: root, message });
 			continue;
 		}
-		result.push({ profile: lowerProfile(doc, root, problems), document: doc });
+		result.push({ profile: lowerProfile(doc, root, text, problems), document: doc });
 	}
 	return result;
 }
 
-function syntaxMessage(message: string): string {
-	return `YAML syntax error: ${message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '')}.`.replace(/\.\.$/, '.');
+/** Keys found one level off (reported as misplaced), lowered as what they are, where they belong. */
+interface Adopted {
+	readonly policies: PairNode[];
+	readonly profileKeys: Map<string, PairNode>;
+	/** Pairs already lowered as policies: an alias can show one pair in several places. */
+	readonly lowered: Set<PairNode>;
 }
 
-function lowerProfile(doc: YamlDocument, root: MapNode, problems: Problem[]): Profile {
-	const pairs = uniquePairs(root, PROFILE_KEYS, 'profile document', `Write one of the profile keys: ${PROFILE_KEYS_REQUIRED}.`, problems);
-	const name = textValue(pairs.get('profile'), 'profile', 'the profile\'s display name', false, problems);
-	const description = textValue(pairs.get('description'), 'description', 'a sentence about the profile', true, problems);
-	const scopePair = pairs.get('scope');
+/** Reads one profile document; `text` is the chunk's text, for the fixes that move lines. */
+function lowerProfile(doc: YamlDocument, root: MapNode, text: string, problems: Problem[]): Profile {
+	const adopted: Adopted = { policies: [], profileKeys: new Map(), lowered: new Set() };
+	const nesting: Nesting = { text, unit: indentUnit(text).length, root };
+	const pairs = uniquePairs(root, PROFILE_KEYS, 'profile document', `Write one of the profile keys: ${PROFILE_KEYS_REQUIRED}.`, problems, misplaced(nesting, root, problems, (pair) => adopted.policies.push(pair)));
 	const policiesPair = pairs.get('policies');
-	if (!pairs.has('profile')) {
+	const policies: PolicySetting[] = [];
+	const value = policiesPair?.value;
+	const inPolicies: Nesting = policiesPair ? { ...nesting, policies: policiesPair } : nesting;
+	if (value?.kind === 'map') {
+		// A `state` or `options` written at the level of the policies belongs to the policy above it.
+		const owned = new Map<PairNode, PairNode[]>();
+		const found = uniquePairs(value, undefined, 'policies', 'Write a policy name, such as `SessionLogging`.', problems, misplaced(inPolicies, value, problems, (pair, name) => {
+			const owner = (POLICY_KEYS as readonly string[]).includes(name) ? ownerAbove(value, pair) : undefined;
+			if (owner) {
+				owned.set(owner, [...(owned.get(owner) ?? []), pair]);
+			} else {
+				adopted.profileKeys.set(name, pair);
+			}
+		}));
+		for (const [, pair] of found) {
+			adopted.lowered.add(pair);
+			policies.push(lowerPolicy(pair, inPolicies, owned.get(pair) ?? [], adopted, problems));
+		}
+	}
+	// Policies written at the top level or inside another policy count too; lowering one may find more.
+	for (let i = 0; i < adopted.policies.length; i++) {
+		const pair = adopted.policies[i];
+		if (!adopted.lowered.has(pair)) {
+			adopted.lowered.add(pair);
+			policies.push(lowerPolicy(pair, inPolicies, [], adopted, problems));
+		}
+	}
+	const given = (key: string) => pairs.get(key) ?? adopted.profileKeys.get(key);
+	const name = textValue(given('profile'), 'profile', 'the profile\'s display name', false, problems);
+	const description = textValue(given('description'), 'description', 'a sentence about the profile', true, problems);
+	const scopePair = given('scope');
+	if (!given('profile')) {
 		problems.push({
 			code: 'missing-profile',
 			span: firstKeySpan(root),
@@ -57,20 +91,17 @@ function lowerProfile(doc: YamlDocument, root: MapNode, problems: Problem[]): Pr
 			fixes: [{ title: 'Add a profile name', edits: [{ span: { start: root.start, end: root.start }, newText: 'profile: New Remote Assistance profile\n' }] }],
 		});
 	}
-	const policies: PolicySetting[] = [];
+	// Policies reported as misplaced are not missing: that report already says where to write them.
 	if (!policiesPair) {
-		problems.push({ code: 'missing-policies', span: firstKeySpan(root), message: 'This profile has no `policies`: add `policies:` with at least one Remote Assistance policy below it.' });
-	} else {
-		const value = policiesPair.value;
-		if (value === null || (value.kind === 'scalar' && value.value === null) || (value.kind === 'map' && value.pairs.length === 0)) {
-			problems.push({ code: 'missing-policies', span: policiesPair.key ?? policiesPair, message: '`policies` is empty: add at least one Remote Assistance policy, for example `SessionLogging: { state: enabled }`.' });
-		} else if (value.kind !== 'map') {
-			problems.push({ code: 'value-type', span: value, message: '`policies` must be a mapping from policy names to their settings, not a list or a single value.' });
-		} else {
-			for (const [, pair] of uniquePairs(value, undefined, 'policies', 'Write a policy name, such as `SessionLogging`.', problems)) {
-				policies.push(lowerPolicy(pair, problems));
-			}
+		if (policies.length === 0) {
+			problems.push({ code: 'missing-policies', span: firstKeySpan(root), message: 'This profile has no `policies`: add `policies:` with at least one Remote Assistance policy below it.' });
 		}
+	} else if (!value || (value.kind === 'scalar' && value.value === null) || (value.kind === 'map' && value.pairs.length === 0)) {
+		if (policies.length === 0) {
+			problems.push({ code: 'missing-policies', span: policiesPair.key ?? policiesPair, message: '`policies` is empty: add at least one Remote Assistance policy, for example `SessionLogging: { state: enabled }`.' });
+		}
+	} else if (value.kind !== 'map') {
+		problems.push({ code: 'value-type', span: value, message: '`policies` must be a mapping from policy names to their settings, not a list or a single value.' });
 	}
 	return {
 		name,
@@ -81,30 +112,43 @@ function lowerProfile(doc: YamlDocument, root: MapNode, problems: Problem[]): Pr
 	};
 }
 
-function lowerPolicy(pair: PairNode, problems: Problem[]): PolicySetting {
+/**
+ * Reads one policy. `owned` are `state` and `options` entries written at the level of the
+ * policies just below it; they count as its own, as do options written beside `options:`.
+ */
+function lowerPolicy(pair: PairNode, around: Nesting, owned: readonly PairNode[], adopted: Adopted, problems: Problem[]): PolicySetting {
 	const key = pair.key as AstNode;
 	const name: Located<string> = { start: key.start, end: key.end, value: keyName(pair) ?? '' };
-	const value = pair.value;
 	const definition = findPolicy(name.value);
-	let state: OptionValue | undefined;
+	const value = pair.value;
+	const nesting: Nesting = { ...around, policy: pair };
+	let stateNode: AstNode | null | undefined;
 	const options: OptionSetting[] = [];
+	const misplacedOptions: OptionSetting[] = [];
 	let optionsKey: Span | undefined;
+	// What a misplaced key is decides where it counts: a policy, a profile key, this policy's state or an option.
+	const adopt = (found: PairNode, id: string) => {
+		if (findPolicy(id)) {
+			adopted.policies.push(found);
+		} else if ((PROFILE_KEYS as readonly string[]).includes(id)) {
+			adopted.profileKeys.set(id, found);
+		} else if (id === 'state') {
+			stateNode ??= found.value;
+		} else {
+			misplacedOptions.push(optionSetting(found, id));
+		}
+	};
 	if (value !== null && value.kind === 'map') {
-		const inner = uniquePairs(value, POLICY_KEYS, `policy ${name.value}`, 'Write `state` (required) or `options` (only for an enabled policy that has options).', problems);
-		const statePair = inner.get('state');
-		state = statePair?.value ? toOptionValue(statePair.value) : undefined;
+		const inner = uniquePairs(value, POLICY_KEYS, `policy ${name.value}`, 'Write `state` (required) or `options` (only for an enabled policy that has options).', problems, misplaced(nesting, value, problems, adopt));
+		stateNode = inner.get('state')?.value;
 		const optionsPair = inner.get('options');
 		if (optionsPair) {
 			optionsKey = optionsPair.key ?? optionsPair;
 			const optionsValue = optionsPair.value;
 			if (optionsValue?.kind === 'map') {
-				for (const [id, optionPair] of uniquePairs(optionsValue, undefined, 'options', optionIdsExpected(name.value, definition), problems)) {
-					const idNode = optionPair.key as AstNode;
-					options.push({
-						id: { start: idNode.start, end: idNode.end, value: id },
-						value: optionPair.value ? toOptionValue(optionPair.value) : { kind: 'scalar', value: null, quoted: false, start: idNode.end, end: idNode.end },
-						span: optionPair,
-					});
+				const found = uniquePairs(optionsValue, undefined, 'options', optionIdsExpected(name.value, definition), problems, misplaced({ ...nesting, options: optionsPair }, optionsValue, problems, adopt));
+				for (const [id, optionPair] of found) {
+					options.push(optionSetting(optionPair, id));
 				}
 			} else if (optionsValue && !(optionsValue.kind === 'scalar' && optionsValue.value === null)) {
 				problems.push({ code: 'value-type', span: optionsValue, message: '`options` must be a mapping from option ids to values.' });
@@ -113,22 +157,49 @@ function lowerPolicy(pair: PairNode, problems: Problem[]): PolicySetting {
 	} else if (value !== null && !(value.kind === 'scalar' && value.value === null)) {
 		problems.push({ code: 'value-type', span: value, message: `The settings of ${name.value} must be a mapping with \`state\` (and \`options\` when enabled), for example \`{ state: enabled }\`.` });
 	}
+	for (const entry of owned) {
+		if (keyName(entry) === 'state') {
+			stateNode ??= entry.value;
+		} else if (entry.value?.kind === 'map') {
+			for (const option of entry.value.pairs) {
+				const id = keyName(option);
+				if (id !== undefined) {
+					misplacedOptions.push(optionSetting(option, id));
+				}
+			}
+		}
+	}
 	const span = { start: pair.start, end: Math.max(pair.end, name.end) };
-	return { name, definition, state, options, optionsKey, span };
+	return { name, definition, state: stateNode ? toOptionValue(stateNode) : undefined, options, misplacedOptions, optionsKey, span };
 }
 
-/** What to write instead of an option key that is not a plain name: the policy's option ids when it has any. */
-function optionIdsExpected(policy: string, definition: PolicyDefinition | undefined): string {
-	const ids = definition?.elements.map((element) => `\`${element.id}\``) ?? [];
-	return ids.length > 0 ? `Write an option id of ${policy}: ${ids.join(', ')}.` : 'Write an option id of the policy.';
+function optionSetting(pair: PairNode, id: string): OptionSetting {
+	const idNode = pair.key as AstNode;
+	return {
+		id: { start: idNode.start, end: idNode.end, value: id },
+		value: pair.value ? toOptionValue(pair.value) : { kind: 'scalar', value: null, quoted: false, start: idNode.end, end: idNode.end },
+		span: pair,
+	};
+}
+
+/** The hook that reports a key written one level off and hands it to `adopt`; false when the key is not misplaced. */
+function misplaced(nesting: Nesting, map: MapNode, problems: Problem[], adopt: (pair: PairNode, name: string) => void): (pair: PairNode, name: string) => boolean {
+	return (pair, name) => {
+		const problem = misplacedKey(nesting, map, pair);
+		if (problem) {
+			problems.push(problem);
+			adopt(pair, name);
+		}
+		return problem !== undefined;
+	};
 }
 
 /**
  * The pairs of a mapping by key name, first occurrence winning. Reports later duplicates,
- * keys that are not plain names (saying what to write instead, `expected`) and, when `known`
- * is given, keys outside it.
+ * keys that are not plain names (saying what to write instead, `expected`), keys that belong one level off (through `isMisplaced`, which
+ * reports them) and, when `known` is given, other keys outside it.
  */
-function uniquePairs(map: MapNode, known: readonly string[] | undefined, where: string, expected: string, problems: Problem[]): Map<string, PairNode> {
+function uniquePairs(map: MapNode, known: readonly string[] | undefined, where: string, expected: string, problems: Problem[], isMisplaced: (pair: PairNode, name: string) => boolean): Map<string, PairNode> {
 	const seen = new Map<string, PairNode>();
 	for (const pair of map.pairs) {
 		const name = keyName(pair);
@@ -142,6 +213,9 @@ function uniquePairs(map: MapNode, known: readonly string[] | undefined, where: 
 				span: pair.key,
 				message: `\`${name}\` appears more than once in the ${where}; keep one entry and delete the others.`,
 			});
+			continue;
+		}
+		if ((!known || !known.includes(name)) && isMisplaced(pair, name)) {
 			continue;
 		}
 		if (known && !known.includes(name)) {
@@ -158,6 +232,12 @@ function uniquePairs(map: MapNode, known: readonly string[] | undefined, where: 
 		seen.set(name, pair);
 	}
 	return seen;
+}
+
+/** What to write instead of an option key that is not a plain name: the policy's option ids when it has any. */
+function optionIdsExpected(policy: string, definition: PolicyDefinition | undefined): string {
+	const ids = definition?.elements.map((element) => `\`${element.id}\``) ?? [];
+	return ids.length > 0 ? `Write an option id of ${policy}: ${ids.join(', ')}.` : 'Write an option id of the policy.';
 }
 
 /** What a key that is not a plain name is, in words. */
