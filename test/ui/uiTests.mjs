@@ -51,6 +51,7 @@ for (const [from, to] of [
 	['test/fixtures/workspace/broken.syncml', 'broken.syncml'],
 	['test/fixtures/workspace/completion.rapolicy.yaml', 'completion.rapolicy.yaml'],
 	['test/fixtures/workspace/empty.rapolicy.yaml', 'empty.rapolicy.yaml'],
+	['test/fixtures/workspace/indent.rapolicy.yaml', 'indent.rapolicy.yaml'],
 ]) {
 	fs.copyFileSync(path.join(root, from), path.join(workspace, to));
 }
@@ -270,6 +271,19 @@ try {
 		await token('SessionLogging').waitFor();
 		await showProblems();
 		await problemRow('unknown-policy').waitFor({ state: 'detached' });
+	});
+
+	await test('an option outdented beside options: is one problem that says so, and its fix moves it', async () => {
+		await openFile('indent.rapolicy.yaml');
+		await showProblems();
+		await page.locator('.markers-panel .monaco-list-row', { hasText: 'Indent RA_Unsolicit_DACL_Edit under options' }).waitFor();
+		const badge = page.locator('.markers-panel .monaco-list-row', { hasText: 'indent.rapolicy.yaml' }).locator('.monaco-count-badge');
+		assert.equal((await badge.textContent())?.trim(), '1', 'one problem in the file, no consequences');
+		await token('RA_Unsolicit_DACL_Edit').click();
+		await command('Quick Fix...');
+		await page.locator('.action-widget .monaco-list-row', { hasText: 'Move RA_Unsolicit_DACL_Edit under options' }).click();
+		await problemRow('misplaced-key').waitFor({ state: 'detached' });
+		await page.locator('.editor-instance .view-line', { hasText: /^\s{6}RA_Unsolicit_DACL_Edit:/ }).waitFor();
 	});
 
 	await test('the preview button opens the preview with the right payload, and copy works', async () => {
