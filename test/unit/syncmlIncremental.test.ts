@@ -128,6 +128,34 @@ describe('SyncML: commands that undo each other, across edits', () => {
 		assert.equal(conflicts(reparse(changed, text).next).length, 0);
 	});
 
+	it('finds the same conflicts as a fresh parse after any series of edits that change what commands set', () => {
+		// Each edit turns one command's payload, command name or policy into another, so policies
+		// keep being written one way, then two ways, then one way again, by other commands.
+		const swaps: [string, string][] = [
+			['&lt;enabled/&gt;', '&lt;disabled/&gt;'], ['&lt;disabled/&gt;', '&lt;enabled/&gt;'], ['value="1"', 'value="0"'], ['value="0"', 'value="1"'],
+			['<Replace>', '<Delete>'], ['</Replace>', '</Delete>'], ['/SessionLogging<', '/SolicitedRemoteAssistance<'], ['/SolicitedRemoteAssistance<', '/SessionLogging<'],
+		];
+		const step = fc.record({ command: fc.nat({ max: 11 }), swap: fc.nat({ max: swaps.length - 1 }) });
+		fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 8 }), (steps) => {
+			let before = text;
+			let previous = parseSyncmlDocument(SYNCML_URI, 1, before);
+			steps.forEach((s, i) => {
+				const start = before.indexOf(`<CmdID>${s.command + 1}</CmdID>`);
+				const [from, to] = swaps[s.swap];
+				const at = before.indexOf(from, start);
+				const end = before.indexOf('<CmdID>', start + 1);
+				if (at < 0 || (end >= 0 && at > end)) {
+					return;
+				}
+				const after = edit(before, at, from.length, to);
+				const next = parseSyncmlDocument(SYNCML_URI, i + 2, after, previous);
+				assert.deepEqual(observed(next), observed(parseSyncmlDocument(SYNCML_URI, i + 2, after)));
+				before = after;
+				previous = next;
+			});
+		}), { seed: 0xc0f1, numRuns: 200 });
+	});
+
 	it('names the right line after lines are added above the earlier command', () => {
 		const changed = edit(text, payload, 'enabled'.length, 'disabled');
 		const second = changed.indexOf('<CmdID>2</CmdID>') + '<CmdID>2</CmdID>'.length;

@@ -10,7 +10,7 @@ import { isBlank } from '../xml/xmlScanner';
 import { checkCommand } from './commandRules';
 import { lowerItem, SyncmlEditWriter } from './lowerSyncml';
 import { checkCmdIds, checkFrame, type SyncmlFrame } from './messageRules';
-import { checkConflictingCommands, policyWrite, PolicyWriteIndex } from './policyWrites';
+import { conflictProblems, findConflicts, policyWrite, updateConflicts, type Conflict } from './policyWrites';
 import { remoteAssistanceItems, type RaItem } from './raItem';
 import { readCommand } from './readCommand';
 import { COMMANDS } from './syncmlGrammar';
@@ -43,7 +43,8 @@ interface Reusable {
 	/** Whether a comment of the frame may silence a line. */
 	readonly directives: boolean;
 	readonly cmdIds: CmdIdIndex;
-	readonly writes: PolicyWriteIndex;
+	/** Writes that undo the write before them on the same policy. */
+	readonly conflicts: readonly Conflict[];
 }
 
 /** The 1-based line of a file offset, for messages that name another place in the file. */
@@ -116,7 +117,7 @@ function reparseEdit(text: LazyText, oldText: LazyText, parse: SyncmlParse, know
 		if (measured?.close && measured.end === source.length) {
 			const result = readCommandChunk(ownCopy(source));
 			const next = chunks.map((c, i) => (i < k ? c : i === k ? placedChunk(c, c.start, result) : moved(i)));
-			return moveMessage(parse.reuse, change.oldEnd, delta, next, { removed: old, added: result }, lineOf);
+			return moveMessage(parse.reuse, change.oldEnd, delta, next, { at: k, removed: old, added: result }, lineOf);
 		}
 		return undefined;
 	}
@@ -141,13 +142,13 @@ function diff(before: string, after: string): TextChange {
 
 /**
  * The message after an edit that left the frame as it was: its problems and the frame move, and
- * only the CmdIDs and policy writes of a re-read command are counted again.
+ * only the CmdIDs of a re-read command are counted again and only its conflicts looked for again.
  */
-function moveMessage(reuse: Reusable, at: number, delta: number, chunks: readonly CommandChunk[], swap: { removed: CommandChunkResult; added: CommandChunkResult } | undefined, lineOf: LineOf): SyncmlParse {
+function moveMessage(reuse: Reusable, at: number, delta: number, chunks: readonly CommandChunk[], swap: { at: number; removed: CommandChunkResult; added: CommandChunkResult } | undefined, lineOf: LineOf): SyncmlParse {
 	const cmdIds = swap ? reuse.cmdIds.replace(swap.removed, swap.added, chunks) : reuse.cmdIds;
-	const writes = swap ? reuse.writes.replace(swap.removed, swap.added, chunks) : reuse.writes;
+	const conflicts = swap ? updateConflicts(reuse.conflicts, chunks, swap.at, swap.removed) : reuse.conflicts;
 	const frameProblems = reuse.frameProblems.map((p) => moveProblem(p, at, delta));
-	return message(new LazyFrame(reuse.frame, at, delta), frameProblems, reuse.directives, { cmdIds, writes }, chunks, lineOf);
+	return message(new LazyFrame(reuse.frame, at, delta), frameProblems, reuse.directives, { cmdIds, conflicts }, chunks, lineOf);
 }
 
 /** Reads one command on its own: its XML, model, rules, lowering and the policy rules of what it sets. */
@@ -251,19 +252,16 @@ export function assembleMessage(text: string, frame: XmlDocument, chunks: readon
 	const frameProblems: Problem[] = frame.problems.map(xmlProblem);
 	checkFrame(text, frame, frameProblems);
 	const directives = frameComments(frame.nodes).some((c) => text.slice(c.start, c.end).includes(DIRECTIVE));
-	return message(new LazyFrame(frame), frameProblems, directives, { cmdIds: CmdIdIndex.of(chunks), writes: PolicyWriteIndex.of(chunks) }, chunks, lineOf);
+	return message(new LazyFrame(frame), frameProblems, directives, { cmdIds: CmdIdIndex.of(chunks), conflicts: findConflicts(chunks) }, chunks, lineOf);
 }
 
-function message(frame: LazyFrame, frameProblems: readonly Problem[], directives: boolean, indexes: Pick<Reusable, 'cmdIds' | 'writes'>, chunks: readonly CommandChunk[], lineOf: LineOf): SyncmlParse {
+function message(frame: LazyFrame, frameProblems: readonly Problem[], directives: boolean, indexes: Pick<Reusable, 'cmdIds' | 'conflicts'>, chunks: readonly CommandChunk[], lineOf: LineOf): SyncmlParse {
 	const problems = [...frameProblems];
-	// Most messages have unique CmdIDs and write each policy one way; the indexes say so without
-	// looking at every command again.
+	// Most messages have unique CmdIDs; the index says so without looking at every command again.
 	if (!indexes.cmdIds.clean) {
 		checkCmdIds(chunks, problems);
 	}
-	if (!indexes.writes.clean) {
-		checkConflictingCommands(chunks, indexes.writes, lineOf, problems);
-	}
+	conflictProblems(indexes.conflicts, chunks, lineOf, problems);
 	for (const chunk of chunks) {
 		if (chunk.result.problems.length > 0) {
 			problems.push(...problemsAt(chunk.result, chunk.start));

@@ -17,84 +17,106 @@ function outcomeOf(setting: PolicySetting): string {
 	return JSON.stringify([setting.state?.kind === 'scalar' ? setting.state.value : null, options]);
 }
 
-/**
- * How often each policy is written with each outcome, kept across edits like the CmdID counts:
- * while no policy is written two different ways, no command can undo another and the check is
- * skipped. The counts are updated in place for the newest parse; an older one counts afresh.
- */
-export class PolicyWriteIndex {
-	private constructor(
-		private readonly counts: Map<string, Map<string, number>> & { owner?: PolicyWriteIndex },
-		/** Policies written with more than one outcome. */
-		private readonly mixed: number,
-	) {}
+/** A write that undoes the one before it on the same policy: by chunk index and write index. */
+export interface Conflict {
+	readonly later: number;
+	readonly laterWrite: number;
+	readonly earlier: number;
+	readonly earlierWrite: number;
+}
 
-	static of(chunks: readonly CommandChunk[]): PolicyWriteIndex {
-		return chunks.reduce((index, c) => index.adding(c.result, 1), new PolicyWriteIndex(new Map(), 0));
-	}
-
-	get clean(): boolean {
-		return this.mixed === 0;
-	}
-
-	/** Whether `policy` is written more than one way: only then can one of its commands undo another. */
-	isMixed(policy: string): boolean {
-		return (this.counts.get(policy)?.size ?? 0) >= 2;
-	}
-
-	/** The index after one command was read again; `chunks` are the new ones, for counting afresh. */
-	replace(removed: CommandChunkResult, added: CommandChunkResult, chunks: readonly CommandChunk[]): PolicyWriteIndex {
-		return this.counts.owner === this ? this.adding(removed, -1).adding(added, 1) : PolicyWriteIndex.of(chunks);
-	}
-
-	/** Counts a chunk in (+1) or out (-1); mutates, so only on an index of one's own. */
-	private adding(result: CommandChunkResult, sign: 1 | -1): PolicyWriteIndex {
-		let mixed = this.mixed;
-		for (const write of result.writes) {
-			let outcomes = this.counts.get(write.policy);
-			if (!outcomes) {
-				outcomes = new Map();
-				this.counts.set(write.policy, outcomes);
+/** Every conflict of a message, in command order: each write against the write before it on its policy. */
+export function findConflicts(chunks: readonly CommandChunk[]): Conflict[] {
+	const conflicts: Conflict[] = [];
+	// The last write of each policy, as chunk and write index; a pair of maps rather than an object per write.
+	const lastChunk = new Map<string, number>();
+	const lastWrite = new Map<string, number>();
+	for (let c = 0; c < chunks.length; c++) {
+		const writes = chunks[c].result.writes;
+		for (let w = 0; w < writes.length; w++) {
+			const policy = writes[w].policy;
+			const earlier = lastChunk.get(policy);
+			if (earlier !== undefined) {
+				const earlierWrite = lastWrite.get(policy) ?? 0;
+				if (chunks[earlier].result.writes[earlierWrite].outcome !== writes[w].outcome) {
+					conflicts.push({ later: c, laterWrite: w, earlier, earlierWrite });
+				}
 			}
-			const before = outcomes.size;
-			const count = (outcomes.get(write.outcome) ?? 0) + sign;
-			if (count === 0) {
-				outcomes.delete(write.outcome);
-			} else {
-				outcomes.set(write.outcome, count);
-			}
-			if (before < 2 && outcomes.size >= 2) {
-				mixed++;
-			} else if (before >= 2 && outcomes.size < 2) {
-				mixed--;
-			}
+			lastChunk.set(policy, c);
+			lastWrite.set(policy, w);
 		}
-		const next = new PolicyWriteIndex(this.counts, mixed);
-		this.counts.owner = next;
-		return next;
 	}
+	return conflicts;
 }
 
 /**
- * Commands that write a policy differently from the command before them on that policy: the
- * device applies them in order and the last one wins, so one of the two is in vain. Reported at
- * the later LocURI; `lineOf` gives the 1-based line of a file offset, to name the earlier command.
- * `index` must be the one counted for `chunks`.
+ * The conflicts after chunk `k` was read again, the other chunks keeping their places. A write
+ * is only compared with the write before it on its policy, so only the policies chunk `k` wrote
+ * before or writes now can change, and for each only the pairs that start or end in chunk `k`:
+ * the search runs from `k` to the nearest write of the policy on either side.
  */
-export function checkConflictingCommands(chunks: readonly CommandChunk[], index: PolicyWriteIndex, lineOf: (offset: number) => number, problems: Problem[]): void {
-	const last = new Map<string, { readonly write: PolicyWrite; readonly base: number }>();
-	for (const { start: base, result } of chunks) {
-		for (const write of result.writes) {
-			if (!index.isMixed(write.policy)) {
+export function updateConflicts(previous: readonly Conflict[], chunks: readonly CommandChunk[], k: number, removed: CommandChunkResult): Conflict[] {
+	const policies = new Set([...removed.writes, ...chunks[k].result.writes].map((w) => w.policy));
+	if (policies.size === 0) {
+		return previous as Conflict[];
+	}
+	const kept: Conflict[] = [];
+	const redone: Conflict[] = [];
+	const next = new Map<string, { chunk: number; write: number } | undefined>();
+	for (const policy of policies) {
+		next.set(policy, nearestWrite(chunks, policy, k + 1, 1));
+	}
+	const policyOf = (c: Conflict) => chunks[c.later].result.writes[c.laterWrite].policy;
+	for (const c of previous) {
+		// Pairs that end in chunk k, or end at the first write after it of a policy chunk k touches, are found again.
+		const after = c.later === k ? undefined : next.get(policyOf(c));
+		if (c.later !== k && (after === undefined || after.chunk !== c.later || after.write !== c.laterWrite)) {
+			kept.push(c);
+		}
+	}
+	for (const policy of policies) {
+		let before = nearestWrite(chunks, policy, k - 1, -1);
+		const writes = chunks[k].result.writes;
+		const here = writes.map((w, i) => (w.policy === policy ? i : -1)).filter((i) => i >= 0).map((write) => ({ chunk: k, write }));
+		for (const write of [...here, next.get(policy)]) {
+			if (write === undefined) {
 				continue;
 			}
-			const before = last.get(write.policy);
-			if (before && before.write.outcome !== write.outcome) {
-				const line = lineOf(before.base + before.write.command.element.start);
-				problems.push({ code: 'conflicting-commands', span: shiftSpan(write.locUri, base), message: conflictMessage(write, before.write, line) });
+			if (before && chunks[before.chunk].result.writes[before.write].outcome !== chunks[write.chunk].result.writes[write.write].outcome) {
+				redone.push({ later: write.chunk, laterWrite: write.write, earlier: before.chunk, earlierWrite: before.write });
 			}
-			last.set(write.policy, { write, base });
+			before = write;
 		}
+	}
+	return [...kept, ...redone].sort((a, b) => a.later - b.later || a.laterWrite - b.laterWrite);
+}
+
+/** The nearest write of `policy` from chunk `from` on in `step` direction (the last one of a chunk, going back). */
+function nearestWrite(chunks: readonly CommandChunk[], policy: string, from: number, step: 1 | -1): { chunk: number; write: number } | undefined {
+	for (let c = from; c >= 0 && c < chunks.length; c += step) {
+		const writes = chunks[c].result.writes;
+		for (let i = 0; i < writes.length; i++) {
+			const w = step === 1 ? i : writes.length - 1 - i;
+			if (writes[w].policy === policy) {
+				return { chunk: c, write: w };
+			}
+		}
+	}
+	return undefined;
+}
+
+/**
+ * A warning at the later LocURI of each conflict: the device applies commands in order and the
+ * last one wins, so one of the two is in vain. `lineOf` gives the 1-based line of a file offset,
+ * to name the earlier command.
+ */
+export function conflictProblems(conflicts: readonly Conflict[], chunks: readonly CommandChunk[], lineOf: (offset: number) => number, problems: Problem[]): void {
+	for (const c of conflicts) {
+		const later = chunks[c.later];
+		const earlier = chunks[c.earlier];
+		const write = later.result.writes[c.laterWrite];
+		const before = earlier.result.writes[c.earlierWrite];
+		problems.push({ code: 'conflicting-commands', span: shiftSpan(write.locUri, later.start), message: conflictMessage(write, before, lineOf(earlier.start + before.command.element.start)) });
 	}
 }
 
