@@ -45,6 +45,19 @@ function reparse(before: string, after: string): { previous: Parsed; next: Parse
 	return { previous, next };
 }
 
+/** Applies the edits one after another, each parse from the one before, and checks each against a fresh parse. */
+function agreesAcrossEdits(base: string, edits: readonly ((before: string) => string)[]): void {
+	let before = base;
+	let previous = parseSyncmlDocument(SYNCML_URI, 1, before);
+	edits.forEach((change, i) => {
+		const after = change(before);
+		const next = parseSyncmlDocument(SYNCML_URI, i + 2, after, previous);
+		assert.deepEqual(observed(next), observed(parseSyncmlDocument(SYNCML_URI, i + 2, after)));
+		before = after;
+		previous = next;
+	});
+}
+
 describe('SyncML: an edit reads again only what it touched', () => {
 	const text = message(12);
 	const value = text.indexOf('value="1"', text.indexOf('<CmdID>5<')) + 'value="'.length;
@@ -100,16 +113,7 @@ describe('SyncML: an edit reads again only what it touched', () => {
 		const piece = fc.constantFrom('<', '>', '/', '"', '=', '&', ';', ' ', '\n', 'a', 'Replace', '</Item>', '<Data>', ']]>', '<!--', '-->', '<![CDATA[');
 		const step = fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), insert: piece });
 		fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), (steps) => {
-			let before = base;
-			let previous = parseSyncmlDocument(SYNCML_URI, 1, before);
-			steps.forEach((s, i) => {
-				const at = s.at % (before.length + 1);
-				const after = edit(before, at, s.remove, s.insert);
-				const next = parseSyncmlDocument(SYNCML_URI, i + 2, after, previous);
-				assert.deepEqual(observed(next), observed(parseSyncmlDocument(SYNCML_URI, i + 2, after)));
-				before = after;
-				previous = next;
-			});
+			agreesAcrossEdits(base, steps.map((s) => (before) => edit(before, s.at % (before.length + 1), s.remove, s.insert)));
 		}), { seed: 0x5eed, numRuns: 150 });
 	});
 });
@@ -137,22 +141,13 @@ describe('SyncML: commands that undo each other, across edits', () => {
 		];
 		const step = fc.record({ command: fc.nat({ max: 11 }), swap: fc.nat({ max: swaps.length - 1 }) });
 		fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 8 }), (steps) => {
-			let before = text;
-			let previous = parseSyncmlDocument(SYNCML_URI, 1, before);
-			steps.forEach((s, i) => {
+			agreesAcrossEdits(text, steps.map((s) => (before) => {
 				const start = before.indexOf(`<CmdID>${s.command + 1}</CmdID>`);
 				const [from, to] = swaps[s.swap];
 				const at = before.indexOf(from, start);
 				const end = before.indexOf('<CmdID>', start + 1);
-				if (at < 0 || (end >= 0 && at > end)) {
-					return;
-				}
-				const after = edit(before, at, from.length, to);
-				const next = parseSyncmlDocument(SYNCML_URI, i + 2, after, previous);
-				assert.deepEqual(observed(next), observed(parseSyncmlDocument(SYNCML_URI, i + 2, after)));
-				before = after;
-				previous = next;
-			});
+				return at < 0 || (end >= 0 && at > end) ? before : edit(before, at, from.length, to);
+			}));
 		}), { seed: 0xc0f1, numRuns: 200 });
 	});
 
