@@ -153,17 +153,17 @@ for (const form of FORMS) {
 			found.forEach((d) => insideData(text, d));
 		});
 
-		it('warns about payload tags not in lower case (payload-case), on the tag name', () => {
+		it('notes payload tags not in lower case (payload-case, information), on the tag name', () => {
 			const text = payload('RA_Optimize_Bandwidth', form, '<Enabled/><Data id="RA_Optimize_Bandwidth_List" value="8"/>');
 			const found = diagnoseSyncml(text);
 			assert.deepEqual(found.map((d) => d.code), ['payload-case', 'payload-case']);
 			assert.deepEqual(found.map((d) => coveredText(text, d)), ['Enabled', 'Data']);
-			assert.ok(found.every((d) => d.severity === DiagnosticSeverity.Warning));
+			assert.ok(found.every((d) => d.severity === DiagnosticSeverity.Information));
 			found.forEach((d) => insideData(text, d));
 			assert.match(found[0].message, /enabled/);
 		});
 
-		it('warns about <DISABLED/> and still reads it as disabled', () => {
+		it('reads <DISABLED/> as disabled, with only the case note', () => {
 			const text = payload('SolicitedRemoteAssistance', form, '<DISABLED/>');
 			assert.deepEqual(syncmlCodes(text), ['payload-case']);
 		});

@@ -148,11 +148,27 @@ describe('SyncML validation: message structure', () => {
 	});
 
 	it('reports another namespace on its value', () => {
-		const text = syncmlMessage(logging()).replace('SYNCML:SYNCML1.2', 'SYNCML:SYNCML1.1');
+		const text = syncmlMessage(logging()).replace('SYNCML:SYNCML1.2', 'SYNCML:SYNCML2.0');
 		const d = only(text, 'syncml-version');
-		assert.equal(coveredText(text, d), 'SYNCML:SYNCML1.1');
+		assert.equal(coveredText(text, d), 'SYNCML:SYNCML2.0');
 		assert.equal(d.severity, DiagnosticSeverity.Error);
 		assert.match(d.message, /SYNCML:SYNCML1\.2/);
+	});
+
+	it('reads a SYNCML:SYNCML1.1 message with VerDTD 1.1 and VerProto DM/1.1, with a note at most', () => {
+		const header = HEADER.replace('<VerDTD>1.2</VerDTD>', '<VerDTD>1.1</VerDTD>').replace('DM/1.2', 'DM/1.1');
+		const text = syncmlMessage(logging(), { header }).replace('SYNCML:SYNCML1.2', 'SYNCML:SYNCML1.1');
+		const found = diagnoseSyncml(text);
+		assert.deepEqual(found.map((d) => d.code), ['syncml-1.1']);
+		assert.equal(found[0].severity, DiagnosticSeverity.Information);
+		assert.equal(coveredText(text, found[0]), 'SYNCML:SYNCML1.1');
+		assert.match(found[0].message, /OMA DM 1\.1\.2/);
+	});
+
+	it('wants the header versions of the namespace: 1.2 in a SYNCML1.1 message is reported', () => {
+		const text = syncmlMessage(logging(), { header: HEADER }).replace('SYNCML:SYNCML1.2', 'SYNCML:SYNCML1.1');
+		const found = diagnoseSyncml(text).filter((d) => d.code === 'syncml-version');
+		assert.deepEqual(found.map((d) => coveredText(text, d)), ['1.2', 'DM/1.2']);
 	});
 
 	it('reports VerDTD other than 1.2 on the value', () => {

@@ -2,7 +2,7 @@ import type { Problem } from '../validation/problem';
 import type { RaItem } from './raItem';
 import { checkRemoteAssistanceItem } from './itemRules';
 import { checkChildren } from './structureRules';
-import type { SyncmlCommand, SyncmlItem } from './syncmlModel';
+import type { ElementText, SyncmlCommand, SyncmlItem } from './syncmlModel';
 
 /**
  * The rules of one command and the commands inside it: its children against the grammar (CmdIDs
@@ -16,7 +16,7 @@ export function checkCommand(text: string, command: SyncmlCommand, raItems: Read
 	}
 	if (command.name !== 'Results') {
 		for (const item of command.items) {
-			checkItem(item, damaged, problems);
+			checkItem(text, item, damaged, problems);
 		}
 	}
 	for (const entry of raItems.get(command) ?? []) {
@@ -27,7 +27,7 @@ export function checkCommand(text: string, command: SyncmlCommand, raItems: Read
 	}
 }
 
-function checkItem(item: SyncmlItem, damaged: boolean, problems: Problem[]): void {
+function checkItem(text: string, item: SyncmlItem, damaged: boolean, problems: Problem[]): void {
 	if (!damaged) {
 		checkChildren(item.element, problems);
 	}
@@ -36,4 +36,26 @@ function checkItem(item: SyncmlItem, damaged: boolean, problems: Problem[]): voi
 	} else if (item.locUri?.value.startsWith('/')) {
 		problems.push({ code: 'syncml-structure', span: item.locUri, message: 'A LocURI cannot start with /: start it with ./ as in ./Device/Vendor/MSFT/....' });
 	}
+	if (item.locUri && item.locUri.value !== '') {
+		checkLocUriWhitespace(text, item.locUri, problems);
+	}
+}
+
+/**
+ * Blanks around a LocURI's text. The checks read the URI trimmed, but the blanks are part of the
+ * element's text as sent, so they are pointed out rather than passed over.
+ */
+function checkLocUriWhitespace(text: string, locUri: ElementText, problems: Problem[]): void {
+	const { element } = locUri;
+	const around = [{ start: element.openEnd, end: locUri.start }, { start: locUri.end, end: element.close?.start ?? locUri.end }]
+		.filter((span) => span.end > span.start && /^\s+$/.test(text.slice(span.start, span.end)));
+	if (around.length === 0) {
+		return;
+	}
+	problems.push({
+		code: 'locuri-whitespace',
+		span: around[0],
+		message: 'This LocURI has spaces or line breaks around it, which are part of the URI the device receives: remove them.',
+		fixes: [{ title: 'Trim the LocURI', edits: around.map((span) => ({ span, newText: '' })), preferred: true }],
+	});
 }

@@ -158,7 +158,9 @@ function checkMeta(text: string, { command, item }: RaItem, problems: Problem[])
 		problems.push({
 			code: 'invalid-format',
 			span: meta.format,
-			message: `Remote Assistance policies take Format chr (a string), not ${meta.format.value || 'empty'}.`,
+			message: meta.format.value === 'string'
+				? 'string is not an OMA DM format: Microsoft\'s DeviceInstallation sample writes it by mistake. ADMX-backed policies such as these take Format chr.'
+				: `Remote Assistance policies take Format chr (a string), not ${meta.format.value || 'empty'}.`,
 			fixes: [{ title: 'Change to chr', edits: [{ span: meta.format, newText: 'chr' }], preferred: true }],
 		});
 	}

@@ -7,6 +7,16 @@ import type { CommandChunk } from './syncmlModel';
 
 export const SYNCML_NAMESPACE = 'SYNCML:SYNCML1.2';
 
+/**
+ * The OMA DM versions a message may declare, by namespace, with the VerDTD and VerProto that go
+ * with each. Windows lists OMA DM 1.1.2 among the versions it supports, and Microsoft's own
+ * ADMX-ingestion samples are written in SYNCML:SYNCML1.1, so both are read; rapolicy writes 1.2.
+ */
+const VERSIONS: Readonly<Record<string, { readonly verDtd: string; readonly verProto: string }>> = {
+	[SYNCML_NAMESPACE]: { verDtd: '1.2', verProto: 'DM/1.2' },
+	'SYNCML:SYNCML1.1': { verDtd: '1.1', verProto: 'DM/1.1' },
+};
+
 export interface SyncmlFrame {
 	readonly root: XmlElement | undefined;
 	readonly header: XmlElement | undefined;
@@ -44,7 +54,7 @@ export function checkFrame(text: string, xml: XmlDocument, problems: Problem[]):
 		});
 		return { root, header: undefined, body: undefined };
 	}
-	checkNamespace(text, root, problems);
+	const version = checkNamespace(text, root, problems);
 	const header = firstChild(root, 'SyncHdr');
 	const body = firstChild(root, 'SyncBody');
 	const damaged = xml.problems.length > 0;
@@ -58,13 +68,15 @@ export function checkFrame(text: string, xml: XmlDocument, problems: Problem[]):
 		}
 	}
 	if (header) {
-		checkVersions(text, header, problems);
+		checkVersions(text, header, version, problems);
 	}
 	return { root, header, body };
 }
 
-function checkNamespace(text: string, root: XmlElement, problems: Problem[]): void {
+/** Checks the root's namespace; returns the versions the header must then carry. */
+function checkNamespace(text: string, root: XmlElement, problems: Problem[]): (typeof VERSIONS)[string] {
 	const xmlns = attribute(root, 'xmlns');
+	const expected = VERSIONS[SYNCML_NAMESPACE];
 	if (!xmlns?.valueSpan) {
 		problems.push({
 			code: 'syncml-version',
@@ -72,20 +84,30 @@ function checkNamespace(text: string, root: XmlElement, problems: Problem[]): vo
 			message: `<SyncML> needs xmlns="${SYNCML_NAMESPACE}".`,
 			fixes: [{ title: `Add xmlns="${SYNCML_NAMESPACE}"`, edits: [{ span: { start: root.nameSpan.end, end: root.nameSpan.end }, newText: ` xmlns="${SYNCML_NAMESPACE}"` }], preferred: true }],
 		});
-		return;
+		return expected;
 	}
 	const value = text.slice(xmlns.valueSpan.start, xmlns.valueSpan.end);
-	if (value !== SYNCML_NAMESPACE) {
+	const declared = Object.prototype.hasOwnProperty.call(VERSIONS, value) ? VERSIONS[value] : undefined;
+	if (declared && value !== SYNCML_NAMESPACE) {
+		problems.push({
+			code: 'syncml-1.1',
+			span: xmlns.valueSpan,
+			message: `${value} (OMA DM 1.1.2) is read like 1.2: Microsoft lists OMA DM 1.1.2 as supported and writes its ADMX-ingestion samples in it. rapolicy itself writes ${SYNCML_NAMESPACE}.`,
+		});
+	}
+	if (!declared) {
 		problems.push({
 			code: 'syncml-version',
 			span: xmlns.valueSpan,
-			message: `The SyncML namespace must be ${SYNCML_NAMESPACE} (OMA DM 1.2), not ${value || 'empty'}.`,
+			message: `The SyncML namespace must be ${SYNCML_NAMESPACE} (OMA DM 1.2, or SYNCML:SYNCML1.1 for 1.1.2), not ${value || 'empty'}.`,
 			fixes: [{ title: `Change to ${SYNCML_NAMESPACE}`, edits: [{ span: xmlns.valueSpan, newText: SYNCML_NAMESPACE }], preferred: true }],
 		});
 	}
+	return declared ?? expected;
 }
 
-function checkVersions(text: string, header: XmlElement, problems: Problem[]): void {
+/** VerDTD and VerProto must name the version the namespace declares. */
+function checkVersions(text: string, header: XmlElement, version: (typeof VERSIONS)[string], problems: Problem[]): void {
 	const expect = (name: string, value: string) => {
 		const element = firstChild(header, name);
 		if (!element) {
@@ -96,13 +118,13 @@ function checkVersions(text: string, header: XmlElement, problems: Problem[]): v
 			problems.push({
 				code: 'syncml-version',
 				span: found,
-				message: `<${name}> must be ${value}, not ${found.value || 'empty'}.`,
+				message: `<${name}> must be ${value}, the version the SyncML namespace declares, not ${found.value || 'empty'}.`,
 				fixes: [{ title: `Change to ${value}`, edits: [{ span: found, newText: value }], preferred: true }],
 			});
 		}
 	};
-	expect('VerDTD', '1.2');
-	expect('VerProto', 'DM/1.2');
+	expect('VerDTD', version.verDtd);
+	expect('VerProto', version.verProto);
 }
 
 /** CmdIDs across the message: present, not empty or 0, unique. One fix renumbers every command 1..n. */

@@ -3,7 +3,8 @@ import type { Problem } from '../validation/problem';
 import { composeDecoded, decodeEntities, sourceSpan, type Decoded } from '../xml/entities';
 import { attribute, parseXml, type XmlElement } from '../xml/xmlParser';
 import { XmlScanner, type ScannedAttribute } from '../xml/xmlScanner';
-import type { SyncmlData } from './syncmlModel';
+import { forForm } from './payloadText';
+import type { PayloadForm, SyncmlData } from './syncmlModel';
 
 export interface PayloadDataItem {
 	/** The `<data .../>` element, in source offsets. */
@@ -76,7 +77,7 @@ export function parsePayload(data: SyncmlData): ParsedPayload {
 		if (!state) {
 			problems.push({ code: 'payload-syntax', span, message: 'A data item before <enabled/>: the payload must start with <enabled/>.' });
 		}
-		items.push(readDataItem(payload, decoded, node, toSource, problems));
+		items.push(readDataItem(payload, decoded, node, data.form, toSource, problems));
 		insertAt = node.end;
 	}
 	if (!state && items.length === 0 && xml.problems.length === 0) {
@@ -93,12 +94,12 @@ function checkCase(node: XmlElement, lower: string, toSource: (s: number, e: num
 	problems.push({
 		code: 'payload-case',
 		span: spans[0],
-		message: `Write <${lower}> in lower case, as Windows documents it; <${node.name}> may not be recognised.`,
+		message: `<${node.name}> is read as <${lower}>: Microsoft's docs write both cases. rapolicy writes <${lower}>, the form most of Microsoft's samples use.`,
 		fixes: [{ title: `Change to ${lower}`, edits: spans.map((span) => ({ span, newText: lower })), preferred: true }],
 	});
 }
 
-function readDataItem(payload: string, decoded: Decoded, node: XmlElement, toSource: (s: number, e: number) => Span, problems: Problem[]): PayloadDataItem {
+function readDataItem(payload: string, decoded: Decoded, node: XmlElement, form: PayloadForm, toSource: (s: number, e: number) => Span, problems: Problem[]): PayloadDataItem {
 	const span = toSource(node.start, node.end);
 	const idAttr = attribute(node, 'id');
 	const valueAttr = attribute(node, 'value');
@@ -118,10 +119,11 @@ function readDataItem(payload: string, decoded: Decoded, node: XmlElement, toSou
 	}
 	const id = idAttr?.valueSpan && { value: decodeEntities(payload, idAttr.valueSpan.start, idAttr.valueSpan.end).value, span: toSource(idAttr.valueSpan.start, idAttr.valueSpan.end) };
 	const inner = valueAttr?.valueSpan && decodeEntities(payload, valueAttr.valueSpan.start, valueAttr.valueSpan.end);
-	if (inner) {
+	if (inner && valueAttr?.valueSpan) {
 		for (const bad of inner.invalid) {
 			problems.push({ code: 'payload-syntax', span: toSource(bad.start, bad.end), message: `${bad.text} is not a valid reference in the payload: write &amp; for a literal &.` });
 		}
+		checkWhitespace(payload, valueAttr.valueSpan, id?.value, form, toSource, problems);
 	}
 	return {
 		span,
@@ -129,6 +131,29 @@ function readDataItem(payload: string, decoded: Decoded, node: XmlElement, toSou
 		value: inner && composeDecoded(decoded, inner),
 		valueSpan: valueAttr?.valueSpan && toSource(valueAttr.valueSpan.start, valueAttr.valueSpan.end),
 	};
+}
+
+const WHITESPACE_NAMES: Record<string, string> = { '\r\n': 'line break', '\n': 'line feed', '\r': 'carriage return', '\t': 'tab' };
+
+/**
+ * Literal tabs and line breaks in an attribute value of the payload. An XML parser turns each into
+ * a space (XML 1.0 attribute-value normalisation), so a multi-line message would silently reach
+ * the device on one line; only a character reference keeps it. The fix writes the reference in the
+ * form the Data uses (escaped once more inside escaped Data).
+ */
+function checkWhitespace(payload: string, span: Span, id: string | undefined, form: PayloadForm, toSource: (s: number, e: number) => Span, problems: Problem[]): void {
+	const raw = payload.slice(span.start, span.end);
+	for (const match of raw.matchAll(/\r\n|[\t\n\r]/g)) {
+		const start = span.start + match.index;
+		const reference = [...match[0]].map((c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`).join('');
+		const source = toSource(start, start + match[0].length);
+		problems.push({
+			code: 'payload-whitespace',
+			span: source,
+			message: `A literal ${WHITESPACE_NAMES[match[0]]} in ${id ? `the value of ${id}` : 'a data value'}: an XML parser reads it as a space. Write ${reference} to keep it.`,
+			fixes: [{ title: `Write ${reference}`, edits: [{ span: source, newText: forForm(reference, form) }], preferred: true }],
+		});
+	}
 }
 
 /** A start tag of a payload as written, possibly half typed, in offsets of the decoded payload. */

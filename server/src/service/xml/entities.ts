@@ -123,9 +123,14 @@ function fromCodePoint(codePoint: number): string | undefined {
 	return Number.isInteger(codePoint) && codePoint >= 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : undefined;
 }
 
-/** Escapes text for an attribute value in double quotes. */
+const ATTRIBUTE_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#x9;', '\n': '&#xA;', '\r': '&#xD;' };
+
+/**
+ * Escapes text for an attribute value in double quotes. Tabs and line breaks become character
+ * references: written literally, a parser would read each as a space (attribute-value normalisation).
+ */
 export function escapeAttribute(value: string): string {
-	return value.replace(/[&<>"]/g, (c) => `&${c === '&' ? 'amp' : c === '<' ? 'lt' : c === '>' ? 'gt' : 'quot'};`);
+	return value.replace(/[&<>"\t\n\r]/g, (c) => ATTRIBUTE_ESCAPES[c]);
 }
 
 /** Escapes text for element content: only what XML requires there. */
