@@ -20,7 +20,7 @@ function run(args: readonly string[], cwd: string): { code: number; stdout: stri
 			stderr += text;
 			both += text;
 		},
-		readFile: (file) => readFileSync(path.resolve(cwd, file), 'utf8'),
+		readFile: (file) => readFileSync(path.resolve(cwd, file)),
 	});
 	return { code, stdout, stderr, both };
 }
@@ -46,5 +46,77 @@ describe('rapolicy validate: text output', () => {
 	it('keeps the summary off the last problem\'s line where stdout is shown without its last line break', () => {
 		const { stdout, stderr } = run(['validate', 'a.rapolicy.yaml', 'b.rapolicy.yaml'], dir);
 		assert.match(stdout.trimEnd() + stderr, /options\.\n+2 files checked: /);
+	});
+});
+
+describe('rapolicy: file encodings', () => {
+	const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..');
+	const REAL = path.join(ROOT, 'test/fixtures/real/syncml-dialects');
+	const dir = mkdtempSync(path.join(tmpdir(), 'rapolicy-enc-'));
+	const utf8 = readFileSync(path.join(REAL, 'admx-ingestion-disable-syncml11.syncml'), 'utf8');
+	const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+	const utf16be = (text: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+	const write = (name: string, bytes: Buffer | string) => writeFileSync(path.join(dir, name), bytes);
+	/** The problems of a validate run as `line:column severity code`. */
+	const problems = (name: string) => run(['validate', name], dir).stdout.split('\n').filter((l) => l !== '').map((l) => l.slice(name.length + 1).split(' ').slice(0, 3).join(' '));
+
+	const ra = '<?xml version="1.0" encoding="utf-16"?>\n<SyncML xmlns="SYNCML:SYNCML1.2">\n  <SyncBody>\n    <Replace>\n      <CmdID>1</CmdID>\n      <Item>\n        <Target><LocURI>./Device/Vendor/MSFT/Policy/Config/RemoteAssistance/SessionLogging</LocURI></Target>\n        <Meta><Format xmlns="syncml:metinf">chr</Format></Meta>\n        <Data>&lt;enabled/&gt;</Data>\n      </Item>\n    </Replace>\n    <Final/>\n  </SyncBody>\n</SyncML>\n';
+
+	it('reads the UTF-16 LE file Windows PowerShell 5.1 writes (BOM, CRLF): only the SYNCML1.1 note, at its character column', () => {
+		const { code, stdout } = run(['validate', path.join(REAL, 'admx-ingestion-disable-syncml11.utf16le.syncml')], dir);
+		assert.equal(code, 0, stdout);
+		assert.match(stdout, /utf16le\.syncml:1:16: information syncml-1\.1 /);
+		assert.equal(stdout.trim().split('\n').length, 1, stdout);
+	});
+
+	it('reads UTF-16 BE with a BOM and UTF-8 with a BOM like UTF-8', () => {
+		write('be.syncml', utf16be(ra));
+		write('bom8.syncml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ra)]));
+		write('plain.syncml', ra);
+		assert.deepEqual(problems('be.syncml'), []);
+		assert.deepEqual(problems('bom8.syncml'), []);
+		assert.deepEqual(problems('plain.syncml'), []);
+	});
+
+	it('keeps ranges in characters after decoding: a problem in a UTF-16 file is where the editor shows it', () => {
+		const broken = ra.replace('<CmdID>1</CmdID>', '<CmdID>0</CmdID>');
+		write('broken16.syncml', utf16le(broken.replace(/\n/g, '\r\n')));
+		write('broken8.syncml', broken);
+		assert.deepEqual(problems('broken16.syncml'), ['5:14: error invalid-cmdid']);
+		assert.deepEqual(problems('broken8.syncml'), problems('broken16.syncml'));
+	});
+
+	it('gives one error at the declaration for an encoding it cannot read, instead of XML errors', () => {
+		const latin = Buffer.from(utf8.replace('<SyncML', '<?xml version="1.0" encoding="windows-1252"?>\n<SyncML').replace('TextValue', 'Caf\u00e9'), 'latin1');
+		write('latin.syncml', Buffer.concat([latin, Buffer.from('<!-- Caf\u00e9 -->', 'latin1')]));
+		const { code, stdout } = run(['validate', '--format', 'json', 'latin.syncml'], dir);
+		assert.equal(code, 1);
+		const results = JSON.parse(stdout) as { code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+		assert.equal(results.length, 1, stdout);
+		assert.equal(results[0].code, 'xml-encoding');
+		assert.equal(results[0].severity, 'error');
+		assert.match(results[0].message, /windows-1252/);
+		assert.deepEqual(results[0].range, { start: { line: 0, character: 30 }, end: { line: 0, character: 42 } });
+	});
+
+	it('reads a pure ASCII file whatever ASCII-compatible encoding it declares', () => {
+		write('ascii.syncml', ra.replace('utf-16', 'ISO-8859-1'));
+		assert.deepEqual(problems('ascii.syncml'), []);
+	});
+
+	it('gives one error for bytes that are not UTF-8 and declare nothing', () => {
+		write('bad8.syncml', Buffer.concat([Buffer.from(ra.slice(0, 60)), Buffer.from([0xe9, 0x20]), Buffer.from(ra.slice(60))]));
+		assert.deepEqual(problems('bad8.syncml'), ['1:1: error xml-encoding']);
+	});
+
+	it('encode and import read UTF-16 too', () => {
+		write('logging16.syncml', utf16le(ra));
+		const imported = run(['import', 'logging16.syncml'], dir);
+		assert.equal(imported.code, 0, imported.stderr);
+		assert.match(imported.stdout, /SessionLogging: { state: enabled }/);
+		write('profile16.rapolicy.yaml', utf16le('profile: P\npolicies:\n  SessionLogging:\n    state: disabled\n'));
+		const encoded = run(['encode', '--to', 'payload', 'profile16.rapolicy.yaml'], dir);
+		assert.equal(encoded.code, 0, encoded.stderr);
+		assert.match(encoded.stdout, /<disabled\/>/);
 	});
 });

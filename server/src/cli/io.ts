@@ -5,12 +5,13 @@ export interface CliIo {
 	readonly cwd: string;
 	stdout(text: string): void;
 	stderr(text: string): void;
-	readFile(path: string): string;
+	/** The file's bytes: the CLI decodes them itself (see decodeFile). */
+	readFile(path: string): Uint8Array;
 }
 
 export const processIo: CliIo = {
 	cwd: process.cwd(),
 	stdout: (text) => process.stdout.write(text),
 	stderr: (text) => process.stderr.write(text),
-	readFile: (path) => fs.readFileSync(path, 'utf8'),
+	readFile: (path) => fs.readFileSync(path),
 };

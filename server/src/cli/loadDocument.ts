@@ -1,17 +1,28 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { blockingErrors, DEFAULT_SETTINGS, languageOf, parseDocument, type ParsedDocument } from '../service';
+import { decodeFile, type EncodingProblem } from './decodeFile';
 import type { CliIo } from './io';
 
-/** Reads and parses a policy or SyncML file; reports why not on stderr and returns undefined. */
-export function loadDocument(file: string, io: CliIo, command: string): ParsedDocument | undefined {
-	let text: string;
+/**
+ * Reads and parses a policy or SyncML file; reports why not on stderr and returns undefined. A file
+ * whose encoding cannot be read is one problem, passed to `onEncoding` (by default printed like an
+ * error of the file), instead of the XML errors its undecoded bytes would give.
+ */
+export function loadDocument(file: string, io: CliIo, command: string, onEncoding: (problem: EncodingProblem) => void = (p) => printEncodingProblem(file, p, io)): ParsedDocument | undefined {
+	let bytes: Uint8Array;
 	try {
-		text = io.readFile(path.resolve(io.cwd, file));
+		bytes = io.readFile(path.resolve(io.cwd, file));
 	} catch (error) {
 		io.stderr(`rapolicy ${command}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
 		return undefined;
 	}
+	const decoded = decodeFile(bytes);
+	if ('problem' in decoded) {
+		onEncoding(decoded.problem);
+		return undefined;
+	}
+	const text = decoded.text;
 	const uri = pathToFileURL(path.resolve(io.cwd, file)).toString();
 	const language = languageOf(uri, undefined, text);
 	if (!language) {
@@ -31,4 +42,11 @@ export function reportBlockingErrors(doc: ParsedDocument, file: string, io: CliI
 		io.stderr(`${file} has ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}; fix ${errors.length === 1 ? 'it' : 'them'} first (rapolicy validate ${file}).\n`);
 	}
 	return errors.length > 0;
+}
+
+/** The code every encoding problem is reported under. */
+export const ENCODING_CODE = 'xml-encoding';
+
+function printEncodingProblem(file: string, problem: EncodingProblem, io: CliIo): void {
+	io.stderr(`${file}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: error ${ENCODING_CODE} ${problem.message}\n`);
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_SETTINGS, getDiagnostics } from '../service';
 import { expandGlob } from './glob';
 import type { CliIo } from './io';
-import { loadDocument } from './loadDocument';
+import { ENCODING_CODE, loadDocument } from './loadDocument';
 
 const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'] as const;
 
@@ -50,9 +50,14 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
 	const results: JsonDiagnostic[] = [];
 	let unreadable = false;
 	for (const file of files) {
-		const doc = loadDocument(file, io, 'validate');
+		let undecodable = false;
+		const doc = loadDocument(file, io, 'validate', (problem) => {
+			undecodable = true;
+			results.push({ file, severity: 'error', code: ENCODING_CODE, ...problem });
+		});
 		if (!doc) {
-			unreadable = true;
+			// A file in an encoding rapolicy cannot read was read, and has an error; one that could not be opened was not.
+			unreadable ||= !undecodable;
 			continue;
 		}
 		for (const d of getDiagnostics(doc, DEFAULT_SETTINGS)) {
