@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import * as fc from 'fast-check';
 import { runCli } from '../../server/src/cli/cli';
+import { decodeFile } from '../../server/src/cli/decodeFile';
 
 /** Runs the CLI in `cwd`, keeping what it writes to each stream and to both in order. */
 function run(args: readonly string[], cwd: string): { code: number; stdout: string; stderr: string; both: string } {
@@ -118,5 +120,21 @@ describe('rapolicy: file encodings', () => {
 		const encoded = run(['encode', '--to', 'payload', 'profile16.rapolicy.yaml'], dir);
 		assert.equal(encoded.code, 0, encoded.stderr);
 		assert.match(encoded.stdout, /<disabled\/>/);
+	});
+});
+
+describe('decodeFile: any bytes', () => {
+	it('gives text or one problem, never throws; UTF-16 with a BOM and UTF-8 round-trip', () => {
+		fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+			const result = decodeFile(bytes);
+			assert.ok('text' in result || result.problem.message.length > 0);
+		}));
+		fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+			const clean = text.replace(/^\ufeff/, '');
+			assert.deepEqual(decodeFile(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(clean, 'utf16le')])), { text: clean });
+			assert.deepEqual(decodeFile(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(clean, 'utf16le').swap16()])), { text: clean });
+			const wellFormed = Buffer.from(clean).toString();
+			assert.deepEqual(decodeFile(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(wellFormed)])), { text: wellFormed });
+		}));
 	});
 });
