@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-
-const SYNCML_ROOT = /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<SyncML[\s>]/;
+import { looksLikeSyncml } from '../../server/src/common/syncmlDetection';
 
 /**
- * VS Code's `firstLine` matching sees only the first line, so an `.xml` file whose `<SyncML`
- * root sits below an XML declaration is recognised here instead.
+ * VS Code's `firstLine` matching sees only the first line, so an `.xml` file whose SyncML starts
+ * below an XML declaration or a comment (a message, a SyncBody, or a profile of commands) is
+ * recognised here instead.
  */
 export function registerSyncmlDetection(context: vscode.ExtensionContext): void {
 	const check = (document: vscode.TextDocument) => {
@@ -12,7 +12,7 @@ export function registerSyncmlDetection(context: vscode.ExtensionContext): void 
 			return;
 		}
 		const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 50), 0));
-		if (SYNCML_ROOT.test(head)) {
+		if (looksLikeSyncml(head)) {
 			void vscode.languages.setTextDocumentLanguage(document, 'syncml');
 		}
 	};

@@ -229,7 +229,12 @@ export function startServer(connection: Connection): void {
 
 	connection.onRequest(SUMMARY_REQUEST, (params: DocumentParams, token): SummaryResult | ResponseError<void> => runSafe(connection.console, 'Summary', params.uri, token, null, () => {
 		const found = parsedFor(params.uri);
-		return found ? { profiles: found.parsed.profiles.length, policies: found.parsed.profiles.reduce((n, p) => n + p.policies.length, 0) } : null;
+		if (!found) {
+			return null;
+		}
+		const parsed = found.parsed;
+		const counts = { profiles: parsed.profiles.length, policies: parsed.profiles.reduce((n, p) => n + p.policies.length, 0) };
+		return parsed.language === 'syncml' && parsed.kind ? { ...counts, kind: parsed.kind } : counts;
 	}));
 
 	connection.onRequest(IMPORT_REQUEST, async (params: DocumentParams, token): Promise<ImportRequestResult | ResponseError<void>> => {

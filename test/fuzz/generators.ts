@@ -52,7 +52,7 @@ export function loadSeeds(): Seed[] {
 	}
 	const root = repoRoot();
 	const seeds: Seed[] = [];
-	for (const dir of ['examples', 'test/fixtures/workspace']) {
+	for (const dir of ['examples', 'test/fixtures/workspace', 'test/fixtures/real/syncml']) {
 		let names: string[];
 		try {
 			names = readdirSync(path.join(root, dir)).sort();
@@ -399,12 +399,13 @@ const syncmlItemArb = fc.record({
 });
 
 const syncmlCommandArb = fc.record({
-	name: fc.oneof({ weight: 8, arbitrary: fc.constantFrom('Replace', 'Add', 'Delete', 'Get') }, { weight: 1, arbitrary: fc.constantFrom('Exec', 'Atomic', 'Sequence', 'Bogus') }),
+	name: fc.oneof({ weight: 8, arbitrary: fc.constantFrom('Replace', 'Add', 'Delete', 'Get') }, { weight: 1, arbitrary: fc.constantFrom('Exec', 'Atomic', 'Sequence', 'Bogus', 'Results', 'Status', 'Alert') }),
+	source: fc.boolean(),
 	cmdId: fc.oneof(fc.nat(12).map(String), fc.constantFrom('', '0', 'x', undefined)),
 	items: fc.array(syncmlItemArb, { minLength: 0, maxLength: 2 }),
 });
 
-function renderSyncmlItem(item: ValueOf<typeof syncmlItemArb>, useUriOfPayload: boolean): string {
+function renderSyncmlItem(item: ValueOf<typeof syncmlItemArb>, useUriOfPayload: boolean, node = 'Target'): string {
 	const uri = item.uri === undefined ? undefined : useUriOfPayload && item.uri.includes('/Config/') ? item.uri.replace(/[^/]+$/, item.payload.policy) : item.uri;
 	const meta = item.meta === 'chr'
 		? '<Meta><Format xmlns="syncml:metinf">chr</Format><Type xmlns="syncml:metinf">text/plain</Type></Meta>'
@@ -414,11 +415,16 @@ function renderSyncmlItem(item: ValueOf<typeof syncmlItemArb>, useUriOfPayload: 
 		: item.encoding === 'cdata' ? `<![CDATA[${payload}]]>`
 		: item.encoding === 'raw' ? payload
 		: item.encoding === 'double' ? escapeXml(escapeXml(payload)) : undefined;
-	return `      <Item>\n${uri === undefined ? '' : `        <Target><LocURI>${uri}</LocURI></Target>\n`}${meta ? `        ${meta}\n` : ''}${data === undefined ? '' : `        <Data>${data}</Data>\n`}      </Item>\n`;
+	return `      <Item>\n${uri === undefined ? '' : `        <${node}><LocURI>${uri}</LocURI></${node}>\n`}${meta ? `        ${meta}\n` : ''}${data === undefined ? '' : `        <Data>${data}</Data>\n`}      </Item>\n`;
 }
 
-/** Random SyncML messages: header or not, commands with items and payloads, Final or not. */
+/**
+ * Random SyncML documents of every kind: a message with a header or not, a SyncBody root, or a
+ * Fleet-style profile of top-level commands; commands with items (named by Target or, as a device
+ * does, by Source) and payloads, Final or not.
+ */
 export const structuredSyncml: fc.Arbitrary<string> = fc.record({
+	kind: fc.constantFrom('message', 'message', 'body', 'profile'),
 	header: fc.constantFrom('none', 'good', 'bad'),
 	commands: fc.array(syncmlCommandArb, { maxLength: 5 }),
 	final: fc.boolean(),
@@ -431,9 +437,13 @@ export const structuredSyncml: fc.Arbitrary<string> = fc.record({
 			: '  <SyncHdr><VerDTD>1.1</VerDTD><VerProto>DM/1.1</VerProto></SyncHdr>\n';
 	const commands = m.commands.map((c, i) => {
 		const id = c.cmdId === undefined ? '' : `      <CmdID>${m.matchUris ? String(i + 1) : c.cmdId}</CmdID>\n`;
-		return `    <${c.name}>\n${id}${c.items.map((item) => renderSyncmlItem(item, m.matchUris)).join('')}    </${c.name}>\n`;
+		return `    <${c.name}>\n${id}${c.items.map((item) => renderSyncmlItem(item, m.matchUris, c.source ? 'Source' : 'Target')).join('')}    </${c.name}>\n`;
 	}).join('');
-	return `${m.declaration ? '<?xml version="1.0" encoding="utf-8"?>\n' : ''}<SyncML xmlns="SYNCML:SYNCML1.2">\n${header}  <SyncBody>\n${commands}${m.final ? '    <Final/>\n' : ''}  </SyncBody>\n</SyncML>\n`;
+	const declaration = m.declaration ? '<?xml version="1.0" encoding="utf-8"?>\n' : '';
+	const body = `  <SyncBody>\n${commands}${m.final ? '    <Final/>\n' : ''}  </SyncBody>\n`;
+	return m.kind === 'profile' ? `${declaration}${commands}`
+		: m.kind === 'body' ? `${declaration}${body}`
+		: `${declaration}<SyncML xmlns="SYNCML:SYNCML1.2">\n${header}${body}</SyncML>\n`;
 });
 
 /** A random text in `lang`: soup of meaningful tokens, arbitrary Unicode, or a generated document. */

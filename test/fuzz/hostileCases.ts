@@ -247,6 +247,9 @@ export const HOSTILE_CASES = {
 	'xml-external-entities': (params: HostileParams): HostileInput => syncml(externalEntities(params), ['&xxe;', '&plain;', '&canary;', '&net;', 'value="&xxe;']),
 	'xml-doctype': (): HostileInput => syncml(SYNCML_CLEAN.replace('<SyncML', '<!DOCTYPE SyncML PUBLIC "-//SYNCML//DTD SyncML 1.2//EN" "http://www.openmobilealliance.org/tech/DTD/OMA-TS-SyncML_RepPro_DTD-V1_2.dtd">\n<SyncML'), ['DOCTYPE']),
 	'xml-nested-100000': (): HostileInput => syncml(deepXml(100_000), ['<Atomic><Atomic>']),
+	// A profile's top-level commands are each read on their own: one nested this deep is read alone too.
+	'profile-nested-100000': (): HostileInput => syncml(`${'<Atomic>'.repeat(100_000)}${'</Atomic>'.repeat(100_000)}\n`, ['<Atomic><Atomic>']),
+	'profile-5000-roots': (): HostileInput => syncml('<Replace><Item><Target><LocURI>./Device/Vendor/MSFT/Policy/Config/RemoteAssistance/SessionLogging</LocURI></Target><Data>&lt;enabled/&gt;</Data></Item></Replace>\n'.repeat(5_000), ['SessionLogging']),
 	'yaml-nested-100000': (): HostileInput => ({ lang: 'rapolicy', text: `profile: Deep\npolicies:\n  SessionLogging: { state: ${'['.repeat(100_000)}${']'.repeat(100_000)} }\n`, offsets: [40, 100_000] }),
 	'yaml-alias-bomb': (): HostileInput => rapolicy(yamlAliasBombTopLevel(), ['*i', '&i']),
 	'yaml-alias-bomb-in-options': (): HostileInput => rapolicy(yamlAliasBombInOptions(), ['*h', '&i', 'CORP\\lol']),

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CompletionRequest, FoldingRangeRequest, HoverRequest, type CompletionItem, type CompletionList, type MarkupContent } from 'vscode-languageserver-protocol';
+import { SUMMARY_REQUEST } from '../../server/src/common/protocol';
 import { LspClient } from './lspClient';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -35,6 +36,19 @@ describe('language server: SyncML', () => {
 		const text = EXAMPLE.replace('<CmdID>2</CmdID>', '<CmdID>1</CmdID>');
 		const published = await client.open(uri, text, 'xml');
 		assert.deepEqual(published.diagnostics.map((d) => d.code), ['duplicate-cmdid']);
+	});
+
+	it('serves a Fleet profile saved as .xml and names each kind in the summary', async () => {
+		const real = (name: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures/real/syncml', name), 'utf8');
+		const fleet = 'file:///ws/fleet.xml';
+		assert.deepEqual((await client.open(fleet, real('constructed-fleet-remote-assistance.xml'), 'xml')).diagnostics, []);
+		assert.deepEqual(await client.connection.sendRequest(SUMMARY_REQUEST, { uri: fleet }), { profiles: 1, policies: 2, kind: 'profile' });
+		const device = 'file:///ws/device.xml';
+		await client.open(device, real('constructed-device-results-remote-assistance.xml'), 'xml');
+		assert.deepEqual(await client.connection.sendRequest(SUMMARY_REQUEST, { uri: device }), { profiles: 1, policies: 1, kind: 'device' });
+		const body = 'file:///ws/body.xml';
+		await client.open(body, real('mslearn-syncbody-get.xml'), 'xml');
+		assert.deepEqual(await client.connection.sendRequest(SUMMARY_REQUEST, { uri: body }), { profiles: 0, policies: 0, kind: 'body' });
 	});
 
 	it('hovers a LocURI with the policy, completes payload data ids and folds elements', async () => {

@@ -138,3 +138,36 @@ describe('decodeFile: any bytes', () => {
 		}));
 	});
 });
+
+describe('rapolicy and SyncML saved as .xml', () => {
+	const dir = mkdtempSync(path.join(tmpdir(), 'rapolicy-cli-xml-'));
+	const real = (name: string) => readFileSync(path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..', 'test/fixtures/real/syncml', name), 'utf8');
+	writeFileSync(path.join(dir, 'fleet.xml'), real('constructed-fleet-remote-assistance.xml'));
+	writeFileSync(path.join(dir, 'body.xml'), real('constructed-syncbody-remote-assistance.xml'));
+	writeFileSync(path.join(dir, 'device.xml'), real('constructed-device-results-remote-assistance.xml'));
+	writeFileSync(path.join(dir, 'build.xml'), '<?xml version="1.0"?>\n<project name="app"/>\n');
+
+	it('validates a Fleet profile, a SyncBody and a device message saved as .xml', () => {
+		const { code, stderr } = run(['validate', 'fleet.xml', 'body.xml', 'device.xml'], dir);
+		assert.equal(code, 0, stderr);
+		assert.match(stderr, /3 files checked/);
+	});
+
+	it('encodes what a Fleet profile sets', () => {
+		const { code, stdout, stderr } = run(['encode', '--to', 'payload', 'fleet.xml'], dir);
+		assert.equal(code, 0, stderr);
+		assert.match(stdout, /<enabled\/>/);
+	});
+
+	it('imports the settings a device reports as a profile', () => {
+		const { code, stdout, stderr } = run(['import', 'device.xml'], dir);
+		assert.equal(code, 0, stderr);
+		assert.match(stdout, /SolicitedRemoteAssistance:\n\s+state: enabled/);
+	});
+
+	it('refuses other XML and says what it reads', () => {
+		const { code, stderr } = run(['validate', 'build.xml'], dir);
+		assert.equal(code, 2);
+		assert.match(stderr, /build\.xml is neither .*<SyncBody>.*<Replace>/);
+	});
+});

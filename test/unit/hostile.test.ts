@@ -189,6 +189,26 @@ const CASES: readonly Case[] = [
 		},
 	},
 	{
+		name: 'profile-nested-100000',
+		title: 'a profile whose top-level command nests 100,000 deep stops at the depth limit',
+		langs: ['syncml'],
+		timeout: 20_000,
+		expect: (e, r) => {
+			const deep = r.diagnostics.find((d) => d.code === 'xml-syntax' && /nested more than \d+ deep/.test(d.message));
+			e.check(deep?.covered === 'Atomic', `no depth diagnostic on Atomic among:\n    ${list(r)}`);
+		},
+	},
+	{
+		name: 'profile-5000-roots',
+		title: 'a profile of 5,000 top-level commands is read as one, each command checked',
+		langs: ['syncml'],
+		timeout: 30_000,
+		expect: (e, r) => {
+			e.check(r.diagnostics.every((d) => d.code === 'missing-format' || d.code === 'conflicting-commands'), `only per-command problems expected, got:\n    ${list(r)}`);
+			e.check(!r.diagnostics.some((d) => d.code === 'syncml-structure' || d.code === 'missing-cmdid'), 'no structure or CmdID problem in a profile');
+		},
+	},
+	{
 		name: 'yaml-nested-100000',
 		title: 'YAML flow collections nested 100,000 deep give an error, not a stack overflow',
 		langs: ['rapolicy'],

@@ -42,6 +42,7 @@ function reparse(before: string, after: string): { previous: Parsed; next: Parse
 	const next = parseSyncmlDocument(SYNCML_URI, 2, after, previous);
 	const fresh = parseSyncmlDocument(SYNCML_URI, 2, after);
 	assert.deepEqual(observed(next), observed(fresh));
+	assert.equal(next.kind, fresh.kind);
 	return { previous, next };
 }
 
@@ -52,7 +53,9 @@ function agreesAcrossEdits(base: string, edits: readonly ((before: string) => st
 	edits.forEach((change, i) => {
 		const after = change(before);
 		const next = parseSyncmlDocument(SYNCML_URI, i + 2, after, previous);
-		assert.deepEqual(observed(next), observed(parseSyncmlDocument(SYNCML_URI, i + 2, after)));
+		const fresh = parseSyncmlDocument(SYNCML_URI, i + 2, after);
+		assert.deepEqual(observed(next), observed(fresh));
+		assert.equal(next.kind, fresh.kind);
 		before = after;
 		previous = next;
 	});
@@ -115,6 +118,36 @@ describe('SyncML: an edit reads again only what it touched', () => {
 		fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), (steps) => {
 			agreesAcrossEdits(base, steps.map((s) => (before) => edit(before, s.at % (before.length + 1), s.remove, s.insert)));
 		}), { seed: 0x5eed, numRuns: 150 });
+	});
+});
+
+describe('SyncML: edits agree with a fresh parse in every document kind', () => {
+	const commands = (count: number) => Array.from({ length: count }, (_, i) => SAMPLES[i % SAMPLES.length].replace(/<CmdID>\d+<\/CmdID>/, i % 2 === 0 ? '' : `<CmdID>${i + 1}</CmdID>`));
+	const kinds: readonly [string, string][] = [
+		['a Fleet profile', `<!-- profile -->\n${commands(6).join('\n')}\n`],
+		['a SyncBody root', `<SyncBody>\n${message(6).split('<SyncBody>\n')[1].split('  </SyncBody>')[0]}</SyncBody>\n`],
+		['a device message', message(4).replace('</SyncBody>', '<Results><CmdID>9</CmdID><CmdRef>2</CmdRef><Item><Source><LocURI>./Device/Vendor/MSFT/Policy/Result/RemoteAssistance/SessionLogging</LocURI></Source><Data>&lt;enabled/&gt;</Data></Item></Results>\n  </SyncBody>')],
+	];
+	for (const [name, base] of kinds) {
+		it(`after any sequence of small edits to ${name} (property)`, () => {
+			const piece = fc.constantFrom('<', '>', '/', ' ', '\n', 'Replace', '</Replace>', '<Replace>', '<CmdID>3</CmdID>', '<SyncBody>', '</Item>', '<Source>', '<!--', '-->');
+			const step = fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), insert: piece });
+			fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 5 }), (steps) => {
+				agreesAcrossEdits(base, steps.map((s) => (before) => edit(before, s.at % (before.length + 1), s.remove, s.insert)));
+			}), { seed: 0x6b1d, numRuns: 80 });
+		});
+	}
+
+	it('keeps the kind across an edit inside one command, and finds a new one when the frame changes', () => {
+		const profile = `${commands(3).join('\n')}\n`;
+		const value = profile.indexOf('value="1"') + 'value="'.length;
+		const { next } = reparse(profile, edit(profile, value, 0, '7'));
+		assert.equal(next.kind, 'profile');
+		const wrapped = `<SyncBody>\n${profile}</SyncBody>\n`;
+		assert.equal(reparse(profile, wrapped).next.kind, 'body');
+		const results = '<Results><CmdID>9</CmdID><CmdRef>2</CmdRef><Item><Source><LocURI>./Device/Vendor/MSFT/Policy/Result/RemoteAssistance/SessionLogging</LocURI></Source><Data>&lt;enabled/&gt;</Data></Item></Results>';
+		const body = wrapped.replace('<Replace>', `${results}\n<Replace>`);
+		assert.equal(reparse(wrapped, body).next.kind, 'device');
 	});
 });
 

@@ -26,7 +26,7 @@ export function loadDocument(file: string, io: CliIo, command: string, onEncodin
 	const uri = pathToFileURL(path.resolve(io.cwd, file)).toString();
 	const language = languageOf(uri, undefined, text);
 	if (!language) {
-		io.stderr(`rapolicy ${command}: ${file} is neither a policy file (*.rapolicy.yaml, *.rapolicy.yml) nor SyncML (*.syncml, *.syncml.xml, or .xml with a <SyncML> root)\n`);
+		io.stderr(`rapolicy ${command}: ${file} is neither a policy file (*.rapolicy.yaml, *.rapolicy.yml) nor SyncML (*.syncml, *.syncml.xml, or .xml whose first element is <SyncML>, <SyncBody> or a command such as <Replace>)\n`);
 		return undefined;
 	}
 	return parseDocument(uri, 0, text, language);

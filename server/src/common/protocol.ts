@@ -1,5 +1,6 @@
 import type { ImportResult } from '../service/encode/importSyncml';
 import type { Preview } from '../service/encode/preview';
+import type { SyncmlKind } from '../service/syncml/documentKind';
 
 /**
  * The custom requests between the extension and the server; each is sent by the client. Plain
@@ -9,6 +10,7 @@ import type { Preview } from '../service/encode/preview';
 /** The preview's parts, for the client, which reaches the server only through this file. */
 export type { PolicyPreview, Preview, PreviewError, ProfilePreview } from '../service/encode/preview';
 export type { PayloadEncoding } from '../service/encode/payload';
+export type { SyncmlKind } from '../service/syncml/documentKind';
 
 export interface DocumentParams {
 	readonly uri: string;
@@ -22,9 +24,9 @@ export type PreviewResult = Preview | null;
 export const IMPORT_REQUEST = 'rapolicy/import';
 export type ImportRequestResult = (ImportResult & { readonly errors: readonly string[] }) | null;
 
-/** How many profiles and policies a document sets, for the language status item. */
+/** How many profiles and policies a document sets, and for SyncML its kind, for the language status item. */
 export const SUMMARY_REQUEST = 'rapolicy/summary';
-export type SummaryResult = { readonly profiles: number; readonly policies: number } | null;
+export type SummaryResult = { readonly profiles: number; readonly policies: number; readonly kind?: SyncmlKind } | null;
 
 /** Command ids shared by the server's CodeLens and the client's registrations. */
 export const Commands = {

@@ -1,4 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { looksLikeSyncml } from '../common/syncmlDetection';
 import type { Profile } from './model/policyModel';
 import { shiftProfile, shiftSetting } from './model/shiftProfile';
 import { shiftProblem } from './validation/shiftProblem';
@@ -64,8 +65,6 @@ export interface ParsedSyncml extends ParsedBase, SyncmlParse {
 /** Everything the features need about one version of a file, computed once. */
 export type ParsedDocument = ParsedYaml | ParsedSyncml;
 
-const SYNCML_ROOT = /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<SyncML[\s>]/;
-
 /** Which language a file is in, from its editor language id or else its name and first element. */
 export function languageOf(uri: string, languageId: string | undefined, text: string): Language | undefined {
 	if (languageId === POLICY_LANGUAGE || languageId === SYNCML_LANGUAGE) {
@@ -75,7 +74,7 @@ export function languageOf(uri: string, languageId: string | undefined, text: st
 	if (/\.rapolicy\.ya?ml$/.test(path)) {
 		return POLICY_LANGUAGE;
 	}
-	if (/\.syncml(\.xml)?$/.test(path) || (path.endsWith('.xml') && SYNCML_ROOT.test(text.slice(0, 4096)))) {
+	if (/\.syncml(\.xml)?$/.test(path) || (path.endsWith('.xml') && looksLikeSyncml(text))) {
 		return SYNCML_LANGUAGE;
 	}
 	return undefined;
@@ -192,6 +191,7 @@ export function parseSyncmlDocument(uri: string, version: number, source: string
 			return parse.body;
 		},
 		chunks: parse.chunks,
+		kind: parse.kind,
 		directives: parse.directives,
 		reuse: parse.reuse,
 		problems: refused.length > 0 ? refused : parse.problems,
@@ -199,7 +199,8 @@ export function parseSyncmlDocument(uri: string, version: number, source: string
 		get profiles() {
 			if (!profiles) {
 				const policies = parse.chunks.flatMap((c) => settingsAt(c.result, c.start));
-				const root = parse.root;
+				// A profile's commands are its roots: the profile is the whole file.
+				const root = parse.kind === 'profile' ? undefined : parse.root;
 				profiles = policies.length > 0 ? [{ name: undefined, description: undefined, scope: undefined, policies, span: root ? { start: root.start, end: root.end } : { start: 0, end: text.length } }] : [];
 			}
 			return profiles;

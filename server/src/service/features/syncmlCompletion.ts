@@ -7,7 +7,7 @@ import { parseRemoteAssistanceUri, remoteAssistanceUris } from '../syncml/omaUri
 import { payloadTags } from '../syncml/payload';
 import { dataItemXml, forForm, LIST_SEPARATOR, syncmlDefault } from '../syncml/payloadText';
 import { SYNCML_NAMESPACE } from '../syncml/messageRules';
-import { CONTAINER_COMMANDS, proposableChildren } from '../syncml/syncmlGrammar';
+import { CONTAINER_COMMANDS, PROFILE_LEVEL, proposableChildren } from '../syncml/syncmlGrammar';
 import { ELEMENT_DOCS } from '../syncml/syncmlDocs';
 import type { PayloadForm, SyncmlItem } from '../syncml/syncmlModel';
 import { locateSyncml } from '../syncml/syncmlLocate';
@@ -48,6 +48,10 @@ export function syncmlCompletions(doc: ParsedSyncml, offset: number): Completion
 		return list([]);
 	}
 	const element = place.element;
+	if (!element && doc.kind === 'profile') {
+		const range = toRange(doc.lines, { start: offset, end: offset });
+		return list(elementProposals(doc, undefined, offset).map((p) => ({ ...p, textEdit: { range, newText: p.newText } })));
+	}
 	if (!element || !place.inContent) {
 		return list(element ? [] : [skeleton(toRange(doc.lines, { start: offset, end: offset }))]);
 	}
@@ -106,13 +110,17 @@ function nextCmdId(doc: ParsedSyncml): number {
 
 type Proposal = Omit<CompletionItem, 'textEdit'> & { newText: string };
 
-/** Child elements allowed inside `parent` that are not there yet, as snippets starting with `<`. */
+/**
+ * Child elements allowed inside `parent` that are not there yet, as snippets starting with `<`.
+ * Outside every element, a profile takes its top-level commands; other kinds take nothing there.
+ */
 function elementProposals(doc: ParsedSyncml, parent: XmlElement | undefined, offset: number): Proposal[] {
-	if (!parent) {
+	const parentName = parent?.name ?? (doc.kind === 'profile' ? PROFILE_LEVEL : undefined);
+	if (!parentName) {
 		return [];
 	}
-	const present = new Set(childElements(parent).filter((c) => c.start !== offset).map((c) => c.name));
-	const allowed = proposableChildren(parent.name).filter((c) => c.many || !present.has(c.name)).map((c) => c.name);
+	const present = new Set(parent ? childElements(parent).filter((c) => c.start !== offset).map((c) => c.name) : []);
+	const allowed = proposableChildren(parentName).filter((c) => c.many || !present.has(c.name)).map((c) => c.name);
 	const proposals: Proposal[] = allowed.map((name, i) => ({
 		label: name,
 		kind: CompletionItemKind.Property,
@@ -122,7 +130,7 @@ function elementProposals(doc: ParsedSyncml, parent: XmlElement | undefined, off
 		insertTextMode: InsertTextMode.adjustIndentation,
 		newText: elementSnippet(name, doc),
 	}));
-	if (parent.name === 'SyncBody' || (CONTAINER_COMMANDS as readonly string[]).includes(parent.name)) {
+	if (parentName === 'SyncBody' || parentName === PROFILE_LEVEL || (CONTAINER_COMMANDS as readonly string[]).includes(parentName)) {
 		const cmdId = nextCmdId(doc);
 		const commands = (['Replace', 'Delete', 'Get'] as const).filter((c) => allowed.includes(c));
 		for (const policy of POLICIES) {

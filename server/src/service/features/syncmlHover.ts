@@ -3,7 +3,9 @@ import { enumItemByValue } from '../catalog/catalog';
 import type { ParsedSyncml } from '../document';
 import type { Span } from '../text/span';
 import { parseRemoteAssistanceUri } from '../syncml/omaUri';
-import { parsePayload } from '../syncml/payload';
+import type { PolicyDefinition } from '../catalog/types';
+import { parsePayload, type ParsedPayload } from '../syncml/payload';
+import { listParts } from '../syncml/raItem';
 import { LIST_SEPARATOR } from '../syncml/payloadText';
 import { ELEMENT_DOCS, STATUS_CODES } from '../syncml/syncmlDocs';
 import { proposableChildren, SYNCML_GRAMMAR } from '../syncml/syncmlGrammar';
@@ -62,7 +64,25 @@ export function syncmlHover(doc: ParsedSyncml, offset: number): Hover | null {
 			return hover(item && dataElement.type === 'enum' ? enumItemMarkdown(dataElement, item) : elementMarkdown(policy, dataElement), data.valueSpan);
 		}
 	}
-	return hover(`**Decoded payload**${policy ? ` of ${policy.name}` : ''}\n\n\`\`\`xml\n${prettyPayload(item.data.decoded.value)}\n\`\`\``, item.data.content);
+	const reported = place.command?.name === 'Results' && policy && payload.state ? `${reportedMarkdown(policy, payload)}\n\n` : '';
+	return hover(`${reported}**Decoded payload**${policy ? ` of ${policy.name}` : ''}\n\n\`\`\`xml\n${prettyPayload(item.data.decoded.value)}\n\`\`\``, item.data.content);
+}
+
+/** What a device's Results item says it has: the state, then each option by its label, enum values by theirs. */
+function reportedMarkdown(policy: PolicyDefinition, payload: ParsedPayload): string {
+	const lines = [`**The device reports** ${policy.friendlyName} (${policy.name}): **${payload.state?.value}**`];
+	if (payload.state?.value === 'enabled') {
+		for (const data of payload.items) {
+			const element = policy.elements.find((e) => e.id === data.id?.value);
+			if (!element || !data.value) {
+				continue;
+			}
+			const value = data.value.value;
+			const shown = element.type === 'enum' ? enumItemByValue(element, Number(value))?.label ?? value : element.type === 'list' ? listParts(data.value).filter((_, i) => i % 2 === 0).map((p) => p.text).join(', ') : value;
+			lines.push(`- ${element.label} (\`${element.id}\`): ${shown === '' ? '(empty)' : shown}`);
+		}
+	}
+	return lines.join('\n');
 }
 
 /** One payload element per line, list entries shown with their separators spelled out. */

@@ -2,6 +2,7 @@ import type { Problem } from '../validation/problem';
 import type { RaItem } from './raItem';
 import { checkRemoteAssistanceItem } from './itemRules';
 import { checkChildren } from './structureRules';
+import { DEVICE_COMMANDS } from './syncmlGrammar';
 import type { ElementText, SyncmlCommand, SyncmlItem } from './syncmlModel';
 
 /**
@@ -14,7 +15,8 @@ export function checkCommand(text: string, command: SyncmlCommand, raItems: Read
 	if (!damaged) {
 		checkChildren(command.element, problems, ['CmdID']);
 	}
-	if (command.name !== 'Results') {
+	// A device's Results name their node in <Source>; its Status and Alert items may name none.
+	if (!DEVICE_COMMANDS.has(command.name)) {
 		for (const item of command.items) {
 			checkItem(text, item, damaged, problems);
 		}

@@ -30,10 +30,12 @@ export function checkRemoteAssistanceItem(text: string, entry: RaItem, damaged: 
 		}
 		return;
 	}
-	if (command.name !== 'Add' && command.name !== 'Replace' && command.name !== 'Delete') {
+	// A Results item is what the device reports: its payload is read like a write's, its Meta is the device's business.
+	const reported = command.name === 'Results';
+	if (!reported && command.name !== 'Add' && command.name !== 'Replace' && command.name !== 'Delete') {
 		return;
 	}
-	if (ra.node === 'Result') {
+	if (ra.node === 'Result' && !reported) {
 		problems.push({ code: 'command-access', span: commandName, message: `A Result node is read-only; ${command.name} a policy through its Config node: ${ra.canonicalPrefix.replace('/Result/', '/Config/')}${ra.policyName}.` });
 		return;
 	}
@@ -43,10 +45,10 @@ export function checkRemoteAssistanceItem(text: string, entry: RaItem, damaged: 
 		}
 		return;
 	}
-	if (!damaged) {
+	if (!damaged && !reported) {
 		checkMeta(text, entry, problems);
 	}
-	if ((!data || data.form === 'empty') && damaged) {
+	if ((!data || data.form === 'empty') && (damaged || reported)) {
 		return;
 	}
 	if (!data || data.form === 'empty') {

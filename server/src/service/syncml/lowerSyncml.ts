@@ -53,13 +53,14 @@ export class SyncmlEditWriter implements PolicyEditWriter {
 
 /**
  * What a Remote Assistance item sets, in the policy model: Delete is not-configured, a readable
- * payload is enabled (with its options) or disabled. Items that set nothing (reads, Exec, Result
- * nodes, missing or unreadable payloads, unknown policies) lower to nothing; the rules say why.
+ * payload is enabled (with its options) or disabled. A device's Results item lowers the same way,
+ * as what the device reports it has. Items that set nothing (reads, Exec, writes to Result nodes,
+ * missing or unreadable payloads, unknown policies) lower to nothing; the rules say why.
  */
 export function lowerItem(entry: RaItem, writer: SyncmlEditWriter): PolicySetting | undefined {
 	const { command, item, ra, name, payload } = entry;
 	const definition = ra.policy;
-	if (!definition || ra.node !== 'Config') {
+	if (!definition || (ra.node !== 'Config' && command.name !== 'Results')) {
 		return undefined;
 	}
 	const span = { start: item.element.start, end: item.element.end };

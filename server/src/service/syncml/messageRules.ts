@@ -1,8 +1,10 @@
 import type { Span } from '../text/span';
 import type { Fix, Problem } from '../validation/problem';
-import { attribute, firstChild, type XmlDocument, type XmlElement } from '../xml/xmlParser';
+import { attribute, firstChild, XmlElement, type XmlDocument } from '../xml/xmlParser';
+import { frameKind, type FrameKind } from './documentKind';
 import { elementText } from './elementText';
 import { checkChildren } from './structureRules';
+import { PROFILE_LEVEL } from './syncmlGrammar';
 import type { CommandChunk } from './syncmlModel';
 
 export const SYNCML_NAMESPACE = 'SYNCML:SYNCML1.2';
@@ -24,40 +26,54 @@ export interface SyncmlFrame {
 }
 
 /**
- * Finds the message's root, header and body and checks the message around its commands: one
- * `<SyncML>` root in the right namespace, the header's versions, and the children of SyncML,
- * SyncHdr and SyncBody against the grammar (held back when the XML itself needed repair).
+ * Checks the document around its commands, by its kind: a message or fragment has one `<SyncML>`
+ * root in the right namespace, its header's versions, and the children of SyncML, SyncHdr and
+ * SyncBody against the grammar; a SyncBody root its children; a profile its top-level commands.
+ * Rules about children are held back when the XML itself needed repair. Returns the frame's kind.
  */
-export function checkFrame(text: string, xml: XmlDocument, problems: Problem[]): SyncmlFrame {
+export function checkFrame(text: string, xml: XmlDocument, problems: Problem[]): FrameKind {
 	const roots = xml.nodes.filter((n): n is XmlElement => n.kind === 'element');
 	for (const node of xml.nodes) {
 		if (node.kind === 'text' && text.slice(node.start, node.end).trim() !== '') {
 			problems.push({ code: 'xml-syntax', span: node, message: 'Text outside the root element: remove it, or move it into an element.' });
 		}
 	}
-	for (const extra of roots.slice(1)) {
-		problems.push({ code: 'xml-syntax', span: extra.nameSpan, message: `A document has one root element; <${extra.name}> is a second one. Move it inside <SyncML>.` });
-	}
 	const root = roots[0];
+	const kind = frameKind(root);
+	const damaged = xml.problems.length > 0;
+	if (kind === 'profile') {
+		if (!damaged) {
+			checkChildren(profileLevel(roots), problems);
+		}
+		return kind;
+	}
+	for (const extra of roots.slice(1)) {
+		problems.push({ code: 'xml-syntax', span: extra.nameSpan, message: `A document has one root element; <${extra.name}> is a second one. Move it inside <${root.name}>.` });
+	}
 	if (!root) {
 		if (xml.problems.length === 0) {
-			problems.push({ code: 'syncml-structure', span: { start: 0, end: 0 }, message: 'This file has no <SyncML> element. Start with <SyncML xmlns="SYNCML:SYNCML1.2">.' });
+			problems.push({ code: 'syncml-structure', span: { start: 0, end: 0 }, message: 'This file has no SyncML: start with <SyncML xmlns="SYNCML:SYNCML1.2">, or write the commands (<Replace>, <Add>, ...) of a profile.' });
 		}
-		return { root: undefined, header: undefined, body: undefined };
+		return kind;
 	}
-	if (root.name !== 'SyncML') {
+	if (kind === undefined) {
 		problems.push({
 			code: 'syncml-structure',
 			span: root.nameSpan,
-			message: `The root element must be <SyncML>, not <${root.name}>.`,
+			message: `<${root.name}> cannot start a SyncML file: use <SyncML>, <SyncBody>, or the commands themselves (<Replace>, <Add>, ...).`,
 			fixes: root.name.toLowerCase() === 'syncml' ? [{ title: 'Change to SyncML', edits: [root.nameSpan, ...(root.close ? [{ start: root.close.start + 2, end: root.close.start + 2 + root.name.length }] : [])].map((span) => ({ span, newText: 'SyncML' })), preferred: true }] : undefined,
 		});
-		return { root, header: undefined, body: undefined };
+		return kind;
+	}
+	if (kind === 'body') {
+		if (!damaged) {
+			checkChildren(root, problems);
+		}
+		return kind;
 	}
 	const version = checkNamespace(text, root, problems);
 	const header = firstChild(root, 'SyncHdr');
 	const body = firstChild(root, 'SyncBody');
-	const damaged = xml.problems.length > 0;
 	if (!damaged) {
 		checkChildren(root, problems);
 		if (header) {
@@ -70,7 +86,14 @@ export function checkFrame(text: string, xml: XmlDocument, problems: Problem[]):
 	if (header) {
 		checkVersions(text, header, version, problems);
 	}
-	return { root, header, body };
+	return kind;
+}
+
+/** The top level of a profile as an element of its own, so the grammar's rules read it like any other. */
+function profileLevel(roots: readonly XmlElement[]): XmlElement {
+	const level = new XmlElement(PROFILE_LEVEL, 0, undefined, 0);
+	level.children = [...roots];
+	return level;
 }
 
 /** Checks the root's namespace; returns the versions the header must then carry. */
@@ -127,8 +150,11 @@ function checkVersions(text: string, header: XmlElement, version: (typeof VERSIO
 	expect('VerProto', version.verProto);
 }
 
-/** CmdIDs across the message: present, not empty or 0, unique. One fix renumbers every command 1..n. */
-export function checkCmdIds(chunks: readonly CommandChunk[], problems: Problem[]): void {
+/**
+ * CmdIDs across the message: present (unless `optional`: a profile's server adds them), not
+ * empty or 0, unique. One fix renumbers every command 1..n.
+ */
+export function checkCmdIds(chunks: readonly CommandChunk[], problems: Problem[], optional = false): void {
 	const seen = new Map<string, string>();
 	let index = 0;
 	let renumber: Fix | undefined;
@@ -139,7 +165,7 @@ export function checkCmdIds(chunks: readonly CommandChunk[], problems: Problem[]
 			index++;
 			const cmdId = command.cmdId;
 			if (!cmdId) {
-				if (!result.damaged) {
+				if (!result.damaged && !optional) {
 					problems.push({ code: 'missing-cmdid', span: at(command.element.nameSpan, base), message: `<${command.name}> has no <CmdID>; every command needs one, unique in the message.`, fixes: [fix()] });
 				}
 			} else if (cmdId.value === '' || cmdId.value === '0') {

@@ -9,6 +9,7 @@ import { firstChild, measureElement, parseXml, XmlElement, type XmlDocument, typ
 import { isBlank } from '../xml/xmlScanner';
 import { checkCommand } from './commandRules';
 import { lowerItem, SyncmlEditWriter } from './lowerSyncml';
+import { documentKind, sentByDevice, type FrameKind, type SyncmlKind } from './documentKind';
 import { checkCmdIds, checkFrame, type SyncmlFrame } from './messageRules';
 import { conflictProblems, findConflicts, policyWrite, updateConflicts, type Conflict } from './policyWrites';
 import { remoteAssistanceItems, type RaItem } from './raItem';
@@ -17,16 +18,18 @@ import { COMMANDS } from './syncmlGrammar';
 import { allCommands, type CommandChunk, type CommandChunkResult, type PolicyWrite, type SyncmlCommand, type SyncmlItem } from './syncmlModel';
 
 /**
- * A SyncML file read as a frame (the XML around the commands, with each command of SyncBody left
- * as a skipped element) and one chunk per command, read on its own in offsets relative to its
- * start. An edit inside one command reads that command again and moves the rest; every other
+ * A SyncML file read as a frame (the XML around the commands, with each command of SyncBody, or
+ * each top-level command of a profile, left as a skipped element) and one chunk per command, read
+ * on its own in offsets relative to its start. An edit inside one command reads that command again and moves the rest; every other
  * change reads the frame again and reuses each command whose text it finds unchanged.
  */
 export interface SyncmlParse extends SyncmlFrame {
 	/** Built on first use after an edit that only moved it. */
 	readonly frame: XmlDocument;
-	/** The commands of SyncBody, in order; the skipped elements of the frame, one for one. */
+	/** The commands of SyncBody or of a profile, in order; the skipped elements of the frame, one for one. */
 	readonly chunks: readonly CommandChunk[];
+	/** What kind of SyncML document this is; undefined when its root says nothing SyncML. */
+	readonly kind: SyncmlKind | undefined;
 	/** Every problem, in file offsets. */
 	readonly problems: readonly Problem[];
 	/** Whether a comment may silence a line (`rapolicy-disable-next-line`), known without reading the whole text. */
@@ -38,6 +41,8 @@ export interface SyncmlParse extends SyncmlFrame {
 /** The parts of a parse that an edit inside one command only moves. */
 interface Reusable {
 	readonly frame: LazyFrame;
+	/** What the frame says of the kind; an edit inside one command never changes it. */
+	readonly frameKind: FrameKind;
 	/** Problems of the frame and of the message around the commands, in file offsets. */
 	readonly frameProblems: readonly Problem[];
 	/** Whether a comment of the frame may silence a line. */
@@ -63,7 +68,8 @@ export interface LazyText {
 	read(): string;
 }
 
-const splitCommands = (name: string, parent: XmlElement | undefined) => parent?.name === 'SyncBody' && COMMANDS.has(name);
+/** The commands read one by one: those of a SyncBody, and a profile's top-level ones. */
+const splitCommands = (name: string, parent: XmlElement | undefined) => (parent === undefined || parent.name === 'SyncBody') && COMMANDS.has(name);
 
 export function parseSyncml(text: LazyText, previous?: { readonly text: LazyText; readonly parse: SyncmlParse; readonly change?: TextChange }, lineOf: LineOf = lineNumbers(() => text.read())): SyncmlParse {
 	return (previous && reparseEdit(text, previous.text, previous.parse, previous.change, lineOf)) ?? parseWhole(text.read(), previous, lineOf);
@@ -148,7 +154,7 @@ function moveMessage(reuse: Reusable, at: number, delta: number, chunks: readonl
 	const cmdIds = swap ? reuse.cmdIds.replace(swap.removed, swap.added, chunks) : reuse.cmdIds;
 	const conflicts = swap ? updateConflicts(reuse.conflicts, chunks, swap.at, swap.removed) : reuse.conflicts;
 	const frameProblems = reuse.frameProblems.map((p) => moveProblem(p, at, delta));
-	return message(new LazyFrame(reuse.frame, at, delta), frameProblems, reuse.directives, { cmdIds, conflicts }, chunks, lineOf);
+	return message(new LazyFrame(reuse.frame, at, delta), reuse.frameKind, frameProblems, reuse.directives, { cmdIds, conflicts }, chunks, lineOf);
 }
 
 /** Reads one command on its own: its XML, model, rules, lowering and the policy rules of what it sets. */
@@ -172,7 +178,10 @@ export function readCommandChunk(source: string): CommandChunkResult {
 			const setting = lowerItem(entry, writer);
 			if (setting) {
 				settings.push(setting);
-				writes.push(policyWrite(entry, setting));
+				// What a device reports is no write: it cannot undo or repeat one.
+				if (c.name !== 'Results') {
+					writes.push(policyWrite(entry, setting));
+				}
 			}
 		}
 	}
@@ -181,7 +190,8 @@ export function readCommandChunk(source: string): CommandChunkResult {
 	compactTree(element, source);
 	trimCommand(command);
 	settings.forEach(trimSetting);
-	return { source, length: source.length, command, commands: compact(commands), damaged, problems: compact(problems), directives: source.includes(DIRECTIVE), settings: compact(settings), writes: compact(writes) };
+	const fromDevice = commands.some(sentByDevice);
+	return { source, length: source.length, command, commands: compact(commands), damaged, problems: compact(problems), directives: source.includes(DIRECTIVE), fromDevice, settings: compact(settings), writes: compact(writes) };
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -250,16 +260,18 @@ function trimSetting(setting: PolicySetting): void {
 /** The message-level checks over the frame and the chunks, and every problem in file offsets. */
 export function assembleMessage(text: string, frame: XmlDocument, chunks: readonly CommandChunk[], lineOf: LineOf = lineNumbers(() => text)): SyncmlParse {
 	const frameProblems: Problem[] = frame.problems.map(xmlProblem);
-	checkFrame(text, frame, frameProblems);
+	const kind = checkFrame(text, frame, frameProblems);
 	const directives = frameComments(frame.nodes).some((c) => text.slice(c.start, c.end).includes(DIRECTIVE));
-	return message(new LazyFrame(frame), frameProblems, directives, { cmdIds: CmdIdIndex.of(chunks), conflicts: findConflicts(chunks) }, chunks, lineOf);
+	return message(new LazyFrame(frame), kind, frameProblems, directives, { cmdIds: CmdIdIndex.of(chunks), conflicts: findConflicts(chunks) }, chunks, lineOf);
 }
 
-function message(frame: LazyFrame, frameProblems: readonly Problem[], directives: boolean, indexes: Pick<Reusable, 'cmdIds' | 'conflicts'>, chunks: readonly CommandChunk[], lineOf: LineOf): SyncmlParse {
+function message(frame: LazyFrame, frameKind: FrameKind, frameProblems: readonly Problem[], directives: boolean, indexes: Pick<Reusable, 'cmdIds' | 'conflicts'>, chunks: readonly CommandChunk[], lineOf: LineOf): SyncmlParse {
 	const problems = [...frameProblems];
+	// A profile's server numbers its commands, so there a CmdID may be left out.
+	const optional = frameKind === 'profile';
 	// Most messages have unique CmdIDs; the index says so without looking at every command again.
-	if (!indexes.cmdIds.clean) {
-		checkCmdIds(chunks, problems);
+	if (!indexes.cmdIds.clean(optional)) {
+		checkCmdIds(chunks, problems, optional);
 	}
 	conflictProblems(indexes.conflicts, chunks, lineOf, problems);
 	for (const chunk of chunks) {
@@ -283,9 +295,10 @@ function message(frame: LazyFrame, frameProblems: readonly Problem[], directives
 			return around().body;
 		},
 		chunks,
+		kind: documentKind(frameKind, chunks.some((c) => c.result.fromDevice)),
 		problems,
 		directives: directives || chunks.some((c) => c.result.directives),
-		reuse: { frame, frameProblems, directives, ...indexes },
+		reuse: { frame, frameKind, frameProblems, directives, ...indexes },
 	};
 }
 
@@ -298,17 +311,20 @@ class CmdIdIndex {
 		private readonly counts: Map<string, number> & { owner?: CmdIdIndex },
 		/** Values used more than once. */
 		private readonly repeated: number,
-		/** Commands whose CmdID is missing, empty or 0. */
+		/** Commands whose CmdID is empty or 0. */
 		private readonly flawed: number,
+		/** Commands without a CmdID. */
+		private readonly missing: number,
 	) {}
 
 	static of(chunks: readonly CommandChunk[]): CmdIdIndex {
-		const index = new CmdIdIndex(new Map(), 0, 0);
+		const index = new CmdIdIndex(new Map(), 0, 0, 0);
 		return chunks.reduce((i, c) => i.adding(c.result, 1), index);
 	}
 
-	get clean(): boolean {
-		return this.repeated === 0 && this.flawed === 0;
+	/** Whether no CmdID needs a word; with `optional`, missing ones do not. */
+	clean(optional: boolean): boolean {
+		return this.repeated === 0 && this.flawed === 0 && (optional || this.missing === 0);
 	}
 
 	/** The index after one command was read again; `chunks` are the new ones, for counting afresh. */
@@ -318,10 +334,14 @@ class CmdIdIndex {
 
 	/** Counts a chunk in (+1) or out (-1); mutates, so only on an index of one's own. */
 	private adding(result: CommandChunkResult, sign: 1 | -1): CmdIdIndex {
-		let { repeated, flawed } = this;
+		let { repeated, flawed, missing } = this;
 		for (const command of result.commands) {
 			const value = command.cmdId?.value;
-			if (value === undefined || value === '' || value === '0') {
+			if (value === undefined) {
+				missing += sign;
+				continue;
+			}
+			if (value === '' || value === '0') {
 				flawed += sign;
 				continue;
 			}
@@ -334,7 +354,7 @@ class CmdIdIndex {
 				repeated--;
 			}
 		}
-		const next = new CmdIdIndex(this.counts, repeated, flawed);
+		const next = new CmdIdIndex(this.counts, repeated, flawed, missing);
 		this.counts.owner = next;
 		return next;
 	}
@@ -378,6 +398,9 @@ class LazyFrame {
 
 function frameElements(frame: XmlDocument): SyncmlFrame {
 	const root = frame.nodes.find((n): n is XmlElement => n.kind === 'element');
+	if (root?.name === 'SyncBody') {
+		return { root, header: undefined, body: root };
+	}
 	if (root?.name !== 'SyncML') {
 		return { root, header: undefined, body: undefined };
 	}

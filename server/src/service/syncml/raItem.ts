@@ -35,7 +35,9 @@ export function remoteAssistanceItems(command: SyncmlCommand): RaItem[] {
 		const name = plain ? { start: locUri.start + ra.policyOffset, end: locUri.end, value: ra.policyName } : { start: locUri.start, end: locUri.end, value: ra.policyName };
 		const data = item.data;
 		const doubleEscaped = data?.form === 'escaped' && /^\s*&lt;(enabled|disabled)\b/i.test(data.decoded.value);
-		const readable = WRITES.has(command.name) && ra.node === 'Config' && data !== undefined && data.form !== 'empty' && !doubleEscaped;
+		// A write to the Config node carries a payload; so does a device's Results item, from either node.
+		const carriesPayload = (WRITES.has(command.name) && ra.node === 'Config') || command.name === 'Results';
+		const readable = carriesPayload && data !== undefined && data.form !== 'empty' && !doubleEscaped;
 		found.push({ command, item, locUri, ra, name, payload: readable ? parsePayload(data) : undefined, doubleEscaped });
 	}
 	return found;

@@ -40,8 +40,9 @@ function readMeta(text: string, element: XmlElement | undefined): SyncmlMeta | u
 	return { element, format: format && elementText(text, format), type: type && elementText(text, type) };
 }
 
+/** An Item's node is its Target's LocURI; an Item a device sends (Results, its first Replace) names it in Source. */
 function readItem(text: string, element: XmlElement): SyncmlItem {
-	const target = firstChild(element, 'Target');
+	const target = firstChild(element, 'Target') ?? firstChild(element, 'Source');
 	const locUri = target && firstChild(target, 'LocURI');
 	return {
 		element,

@@ -1,6 +1,6 @@
 import type { Problem } from '../validation/problem';
 import type { XmlElement } from '../xml/xmlParser';
-import { SYNCML_GRAMMAR, type ChildRule } from './syncmlGrammar';
+import { PROFILE_LEVEL, SYNCML_GRAMMAR, type ChildRule } from './syncmlGrammar';
 
 /** How a missing required child is best described to someone adding it. */
 const MISSING_HINT: Readonly<Record<string, string>> = {
@@ -62,6 +62,9 @@ export function checkChildren(element: XmlElement, problems: Problem[], leave: r
 }
 
 function notBelonging(parent: string, child: string, names: readonly string[]): string {
+	if (parent === PROFILE_LEVEL) {
+		return `<${child}> cannot stand in a profile of commands; it holds ${names.filter((n) => n !== 'Sequence').join(', ')}, and the server writes the message around them.`;
+	}
 	return parent === 'SyncBody'
 		? `<${child}> is not a SyncBody command. Use one of ${names.filter((n) => n !== 'Final').join(', ')}, and <Final/> last.`
 		: `<${child}> does not belong in <${parent}>; it holds ${names.map((n) => `<${n}>`).join(', ')}.`;

@@ -36,6 +36,14 @@ const ITEM_COMMANDS = ['Add', 'Replace', 'Delete', 'Get', 'Exec', 'Results'] as 
 export const CONTAINER_COMMANDS = ['Atomic', 'Sequence'] as const;
 /** Every command this project reads; their content is read command by command. */
 export const COMMANDS: ReadonlySet<string> = new Set([...ITEM_COMMANDS, ...CONTAINER_COMMANDS, 'Alert', 'Status']);
+/** Commands a device sends back: their Items name the node in <Source>, and Status and Alert items may name none. */
+export const DEVICE_COMMANDS: ReadonlySet<string> = new Set(['Alert', 'Status', 'Results']);
+
+/**
+ * The top level of a profile for an MDM server that writes the message around it (Fleet): a
+ * sequence of commands. Named with a `#` so that it never matches an element.
+ */
+export const PROFILE_LEVEL = '#profile';
 
 const itemCommand: ElementRule = {
 	ordered: false,
@@ -89,8 +97,28 @@ export const SYNCML_GRAMMAR: Readonly<Record<string, ElementRule>> = {
 			{ name: 'Sequence', many: true, reported: SEQUENCE_NOTE },
 		],
 	},
+	[PROFILE_LEVEL]: {
+		ordered: false,
+		closed: true,
+		children: [
+			...['Replace', 'Add', 'Delete', 'Exec', 'Atomic', 'Get'].map((name) => ({ name, many: true })),
+			{ name: 'Sequence', many: true, reported: SEQUENCE_NOTE },
+		],
+	},
 	Add: itemCommand,
 	Replace: itemCommand,
+	// MS-MDM 2.2.6.1 and the OMA DM representation protocol; open, since this project reads only their items.
+	Status: {
+		ordered: false,
+		closed: false,
+		children: [{ name: 'CmdID', required: true }, { name: 'MsgRef', required: true }, { name: 'CmdRef', required: true }, { name: 'Cmd', required: true }, { name: 'Data', required: true }, { name: 'Item', many: true }],
+	},
+	Results: {
+		ordered: false,
+		closed: false,
+		children: [{ name: 'CmdID', required: true }, { name: 'MsgRef' }, { name: 'CmdRef', required: true }, { name: 'Meta' }, { name: 'Item', many: true, required: true }],
+	},
+	Alert: { ordered: false, closed: false, children: [{ name: 'CmdID', required: true }, { name: 'Data', required: true }, { name: 'Item', many: true }] },
 	Delete: itemCommand,
 	Get: itemCommand,
 	Exec: itemCommand,

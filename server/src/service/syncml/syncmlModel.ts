@@ -30,6 +30,7 @@ export interface SyncmlData {
 
 export interface SyncmlItem {
 	readonly element: XmlElement;
+	/** The node: the Target's LocURI, or the Source's where a device names it there. */
 	readonly locUri: ElementText | undefined;
 	readonly meta: SyncmlMeta | undefined;
 	readonly data: SyncmlData | undefined;
@@ -58,7 +59,9 @@ export interface CommandChunkResult {
 	readonly problems: readonly Problem[];
 	/** Whether a comment in it may silence a line (`rapolicy-disable-next-line`). */
 	readonly directives: boolean;
-	/** What its Remote Assistance items set. */
+	/** Whether it holds what only a device sends, which makes the document a device message. */
+	readonly fromDevice: boolean;
+	/** What its Remote Assistance items set, or for a device's Results, report. */
 	readonly settings: readonly PolicySetting[];
 	/** The same settings as the commands that write them, for the checks across commands. */
 	readonly writes: readonly PolicyWrite[];

@@ -38,7 +38,7 @@ export const RULES = {
 	'xml-syntax': { severity: 'error', description: 'The SyncML is not well-formed XML.' },
 	'xml-doctype': { severity: 'error', description: 'A DOCTYPE or entity declaration; it is refused and never expanded.' },
 	'too-large': { severity: 'error', description: 'The file is larger than the language service checks.' },
-	'syncml-structure': { severity: 'error', description: 'The message does not follow the SyncML structure: root, SyncHdr, SyncBody, element order, Final.' },
+	'syncml-structure': { severity: 'error', description: 'The document does not follow the structure of its kind: root, SyncHdr, SyncBody, element order, Final; only commands at a profile\'s top level; what Status, Results and Alert need.' },
 	'syncml-version': { severity: 'error', description: 'The SyncML namespace is not SYNCML:SYNCML1.2 or SYNCML:SYNCML1.1, or VerDTD and VerProto do not name the version it declares (1.2 and DM/1.2, or 1.1 and DM/1.1).' },
 	'syncml-1.1': { severity: 'information', description: 'The message is SyncML 1.1 (OMA DM 1.1.2), which Windows supports and Microsoft\'s ADMX-ingestion samples use; rapolicy writes 1.2.' },
 	'missing-cmdid': { severity: 'error', description: 'A command has no CmdID.' },
