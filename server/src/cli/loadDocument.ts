@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { blockingErrors, DEFAULT_SETTINGS, languageOf, parseDocument, type ParsedDocument } from '../service';
+import { blockingErrors, DEFAULT_SETTINGS, INTUNE_LANGUAGE, intuneShape, languageOf, parseDocument, type ParsedDocument } from '../service';
 import type { CliIo } from './io';
 
-/** Reads and parses a policy or SyncML file; reports why not on stderr and returns undefined. */
+/** Reads and parses a policy file, SyncML or an Intune export; reports why not on stderr and returns undefined. */
 export function loadDocument(file: string, io: CliIo, command: string): ParsedDocument | undefined {
 	let text: string;
 	try {
@@ -13,7 +13,13 @@ export function loadDocument(file: string, io: CliIo, command: string): ParsedDo
 		return undefined;
 	}
 	const uri = pathToFileURL(path.resolve(io.cwd, file)).toString();
-	const language = languageOf(uri, undefined, text);
+	// An Intune export without Remote Assistance settings is still read, so it is reported clean
+	// (validate) or as setting nothing (import) instead of as a file of the wrong kind.
+	const language = languageOf(uri, undefined, text) ?? (file.toLowerCase().endsWith('.json') && intuneShape(text) ? INTUNE_LANGUAGE : undefined);
+	if (!language && file.toLowerCase().endsWith('.json')) {
+		io.stderr(`rapolicy ${command}: ${file} is not an Intune export (a custom profile with omaSettings, or a settings-catalog policy with settings)\n`);
+		return undefined;
+	}
 	if (!language) {
 		io.stderr(`rapolicy ${command}: ${file} is neither a policy file (*.rapolicy.yaml, *.rapolicy.yml) nor SyncML (*.syncml, *.syncml.xml, or .xml with a <SyncML> root)\n`);
 		return undefined;

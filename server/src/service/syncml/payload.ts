@@ -3,7 +3,6 @@ import type { Problem } from '../validation/problem';
 import { composeDecoded, decodeEntities, sourceSpan, type Decoded } from '../xml/entities';
 import { attribute, parseXml, type XmlElement } from '../xml/xmlParser';
 import { XmlScanner, type ScannedAttribute } from '../xml/xmlScanner';
-import type { SyncmlData } from './syncmlModel';
 
 export interface PayloadDataItem {
 	/** The `<data .../>` element, in source offsets. */
@@ -23,11 +22,18 @@ export interface ParsedPayload {
 	readonly problems: readonly Problem[];
 }
 
+/** What a payload is read from: `<Data>`, or any other text mapped to its source (an Intune OMA setting's value). */
+export interface PayloadSource {
+	readonly decoded: Decoded;
+	/** Where an empty payload is reported. */
+	readonly element: { readonly nameSpan: Span };
+}
+
 /**
  * Reads the ADMX payload carried in `<Data>`: `<enabled/>` or `<disabled/>`, then `<data id value/>`
  * items. Problems point at the source characters, through the Data escaping and the attribute's own.
  */
-export function parsePayload(data: SyncmlData): ParsedPayload {
+export function parsePayload(data: PayloadSource): ParsedPayload {
 	const problems: Problem[] = [];
 	const decoded = data.decoded;
 	const payload = decoded.value;
