@@ -159,16 +159,16 @@ function lowerChildren(policy: PolicyDefinition, children: JsonArray, out: Intun
 	return options;
 }
 
-/** A child's value in the model's terms; undefined when its shape is wrong, which is reported here. */
+/**
+ * A child's value in the model's terms, for the element rules to judge. A value in the wrong
+ * container still counts as given, so it is reported as the wrong type, not as missing.
+ */
 function childValue(element: PolicyElement, id: JsonString, child: JsonValue, problems: Problem[]): OptionValue | undefined {
-	const wrongShape = (container: string) => {
-		problems.push({ code: 'value-type', span: id.content, message: `${element.id} is written as ${container}.` });
-		return undefined;
-	};
+	const missing = (container: string): OptionValue => ({ kind: 'other', description: `no ${container}`, ...id.content });
 	if (element.type === 'enum') {
 		const value = property(property(child, 'choiceSettingValue'), 'value');
 		if (value?.kind !== 'string') {
-			return wrongShape(`a choice: choiceSettingValue with value ${optionId(id.value, element.items[0].value)}`);
+			return value ? modelValue(value) : missing('choiceSettingValue with an option id');
 		}
 		const prefix = `${id.value}_`;
 		if (!value.value.startsWith(prefix)) {
@@ -185,38 +185,38 @@ function childValue(element: PolicyElement, id: JsonString, child: JsonValue, pr
 	if (element.type === 'list') {
 		const list = property(child, 'simpleSettingCollectionValue');
 		if (list?.kind !== 'array') {
-			return wrongShape('a collection: simpleSettingCollectionValue with one string value per helper');
+			return list ? modelValue(list) : missing('simpleSettingCollectionValue with the helpers');
 		}
 		if (list.items.length > MAX_CATALOG_HELPERS) {
 			problems.push({ code: 'too-many-helpers', span: id.content, message: `${element.id} lists ${list.items.length} helpers; Intune takes at most ${MAX_CATALOG_HELPERS}. Use a group for the rest.` });
 		}
-		const items: OptionValue[] = [];
-		for (const entry of list.items) {
+		const items = list.items.map((entry) => {
 			const value = property(entry, 'value');
-			if (value?.kind === 'string') {
-				items.push(scalarIn(value, 0));
-			} else {
-				problems.push({ code: 'value-type', span: value ?? entry, message: `Each entry of ${element.id} is a string value, such as "${jsonEscape(element.entryExample)}".` });
-			}
-		}
+			return value ? modelValue(value) : { kind: 'other' as const, description: 'an entry without a value', start: entry.start, end: entry.end };
+		});
 		return { kind: 'list', items, start: list.start, end: list.end };
 	}
 	const value = property(property(child, 'simpleSettingValue'), 'value');
-	if (value === undefined) {
-		return wrongShape(`a simple setting: simpleSettingValue with ${element.type === 'decimal' ? 'an integer' : 'a string'} value`);
+	if (!value) {
+		return missing('simpleSettingValue');
 	}
-	if (element.type === 'decimal') {
-		if (value.kind !== 'number') {
-			problems.push({ code: 'value-type', span: value, message: `${element.id} takes an integer from ${element.minValue} to ${element.maxValue}, written without quotes.` });
-			return undefined;
-		}
-		return { kind: 'scalar', value: value.value, quoted: false, start: value.start, end: value.end };
+	// A number written in quotes is reported with the quotes, which the fix removes.
+	return element.type === 'decimal' && value.kind === 'string' ? { kind: 'scalar', value: value.value, quoted: true, start: value.start, end: value.end } : modelValue(value);
+}
+
+/** A JSON value as the model sees it. */
+function modelValue(value: JsonValue): OptionValue {
+	switch (value.kind) {
+		case 'string':
+			return scalarIn(value, 0);
+		case 'number':
+		case 'literal':
+			return { kind: 'scalar', value: value.value, quoted: false, start: value.start, end: value.end };
+		case 'object':
+			return { kind: 'other', description: 'an object', start: value.start, end: value.end };
+		case 'array':
+			return { kind: 'other', description: 'an array', start: value.start, end: value.end };
 	}
-	if (value.kind !== 'string') {
-		problems.push({ code: 'value-type', span: value, message: `${element.id} takes text in double quotes.` });
-		return undefined;
-	}
-	return scalarIn(value, 0);
 }
 
 /** The characters of a JSON string from `from` on, as a model value that points through its escapes. */
