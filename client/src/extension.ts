@@ -16,7 +16,8 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Lo
 		debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
 	};
 	const clientOptions: LanguageClientOptions = {
-		documentSelector: [{ language: 'rapolicy' }, { language: 'syncml' }],
+		// JSON goes to the server too; it serves only Intune exports with Remote Assistance settings and ignores the rest.
+		documentSelector: [{ language: 'rapolicy' }, { language: 'syncml' }, { language: 'json' }, { language: 'jsonc' }],
 		outputChannel,
 		errorHandler: restartingErrorHandler(outputChannel),
 	};
@@ -54,6 +55,12 @@ function restartingErrorHandler(log: vscode.LogOutputChannel): ErrorHandler {
 }
 
 const SERVED_LANGUAGES = ['rapolicy', 'syncml'];
+const JSON_LANGUAGES = ['json', 'jsonc'];
+
+/** Whether a document is one the server may serve; for JSON, only one that names Remote Assistance at all starts it. */
+function mayServe(document: vscode.TextDocument): boolean {
+	return SERVED_LANGUAGES.includes(document.languageId) || (JSON_LANGUAGES.includes(document.languageId) && /remoteassistance/i.test(document.getText()));
+}
 
 /**
  * Activation also happens for plain XML (to recognise SyncML in `.xml` files), so the language
@@ -69,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): RapolicyApi {
 	context.subscriptions.push(outputChannel);
 	registerSyncmlDetection(context);
 	const ensureStarted = (document: vscode.TextDocument) => {
-		if (client || !SERVED_LANGUAGES.includes(document.languageId)) {
+		if (client || !mayServe(document)) {
 			return;
 		}
 		client = createClient(context, outputChannel);

@@ -28,8 +28,13 @@ function service(): typeof import('./service') {
 
 /** The language the server reads a document as: by language id, or by name for editors that call it yaml or xml. */
 function languageFor(document: TextDocument): Language | undefined {
-	return service().languageOf(document.uri, document.languageId, document.getText(Range.create(0, 0, 20, 0)));
+	// An Intune export names Remote Assistance anywhere in it, so JSON is sniffed whole; the sniff
+	// reads its first few KB and searches the rest only when they look like an export.
+	const text = JSON_LANGUAGES.has(document.languageId) || document.uri.toLowerCase().endsWith('.json') ? document.getText() : document.getText(Range.create(0, 0, 20, 0));
+	return service().languageOf(document.uri, document.languageId, text);
 }
+
+const JSON_LANGUAGES = new Set(['json', 'jsonc']);
 
 /**
  * Wires the language service to an LSP connection. Holds only per-document caches and settings;
@@ -40,6 +45,8 @@ export function startServer(connection: Connection): void {
 	const parsed = new Map<string, ParsedDocument>();
 	const settingsByUri = new Map<string, Promise<Settings>>();
 	const pending = new Map<string, NodeJS.Immediate>();
+	/** JSON documents served as Intune exports, whose problems are cleared once they stop reading as one. */
+	const servedJson = new Set<string>();
 	let pullSettings = false;
 	/** Settings for clients that do not answer `workspace/configuration`, read when first needed. */
 	let rawGlobalSettings: unknown;
@@ -110,6 +117,14 @@ export function startServer(connection: Connection): void {
 	async function validate(uri: string): Promise<void> {
 		const document = documents.get(uri);
 		const language = document && languageFor(document);
+		if (document && !language && servedJson.delete(uri)) {
+			// JSON that no longer reads as an export keeps no problems from when it did.
+			await connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
+			return;
+		}
+		if (language === 'intune') {
+			servedJson.add(uri);
+		}
 		if (!document || !language) {
 			return;
 		}
@@ -186,6 +201,7 @@ export function startServer(connection: Connection): void {
 		}
 		parsed.delete(uri);
 		settingsByUri.delete(uri);
+		servedJson.delete(uri);
 		const timer = pending.get(uri);
 		if (timer) {
 			clearImmediate(timer);

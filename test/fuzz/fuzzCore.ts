@@ -41,7 +41,7 @@ export type Lang = Language;
 
 
 export function uriFor(lang: Lang): string {
-	return lang === 'syncml' ? 'file:///fuzz/doc.syncml' : 'file:///fuzz/doc.rapolicy.yaml';
+	return lang === 'syncml' ? 'file:///fuzz/doc.syncml' : lang === 'intune' ? 'file:///fuzz/doc.json' : 'file:///fuzz/doc.rapolicy.yaml';
 }
 
 // ---------------------------------------------------------------------------------------------

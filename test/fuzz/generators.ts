@@ -40,6 +40,9 @@ function langOfFile(name: string): Lang | undefined {
 	if (/\.(syncml|xml)$/i.test(name)) {
 		return 'syncml';
 	}
+	if (/\.json$/i.test(name)) {
+		return 'intune';
+	}
 	return undefined;
 }
 
@@ -52,7 +55,7 @@ export function loadSeeds(): Seed[] {
 	}
 	const root = repoRoot();
 	const seeds: Seed[] = [];
-	for (const dir of ['examples', 'test/fixtures/workspace', 'test/fixtures/real/syncml']) {
+	for (const dir of ['examples', 'test/fixtures/workspace', 'test/fixtures/real/syncml', 'test/fixtures/real/intune']) {
 		let names: string[];
 		try {
 			names = readdirSync(path.join(root, dir)).sort();

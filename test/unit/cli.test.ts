@@ -171,3 +171,43 @@ describe('rapolicy and SyncML saved as .xml', () => {
 		assert.match(stderr, /build\.xml is neither .*<SyncBody>.*<Replace>/);
 	});
 });
+
+describe('rapolicy validate and import: Intune exports', () => {
+	const dir = mkdtempSync(path.join(tmpdir(), 'rapolicy-cli-intune-'));
+	const realDir = path.resolve(__dirname, '../../../test/fixtures/real/intune');
+	const offer = 'device_vendor_msft_policy_config_remoteassistance_unsolicitedremoteassistance';
+	const catalog = (value: string) => JSON.stringify({ name: 'Offer RA', settings: [{ settingInstance: { settingDefinitionId: offer, choiceSettingValue: { value, children: [] } } }] }, null, 2);
+	writeFileSync(path.join(dir, 'bad.json'), catalog(`${offer}_3`));
+	writeFileSync(path.join(dir, 'ok.json'), catalog(`${offer}_0`));
+	writeFileSync(path.join(dir, 'tsconfig.json'), '{ "compilerOptions": { "strict": true } }\n');
+
+	it('validates the real exports clean and reports an injected problem at its line and column', () => {
+		assert.equal(run(['validate', path.join(realDir, '*.json')], dir).code, 0);
+		const { code, stdout } = run(['validate', 'bad.json'], dir);
+		assert.equal(code, 1);
+		const line = catalog(`${offer}_3`).split('\n').findIndex((l) => l.includes(`${offer}_3`));
+		const column = catalog(`${offer}_3`).split('\n')[line].indexOf(`${offer}_3`);
+		assert.match(stdout, new RegExp(`^bad\\.json:${line + 1}:${column + 1}: error unknown-setting-id `, 'm'));
+	});
+
+	it('says plainly when a JSON file is not an Intune export', () => {
+		const { code, stderr } = run(['validate', 'tsconfig.json'], dir);
+		assert.equal(code, 2);
+		assert.match(stderr, /tsconfig\.json is not an Intune export/);
+		assert.match(run(['import', 'tsconfig.json'], dir).stderr, /not an Intune export/);
+	});
+
+	it('imports the Remote Assistance settings under the export\'s name and lists the rest on stderr', () => {
+		const ok = run(['import', 'ok.json'], dir);
+		assert.equal(ok.code, 0, ok.stderr);
+		assert.equal(ok.stdout, 'profile: Offer RA\ndescription: Converted from the Intune settings-catalog policy ok.\npolicies:\n  UnsolicitedRemoteAssistance: { state: disabled }\n');
+		const custom = run(['import', path.join(realDir, 'constructed-custom-profile-ra.json')], dir);
+		assert.equal(custom.code, 0, custom.stderr);
+		assert.match(custom.stdout, /^profile: Win - Custom CSP - Remote Assistance$/m);
+		assert.match(custom.stderr, /not converted: omaSettings\[0\] \.\/Device\/Vendor\/MSFT\/Policy\/Config\/Start\/HideSleep: not a Remote Assistance policy/);
+		assert.equal(run(['import', 'bad.json'], dir).code, 1);
+		const none = run(['import', path.join(realDir, 'oib-w365-connectivity-nativeimport-v1.0.json')], dir);
+		assert.equal(none.code, 1);
+		assert.match(none.stderr, /sets no Remote Assistance policy/);
+	});
+});

@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { after, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ChildRunner, type Outcome } from '../fuzz/childRunner';
-import { newStats, RangeChecker, type FuzzStats } from '../fuzz/fuzzCore';
+import { newStats, RangeChecker, type FuzzStats, type Lang } from '../fuzz/fuzzCore';
 import type { DocumentReply, FuzzProgress, FuzzReply, FuzzRequest, PropertyReply } from '../fuzz/fuzzWorker';
 import { applyMutation, loadSeeds, PROPERTY_WEIGHTS, summary, type Mutation } from '../fuzz/generators';
 
@@ -66,7 +66,7 @@ function replyOf<T extends FuzzReply>(outcome: Outcome<FuzzReply, FuzzProgress>)
 	}
 }
 
-async function checkDocument(label: string, lang: 'rapolicy' | 'syncml', text: string, options: { offsets?: readonly number[]; warningPreview?: boolean; roundTrip?: boolean } = {}): Promise<void> {
+async function checkDocument(label: string, lang: Lang, text: string, options: { offsets?: readonly number[]; warningPreview?: boolean; roundTrip?: boolean } = {}): Promise<void> {
 	const outcome = await runner.run({ kind: 'document', label, lang, text, offsets: options.offsets ?? [], warningPreview: options.warningPreview, roundTrip: options.roundTrip }, { limitMs: STALL_MS });
 	const reply = replyOf<DocumentReply>(outcome);
 	add(reply.stats);

@@ -4,7 +4,7 @@ import { encodeCommand, ENCODE_USAGE } from './encodeCommand';
 import { importCommand, IMPORT_USAGE } from './importCommand';
 import { validateCommand, VALIDATE_USAGE } from './validateCommand';
 
-const USAGE = `rapolicy ${VERSION}: checks Windows Remote Assistance policy files (*.rapolicy.yaml) and SyncML.
+const USAGE = `rapolicy ${VERSION}: checks Windows Remote Assistance policy files (*.rapolicy.yaml), SyncML and Intune exports (*.json).
 
 ${VALIDATE_USAGE}
   --format text   file:line:col: severity code message (default)
@@ -18,7 +18,8 @@ ${ENCODE_USAGE}
   --encoding      escape (default) or cdata: how the payload is written inside <Data>
 
 ${IMPORT_USAGE}
-  The Remote Assistance items of a SyncML file as policy YAML; what is not converted goes to stderr.
+  The Remote Assistance settings of a SyncML file or an Intune export (custom profile or settings
+  catalog) as policy YAML; what is not converted goes to stderr.
 
 Exit status: 0 success, 1 errors in the file (encode and import refuse such a file), 2 bad usage
 or unreadable files.

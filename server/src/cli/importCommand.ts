@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { importSyncml } from '../service';
+import { importIntune, importSyncml } from '../service';
 import type { CliIo } from './io';
 import { loadDocument, reportBlockingErrors } from './loadDocument';
 
-export const IMPORT_USAGE = 'Usage: rapolicy import <file.syncml> [-o file.rapolicy.yaml]';
+export const IMPORT_USAGE = 'Usage: rapolicy import <file.syncml|export.json> [-o file.rapolicy.yaml]';
 
-/** `rapolicy import`: the Remote Assistance items of a SyncML file as policy YAML. */
+/** `rapolicy import`: the Remote Assistance settings of a SyncML file or an Intune export as policy YAML. */
 export function importCommand(args: readonly string[], io: CliIo, writeFile: (file: string, text: string) => void = (f, t) => fs.writeFileSync(f, t)): number {
 	let output: string | undefined;
 	const files: string[] = [];
@@ -28,14 +28,14 @@ export function importCommand(args: readonly string[], io: CliIo, writeFile: (fi
 	if (!doc) {
 		return 2;
 	}
-	if (doc.language !== 'syncml') {
-		io.stderr(`rapolicy import: ${files[0]} is not SyncML\n${IMPORT_USAGE}\n`);
+	if (doc.language === 'rapolicy') {
+		io.stderr(`rapolicy import: ${files[0]} is already a policy file; import reads SyncML or an Intune export\n${IMPORT_USAGE}\n`);
 		return 2;
 	}
 	if (reportBlockingErrors(doc, files[0], io)) {
 		return 1;
 	}
-	const result = importSyncml(doc);
+	const result = doc.language === 'syncml' ? importSyncml(doc) : importIntune(doc);
 	for (const line of result.skipped) {
 		io.stderr(`not converted: ${line}\n`);
 	}

@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { blockingErrors, DEFAULT_SETTINGS, languageOf, parseDocument, type ParsedDocument } from '../service';
+import { blockingErrors, DEFAULT_SETTINGS, INTUNE_LANGUAGE, intuneShape, languageOf, parseDocument, type ParsedDocument } from '../service';
 import { decodeFile, type EncodingProblem } from './decodeFile';
 import type { CliIo } from './io';
 
 /**
- * Reads and parses a policy or SyncML file; reports why not on stderr and returns undefined. A file
+ * Reads and parses a policy file, SyncML or an Intune export; reports why not on stderr and returns undefined. A file
  * whose encoding cannot be read is one problem, passed to `onEncoding` (by default printed like an
  * error of the file), instead of the XML errors its undecoded bytes would give.
  */
@@ -24,7 +24,13 @@ export function loadDocument(file: string, io: CliIo, command: string, onEncodin
 	}
 	const text = decoded.text;
 	const uri = pathToFileURL(path.resolve(io.cwd, file)).toString();
-	const language = languageOf(uri, undefined, text);
+	// An Intune export without Remote Assistance settings is still read, so it is reported clean
+	// (validate) or as setting nothing (import) instead of as a file of the wrong kind.
+	const language = languageOf(uri, undefined, text) ?? (file.toLowerCase().endsWith('.json') && intuneShape(text) ? INTUNE_LANGUAGE : undefined);
+	if (!language && file.toLowerCase().endsWith('.json')) {
+		io.stderr(`rapolicy ${command}: ${file} is not an Intune export (a custom profile with omaSettings, or a settings-catalog policy with settings)\n`);
+		return undefined;
+	}
 	if (!language) {
 		io.stderr(`rapolicy ${command}: ${file} is neither a policy file (*.rapolicy.yaml, *.rapolicy.yml) nor SyncML (*.syncml, *.syncml.xml, or .xml whose first element is <SyncML>, <SyncBody> or a command such as <Replace>)\n`);
 		return undefined;

@@ -15,10 +15,15 @@ import { parseYaml, type YamlDocument, type YamlTree } from './yaml/yamlAst';
 import { splitChunks } from './yaml/yamlChunks';
 import { indentUnit, YamlEditWriter } from './yaml/yamlEdits';
 import { syntaxReport } from './yaml/indentation';
+import type { IntuneAnchor } from './intune/intuneModel';
+import { parseIntune } from './intune/parseIntune';
+import { isRemoteAssistanceExport, type IntuneKind } from './intune/sniff';
 
 export const POLICY_LANGUAGE = 'rapolicy';
 export const SYNCML_LANGUAGE = 'syncml';
-export type Language = typeof POLICY_LANGUAGE | typeof SYNCML_LANGUAGE;
+/** Intune exports (custom profiles and settings-catalog policies) as JSON. */
+export const INTUNE_LANGUAGE = 'intune';
+export type Language = typeof POLICY_LANGUAGE | typeof SYNCML_LANGUAGE | typeof INTUNE_LANGUAGE;
 
 /** Larger files are refused with one diagnostic instead of being parsed (16 Mi characters). */
 export const MAX_DOCUMENT_LENGTH = 16 * 1024 * 1024;
@@ -62,8 +67,23 @@ export interface ParsedSyncml extends ParsedBase, SyncmlParse {
 	readonly source: LazyText;
 }
 
+export interface ParsedIntune extends ParsedBase {
+	readonly language: typeof INTUNE_LANGUAGE;
+	/** Undefined when the JSON is neither a custom profile nor a settings-catalog policy. */
+	readonly kind: IntuneKind | undefined;
+	/** The export's own name, for the profile an import makes. */
+	readonly name: string | undefined;
+	/** The policy and option ids hover explains. */
+	readonly anchors: readonly IntuneAnchor[];
+	/** What an import leaves out, one line each. */
+	readonly skipped: readonly string[];
+}
+
 /** Everything the features need about one version of a file, computed once. */
-export type ParsedDocument = ParsedYaml | ParsedSyncml;
+export type ParsedDocument = ParsedYaml | ParsedSyncml | ParsedIntune;
+
+/** Editor language ids of JSON, which is served only when it is an Intune export mentioning Remote Assistance. */
+const JSON_LANGUAGES = new Set(['json', 'jsonc']);
 
 /** Which language a file is in, from its editor language id or else its name and first element. */
 export function languageOf(uri: string, languageId: string | undefined, text: string): Language | undefined {
@@ -77,6 +97,9 @@ export function languageOf(uri: string, languageId: string | undefined, text: st
 	if (/\.syncml(\.xml)?$/.test(path) || (path.endsWith('.xml') && looksLikeSyncml(text))) {
 		return SYNCML_LANGUAGE;
 	}
+	if ((JSON_LANGUAGES.has(languageId ?? '') || path.endsWith('.json')) && text.length <= MAX_DOCUMENT_LENGTH && isRemoteAssistanceExport(text)) {
+		return INTUNE_LANGUAGE;
+	}
 	return undefined;
 }
 
@@ -87,6 +110,9 @@ export function languageOf(uri: string, languageId: string | undefined, text: st
  * across edits; `change`, when the editor knows it, spares comparing the two versions.
  */
 export function parseDocument(uri: string, version: number, text: string | LazyText, language: Language, previous?: ParsedDocument, lines?: TextDocument, change?: TextChange): ParsedDocument {
+	if (language === INTUNE_LANGUAGE) {
+		return parseIntuneDocument(uri, version, typeof text === 'string' ? text : text.read(), lines);
+	}
 	return language === SYNCML_LANGUAGE
 		? parseSyncmlDocument(uri, version, text, previous?.language === SYNCML_LANGUAGE ? previous : undefined, lines, change)
 		: parsePolicyDocument(uri, version, typeof text === 'string' ? text : text.read(), previous?.language === POLICY_LANGUAGE ? previous : undefined, lines);
@@ -206,6 +232,17 @@ export function parseSyncmlDocument(uri: string, version: number, source: string
 			return profiles;
 		},
 	};
+}
+
+/** An Intune export, read whole on every version: exports are edited rarely and read in one pass. */
+export function parseIntuneDocument(uri: string, version: number, text: string, editorLines?: TextDocument): ParsedIntune {
+	const lines = editorLines ?? TextDocument.create(uri, INTUNE_LANGUAGE, version, text);
+	const refused = tooLarge(text);
+	if (refused.length > 0) {
+		return { language: INTUNE_LANGUAGE, uri, version, text, lines, kind: undefined, name: undefined, anchors: [], skipped: [], profiles: [], problems: refused };
+	}
+	const parsed = parseIntune(text);
+	return { language: INTUNE_LANGUAGE, uri, version, text, lines, ...parsed };
 }
 
 const settingsAt = placement((result: CommandChunkResult, start: number) => result.settings.map((s) => shiftSetting(s, start)));

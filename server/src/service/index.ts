@@ -2,7 +2,8 @@
  * The language service: plain functions over text and the catalog, with no dependency on an
  * editor or on LSP transport. The server, the CLI and the tests all call it.
  */
-export { languageOf, parseDocument, parsePolicyDocument, parseSyncmlDocument, POLICY_LANGUAGE, SYNCML_LANGUAGE, type Language, type ParsedDocument } from './document';
+export { INTUNE_LANGUAGE, languageOf, parseDocument, parseIntuneDocument, parsePolicyDocument, parseSyncmlDocument, POLICY_LANGUAGE, SYNCML_LANGUAGE, type Language, type ParsedDocument } from './document';
+export { intuneShape } from './intune/sniff';
 export type { TextChange } from './syncml/parseSyncml';
 export { getFoldingRanges } from './features/folding';
 export { getDiagnostics, DIAGNOSTIC_SOURCE } from './features/diagnostics';
@@ -21,5 +22,6 @@ export { encodeSyncml } from './encode/syncmlMessage';
 export { encodeIntune } from './encode/intuneProfile';
 export { registryText, registryValues } from './encode/registryView';
 export { importSyncml, type ImportResult } from './encode/importSyncml';
+export { importIntune } from './encode/importIntune';
 export { profilesToYaml } from './encode/toYaml';
 export { getCodeLenses } from './features/codeLens';

@@ -33,7 +33,9 @@ export function getCodeActions(doc: ParsedDocument, diagnostics: readonly Diagno
 		for (const fix of problem.fixes ?? []) {
 			actions.push(toAction(doc, fix, diagnostic));
 		}
-		actions.push(toAction(doc, suppressionFix(doc, problem.span.start, problem.code), diagnostic, false));
+		if (doc.language !== 'intune') {
+			actions.push(toAction(doc, suppressionFix(doc, problem.span.start, problem.code), diagnostic, false));
+		}
 	}
 	if (doc.language === 'syncml' && range) {
 		actions.push(...payloadConversions(doc, start));

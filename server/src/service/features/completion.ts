@@ -5,6 +5,10 @@ import { yamlCompletions } from './yamlCompletion';
 
 /** Proposals for the place being typed; works on half-typed documents. */
 export function getCompletions(doc: ParsedDocument, offset: number): CompletionList {
+	// In an Intune export the JSON editor's own completion applies; this service adds none.
+	if (doc.language === 'intune') {
+		return { isIncomplete: false, items: [] };
+	}
 	const list = doc.language === 'syncml' ? syncmlCompletions(doc, offset) : yamlCompletions(doc, offset);
 	const cursor = doc.lines.positionAt(offset);
 	return { ...list, items: list.items.map((item) => onCursorLine(item, cursor)) };

@@ -22,7 +22,8 @@ export function visibleProblems(doc: ParsedDocument, settings: Settings): { prob
 	}
 	const result: { problem: Problem; severity: Severity }[] = [];
 	// A SyncML message knows from its comments whether any silences a line, without reading its whole text.
-	const silenced = doc.language === 'syncml' && !doc.directives ? doc.problems : applySuppressions(doc.text, doc.problems);
+	// JSON has no comments to silence a line with.
+	const silenced = (doc.language === 'syncml' && !doc.directives) || doc.language === 'intune' ? doc.problems : applySuppressions(doc.text, doc.problems);
 	for (const problem of silenced) {
 		const configured = settings.validation.rules[problem.code];
 		if (configured === 'off') {

@@ -18,7 +18,8 @@ function summary(value: OptionValue | undefined): string | undefined {
 
 /** The outline: profiles, policies and options in YAML; commands and items in SyncML. */
 export function getDocumentSymbols(doc: ParsedDocument): DocumentSymbol[] {
-	return doc.language === 'syncml' ? syncmlSymbols(doc) : yamlSymbols(doc);
+	// The JSON editor outlines an Intune export itself.
+	return doc.language === 'syncml' ? syncmlSymbols(doc) : doc.language === 'intune' ? [] : yamlSymbols(doc);
 }
 
 function syncmlSymbols(doc: ParsedSyncml): DocumentSymbol[] {

@@ -5,7 +5,7 @@ import type { Span } from '../text/span';
 import { unknownPolicy } from '../validation/policyRules';
 import type { Problem } from '../validation/problem';
 import { escapeText, sourceSpan, wrapCdata } from '../xml/entities';
-import type { PayloadDataItem } from './payload';
+import type { ParsedPayload, PayloadDataItem } from './payload';
 import type { RemoteAssistanceUri } from './omaUri';
 import { listParts, type RaItem } from './raItem';
 import type { SyncmlData } from './syncmlModel';
@@ -81,7 +81,14 @@ export function checkRemoteAssistanceItem(text: string, entry: RaItem, damaged: 
 		return;
 	}
 	problems.push(...payload.problems);
-	if (!payload.state || !ra.policy) {
+	if (ra.policy) {
+		checkPayloadContent(payload, ra.policy, problems);
+	}
+}
+
+/** What the payload's items say against the policy: items after `<disabled/>`, repeated ids, list encoding. */
+export function checkPayloadContent(payload: ParsedPayload, policy: PolicyDefinition, problems: Problem[]): void {
+	if (!payload.state) {
 		return;
 	}
 	if (payload.state.value === 'disabled') {
@@ -96,7 +103,7 @@ export function checkRemoteAssistanceItem(text: string, entry: RaItem, damaged: 
 		}
 		return;
 	}
-	checkDataItems(payload.items, ra.policy.elements, ra.policy.name, problems);
+	checkDataItems(payload.items, policy.elements, policy.name, problems);
 }
 
 /**
@@ -104,7 +111,7 @@ export function checkRemoteAssistanceItem(text: string, entry: RaItem, damaged: 
  * When the segment names a policy in some letter case, a wrong prefix and a wrong segment are one
  * problem with one fix writing the whole URI, so no second fix on the segment competes with it.
  */
-function checkUri(entry: RaItem, problems: Problem[]): void {
+export function checkUri(entry: Pick<RaItem, 'ra' | 'name'> & { readonly locUri: Span }, problems: Problem[]): void {
 	const { locUri: uri, ra, name } = entry;
 	// Without entity references the segment can be pointed at; otherwise every fix rewrites the whole URI.
 	const plain = name.start !== uri.start;

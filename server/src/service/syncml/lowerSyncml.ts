@@ -81,7 +81,7 @@ export function lowerItem(entry: RaItem, writer: SyncmlEditWriter): PolicySettin
 }
 
 /** One option per data id; a repeated id is the rules' business, the first one counts. */
-function lowerDataItems(items: readonly PayloadDataItem[], elements: readonly PolicyElement[]): OptionSetting[] {
+export function lowerDataItems(items: readonly PayloadDataItem[], elements: readonly PolicyElement[]): OptionSetting[] {
 	const options: OptionSetting[] = [];
 	const seen = new Set<string>();
 	for (const item of items) {

@@ -4,7 +4,7 @@ import { composeDecoded, decodeEntities, sourceSpan, type Decoded } from '../xml
 import { attribute, parseXml, type XmlElement } from '../xml/xmlParser';
 import { XmlScanner, type ScannedAttribute } from '../xml/xmlScanner';
 import { forForm } from './payloadText';
-import type { PayloadForm, SyncmlData } from './syncmlModel';
+import type { PayloadForm } from './syncmlModel';
 
 export interface PayloadDataItem {
 	/** The `<data .../>` element, in source offsets. */
@@ -28,7 +28,20 @@ export interface ParsedPayload {
  * Reads the ADMX payload carried in `<Data>`: `<enabled/>` or `<disabled/>`, then `<data id value/>`
  * items. Problems point at the source characters, through the Data escaping and the attribute's own.
  */
-export function parsePayload(data: SyncmlData): ParsedPayload {
+/** What a payload is read from: `<Data>`, or any other text mapped to its source (an Intune OMA setting's value). */
+export interface PayloadSource {
+	readonly decoded: Decoded;
+	/** Where an empty payload is reported. */
+	readonly element: { readonly nameSpan: Span };
+	/** How the payload is written in its source, for fixes that write characters into it. */
+	readonly form: PayloadForm;
+}
+
+/**
+ * Reads the ADMX payload carried in `<Data>`: `<enabled/>` or `<disabled/>`, then `<data id value/>`
+ * items. Problems point at the source characters, through the Data escaping and the attribute's own.
+ */
+export function parsePayload(data: PayloadSource): ParsedPayload {
 	const problems: Problem[] = [];
 	const decoded = data.decoded;
 	const payload = decoded.value;

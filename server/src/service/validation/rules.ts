@@ -63,6 +63,10 @@ export const RULES = {
 	'data-after-disabled': { severity: 'warning', description: 'Data items after `<disabled/>`; the device ignores them.' },
 	'list-encoding': { severity: 'error', description: 'A list value that is not name/value pairs separated by U+F000.' },
 	'list-pair-mismatch': { severity: 'warning', description: 'A helper list pair whose name and value differ; for this list they must be the same.' },
+	'json-syntax': { severity: 'error', description: 'An Intune export is not valid JSON.' },
+	'oma-data-type': { severity: 'error', description: 'A custom-profile OMA setting for a Remote Assistance policy whose data type is not String.' },
+	'unknown-setting-id': { severity: 'error', description: 'A settings-catalog definition or option id that Remote Assistance does not have.' },
+	'too-many-helpers': { severity: 'error', description: 'A settings-catalog helper list with more than the 1000 entries Intune takes.' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleCode = keyof typeof RULES;

@@ -1,0 +1,28 @@
+import type { PolicyDefinition, PolicyElement } from '../catalog/types';
+import type { PolicySetting } from '../model/policyModel';
+import type { Span } from '../text/span';
+import type { Problem } from '../validation/problem';
+
+/** A place in an export that hover explains: a policy, or one of its options. */
+export interface IntuneAnchor extends Span {
+	readonly policy: PolicyDefinition;
+	readonly element?: PolicyElement;
+}
+
+/** What lowering one export yields, before the policy rules run over the settings. */
+export interface IntuneLowering {
+	readonly settings: PolicySetting[];
+	readonly problems: Problem[];
+	readonly anchors: IntuneAnchor[];
+	/** What was not converted, one line each, for `import` to list. */
+	readonly skipped: string[];
+}
+
+export function emptyLowering(): IntuneLowering {
+	return { settings: [], problems: [], anchors: [], skipped: [] };
+}
+
+/** Text as it goes between the quotes of a JSON string. */
+export function jsonEscape(value: string): string {
+	return JSON.stringify(value).slice(1, -1);
+}

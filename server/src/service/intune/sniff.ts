@@ -1,0 +1,24 @@
+/*
+ * Deciding whether a JSON file is an Intune export must cost next to nothing, since the editor asks
+ * for every JSON file it opens: the shape is read from the first few KB only, and the whole text is
+ * searched once, for the two area names, only when the shape matched.
+ */
+
+export type IntuneKind = 'custom' | 'catalog';
+
+const HEAD = 4096;
+const CUSTOM = /windows10CustomConfiguration|"omaSettings"/;
+const CATALOG = /deviceManagementConfigurationPolicy|"settingInstance"|configurationPolicies/;
+/** Both areas' names contain this, in OMA-URIs and in settings-catalog ids alike. */
+const REMOTE_ASSISTANCE = /remoteassistance/i;
+
+/** Which kind of Intune export the text looks like, from its first few KB. */
+export function intuneShape(text: string): IntuneKind | undefined {
+	const head = text.slice(0, HEAD);
+	return CUSTOM.test(head) ? 'custom' : CATALOG.test(head) ? 'catalog' : undefined;
+}
+
+/** Whether the text looks like an Intune export and mentions Remote Assistance anywhere. */
+export function isRemoteAssistanceExport(text: string): boolean {
+	return intuneShape(text) !== undefined && REMOTE_ASSISTANCE.test(text);
+}
