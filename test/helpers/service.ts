@@ -225,6 +225,19 @@ export function syncmlCodes(text: string, settings: Settings = DEFAULT_SETTINGS)
 	return diagnoseSyncml(text, settings).map((d) => String(d.code));
 }
 
+/** The only SyncML diagnostic of `code`; fails when there is not exactly one. */
+export function onlySyncml(text: string, code: string): TextDiagnostic {
+	const found = diagnoseSyncml(text).filter((d) => d.code === code);
+	assert.equal(found.length, 1, `expected one ${code} in ${JSON.stringify(syncmlCodes(text))}\n${text}`);
+	return found[0];
+}
+
+/** The text with one exact piece replaced; fails loudly if the piece is not there. */
+export function replaceOnce(text: string, from: string, to: string): string {
+	assert.ok(text.includes(from), `test setup: ${JSON.stringify(from)} is not in the text`);
+	return text.replace(from, to);
+}
+
 /** The raw LSP diagnostics of a SyncML text. */
 export function rawSyncmlDiagnostics(text: string, settings: Settings = DEFAULT_SETTINGS): Diagnostic[] {
 	return getDiagnostics(parseSyncml(text), settings);

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { getCompletions, getHover, importSyncml, languageOf } from '../../server/src/service';
-import { at, caret, coveredText, diagnoseSyncml, hoverMarkdown, labels, parseSyncml, syncmlCodes } from '../helpers/service';
+import { at, caret, coveredText, diagnoseSyncml, hoverMarkdown, labels, onlySyncml as only, parseSyncml, replaceOnce as mutate, syncmlCodes } from '../helpers/service';
 
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..');
 const REAL = path.join(ROOT, 'test/fixtures/real/syncml');
@@ -22,17 +22,7 @@ const SAMPLES: readonly [string, string][] = [
 	['constructed-device-results-remote-assistance.xml', 'device'],
 ];
 
-/** The only diagnostic of `code`; fails when there is not exactly one. */
-function only(text: string, code: string) {
-	const found = diagnoseSyncml(text).filter((d) => d.code === code);
-	assert.equal(found.length, 1, `expected one ${code} in ${JSON.stringify(syncmlCodes(text))}\n${text}`);
-	return found[0];
-}
 
-function mutate(text: string, from: string, to: string): string {
-	assert.ok(text.includes(from), `test setup: ${JSON.stringify(from)} is not in the text`);
-	return text.replace(from, to);
-}
 
 describe('SyncML kinds: real samples', () => {
 	it('has a README naming the source of every sample', () => {

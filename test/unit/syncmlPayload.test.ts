@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { configUri, coveredText, diagnoseSyncml, parseSyncml, syncmlCodes, syncmlCommand, syncmlMessage, textLines, type TextDiagnostic } from '../helpers/service';
+import { configUri, coveredText, diagnoseSyncml, onlySyncml as only, parseSyncml, syncmlCodes, syncmlCommand, syncmlMessage, textLines, type TextDiagnostic } from '../helpers/service';
 
 type Form = 'escaped' | 'cdata';
 const FORMS: readonly Form[] = ['escaped', 'cdata'];
@@ -28,11 +28,6 @@ function payload(policy: string, form: Form, xml: string): string {
 	return message(policy, encode(form, xml));
 }
 
-function only(text: string, code: string): TextDiagnostic {
-	const found = diagnoseSyncml(text).filter((d) => d.code === code);
-	assert.equal(found.length, 1, `expected one ${code} in ${JSON.stringify(syncmlCodes(text))}\n${text}`);
-	return found[0];
-}
 
 /** The diagnostic lies inside the <Data> element's content. */
 function insideData(text: string, d: TextDiagnostic): void {

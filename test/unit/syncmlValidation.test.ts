@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { normalizeSettings } from '../../server/src/service';
-import { coveredText, diagnoseSyncml, syncmlCodes, syncmlCommand, syncmlMessage, type TextDiagnostic } from '../helpers/service';
+import { coveredText, diagnoseSyncml, onlySyncml as only, replaceOnce as mutate, syncmlCodes, syncmlCommand, syncmlMessage } from '../helpers/service';
 
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..');
 const EXAMPLE = fs.readFileSync(path.join(ROOT, 'examples/helpdesk-offer-help.syncml'), 'utf8');
@@ -15,18 +15,7 @@ const uri = (policy: string, area = 'RemoteAssistance', prefix = CONFIG) => `${p
 const LOGGING = uri('SessionLogging');
 const ENABLED = '&lt;enabled/&gt;';
 
-/** The only diagnostic of `code`; fails when there is not exactly one. */
-function only(text: string, code: string): TextDiagnostic {
-	const found = diagnoseSyncml(text).filter((d) => d.code === code);
-	assert.equal(found.length, 1, `expected one ${code} in ${JSON.stringify(syncmlCodes(text))}\n${text}`);
-	return found[0];
-}
 
-/** The text with one exact piece replaced; fails loudly if the piece is not there. */
-function mutate(text: string, from: string, to: string): string {
-	assert.ok(text.includes(from), `test setup: ${JSON.stringify(from)} is not in the text`);
-	return text.replace(from, to);
-}
 
 /** Asserts the diagnostics are exactly these codes (order-insensitive). */
 function assertCodes(text: string, expected: readonly string[]): void {

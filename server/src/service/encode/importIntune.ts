@@ -1,5 +1,6 @@
 import type { ParsedIntune } from '../document';
 import type { ImportResult } from './importSyncml';
+import { lastSettings } from './lastSettings';
 import { baseName, resolveProfiles } from './resolve';
 import { profilesToYaml } from './toYaml';
 
@@ -14,16 +15,11 @@ export function importIntune(doc: ParsedIntune): ImportResult {
 	if (!profile) {
 		return { yaml: '', skipped };
 	}
-	const last = new Map(profile.policies.map((p) => [p.policy.name, p]));
-	for (const policy of profile.policies) {
-		if (last.get(policy.policy.name) !== policy) {
-			skipped.push(`line ${doc.lines.positionAt(policy.span.start).line + 1}: ${policy.policy.name}: set again later in the export; the later setting is kept`);
-		}
-	}
+	const policies = lastSettings(profile, doc.lines, 'export', skipped);
 	const name = doc.name?.trim() || baseName(doc.uri);
 	const source = doc.kind === 'catalog' ? 'Intune settings-catalog policy' : 'Intune custom profile';
 	return {
-		yaml: profilesToYaml([{ ...profile, name, description: `Converted from the ${source} ${baseName(doc.uri)}.`, policies: profile.policies.filter((p) => last.get(p.policy.name) === p) }]),
+		yaml: profilesToYaml([{ ...profile, name, description: `Converted from the ${source} ${baseName(doc.uri)}.`, policies }]),
 		skipped,
 	};
 }

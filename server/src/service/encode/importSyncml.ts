@@ -1,5 +1,6 @@
 import type { ParsedSyncml } from '../document';
 import { parseRemoteAssistanceUri } from '../syncml/omaUri';
+import { lastSettings } from './lastSettings';
 import { baseName, resolveProfiles } from './resolve';
 import { profilesToYaml } from './toYaml';
 
@@ -32,14 +33,7 @@ export function importSyncml(doc: ParsedSyncml): ImportResult {
 	if (!profile) {
 		return { yaml: '', skipped };
 	}
-	// The device applies commands in order, so a policy's last setting is the one that holds.
-	const last = new Map(profile.policies.map((p) => [p.policy.name, p]));
-	for (const policy of profile.policies) {
-		if (last.get(policy.policy.name) !== policy) {
-			skipped.push(`line ${doc.lines.positionAt(policy.span.start).line + 1}: ${policy.policy.name}: set again later in the message; the later setting is kept`);
-		}
-	}
-	const policies = profile.policies.filter((p) => last.get(p.policy.name) === p);
+	const policies = lastSettings(profile, doc.lines, 'message', skipped);
 	return {
 		yaml: profilesToYaml([{ ...profile, name: baseName(doc.uri), description: `Converted from ${baseName(doc.uri)} SyncML.`, policies }]),
 		skipped,
