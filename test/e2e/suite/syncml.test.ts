@@ -71,3 +71,26 @@ describe('SyncML', () => {
 		assert.match(text, /LoggingEnabled/);
 	});
 });
+
+describe('files admins already have', () => {
+	it('reads a Fleet profile saved as .xml as SyncML and checks its Remote Assistance payload', async () => {
+		const editor = await open('fleet-profile.xml');
+		assert.equal(editor.document.languageId, 'syncml');
+		const diagnostics = await diagnosticsWhen(editor.document.uri, (d) => d.length > 0);
+		assert.deepEqual(diagnostics.map((d) => [String(d.code), editor.document.getText(d.range)]), [['enum-value', '7']]);
+	});
+
+	it('checks an Intune custom-profile export opened as JSON, inside the JSON string, and leaves other JSON alone', async () => {
+		const editor = await open('intune-custom-profile.json');
+		assert.equal(editor.document.languageId, 'json');
+		const diagnostics = await diagnosticsWhen(editor.document.uri, (d) => d.some((x) => x.source === 'rapolicy'));
+		assert.deepEqual(diagnostics.filter((d) => d.source === 'rapolicy').map((d) => [String(d.code), editor.document.getText(d.range)]), [['enum-value', '7']]);
+		const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'Config/RemoteAssistance/UnsolicitedRemoteAssistance', 30));
+		assert.ok(hover.some((h) => h.contents.some((c) => (typeof c === 'string' ? c : c.value).includes('Configure Offer Remote Assistance'))), 'the policy is explained on hover');
+
+		const other = await open('app-settings.json');
+		// The server answers other JSON with nothing: give it the time a check takes, then look.
+		await new Promise((r) => setTimeout(r, 1500));
+		assert.deepEqual(vscode.languages.getDiagnostics(other.document.uri).filter((d) => d.source === 'rapolicy'), []);
+	});
+});
