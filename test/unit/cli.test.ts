@@ -211,3 +211,59 @@ describe('rapolicy validate and import: Intune exports', () => {
 		assert.match(none.stderr, /sets no Remote Assistance policy/);
 	});
 });
+
+describe('rapolicy encode: settings-catalog and Fleet', () => {
+	const dir = mkdtempSync(path.join(tmpdir(), 'rapolicy-cli-export-'));
+	writeFileSync(path.join(dir, 'ra.rapolicy.yaml'), [
+		'profile: Helpdesk',
+		'description: Offer help; no logging rule.',
+		'policies:',
+		'  UnsolicitedRemoteAssistance:',
+		'    state: enabled',
+		'    options:',
+		'      RA_Unsolicit_Control_List: remote-control',
+		'      RA_Unsolicit_DACL_Edit: [ CORP\\RA-Helpdesk ]',
+		'  SolicitedRemoteAssistance: { state: disabled }',
+		'  SessionLogging: { state: not-configured }',
+		'',
+	].join('\n'));
+	writeFileSync(path.join(dir, 'none.rapolicy.yaml'), 'profile: None\npolicies:\n  SessionLogging: { state: not-configured }\n');
+
+	it('--to settings-catalog writes a Graph body that validates and imports back, naming what it left out', () => {
+		const { code, stdout, stderr } = run(['encode', '--to', 'settings-catalog', 'ra.rapolicy.yaml'], dir);
+		assert.equal(code, 0, stderr);
+		assert.equal(stderr, 'rapolicy encode: left out of the settings-catalog policy (it cannot remove a setting): SessionLogging\n');
+		const body = JSON.parse(stdout);
+		assert.deepEqual([body.name, body.platforms, body.technologies, body.roleScopeTagIds], ['Helpdesk', 'windows10', 'mdm', ['0']]);
+		writeFileSync(path.join(dir, 'catalog.json'), stdout);
+		assert.equal(run(['validate', 'catalog.json'], dir).code, 0);
+		const back = run(['import', 'catalog.json'], dir);
+		assert.equal(back.code, 0, back.stderr);
+		assert.match(back.stdout, /^ {2}UnsolicitedRemoteAssistance:\n {4}state: enabled\n {4}options:\n {6}RA_Unsolicit_Control_List: remote-control\n {6}RA_Unsolicit_DACL_Edit:\n {8}- CORP\\RA-Helpdesk\n {2}SolicitedRemoteAssistance: \{ state: disabled \}\n$/m);
+	});
+
+	it('--to fleet writes top-level Replace commands, in CDATA when asked, that validate and import back', () => {
+		const { code, stdout, stderr } = run(['encode', '--to', 'fleet', '--encoding', 'cdata', 'ra.rapolicy.yaml'], dir);
+		assert.equal(code, 0, stderr);
+		assert.equal(stderr, 'rapolicy encode: left out of the Fleet profile (it cannot send a Delete): SessionLogging\n');
+		assert.match(stdout, /^<Replace>\n {2}<Item>/);
+		assert.equal(stdout.match(/^<Replace>$/gm)?.length, 2);
+		assert.match(stdout, /<Data><!\[CDATA\[<disabled\/>\]\]><\/Data>/);
+		writeFileSync(path.join(dir, 'fleet.xml'), stdout);
+		assert.equal(run(['validate', 'fleet.xml'], dir).code, 0);
+		const back = run(['import', 'fleet.xml'], dir);
+		assert.equal(back.code, 0, back.stderr);
+		assert.match(back.stdout, /SolicitedRemoteAssistance: \{ state: disabled \}/);
+	});
+
+	it('--to fleet refuses to write an empty profile; an unknown channel names the new ones', () => {
+		const none = run(['encode', '--to', 'fleet', 'none.rapolicy.yaml'], dir);
+		assert.equal(none.code, 1);
+		assert.equal(none.stdout, '');
+		assert.match(none.stderr, /None has no enabled or disabled policy/);
+		const bad = run(['encode', '--to', 'catalog', 'ra.rapolicy.yaml'], dir);
+		assert.equal(bad.code, 2);
+		assert.match(bad.stderr, /--to must be one of payload, syncml, intune, settings-catalog, fleet, registry/);
+		assert.match(bad.stderr, /--to payload\|syncml\|intune\|settings-catalog\|fleet\|registry/);
+	});
+});

@@ -1,10 +1,10 @@
-import { encodeIntune, encodePayload, encodeSyncml, registryText, resolveProfiles, type ResolvedProfile } from '../service';
+import { encodeFleet, encodeIntune, encodePayload, encodeSettingsCatalog, encodeSyncml, registryText, resolveProfiles, type ResolvedProfile } from '../service';
 import type { CliIo } from './io';
 import { loadDocument, reportBlockingErrors } from './loadDocument';
 
-export const ENCODE_USAGE = 'Usage: rapolicy encode --to payload|syncml|intune|registry [--encoding escape|cdata] [--full-message] [--profile NAME] <file>';
+export const ENCODE_USAGE = 'Usage: rapolicy encode --to payload|syncml|intune|settings-catalog|fleet|registry [--encoding escape|cdata] [--full-message] [--profile NAME] <file>';
 
-const TARGETS = ['payload', 'syncml', 'intune', 'registry'] as const;
+const TARGETS = ['payload', 'syncml', 'intune', 'settings-catalog', 'fleet', 'registry'] as const;
 
 interface EncodeArgs {
 	to: string | undefined;
@@ -111,6 +111,35 @@ export function encodeCommand(args: readonly string[], io: CliIo): number {
 				return 2;
 			}
 			io.stdout(encodeSyncml(profile, { encoding: parsed.encoding as 'escape' | 'cdata', fullMessage: parsed.fullMessage }));
+			return 0;
+		}
+		case 'settings-catalog': {
+			const profile = oneProfile(all, parsed.profile, io);
+			if (!profile) {
+				return 2;
+			}
+			const catalog = encodeSettingsCatalog(profile);
+			if (catalog.omitted.length > 0) {
+				io.stderr(`rapolicy encode: left out of the settings-catalog policy (it cannot remove a setting): ${catalog.omitted.join(', ')}\n`);
+			}
+			io.stdout(`${JSON.stringify(catalog.policy, null, 2)}\n`);
+			return 0;
+		}
+		case 'fleet': {
+			const profile = oneProfile(all, parsed.profile, io);
+			if (!profile) {
+				return 2;
+			}
+			const fleet = encodeFleet(profile, parsed.encoding as 'escape' | 'cdata');
+			if (fleet.omitted.length > 0) {
+				io.stderr(`rapolicy encode: left out of the Fleet profile (it cannot send a Delete): ${fleet.omitted.join(', ')}\n`);
+			}
+			if (fleet.profile === '') {
+				// An empty file is no profile Fleet would take.
+				io.stderr(`rapolicy encode: ${profile.name} has no enabled or disabled policy, so there is no Fleet profile to write\n`);
+				return 1;
+			}
+			io.stdout(fleet.profile);
 			return 0;
 		}
 		default: {

@@ -20,6 +20,8 @@ export { resolveProfiles, type ResolvedProfile, type ResolvedPolicy } from './en
 export { encodePayload, encodeData, EncodeError, type PayloadEncoding } from './encode/payload';
 export { encodeSyncml } from './encode/syncmlMessage';
 export { encodeIntune } from './encode/intuneProfile';
+export { encodeSettingsCatalog } from './encode/settingsCatalog';
+export { encodeFleet } from './encode/fleetProfile';
 export { registryText, registryValues } from './encode/registryView';
 export { importSyncml, type ImportResult } from './encode/importSyncml';
 export { importIntune } from './encode/importIntune';

@@ -12,28 +12,34 @@ export function commandFor(resolved: ResolvedPolicy): 'Replace' | 'Delete' {
 	return resolved.state === 'not-configured' ? 'Delete' : 'Replace';
 }
 
-function commandXml(resolved: ResolvedPolicy, cmdId: number, encoding: PayloadEncoding): string[] {
+/**
+ * The lines of one command, each starting with `indent`. A CmdID of undefined is left out, for an
+ * MDM server that numbers the commands itself.
+ */
+export function commandXml(resolved: ResolvedPolicy, cmdId: number | undefined, encoding: PayloadEncoding, indent: string): string[] {
 	const command = commandFor(resolved);
 	const payload = encodePayload(resolved);
-	const lines = [
-		`    <${command}>`,
-		`      <CmdID>${cmdId}</CmdID>`,
-		'      <Item>',
-		'        <Target>',
-		`          <LocURI>${resolved.policy.omaUri}</LocURI>`,
-		'        </Target>',
-	];
+	const lines = [`<${command}>`];
+	if (cmdId !== undefined) {
+		lines.push(`  <CmdID>${cmdId}</CmdID>`);
+	}
+	lines.push(
+		'  <Item>',
+		'    <Target>',
+		`      <LocURI>${resolved.policy.omaUri}</LocURI>`,
+		'    </Target>',
+	);
 	if (payload !== null) {
 		lines.push(
-			'        <Meta>',
-			'          <Format xmlns="syncml:metinf">chr</Format>',
-			'          <Type xmlns="syncml:metinf">text/plain</Type>',
-			'        </Meta>',
-			`        <Data>${encodeData(payload, encoding)}</Data>`,
+			'    <Meta>',
+			'      <Format xmlns="syncml:metinf">chr</Format>',
+			'      <Type xmlns="syncml:metinf">text/plain</Type>',
+			'    </Meta>',
+			`    <Data>${encodeData(payload, encoding)}</Data>`,
 		);
 	}
-	lines.push('      </Item>', `    </${command}>`);
-	return lines;
+	lines.push('  </Item>', `</${command}>`);
+	return lines.map((line) => indent + line);
 }
 
 /**
@@ -60,7 +66,7 @@ export function encodeSyncml(profile: ResolvedProfile, options: SyncmlOptions): 
 		);
 	}
 	lines.push('  <SyncBody>');
-	profile.policies.forEach((policy, i) => lines.push(...commandXml(policy, i + 1, options.encoding)));
+	profile.policies.forEach((policy, i) => lines.push(...commandXml(policy, i + 1, options.encoding, '    ')));
 	lines.push('    <Final/>', '  </SyncBody>', '</SyncML>', '');
 	return lines.join('\n');
 }
