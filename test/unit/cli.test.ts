@@ -267,3 +267,22 @@ describe('rapolicy encode: settings-catalog and Fleet', () => {
 		assert.match(bad.stderr, /--to payload\|syncml\|intune\|settings-catalog\|fleet\|registry/);
 	});
 });
+
+describe('rapolicy encode --full-message', () => {
+	it('says in the message that the SyncHdr is a template, and the message validates clean', () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'rapolicy-full-'));
+		writeFileSync(path.join(dir, 'p.rapolicy.yaml'), 'profile: P\npolicies:\n  SessionLogging:\n    state: enabled\n');
+		const encoded = run(['encode', '--to', 'syncml', '--full-message', 'p.rapolicy.yaml'], dir);
+		assert.equal(encoded.code, 0, encoded.stderr);
+		assert.match(encoded.stdout, /<SyncML xmlns="SYNCML:SYNCML1\.2">\n {2}<!-- [^]*template[^]*-->\n {2}<SyncHdr>/);
+		writeFileSync(path.join(dir, 'full.syncml'), encoded.stdout);
+		const validated = run(['validate', 'full.syncml'], dir);
+		assert.equal(validated.code, 0, validated.both);
+		assert.equal(validated.stdout, '');
+	});
+
+	it('the usage line says the SyncHdr is a template', () => {
+		const help = run(['--help'], tmpdir());
+		assert.match(help.both, /--full-message adds a SyncHdr template/);
+	});
+});

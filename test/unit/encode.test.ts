@@ -106,6 +106,23 @@ describe('SyncML, Intune and registry output', () => {
 		assert.deepEqual(getDiagnostics(parseSyncmlDocument('file:///o.syncml', 1, syncml), DEFAULT_SETTINGS), []);
 	});
 
+	it('a full message says in an XML comment before SyncHdr that the header is a template to fill in', () => {
+		for (const encoding of ['escape', 'cdata'] as const) {
+			const syncml = encodeSyncml(resolved(text)[0], { encoding, fullMessage: true });
+			const comment = /<!--([^]*?)-->/.exec(syncml);
+			assert.ok(comment, 'has a comment');
+			assert.ok(comment.index < syncml.indexOf('<SyncHdr>'), 'the comment comes before SyncHdr');
+			assert.ok(comment.index > syncml.indexOf('<SyncML'), 'the comment is inside SyncML');
+			assert.match(comment[1], /template/);
+			assert.match(comment[1], /Target LocURI/);
+			assert.match(comment[1], /device/);
+			assert.match(comment[1], /Source LocURI/);
+			assert.match(comment[1], /server URI/);
+			assert.deepEqual(getDiagnostics(parseSyncmlDocument('file:///o.syncml', 1, syncml), DEFAULT_SETTINGS), []);
+			assert.ok(!encodeSyncml(resolved(text)[0], { encoding, fullMessage: false }).includes('<!--'), 'no comment without a SyncHdr');
+		}
+	});
+
 	it('the Intune profile has one String OMA setting per policy it can carry, with the raw payload', () => {
 		const intune = encodeIntune(resolved(text)[0]);
 		assert.equal(intune.profile['@odata.type'], '#microsoft.graph.windows10CustomConfiguration');

@@ -18,6 +18,15 @@ describe('files derived from the catalog', () => {
 		assert.deepEqual(readJson('schemas/rapolicy.schema.json'), buildProfileSchema());
 	});
 
+	it('the schema texts follow Microsoft\'s policy text (audit D1, D7, D8)', () => {
+		const text = JSON.stringify(buildProfileSchema());
+		assert.match(text, /not available on Windows Vista, where Simple MAPI is the only method supported/);
+		assert.match(text, /Turns logging of Remote Assistance sessions on or off/);
+		for (const old of ['always use mailto', 'chat and file transfers', 'accept each offer']) {
+			assert.ok(!text.includes(old), old);
+		}
+	});
+
 	it('the schema has a stable $id and compiles in ajv strict mode', () => {
 		const schema = readJson('schemas/rapolicy.schema.json');
 		assert.equal(schema.$id, SCHEMA_ID);

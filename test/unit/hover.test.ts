@@ -177,3 +177,42 @@ describe('hover in other places', () => {
 		}
 	});
 });
+
+describe('hover texts follow Microsoft\'s policy text (audit D1, D2, D7, D8, D9, prerequisites)', () => {
+	const policyHover = (name: string) => hoverMarkdown(hover(at(FULL_PROFILE, `  ${name.slice(0, 3)}`, `${name.slice(3)}:`)).hover);
+
+	it('shows the supported-on display string beside the id', () => {
+		const offer = policyHover('UnsolicitedRemoteAssistance');
+		assert.ok(offer.includes('At least Windows Server 2003 operating systems or Windows XP Professional (`windows:SUPPORTED_WindowsXP`)'), offer);
+		const logging = hoverMarkdown(hover(at(FULL_PROFILE, '  Session', 'Logging: {')).hover);
+		assert.ok(logging.includes('At least Windows Vista (`windows:SUPPORTED_WindowsVista`)'), logging);
+	});
+
+	it('RA_Solicit_Mailto_List says the setting is not available on Windows Vista, where Simple MAPI is the only method', () => {
+		const md = hoverMarkdown(hover(at(FULL_PROFILE, 'RA_Solicit_Mail', 'to_List: mailto')).hover);
+		assert.match(md, /not available on Windows Vista/);
+		assert.match(md, /Simple MAPI is the only method/);
+		assert.ok(!md.includes('always use mailto'));
+	});
+
+	it('RA_EncryptedTicketOnly not configured: users choose in System Properties in Control Panel', () => {
+		const md = hoverMarkdown(hover(at(FULL_PROFILE, '  RA_Encrypted', 'TicketOnly:')).hover);
+		assert.match(md, /\*not-configured\*: Users can set this themselves in System Properties in Control Panel\./);
+		assert.ok(!/\*not-configured\*: .*any Windows version/.test(md), 'the disabled text is not reused for not-configured');
+	});
+
+	it('SessionLogging says only what Microsoft says: logging on or off, logs under Remote Assistance in Documents', () => {
+		const md = hoverMarkdown(hover(at(FULL_PROFILE, '  Session', 'Logging: {')).hover);
+		assert.match(md, /on or off/);
+		assert.match(md, /Documents folder, under Remote Assistance/);
+		assert.ok(!md.includes('chat and file transfers'));
+	});
+
+	it('Offer Remote Assistance names the device prerequisites and marks accepting each offer as behaviour, not policy text', () => {
+		const md = policyHover('UnsolicitedRemoteAssistance');
+		includesAll(md, ['domain profile', 'Port 135:TCP', '%WINDIR%\\System32\\msra.exe', '%WINDIR%\\System32\\raserver.exe', 'same domain', 'trusted domain']);
+		const policySummary = md.split('\n')[2];
+		assert.ok(!/accept/.test(policySummary), 'the policy summary does not claim the user accepts offers');
+		assert.match(md, /Observed behaviour, not policy text:\* .*accept/);
+	});
+});

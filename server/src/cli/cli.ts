@@ -12,7 +12,7 @@ ${VALIDATE_USAGE}
 
 ${ENCODE_USAGE}
   --to payload    JSON: [{ profile, policy, omaUri, command, payload }], payload raw or null for Delete
-  --to syncml     the SyncML message for one profile (--full-message adds a SyncHdr)
+  --to syncml     the SyncML message for one profile (--full-message adds a SyncHdr template: fill in device id and server URI)
   --to intune     the Intune custom profile for one profile, as Microsoft Graph JSON
   --to registry   the registry values each policy writes on the device
   --encoding      escape (default) or cdata: how the payload is written inside <Data>

@@ -1,4 +1,4 @@
-import { POLICIES } from './policies';
+import { POLICIES, SUPPORTED_ON } from './policies';
 import type { EnumElement, EnumItem, PolicyDefinition, PolicyElement } from './types';
 import { closest } from '../text/suggest';
 
@@ -9,6 +9,12 @@ export const POLICY_NAMES: readonly string[] = POLICIES.map((p) => p.name);
 
 export function findPolicy(name: string): PolicyDefinition | undefined {
 	return byName.get(name);
+}
+
+/** The Group Policy editor's "Supported on" text for an ADMX supportedOn id, or the id itself. */
+export function supportedOnText(id: string): string {
+	const display = SUPPORTED_ON[id];
+	return display === undefined ? `\`${id}\`` : `${display} (\`${id}\`)`;
 }
 
 export function findElement(policy: PolicyDefinition, id: string): PolicyElement | undefined {

@@ -37,6 +37,15 @@ const CONTROL_ITEMS = (prefix: string): readonly EnumItem[] => [
 	{ value: 0, alias: 'view-only', label: 'Allow helpers to only view the computer', stringId: `${prefix}_Control_View` },
 ];
 
+/**
+ * Display strings of the `supportedOn` ids, as Windows.adml gives them (SUPPORTED_WindowsXP,
+ * SUPPORTED_WindowsVista).
+ */
+export const SUPPORTED_ON: Readonly<Record<string, string>> = {
+	'windows:SUPPORTED_WindowsXP': 'At least Windows Server 2003 operating systems or Windows XP Professional',
+	'windows:SUPPORTED_WindowsVista': 'At least Windows Vista',
+};
+
 /** All six Remote Assistance policies of the Policy CSP, in both areas. */
 export const POLICIES: readonly PolicyDefinition[] = [
 	{
@@ -46,10 +55,15 @@ export const POLICIES: readonly PolicyDefinition[] = [
 		supportedOn: 'windows:SUPPORTED_WindowsXP',
 		minOs: SINCE_1703,
 		registryValueName: 'fAllowUnsolicited',
-		summary: 'Lets the listed helpers start a Remote Assistance session with this computer on their own initiative (Offer Remote Assistance), without the user sending an invitation. The user still has to accept each offer.',
+		summary: 'Lets the listed helpers start a Remote Assistance session with this computer on their own initiative (Offer Remote Assistance), without the user sending an invitation.',
 		whenEnabled: 'Only the accounts and groups in the helper list can offer help, with view-only or remote-control rights as chosen.',
 		whenDisabled: 'Nobody can offer Remote Assistance to this computer.',
 		whenNotConfigured: 'Nobody can offer Remote Assistance to this computer.',
+		prerequisites: [
+			'Windows Firewall: the Remote Assistance exception enabled for the domain profile, containing `Port 135:TCP`, `%WINDIR%\\System32\\msra.exe` and `%WINDIR%\\System32\\raserver.exe` (Microsoft\'s help text for this policy, Windows Vista and later). The policy does not open these; set them separately.',
+			'Helpers in the same domain as this computer or in a trusted domain: offers travel over DCOM (Microsoft KB 301527).',
+		],
+		observedBehaviour: 'The user is asked to accept each offer, and again before sharing control (a vendor how-to, Netwrix).',
 		elements: [
 			{
 				type: 'enum',
@@ -136,7 +150,7 @@ export const POLICIES: readonly PolicyDefinition[] = [
 				valueName: 'fUseMailto',
 				registryType: 'REG_DWORD',
 				label: 'Method for sending email invitations:',
-				summary: 'How an invitation is handed to the mail client: a mailto link, or a Simple MAPI message with the invitation attached. Windows Vista and later always use mailto.',
+				summary: 'How an invitation is handed to the mail client: a mailto link, or a Simple MAPI message with the invitation attached. Microsoft\'s help text says this setting is not available on Windows Vista, where Simple MAPI is the only method supported.',
 				items: [
 					{ value: 0, alias: 'simple-mapi', label: 'Simple MAPI', stringId: 'RA_Solicit_SimpleMapi' },
 					{ value: 1, alias: 'mailto', label: 'Mailto', stringId: 'RA_Solicit_Mailto' },
@@ -188,7 +202,7 @@ export const POLICIES: readonly PolicyDefinition[] = [
 		supportedOn: 'windows:SUPPORTED_WindowsVista',
 		minOs: SINCE_1703,
 		registryValueName: 'LoggingEnabled',
-		summary: 'Keeps a log of each Remote Assistance session (connections, chat and file transfers) for later review.',
+		summary: 'Turns logging of Remote Assistance sessions on or off. The log files are kept in the user\'s Documents folder, under Remote Assistance.',
 		whenEnabled: 'Each session writes a log file under Remote Assistance in the user\'s Documents folder.',
 		whenDisabled: 'No session logs are written.',
 		whenNotConfigured: 'Remote Assistance uses its own setting for logging.',
@@ -204,7 +218,7 @@ export const POLICIES: readonly PolicyDefinition[] = [
 		summary: 'Makes invitations use the stronger encryption of Windows Vista and later, so helpers on older Windows versions cannot answer them. Offers and instant-messaging invitations are not affected.',
 		whenEnabled: 'Invitations can only be answered from Windows Vista or later.',
 		whenDisabled: 'Invitations can be answered from any Windows version that supports Remote Assistance.',
-		whenNotConfigured: 'Invitations can be answered from any Windows version that supports Remote Assistance.',
+		whenNotConfigured: 'Users can set this themselves in System Properties in Control Panel.',
 		elements: [],
 	},
 	{

@@ -110,6 +110,13 @@ export interface PolicyDefinition {
 	readonly whenEnabled: string;
 	readonly whenDisabled: string;
 	readonly whenNotConfigured: string;
+	/**
+	 * What else the device needs for the policy to work, which the policy itself does not set
+	 * (from Microsoft's help text and knowledge base).
+	 */
+	readonly prerequisites?: readonly string[];
+	/** Behaviour seen in use but not stated in Microsoft's policy text, with its source. */
+	readonly observedBehaviour?: string;
 	readonly elements: readonly PolicyElement[];
 }
 

@@ -51,6 +51,7 @@ export function encodeSyncml(profile: ResolvedProfile, options: SyncmlOptions): 
 	if (options.fullMessage) {
 		// SessionID, MsgID, Target and Source are the MDM server's to set; these stand in for them.
 		lines.push(
+			'  <!-- This SyncHdr is a template: put the device\'s id in Target LocURI and your MDM server URI in Source LocURI before sending. -->',
 			'  <SyncHdr>',
 			'    <VerDTD>1.2</VerDTD>',
 			'    <VerProto>DM/1.2</VerProto>',

@@ -1,3 +1,4 @@
+import { supportedOnText } from '../catalog/catalog';
 import type { EnumItem, PolicyDefinition, PolicyElement } from '../catalog/types';
 
 /** Markdown documentation derived from the catalog; shared by hover and completion. */
@@ -10,6 +11,13 @@ export function policyMarkdown(policy: PolicyDefinition): string {
 	const options = policy.elements.length === 0
 		? 'none'
 		: policy.elements.map((e) => `\`${e.id}\` (${e.type})`).join(', ');
+	const extra: string[] = [];
+	if (policy.prerequisites && policy.prerequisites.length > 0) {
+		extra.push('Also needed on the device (not set by this policy):', '', ...policy.prerequisites.map((p) => `- ${p}`), '');
+	}
+	if (policy.observedBehaviour) {
+		extra.push(`*Observed behaviour, not policy text:* ${policy.observedBehaviour}`, '');
+	}
 	return [
 		`**${policy.name}**: ${policy.friendlyName}`,
 		'',
@@ -19,6 +27,7 @@ export function policyMarkdown(policy: PolicyDefinition): string {
 		`- *disabled*: ${policy.whenDisabled}`,
 		`- *not-configured*: ${policy.whenNotConfigured}`,
 		'',
+		...extra,
 		'| | |',
 		'|---|---|',
 		`| OMA-URI | \`${policy.omaUri}\` |`,
@@ -28,6 +37,7 @@ export function policyMarkdown(policy: PolicyDefinition): string {
 		`| Scope | ${policy.scope} only |`,
 		`| Editions | ${policy.editions.join(', ')}; not ${policy.editionsExcluded.join(', ')} |`,
 		`| Windows | ${policy.minOs.map((o) => `${o.label} (${o.build})`).join('; ')} and later |`,
+		`| Supported on (ADMX) | ${supportedOnText(policy.supportedOn)} |`,
 		`| Options | ${options} |`,
 	].join('\n');
 }
