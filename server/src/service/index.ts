@@ -21,6 +21,10 @@ export { encodePayload, encodeData, EncodeError, type PayloadEncoding } from './
 export { encodeSyncml } from './encode/syncmlMessage';
 export { encodeIntune } from './encode/intuneProfile';
 export { registryText, registryValues } from './encode/registryView';
+export { gpOperations, type GpOperation } from './encode/gpo/operations';
+export { encodeLgpoText, LgpoTextError } from './encode/gpo/lgpoText';
+export { encodePowerShell, quotePowerShell } from './encode/gpo/powershell';
+export { encodeRegistryPol } from './encode/gpo/registryPol';
 export { importSyncml, type ImportResult } from './encode/importSyncml';
 export { importIntune } from './encode/importIntune';
 export { profilesToYaml } from './encode/toYaml';
