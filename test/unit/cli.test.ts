@@ -253,6 +253,17 @@ describe('rapolicy encode: Group Policy channels and -o', () => {
 		assert.match(readFileSync(path.join(dir, 'gp.txt'), 'utf8'), /^; GP: /);
 	});
 
+	it('-o writes a PowerShell script with a UTF-8 byte order mark, which Windows PowerShell 5.1 needs to read UTF-8', () => {
+		assert.equal(run(['encode', '--to', 'powershell', '-o', 'gp.ps1', 'gp.rapolicy.yaml'], dir).code, 0);
+		assert.equal(readFileSync(path.join(dir, 'gp.ps1')).subarray(0, 5).toString('hex'), 'efbbbf2320');
+	});
+
+	it('-o without a file name is bad usage', () => {
+		const { code, stderr } = run(['encode', '--to', 'lgpo', 'gp.rapolicy.yaml', '-o'], dir);
+		assert.equal(code, 2);
+		assert.match(stderr, /-o needs a file name/);
+	});
+
 	it('one profile per output: --profile picks it', () => {
 		assert.equal(run(['encode', '--to', 'lgpo', 'two.rapolicy.yaml'], dir).code, 2);
 		assert.match(run(['encode', '--to', 'lgpo', '--profile', 'B', 'two.rapolicy.yaml'], dir).stdout, /LoggingEnabled\nDWORD:0/);

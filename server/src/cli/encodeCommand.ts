@@ -37,7 +37,7 @@ function parseArgs(args: readonly string[]): EncodeArgs | string {
 				break;
 			case '-o':
 			case '--output':
-				parsed.output = value();
+				parsed.output = value() ?? '';
 				break;
 			default:
 				if (flag.startsWith('-')) {
@@ -52,7 +52,7 @@ function parseArgs(args: readonly string[]): EncodeArgs | string {
 	if (parsed.encoding !== 'escape' && parsed.encoding !== 'cdata') {
 		return '--encoding must be escape or cdata';
 	}
-	if (parsed.output === '' || (parsed.output === undefined && args.includes('-o'))) {
+	if (parsed.output === '') {
 		return '-o needs a file name';
 	}
 	// Binary on a terminal or through a text pipe would be mangled, so Registry.pol goes to a file only.
@@ -110,7 +110,10 @@ export function encodeCommand(args: readonly string[], io: CliIo, writeFile: Wri
 	if (code !== 0) {
 		return code;
 	}
-	if (parsed.to !== 'registry-pol' && !tryWrite(writeFile, io, parsed.output, text)) {
+	// Windows PowerShell 5.1 reads a script without a byte order mark as ANSI, which would garble
+	// non-ASCII helper names and messages; the BOM makes it read UTF-8.
+	const data = parsed.to === 'powershell' ? `\uFEFF${text}` : text;
+	if (parsed.to !== 'registry-pol' && !tryWrite(writeFile, io, parsed.output, data)) {
 		return 2;
 	}
 	io.stderr(`wrote ${parsed.output}\n`);
