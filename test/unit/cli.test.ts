@@ -286,3 +286,69 @@ describe('rapolicy encode --full-message', () => {
 		assert.match(help.both, /--full-message adds a SyncHdr template/);
 	});
 });
+
+describe('rapolicy encode: Group Policy channels and -o', () => {
+	const dir = mkdtempSync(path.join(tmpdir(), 'rapolicy-gpo-'));
+	writeFileSync(path.join(dir, 'gp.rapolicy.yaml'), 'profile: GP\npolicies:\n  SessionLogging: { state: enabled }\n  UnsolicitedRemoteAssistance: { state: disabled }\n');
+	writeFileSync(path.join(dir, 'two.rapolicy.yaml'), '---\nprofile: A\npolicies:\n  SessionLogging: { state: enabled }\n---\nprofile: B\npolicies:\n  SessionLogging: { state: disabled }\n');
+	writeFileSync(path.join(dir, 'lines.rapolicy.yaml'), 'profile: L\npolicies:\n  CustomizeWarningMessages:\n    state: enabled\n    options:\n      RA_Options_Share_Control_Message: IT\n      RA_Options_Connect_Message: "Line1\\nLine2"\n');
+
+	it('--to lgpo prints LGPO text with the deletion of a disabled policy', () => {
+		const { code, stdout } = run(['encode', '--to', 'lgpo', 'gp.rapolicy.yaml'], dir);
+		assert.equal(code, 0);
+		assert.match(stdout, /\nComputer\nSoftware\\policies\\Microsoft\\Windows NT\\Terminal Services\nLoggingEnabled\nDWORD:1\n/);
+		assert.match(stdout, /\nComputer\n.*\\RAUnsolicit\n\*\nDELETEALLVALUES\n/);
+	});
+
+	it('--to powershell prints a script taking the GPO name', () => {
+		const { code, stdout } = run(['encode', '--to', 'powershell', 'gp.rapolicy.yaml'], dir);
+		assert.equal(code, 0);
+		assert.match(stdout, /^param\(\[Parameter\(Mandatory\)\]\[string\]\$GpoName\)$/m);
+		assert.match(stdout, /-ValueName 'LoggingEnabled' -Type DWord -Value 1/);
+	});
+
+	it('--to registry-pol refuses stdout and writes the file with -o', () => {
+		const refused = run(['encode', '--to', 'registry-pol', 'gp.rapolicy.yaml'], dir);
+		assert.equal(refused.code, 2);
+		assert.equal(refused.stdout, '');
+		assert.match(refused.stderr, /binary: give -o FILE/);
+		const written = run(['encode', '--to', 'registry-pol', '-o', 'out/gp.pol', 'gp.rapolicy.yaml'], dir);
+		assert.equal(written.code, 2, 'a missing folder is not created');
+		const ok = run(['encode', '--to', 'registry-pol', '-o', 'gp.pol', 'gp.rapolicy.yaml'], dir);
+		assert.equal(ok.code, 0, ok.stderr);
+		assert.equal(ok.stdout, '');
+		assert.equal(readFileSync(path.join(dir, 'gp.pol')).subarray(0, 8).toString('hex'), '5052656701000000');
+	});
+
+	it('-o writes a text channel to the file and nothing to stdout', () => {
+		const { code, stdout, stderr } = run(['encode', '--to', 'lgpo', '-o', 'gp.txt', 'gp.rapolicy.yaml'], dir);
+		assert.equal(code, 0);
+		assert.equal(stdout, '');
+		assert.match(stderr, /^wrote gp\.txt$/m);
+		assert.match(readFileSync(path.join(dir, 'gp.txt'), 'utf8'), /^; GP: /);
+	});
+
+	it('-o writes a PowerShell script with a UTF-8 byte order mark, which Windows PowerShell 5.1 needs to read UTF-8', () => {
+		assert.equal(run(['encode', '--to', 'powershell', '-o', 'gp.ps1', 'gp.rapolicy.yaml'], dir).code, 0);
+		assert.equal(readFileSync(path.join(dir, 'gp.ps1')).subarray(0, 5).toString('hex'), 'efbbbf2320');
+	});
+
+	it('-o without a file name is bad usage', () => {
+		const { code, stderr } = run(['encode', '--to', 'lgpo', 'gp.rapolicy.yaml', '-o'], dir);
+		assert.equal(code, 2);
+		assert.match(stderr, /-o needs a file name/);
+	});
+
+	it('one profile per output: --profile picks it', () => {
+		assert.equal(run(['encode', '--to', 'lgpo', 'two.rapolicy.yaml'], dir).code, 2);
+		assert.match(run(['encode', '--to', 'lgpo', '--profile', 'B', 'two.rapolicy.yaml'], dir).stdout, /LoggingEnabled\nDWORD:0/);
+	});
+
+	it('LGPO text refuses a line break in a message (exit 1); PowerShell carries it', () => {
+		const { code, stdout, stderr } = run(['encode', '--to', 'lgpo', 'lines.rapolicy.yaml'], dir);
+		assert.equal(code, 1);
+		assert.equal(stdout, '');
+		assert.match(stderr, /line break/);
+		assert.equal(run(['encode', '--to', 'powershell', 'lines.rapolicy.yaml'], dir).code, 0);
+	});
+});

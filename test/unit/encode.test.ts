@@ -132,10 +132,10 @@ describe('SyncML, Intune and registry output', () => {
 		assert.deepEqual(intune.omitted, ['SessionLogging']);
 	});
 
-	it('the registry view lists the policy value, each option and one value per helper under RAUnsolicit', () => {
+	it('the registry view lists the policy value, each option, and under RAUnsolicit a clear then one value per helper', () => {
 		const view = registryText(resolved(text)[0].policies);
 		assert.match(view, /HKLM\\Software\\policies\\Microsoft\\Windows NT\\Terminal Services\n {4}fAllowUnsolicited +REG_DWORD +1\n {4}fAllowUnsolicitedFullControl +REG_DWORD +1/);
-		assert.match(view, /Terminal Services\\RAUnsolicit\n {4}CORP\\RA-Helpdesk +REG_SZ +CORP\\RA-Helpdesk/);
+		assert.match(view, /Terminal Services\\RAUnsolicit\n {4}\(every value deleted\)\n {4}CORP\\RA-Helpdesk +REG_SZ +CORP\\RA-Helpdesk/);
 		assert.match(view, /SessionLogging \(not-configured\)\n {2}writes nothing/);
 	});
 

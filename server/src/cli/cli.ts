@@ -15,6 +15,10 @@ ${ENCODE_USAGE}
   --to syncml     the SyncML message for one profile (--full-message adds a SyncHdr template: fill in device id and server URI)
   --to intune     the Intune custom profile for one profile, as Microsoft Graph JSON
   --to registry   the registry values each policy writes on the device
+  --to lgpo       LGPO.exe text for one profile, for LGPO.exe /t
+  --to powershell a Set-GPRegistryValue script for one profile; run it with -GpoName NAME
+  --to registry-pol  a machine Registry.pol for one profile (binary: needs -o FILE)
+  -o FILE         write the output to FILE instead of stdout
   --encoding      escape (default) or cdata: how the payload is written inside <Data>
 
 ${IMPORT_USAGE}

@@ -1,21 +1,24 @@
-import { encodeFleet, encodeIntune, encodePayload, encodeSettingsCatalog, encodeSyncml, registryText, resolveProfiles, type ResolvedProfile } from '../service';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { encodeFleet, encodeIntune, encodeLgpoText, encodePayload, encodePowerShell, encodeRegistryPol, encodeSettingsCatalog, encodeSyncml, LgpoTextError, registryText, resolveProfiles, type ResolvedProfile } from '../service';
 import type { CliIo } from './io';
 import { loadDocument, reportBlockingErrors } from './loadDocument';
 
-export const ENCODE_USAGE = 'Usage: rapolicy encode --to payload|syncml|intune|settings-catalog|fleet|registry [--encoding escape|cdata] [--full-message] [--profile NAME] <file>';
+export const ENCODE_USAGE = 'Usage: rapolicy encode --to payload|syncml|intune|settings-catalog|fleet|registry|lgpo|powershell|registry-pol [--encoding escape|cdata] [--full-message] [--profile NAME] [-o FILE] <file>';
 
-const TARGETS = ['payload', 'syncml', 'intune', 'settings-catalog', 'fleet', 'registry'] as const;
+const TARGETS = ['payload', 'syncml', 'intune', 'settings-catalog', 'fleet', 'registry', 'lgpo', 'powershell', 'registry-pol'] as const;
 
 interface EncodeArgs {
 	to: string | undefined;
 	encoding: string;
 	fullMessage: boolean;
 	profile: string | undefined;
+	output: string | undefined;
 	files: string[];
 }
 
 function parseArgs(args: readonly string[]): EncodeArgs | string {
-	const parsed: EncodeArgs = { to: undefined, encoding: 'escape', fullMessage: false, profile: undefined, files: [] };
+	const parsed: EncodeArgs = { to: undefined, encoding: 'escape', fullMessage: false, profile: undefined, output: undefined, files: [] };
 	for (let i = 0; i < args.length; i++) {
 		const [flag, inline] = args[i].startsWith('--') && args[i].includes('=') ? args[i].split(/=(.*)/s) : [args[i], undefined];
 		const value = () => inline ?? args[++i];
@@ -32,6 +35,10 @@ function parseArgs(args: readonly string[]): EncodeArgs | string {
 			case '--full-message':
 				parsed.fullMessage = true;
 				break;
+			case '-o':
+			case '--output':
+				parsed.output = value() ?? '';
+				break;
 			default:
 				if (flag.startsWith('-')) {
 					return `unknown option ${flag}`;
@@ -44,6 +51,13 @@ function parseArgs(args: readonly string[]): EncodeArgs | string {
 	}
 	if (parsed.encoding !== 'escape' && parsed.encoding !== 'cdata') {
 		return '--encoding must be escape or cdata';
+	}
+	if (parsed.output === '') {
+		return '-o needs a file name';
+	}
+	// Binary on a terminal or through a text pipe would be mangled, so Registry.pol goes to a file only.
+	if (parsed.to === 'registry-pol' && parsed.output === undefined) {
+		return '--to registry-pol writes binary: give -o FILE';
 	}
 	if (parsed.files.length !== 1) {
 		return 'give exactly one file';
@@ -67,13 +81,46 @@ function oneProfile(profiles: readonly ResolvedProfile[], name: string | undefin
 	return undefined;
 }
 
-/** `rapolicy encode`: what the device or the MDM server receives, on stdout. Refuses files with errors. */
-export function encodeCommand(args: readonly string[], io: CliIo): number {
+type WriteFile = (file: string, data: string | Uint8Array) => void;
+
+/** A missing folder or a read-only file is reported like an unreadable input (exit 2), not thrown. */
+function tryWrite(writeFile: WriteFile, io: CliIo, file: string, data: string | Uint8Array): boolean {
+	try {
+		writeFile(path.resolve(io.cwd, file), data);
+		return true;
+	} catch (error) {
+		io.stderr(`rapolicy encode: cannot write ${file}: ${(error as Error).message}\n`);
+		return false;
+	}
+}
+
+/** `rapolicy encode`: what the device, the MDM server or the GPO receives, on stdout or in the -o file. Refuses files with errors. */
+export function encodeCommand(args: readonly string[], io: CliIo, writeFile: WriteFile = (f, d) => fs.writeFileSync(f, d)): number {
 	const parsed = parseArgs(args);
 	if (typeof parsed === 'string') {
 		io.stderr(`rapolicy encode: ${parsed}\n${ENCODE_USAGE}\n`);
 		return 2;
 	}
+	if (parsed.output === undefined) {
+		return encodeTo(parsed, io, writeFile);
+	}
+	// The channels print text; with -o it is collected and written once, only when encoding succeeded.
+	let text = '';
+	const code = encodeTo(parsed, { ...io, stdout: (chunk) => { text += chunk; } }, writeFile);
+	if (code !== 0) {
+		return code;
+	}
+	// Windows PowerShell 5.1 reads a script without a byte order mark as ANSI, which would garble
+	// non-ASCII helper names and messages; the BOM makes it read UTF-8.
+	const data = parsed.to === 'powershell' ? `\uFEFF${text}` : text;
+	if (parsed.to !== 'registry-pol' && !tryWrite(writeFile, io, parsed.output, data)) {
+		return 2;
+	}
+	io.stderr(`wrote ${parsed.output}\n`);
+	return 0;
+}
+
+function encodeTo(parsed: EncodeArgs, io: CliIo, writeFile: WriteFile): number {
 	const file = parsed.files[0];
 	const doc = loadDocument(file, io, 'encode');
 	if (!doc) {
@@ -105,6 +152,27 @@ export function encodeCommand(args: readonly string[], io: CliIo): number {
 			}
 			io.stdout(profiles.map((p) => `# ${p.name}\n${registryText(p.policies)}`).join('\n'));
 			return 0;
+		case 'lgpo':
+		case 'powershell':
+		case 'registry-pol': {
+			const profile = oneProfile(all, parsed.profile, io);
+			if (!profile) {
+				return 2;
+			}
+			if (parsed.to === 'registry-pol') {
+				return tryWrite(writeFile, io, parsed.output ?? '', encodeRegistryPol(profile)) ? 0 : 2;
+			}
+			try {
+				io.stdout(parsed.to === 'lgpo' ? encodeLgpoText(profile) : encodePowerShell(profile));
+			} catch (error) {
+				if (!(error instanceof LgpoTextError)) {
+					throw error;
+				}
+				io.stderr(`rapolicy encode: ${error.message}\n`);
+				return 1;
+			}
+			return 0;
+		}
 		case 'syncml': {
 			const profile = oneProfile(all, parsed.profile, io);
 			if (!profile) {

@@ -1,48 +1,39 @@
+import { gpOperations } from './gpo/operations';
 import type { ResolvedPolicy } from './resolve';
 
 export interface RegistryValue {
 	readonly key: string;
+	/** The value name, or `*` for every value of the key. */
 	readonly name: string;
-	readonly type: 'REG_DWORD' | 'REG_SZ';
+	/** `deleted` removes the value (or every value, for `*`). */
+	readonly type: 'REG_DWORD' | 'REG_SZ' | 'deleted';
 	readonly data: string;
 }
 
 /**
- * The registry values a policy writes on the device, under HKLM. Enabled writes the policy's
- * value and one per option (a helper list writes one value per helper, named after it);
- * disabled writes the policy's value only; not-configured writes nothing, and the Delete removes
- * what the policy wrote.
+ * The registry operations a policy causes on the device, under HKLM, in the order Group Policy
+ * records them (see gpOperations): deletions included, so the view matches `reg query` after a
+ * disabled policy or a replaced helper list. Not-configured writes nothing, and the Delete
+ * removes what the policy wrote.
  */
 export function registryValues(resolved: ResolvedPolicy): RegistryValue[] {
-	const policy = resolved.policy;
-	const key = `HKLM\\${policy.registryKey}`;
-	if (resolved.state === 'not-configured') {
-		return [];
-	}
-	if (resolved.state === 'disabled') {
-		return [{ key, name: policy.registryValueName, type: 'REG_DWORD', data: String(policy.disabledValue) }];
-	}
-	const values: RegistryValue[] = [{ key, name: policy.registryValueName, type: 'REG_DWORD', data: String(policy.enabledValue) }];
-	for (const element of policy.elements) {
-		const value = resolved.values.get(element.id);
-		if (value === undefined) {
-			continue;
+	return gpOperations(resolved).map((operation) => {
+		const key = `HKLM\\${operation.key}`;
+		switch (operation.kind) {
+			case 'set':
+				return { key, name: operation.name, type: operation.type, data: operation.data };
+			case 'delete':
+				return { key, name: operation.name, type: 'deleted', data: '' };
+			case 'deleteAllValues':
+				return { key, name: '*', type: 'deleted', data: '' };
 		}
-		const elementKey = `HKLM\\${element.registryKey}`;
-		if (element.type === 'list') {
-			for (const entry of value as readonly string[]) {
-				values.push({ key: elementKey, name: entry, type: 'REG_SZ', data: entry });
-			}
-		} else {
-			values.push({ key: elementKey, name: element.valueName, type: element.registryType, data: value as string });
-		}
-	}
-	return values;
+	});
 }
 
 /** The values as text, grouped by key, as `reg query` would list them. */
 export function registryText(resolved: readonly ResolvedPolicy[]): string {
 	const lines: string[] = [];
+	let deletes = false;
 	for (const policy of resolved) {
 		lines.push(`${policy.policy.name} (${policy.state})`);
 		const values = registryValues(policy);
@@ -55,8 +46,17 @@ export function registryText(resolved: readonly ResolvedPolicy[]): string {
 				key = value.key;
 				lines.push(`  ${key}`);
 			}
-			lines.push(`    ${value.name.padEnd(30)} ${value.type.padEnd(10)} ${value.data}`);
+			if (value.type === 'deleted') {
+				deletes = true;
+				lines.push(value.name === '*' ? '    (every value deleted)' : `    ${value.name.padEnd(30)} deleted`);
+			} else {
+				lines.push(`    ${value.name.padEnd(30)} ${value.type.padEnd(10)} ${value.data}`);
+			}
 		}
+	}
+	if (deletes) {
+		// The deletions are what Group Policy records; for MDM, Microsoft only says the ADMX decides.
+		lines.push('# deletions: as Group Policy records them (INFERRED from GPO backups); MDM may differ (not documented)');
 	}
 	return lines.join('\n') + '\n';
 }

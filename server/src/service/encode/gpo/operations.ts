@@ -1,0 +1,58 @@
+import type { ResolvedPolicy } from '../resolve';
+
+/**
+ * One registry operation as Group Policy records it in a GPO. Keys are relative to HKLM: every
+ * Remote Assistance policy is a machine policy, and a GPO's file location decides the hive.
+ */
+export type GpOperation =
+	| { readonly kind: 'set'; readonly key: string; readonly name: string; readonly type: 'REG_DWORD' | 'REG_SZ'; readonly data: string }
+	/** Registry.pol `**del.<name>`: removes one value. */
+	| { readonly kind: 'delete'; readonly key: string; readonly name: string }
+	/** Registry.pol `**delvals.`: removes every value of the key (not its subkeys). */
+	| { readonly kind: 'deleteAllValues'; readonly key: string };
+
+/** Hybrid devices: the Policy CSP setting wins over the GPO when the device is told so (VERIFIED, ControlPolicyConflict CSP). */
+export const MDM_WINS = 'Where ControlPolicyConflict/MDMWinsOverGP is 1, a value MDM sets for the same policy wins over this one.';
+
+/**
+ * What Group Policy writes for one ADMX policy, derived from the catalog's registry facts only.
+ * Enabled writes the policy value and each element; a list (additive false, no prefix) first
+ * clears its key, then writes one value per entry named as the entry. Disabled writes the policy
+ * value and deletes every element value and the list key's values, as GPO backups of the DISA
+ * STIG show (INFERRED from third-party conversions). Not configured writes nothing.
+ */
+export function gpOperations(resolved: ResolvedPolicy): GpOperation[] {
+	const policy = resolved.policy;
+	if (resolved.state === 'not-configured') {
+		return [];
+	}
+	const enabled = resolved.state === 'enabled';
+	const operations: GpOperation[] = [{
+		kind: 'set',
+		key: policy.registryKey,
+		name: policy.registryValueName,
+		type: 'REG_DWORD',
+		data: String(enabled ? policy.enabledValue : policy.disabledValue),
+	}];
+	for (const element of policy.elements) {
+		if (!enabled) {
+			operations.push(element.type === 'list'
+				? { kind: 'deleteAllValues', key: element.registryKey }
+				: { kind: 'delete', key: element.registryKey, name: element.valueName });
+			continue;
+		}
+		const value = resolved.values.get(element.id);
+		if (value === undefined) {
+			continue;
+		}
+		if (element.type === 'list') {
+			operations.push({ kind: 'deleteAllValues', key: element.registryKey });
+			for (const entry of value as readonly string[]) {
+				operations.push({ kind: 'set', key: element.registryKey, name: entry, type: 'REG_SZ', data: entry });
+			}
+		} else {
+			operations.push({ kind: 'set', key: element.registryKey, name: element.valueName, type: element.registryType, data: value as string });
+		}
+	}
+	return operations;
+}
