@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Commands, IMPORT_REQUEST, PREVIEW_REQUEST, type ImportRequestResult, type PolicyPreview, type Preview, type PreviewResult, type ProfilePreview } from '../../server/src/common/protocol';
+import { Commands, IMPORT_REQUEST, PREVIEW_REQUEST, type ChannelExport, type ImportRequestResult, type PolicyPreview, type Preview, type PreviewResult, type ProfilePreview } from '../../server/src/common/protocol';
 import { copyText, policyAtLine, type CopyForm } from './copyForms';
 import { exportFileName } from './fileNames';
 import { baseName, PreviewPanels } from './previewPanel';
@@ -122,11 +122,15 @@ export function defaultExportUri(source: vscode.Uri, profile: string, profileCou
 	return vscode.Uri.joinPath(source, '..', exportFileName(baseName(source), profile, profileCount, extension));
 }
 
-async function exportProfile(context: vscode.ExtensionContext, client: LanguageClient | undefined, extension: string, content: (p: ProfilePreview) => string, uri?: unknown, target?: unknown): Promise<vscode.Uri | undefined> {
+/** What an export writes: text, or bytes for a binary file; undefined (with the reason shown) when the channel cannot. */
+type ExportContent = (p: ProfilePreview) => string | Uint8Array | undefined;
+
+async function exportProfile(context: vscode.ExtensionContext, client: LanguageClient | undefined, extension: string, content: ExportContent, uri?: unknown, target?: unknown): Promise<vscode.Uri | undefined> {
 	const document = await targetDocument(context, uri);
 	const preview = document && await previewOf(client, document);
 	const profile = preview && await chooseProfile(preview.profiles);
-	if (!document || !preview || !profile) {
+	const data = profile && content(profile);
+	if (!document || !preview || !profile || data === undefined) {
 		return undefined;
 	}
 	// A caller (a task, another extension) may name the file; otherwise the user chooses it.
@@ -136,7 +140,7 @@ async function exportProfile(context: vscode.ExtensionContext, client: LanguageC
 	if (!destination) {
 		return undefined;
 	}
-	await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(content(profile)));
+	await vscode.workspace.fs.writeFile(destination, typeof data === 'string' ? new TextEncoder().encode(data) : data);
 	void vscode.window.showInformationMessage(`Exported ${profile.name} to ${baseName(destination)}.`, 'Open').then((open) => {
 		if (open) {
 			void vscode.window.showTextDocument(destination);
@@ -144,6 +148,35 @@ async function exportProfile(context: vscode.ExtensionContext, client: LanguageC
 	});
 	return destination;
 }
+
+/** The bytes of a further channel, or undefined with the reason shown when it cannot carry the profile. */
+function channelContent(id: ChannelExport['id']): ExportContent {
+	return (profile) => {
+		const channel = profile.channels.find((c) => c.id === id);
+		if (!channel || channel.content === null) {
+			void vscode.window.showWarningMessage(`${profile.name} cannot be exported for this channel. ${channel?.note ?? ''}`.trim());
+			return undefined;
+		}
+		if (channel.note) {
+			void vscode.window.showInformationMessage(channel.note);
+		}
+		if (channel.binary) {
+			return Uint8Array.from(atob(channel.content), (c) => c.charCodeAt(0));
+		}
+		// Windows PowerShell 5.1 reads a script without a byte order mark as ANSI.
+		return id === 'powershell' ? `\uFEFF${channel.content}` : channel.content;
+	};
+}
+
+const EXPORT_CHOICES: readonly (vscode.QuickPickItem & { id: string; extension: string; content: ExportContent })[] = [
+	{ id: 'syncml', label: 'SyncML message', description: '.syncml', extension: '.syncml', content: (p) => p.syncml },
+	{ id: 'intune', label: 'Intune custom profile', description: 'Microsoft Graph JSON', extension: '.intune.json', content: (p) => p.intune },
+	{ id: 'settings-catalog', label: 'Intune settings catalog', description: 'Microsoft Graph JSON', extension: '.settings-catalog.json', content: channelContent('settings-catalog') },
+	{ id: 'fleet', label: 'Fleet profile', description: 'top-level Replace commands', extension: '.fleet.xml', content: channelContent('fleet') },
+	{ id: 'lgpo', label: 'Group Policy: LGPO.exe text', description: 'LGPO.exe /t', extension: '.lgpo.txt', content: channelContent('lgpo') },
+	{ id: 'powershell', label: 'Group Policy: PowerShell script', description: 'Set-GPRegistryValue', extension: '.ps1', content: channelContent('powershell') },
+	{ id: 'registry-pol', label: 'Group Policy: Registry.pol', description: 'binary', extension: '.pol', content: channelContent('registry-pol') },
+];
 
 /** The folder a converted profile goes to: the source's, or the workspace's for a source with no folder. */
 function folderOf(source: vscode.Uri): vscode.Uri | undefined {
@@ -172,6 +205,12 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
 
 	register(Commands.exportSyncml, (uri?: unknown, target?: unknown) => exportProfile(context, client(), '.syncml', (p) => p.syncml, uri, target));
 	register(Commands.exportIntune, (uri?: unknown, target?: unknown) => exportProfile(context, client(), '.intune.json', (p) => p.intune, uri, target));
+
+	register(Commands.exportChannel, async (uri?: unknown, target?: unknown, channel?: unknown) => {
+		const id = typeof channel === 'string' ? channel : (await vscode.window.showQuickPick(EXPORT_CHOICES, { placeHolder: 'Export for which channel?' }))?.id;
+		const choice = EXPORT_CHOICES.find((c) => c.id === id);
+		return choice && exportProfile(context, client(), choice.extension, choice.content, uri, target);
+	});
 
 	register(Commands.convertToYaml, async (uri?: unknown) => {
 		const document = await targetDocument(context, uri);

@@ -1,4 +1,4 @@
-import type { PolicyPreview, Preview, PreviewError } from '../../server/src/common/protocol';
+import type { ChannelExport, PolicyPreview, Preview, PreviewError } from '../../server/src/common/protocol';
 import { copyText } from './copyForms';
 
 /** Escapes text for HTML element content and double-quoted attributes. */
@@ -30,7 +30,8 @@ class Copies {
  * The preview page: a card per policy with what an Intune row needs first (the OMA-URI, the data
  * type, the raw value), the SyncML forms after, then each profile's message, Intune JSON and
  * registry values. Every value is escaped and nothing is loaded from outside; the only script
- * (allowed by its nonce) copies, jumps to error lines and scrolls to the policy a lens names.
+ * (allowed by its nonce) copies, asks to save a binary export, jumps to error lines and scrolls
+ * to the policy a lens names.
  */
 export function renderPreview(preview: Preview, title: string, nonce: string, cspSource: string, reveal?: Reveal): string {
 	const copies = new Copies();
@@ -50,6 +51,7 @@ export function renderPreview(preview: Preview, title: string, nonce: string, cs
 		const omitted = profile.intuneOmitted.length === 0 ? '' : `<p class="note">Not in the Intune profile, which cannot send a Delete: ${escapeHtml(profile.intuneOmitted.join(', '))}. Remove the setting from the profile to stop managing it.</p>`;
 		body.push(`<details class="whole"><summary>Intune custom profile (Microsoft Graph JSON)</summary>${omitted}${copies.block('windows10CustomConfiguration JSON', profile.intune)}</details>`);
 		body.push(`<details class="whole"><summary>Registry values on the device</summary>${copies.block('Registry values', profile.registry)}</details>`);
+		body.push(...profile.channels.map((channel) => channelSection(channel, copies)));
 	}
 	const data = JSON.stringify(copies.texts).replace(/</g, '\\u003c');
 	const revealAttributes = reveal ? ` data-reveal-line="${reveal.line}" data-reveal-token="${reveal.token}"` : '';
@@ -79,6 +81,19 @@ function errorList(errors: readonly PreviewError[]): string {
 		...errors.map((e) => `<li><a href="#" class="goto" data-line="${e.line}" data-character="${e.character}">line ${e.line + 1}:${e.character + 1}</a> <code>${escapeHtml(e.code)}</code> ${escapeHtml(e.message)}</li>`),
 		'</ul>',
 	].join('\n');
+}
+
+const GROUP_POLICY_NOTE = '<p class="note">On a device where ControlPolicyConflict/MDMWinsOverGP is 1, an MDM value of the same policy wins over Group Policy.</p>';
+
+/** A folded section per further channel: its text with Copy, or a Save button for a binary file. */
+function channelSection(channel: ChannelExport, copies: Copies): string {
+	const notes = [channel.id === 'lgpo' || channel.id === 'powershell' || channel.id === 'registry-pol' ? GROUP_POLICY_NOTE : '', channel.note ? `<p class="note">${escapeHtml(channel.note)}</p>` : ''].join('');
+	const body = channel.content === null
+		? ''
+		: channel.binary
+			? `<p><button class="export" data-channel="${escapeHtml(channel.id)}">Save ${escapeHtml(channel.title.replace(/^Group Policy: /, ''))}…</button></p>`
+			: copies.block(channel.title, channel.content);
+	return `<details class="whole" data-channel="${escapeHtml(channel.id)}"><summary>${escapeHtml(channel.title)}</summary>${notes}${body}</details>`;
 }
 
 function policyCard(policy: PolicyPreview, preview: Preview, copies: Copies): string {
@@ -128,8 +143,8 @@ code { font-family: var(--vscode-editor-font-family); }
 .block header { display: flex; justify-content: space-between; align-items: center; padding: .25em .5em; background: var(--vscode-sideBarSectionHeader-background); color: var(--vscode-sideBarSectionHeader-foreground, var(--vscode-foreground)); }
 pre { margin: 0; padding: .5em; white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.5; font-size: var(--vscode-editor-font-size); background: var(--vscode-textCodeBlock-background); }
 details { margin: .5em 0; } summary { cursor: pointer; } details.whole > summary { font-weight: 600; margin-top: 1em; }
-button.copy { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: .2em .8em; cursor: pointer; border-radius: 2px; white-space: nowrap; }
-button.copy:hover { background: var(--vscode-button-hoverBackground); }
+button.copy, button.export { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: .2em .8em; cursor: pointer; border-radius: 2px; white-space: nowrap; }
+button.copy:hover, button.export:hover { background: var(--vscode-button-hoverBackground); }
 button.copy:focus-visible, a:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
 a { color: var(--vscode-textLink-foreground); } a:hover { color: var(--vscode-textLink-activeForeground); }
 .errors li { margin: .3em 0; }
@@ -145,6 +160,9 @@ const state = vscode.getState() || {};
 const copies = JSON.parse(document.getElementById('copies').textContent);
 for (const button of document.querySelectorAll('button.copy')) {
 	button.addEventListener('click', () => vscode.postMessage({ type: 'copy', text: copies[Number(button.dataset.copy)], what: button.dataset.what }));
+}
+for (const button of document.querySelectorAll('button.export')) {
+	button.addEventListener('click', () => vscode.postMessage({ type: 'export', channel: button.dataset.channel }));
 }
 for (const link of document.querySelectorAll('a.goto')) {
 	link.addEventListener('click', (event) => {

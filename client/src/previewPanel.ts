@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PREVIEW_REQUEST, type PreviewResult } from '../../server/src/common/protocol';
+import { Commands, PREVIEW_REQUEST, type PreviewResult } from '../../server/src/common/protocol';
 import { renderPreview, type Reveal } from './previewHtml';
 
 const REFRESH_DELAY_MS = 250;
@@ -63,6 +63,8 @@ export class PreviewPanels implements vscode.Disposable {
 		if (message.type === 'copy' && typeof message.text === 'string') {
 			await vscode.env.clipboard.writeText(message.text);
 			vscode.window.setStatusBarMessage(`Copied the ${typeof message.what === 'string' ? message.what : 'text'}.`, 5000);
+		} else if (message.type === 'export' && typeof message.channel === 'string') {
+			await vscode.commands.executeCommand(Commands.exportChannel, source, undefined, message.channel);
 		} else if (message.type === 'goto' && Number.isInteger(message.line) && Number.isInteger(message.character)) {
 			// Back to the source's own editor when it is open, so the preview keeps its place beside it.
 			const position = new vscode.Position(Number(message.line), Number(message.character));
@@ -105,13 +107,14 @@ export class PreviewPanels implements vscode.Disposable {
 	}
 }
 
-/** What the page sends: a text to copy, or a place in the source to open. */
+/** What the page sends: a text to copy, a channel to save, or a place in the source to open. */
 interface PageMessage {
 	readonly type?: string;
 	readonly text?: unknown;
 	readonly what?: unknown;
 	readonly line?: unknown;
 	readonly character?: unknown;
+	readonly channel?: unknown;
 }
 
 export function baseName(uri: vscode.Uri): string {

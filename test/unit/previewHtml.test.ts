@@ -90,5 +90,26 @@ describe('payload preview page', () => {
 			assert.match(card(7), /class="state state-disabled"><span class="dot" aria-hidden="true"><\/span>disabled</);
 		});
 	});
+
+	describe('further channels', () => {
+		const preview = previewOf('profile: Channels\npolicies:\n  SessionLogging: { state: enabled }\n  RA_EncryptedTicketOnly: { state: not-configured }\n');
+		const page = renderPreview(preview, 'Channels', 'N', 'vscode-resource:');
+		const copies = JSON.parse(/id="copies" nonce="N">([\s\S]*?)<\/script>/.exec(page)?.[1] ?? '[]') as string[];
+		const channels = preview.profiles[0].channels;
+
+		it('folds a section per channel, text ones with Copy and Registry.pol with Save', () => {
+			assert.deepEqual(channels.map((c) => c.id), ['settings-catalog', 'fleet', 'lgpo', 'powershell', 'registry-pol']);
+			for (const channel of channels.filter((c) => !c.binary)) {
+				assert.ok(copies.includes(channel.content as string), `${channel.id} is copied exactly`);
+			}
+			assert.match(page, /<button class="export" data-channel="registry-pol">Save Registry\.pol…<\/button>/);
+			assert.equal(Buffer.from(channels[4].content as string, 'base64').subarray(0, 4).toString('ascii'), 'PReg');
+		});
+
+		it('names what a channel leaves out, and says MDM may win over Group Policy', () => {
+			assert.match(page, /Left out \(a Fleet profile cannot send a Delete\): RA_EncryptedTicketOnly\./);
+			assert.equal((page.match(/<p class="note">On a device where ControlPolicyConflict\/MDMWinsOverGP is 1/g) ?? []).length, 3, 'in the three Group Policy sections');
+		});
+	});
 });
 

@@ -8,7 +8,7 @@ import type { SyncmlKind } from '../service/syncml/documentKind';
  */
 
 /** The preview's parts, for the client, which reaches the server only through this file. */
-export type { PolicyPreview, Preview, PreviewError, ProfilePreview } from '../service/encode/preview';
+export type { ChannelExport, PolicyPreview, Preview, PreviewError, ProfilePreview } from '../service/encode/preview';
 export type { PayloadEncoding } from '../service/encode/payload';
 export type { SyncmlKind } from '../service/syncml/documentKind';
 
@@ -37,6 +37,7 @@ export const Commands = {
 	copyIntuneRow: 'rapolicy.copyIntuneRow',
 	exportSyncml: 'rapolicy.exportSyncml',
 	exportIntune: 'rapolicy.exportIntune',
+	exportChannel: 'rapolicy.exportChannel',
 	convertToYaml: 'rapolicy.convertSyncmlToYaml',
 	restartServer: 'rapolicy.restartServer',
 	newPolicy: 'rapolicy.newPolicy',

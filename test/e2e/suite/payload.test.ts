@@ -121,6 +121,20 @@ describe('payload preview, copy, export and import', () => {
 		assert.equal(json.omaSettings.length, 5);
 	});
 
+	it('exports for a further channel: a Fleet profile that validates clean and a binary Registry.pol', async () => {
+		const editor = await open('helpdesk.rapolicy.yaml');
+		const fleet = uriOf('exported.fleet.xml');
+		await vscode.commands.executeCommand('rapolicy.exportChannel', editor.document.uri, fleet, 'fleet');
+		const exported = await vscode.workspace.openTextDocument(fleet);
+		assert.equal(exported.languageId, 'syncml');
+		assert.match(exported.getText(), /^<Replace>/);
+		await eventually(() => vscode.languages.getDiagnostics(fleet), (d) => d.length === 0, 'no diagnostics on the Fleet export');
+		const pol = uriOf('exported.pol');
+		await vscode.commands.executeCommand('rapolicy.exportChannel', editor.document.uri, pol, 'registry-pol');
+		const bytes = await vscode.workspace.fs.readFile(pol);
+		assert.equal(Buffer.from(bytes.subarray(0, 8)).toString('hex'), '5052656701000000', 'PReg, version 1');
+	});
+
 	it('converts SyncML to policy YAML and opens it', async () => {
 		await open('helpdesk.syncml');
 		const yaml = await vscode.commands.executeCommand<vscode.TextDocument>('rapolicy.convertSyncmlToYaml');

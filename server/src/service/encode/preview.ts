@@ -2,7 +2,12 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document';
 import { getDiagnostics } from '../features/diagnostics';
 import type { Settings } from '../settings';
+import { encodeFleet } from './fleetProfile';
+import { encodeLgpoText, LgpoTextError } from './gpo/lgpoText';
+import { encodePowerShell } from './gpo/powershell';
+import { encodeRegistryPol } from './gpo/registryPol';
 import { encodeIntune } from './intuneProfile';
+import { encodeSettingsCatalog } from './settingsCatalog';
 import { EncodeError, encodeData, encodePayload, type PayloadEncoding } from './payload';
 import { registryText, registryValues, type RegistryValue } from './registryView';
 import { resolveProfiles, type ResolvedProfile } from './resolve';
@@ -26,6 +31,19 @@ export interface PolicyPreview {
 	readonly endLine: number;
 }
 
+/** One more channel a profile can be exported to, ready to copy or save. */
+export interface ChannelExport {
+	readonly id: 'settings-catalog' | 'fleet' | 'lgpo' | 'powershell' | 'registry-pol';
+	readonly title: string;
+	/** What an exported file's name ends with. */
+	readonly extension: string;
+	/** The text, or base64 for a binary file; null when the channel cannot carry the profile. */
+	readonly content: string | null;
+	readonly binary: boolean;
+	/** What the channel leaves out or why it cannot be written, in words. */
+	readonly note: string | undefined;
+}
+
 export interface ProfilePreview {
 	readonly name: string;
 	readonly policies: readonly PolicyPreview[];
@@ -34,6 +52,7 @@ export interface ProfilePreview {
 	/** Policies an Intune custom profile cannot carry (not-configured ones). */
 	readonly intuneOmitted: readonly string[];
 	readonly registry: string;
+	readonly channels: readonly ChannelExport[];
 }
 
 export interface PreviewError {
@@ -89,7 +108,32 @@ export function profilePreview(doc: ParsedDocument, profile: ResolvedProfile, op
 		intune: `${JSON.stringify(intune.profile, null, 2)}\n`,
 		intuneOmitted: intune.omitted,
 		registry: registryText(profile.policies),
+		channels: channelExports(profile, options),
 	};
+}
+
+const leftOut = (omitted: readonly string[], why: string) => (omitted.length === 0 ? undefined : `Left out (${why}): ${omitted.join(', ')}.`);
+
+function channelExports(profile: ResolvedProfile, options: EncodeOptions): ChannelExport[] {
+	const catalog = encodeSettingsCatalog(profile);
+	const fleet = encodeFleet(profile, options.encoding);
+	let lgpo: { content: string | null; note: string | undefined };
+	try {
+		lgpo = { content: encodeLgpoText(profile), note: undefined };
+	} catch (error) {
+		// LGPO text holds one field per line, so a value with a line break cannot be written.
+		if (!(error instanceof LgpoTextError)) {
+			throw error;
+		}
+		lgpo = { content: null, note: error.message };
+	}
+	return [
+		{ id: 'settings-catalog', title: 'Intune settings catalog (Microsoft Graph JSON)', extension: '.settings-catalog.json', content: `${JSON.stringify(catalog.policy, null, 2)}\n`, binary: false, note: leftOut(catalog.omitted, 'a settings-catalog policy cannot remove a setting') },
+		{ id: 'fleet', title: 'Fleet profile', extension: '.fleet.xml', content: fleet.profile === '' ? null : fleet.profile, binary: false, note: fleet.profile === '' ? 'No enabled or disabled policy: there is no Fleet profile to write.' : leftOut(fleet.omitted, 'a Fleet profile cannot send a Delete') },
+		{ id: 'lgpo', title: 'Group Policy: LGPO.exe text', extension: '.lgpo.txt', content: lgpo.content, binary: false, note: lgpo.note },
+		{ id: 'powershell', title: 'Group Policy: PowerShell (Set-GPRegistryValue)', extension: '.ps1', content: encodePowerShell(profile), binary: false, note: undefined },
+		{ id: 'registry-pol', title: 'Group Policy: Registry.pol', extension: '.pol', content: Buffer.from(encodeRegistryPol(profile)).toString('base64'), binary: true, note: undefined },
+	];
 }
 
 export function buildPreview(doc: ParsedDocument, settings: Settings, options: EncodeOptions): Preview {
