@@ -126,8 +126,9 @@ describe('payload preview, copy, export and import', () => {
 		const fleet = uriOf('exported.fleet.xml');
 		await vscode.commands.executeCommand('rapolicy.exportChannel', editor.document.uri, fleet, 'fleet');
 		const exported = await vscode.workspace.openTextDocument(fleet);
-		assert.equal(exported.languageId, 'syncml');
 		assert.match(exported.getText(), /^<Replace>/);
+		// A .xml file is recognised as SyncML by its content, just after it opens.
+		await eventually(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === fleet.toString())?.languageId, (id) => id === 'syncml', 'the Fleet export read as SyncML');
 		await eventually(() => vscode.languages.getDiagnostics(fleet), (d) => d.length === 0, 'no diagnostics on the Fleet export');
 		const pol = uriOf('exported.pol');
 		await vscode.commands.executeCommand('rapolicy.exportChannel', editor.document.uri, pol, 'registry-pol');
