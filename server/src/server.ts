@@ -1,7 +1,6 @@
 import {
 	CodeActionKind,
 	DidChangeConfigurationNotification,
-	Range,
 	ResponseError,
 	TextDocuments,
 	TextDocumentSyncKind,
@@ -28,13 +27,9 @@ function service(): typeof import('./service') {
 
 /** The language the server reads a document as: by language id, or by name for editors that call it yaml or xml. */
 function languageFor(document: TextDocument): Language | undefined {
-	// An Intune export names Remote Assistance anywhere in it, so JSON is sniffed whole; the sniff
-	// reads its first few KB and searches the rest only when they look like an export.
-	const text = JSON_LANGUAGES.has(document.languageId) || document.uri.toLowerCase().endsWith('.json') ? document.getText() : document.getText(Range.create(0, 0, 20, 0));
-	return service().languageOf(document.uri, document.languageId, text);
+	// The service reads as much as it needs: the start of most files, all of an Intune export.
+	return service().languageOf(document.uri, document.languageId, (chars) => (chars === undefined ? document.getText() : document.getText({ start: { line: 0, character: 0 }, end: document.positionAt(chars) })));
 }
-
-const JSON_LANGUAGES = new Set(['json', 'jsonc']);
 
 /**
  * Wires the language service to an LSP connection. Holds only per-document caches and settings;

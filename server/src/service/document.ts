@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { looksLikeSyncml } from '../common/syncmlDetection';
+import { looksLikeSyncml, SYNCML_START_LENGTH } from '../common/syncmlDetection';
 import type { Profile } from './model/policyModel';
 import { shiftProfile, shiftSetting } from './model/shiftProfile';
 import { shiftProblem } from './validation/shiftProblem';
@@ -18,6 +18,7 @@ import { syntaxReport } from './yaml/indentation';
 import type { IntuneAnchor } from './intune/intuneModel';
 import { parseIntune } from './intune/parseIntune';
 import { isRemoteAssistanceExport, type IntuneKind } from './intune/sniff';
+import { textStart, type TextStart } from './text/textStart';
 
 export const POLICY_LANGUAGE = 'rapolicy';
 export const SYNCML_LANGUAGE = 'syncml';
@@ -85,8 +86,11 @@ export type ParsedDocument = ParsedYaml | ParsedSyncml | ParsedIntune;
 /** Editor language ids of JSON, which is served only when it is an Intune export mentioning Remote Assistance. */
 const JSON_LANGUAGES = new Set(['json', 'jsonc']);
 
-/** Which language a file is in, from its editor language id or else its name and first element. */
-export function languageOf(uri: string, languageId: string | undefined, text: string): Language | undefined {
+/**
+ * Which language a file is in, from its editor language id or else its name and first element; an
+ * `.xml` file is read only at its start, and JSON whole only when its start has an export's shape.
+ */
+export function languageOf(uri: string, languageId: string | undefined, text: string | TextStart): Language | undefined {
 	if (languageId === POLICY_LANGUAGE || languageId === SYNCML_LANGUAGE) {
 		return languageId;
 	}
@@ -94,10 +98,10 @@ export function languageOf(uri: string, languageId: string | undefined, text: st
 	if (/\.rapolicy\.ya?ml$/.test(path)) {
 		return POLICY_LANGUAGE;
 	}
-	if (/\.syncml(\.xml)?$/.test(path) || (path.endsWith('.xml') && looksLikeSyncml(text))) {
+	if (/\.syncml(\.xml)?$/.test(path) || (path.endsWith('.xml') && looksLikeSyncml(textStart(text)(SYNCML_START_LENGTH)))) {
 		return SYNCML_LANGUAGE;
 	}
-	if ((JSON_LANGUAGES.has(languageId ?? '') || path.endsWith('.json')) && text.length <= MAX_DOCUMENT_LENGTH && isRemoteAssistanceExport(text)) {
+	if ((JSON_LANGUAGES.has(languageId ?? '') || path.endsWith('.json')) && isRemoteAssistanceExport(text, MAX_DOCUMENT_LENGTH)) {
 		return INTUNE_LANGUAGE;
 	}
 	return undefined;

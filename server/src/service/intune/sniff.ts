@@ -4,6 +4,8 @@
  * searched once, for the two area names, only when the shape matched.
  */
 
+import { textStart, type TextStart } from '../text/textStart';
+
 export type IntuneKind = 'custom' | 'catalog';
 
 const HEAD = 4096;
@@ -18,7 +20,15 @@ export function intuneShape(text: string): IntuneKind | undefined {
 	return CUSTOM.test(head) ? 'custom' : CATALOG.test(head) ? 'catalog' : undefined;
 }
 
-/** Whether the text looks like an Intune export and mentions Remote Assistance anywhere. */
-export function isRemoteAssistanceExport(text: string): boolean {
-	return intuneShape(text) !== undefined && REMOTE_ASSISTANCE.test(text);
+/**
+ * Whether the text looks like an Intune export and mentions Remote Assistance anywhere; the whole
+ * text is read only when its start has the shape, and then only up to `maxLength`.
+ */
+export function isRemoteAssistanceExport(text: string | TextStart, maxLength = Infinity): boolean {
+	const read = textStart(text);
+	if (intuneShape(read(HEAD)) === undefined) {
+		return false;
+	}
+	const whole = read();
+	return whole.length <= maxLength && REMOTE_ASSISTANCE.test(whole);
 }

@@ -53,22 +53,23 @@ export function lineBreaksIn(text: string, base = 0): number[] {
 	return breaks;
 }
 
-/** The 1-based line of an offset; the text is read and its line breaks found on first use. */
-export function lineNumbers(read: () => string): (offset: number) => number {
-	let breaks: number[] | undefined;
-	return (offset) => {
-		breaks ??= lineBreaksIn(read());
-		let low = 0;
-		let high = breaks.length;
-		// The number of line breaks at or before the offset.
-		while (low < high) {
-			const mid = (low + high) >> 1;
-			if (breaks[mid] <= offset) {
-				low = mid + 1;
-			} else {
-				high = mid;
-			}
+/** The 0-based line holding `offset`, given the offsets where lines start (the first is 0). */
+export function lineOf(starts: readonly number[], offset: number): number {
+	let low = 0;
+	let high = starts.length - 1;
+	while (low < high) {
+		const mid = (low + high + 1) >> 1;
+		if (starts[mid] <= offset) {
+			low = mid;
+		} else {
+			high = mid - 1;
 		}
-		return low + 1;
-	};
+	}
+	return low;
+}
+
+/** The 1-based line of an offset; the text is read and its line starts found on first use. */
+export function lineNumbers(read: () => string): (offset: number) => number {
+	let starts: number[] | undefined;
+	return (offset) => lineOf((starts ??= [0, ...lineBreaksIn(read())]), offset) + 1;
 }

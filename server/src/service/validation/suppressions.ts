@@ -1,4 +1,4 @@
-import { lineBreaksIn } from '../text/lines';
+import { lineBreaksIn, lineOf } from '../text/lines';
 import type { Problem } from './problem';
 
 const DIRECTIVE = /(?:#|<!--)\s*rapolicy-disable-next-line\b([^\r\n]*?)(?:-->)?[ \t]*$/;
@@ -6,20 +6,6 @@ const DIRECTIVE = /(?:#|<!--)\s*rapolicy-disable-next-line\b([^\r\n]*?)(?:-->)?[
 /** Line starts, so offsets can be turned into line numbers without a second pass per problem. */
 function lineStarts(text: string): number[] {
 	return [0, ...lineBreaksIn(text)];
-}
-
-export function lineOf(starts: readonly number[], offset: number): number {
-	let low = 0;
-	let high = starts.length - 1;
-	while (low < high) {
-		const mid = (low + high + 1) >> 1;
-		if (starts[mid] <= offset) {
-			low = mid;
-		} else {
-			high = mid - 1;
-		}
-	}
-	return low;
 }
 
 /**
