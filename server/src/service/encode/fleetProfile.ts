@@ -1,5 +1,5 @@
 import type { PayloadEncoding } from './payload';
-import type { ResolvedProfile } from './resolve';
+import { settablePolicies, type ResolvedProfile } from './resolve';
 import { commandXml } from './syncmlMessage';
 
 /**
@@ -10,14 +10,7 @@ import { commandXml } from './syncmlMessage';
  * Fleet numbers the commands when it sends them (INFERRED).
  */
 export function encodeFleet(profile: ResolvedProfile, encoding: PayloadEncoding): { profile: string; omitted: string[] } {
-	const omitted: string[] = [];
-	const lines: string[] = [];
-	for (const resolved of profile.policies) {
-		if (resolved.state === 'not-configured') {
-			omitted.push(resolved.policy.name);
-			continue;
-		}
-		lines.push(...commandXml(resolved, undefined, encoding, ''));
-	}
+	const { settable, omitted } = settablePolicies(profile);
+	const lines = settable.flatMap((resolved) => commandXml(resolved, undefined, encoding, ''));
 	return { profile: lines.length > 0 ? `${lines.join('\n')}\n` : '', omitted };
 }

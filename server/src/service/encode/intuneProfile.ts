@@ -1,5 +1,5 @@
 import { encodePayload } from './payload';
-import type { ResolvedProfile } from './resolve';
+import { settablePolicies, type ResolvedProfile } from './resolve';
 
 export interface IntuneOmaSetting {
 	readonly '@odata.type': '#microsoft.graph.omaSettingString';
@@ -22,22 +22,15 @@ export interface IntuneCustomProfile {
  * profile cannot send a Delete, so not-configured policies are left out and listed in `omitted`.
  */
 export function encodeIntune(profile: ResolvedProfile): { profile: IntuneCustomProfile; omitted: string[] } {
-	const omitted: string[] = [];
-	const omaSettings: IntuneOmaSetting[] = [];
-	for (const resolved of profile.policies) {
-		const value = encodePayload(resolved);
-		if (value === null) {
-			omitted.push(resolved.policy.name);
-			continue;
-		}
-		omaSettings.push({
-			'@odata.type': '#microsoft.graph.omaSettingString',
-			displayName: resolved.policy.friendlyName,
-			description: `${resolved.policy.name}: ${resolved.state}`,
-			omaUri: resolved.policy.omaUri,
-			value,
-		});
-	}
+	const { settable, omitted } = settablePolicies(profile);
+	const omaSettings: IntuneOmaSetting[] = settable.map((resolved) => ({
+		'@odata.type': '#microsoft.graph.omaSettingString',
+		displayName: resolved.policy.friendlyName,
+		description: `${resolved.policy.name}: ${resolved.state}`,
+		omaUri: resolved.policy.omaUri,
+		// Only a not-configured policy has no payload, and settable ones never are.
+		value: encodePayload(resolved) as string,
+	}));
 	return {
 		profile: {
 			'@odata.type': '#microsoft.graph.windows10CustomConfiguration',

@@ -75,3 +75,14 @@ export function resolveProfiles(doc: ParsedDocument): ResolvedProfile[] {
 		span: profile.span,
 	}));
 }
+
+/**
+ * The enabled and disabled policies of a profile, and the names of the not-configured ones, for
+ * channels that can only set a policy (Intune custom profiles, the settings catalog, Fleet).
+ */
+export function settablePolicies(profile: ResolvedProfile): { settable: ResolvedPolicy[]; omitted: string[] } {
+	return {
+		settable: profile.policies.filter((p) => p.state !== 'not-configured'),
+		omitted: profile.policies.filter((p) => p.state === 'not-configured').map((p) => p.policy.name),
+	};
+}

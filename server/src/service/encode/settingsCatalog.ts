@@ -1,6 +1,6 @@
 import type { PolicyDefinition, PolicyElement } from '../catalog/types';
 import { DISABLED_OPTION, elementSettingId, ENABLED_OPTION, optionId, policySettingId } from '../intune/catalogIds';
-import type { ResolvedPolicy, ResolvedProfile } from './resolve';
+import { settablePolicies, type ResolvedPolicy, type ResolvedProfile } from './resolve';
 
 /*
  * Names and shapes are those of real settings-catalog exports (domain-next B1.2, VERIFIED per
@@ -70,15 +70,8 @@ function policyInstance(resolved: ResolvedPolicy): Instance {
  * to remove a setting, so not-configured policies are left out and listed in `omitted`.
  */
 export function encodeSettingsCatalog(profile: ResolvedProfile): { policy: Record<string, unknown>; omitted: string[] } {
-	const omitted: string[] = [];
-	const settings: Instance[] = [];
-	for (const resolved of profile.policies) {
-		if (resolved.state === 'not-configured') {
-			omitted.push(resolved.policy.name);
-			continue;
-		}
-		settings.push({ '@odata.type': `${GRAPH}Setting`, settingInstance: policyInstance(resolved) });
-	}
+	const { settable, omitted } = settablePolicies(profile);
+	const settings: Instance[] = settable.map((resolved) => ({ '@odata.type': `${GRAPH}Setting`, settingInstance: policyInstance(resolved) }));
 	return {
 		policy: {
 			name: profile.name,
