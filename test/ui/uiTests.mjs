@@ -304,16 +304,17 @@ try {
 		await clearClipboard();
 		await token('RA_Unsolicit_DACL_Edit').click({ button: 'right' });
 		await page.locator('.context-view .action-item', { hasText: 'Copy Payload (raw, for Intune)' }).click();
-		await clipboardIs(RAW);
+		// The confirmation shows for a few seconds only: look for it first, then read the clipboard.
 		await page.locator('.statusbar', { hasText: 'Copied the raw value of UnsolicitedRemoteAssistance' }).waitFor();
+		await clipboardIs(RAW);
 	});
 
 	await test('the Copy OMA-URI lens copies the OMA-URI of its policy', async () => {
 		await openFile('helpdesk.rapolicy.yaml');
 		await clearClipboard();
 		await page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Copy OMA-URI' }).first().click();
-		await clipboardIs('./Device/Vendor/MSFT/Policy/Config/RemoteAssistance/UnsolicitedRemoteAssistance');
 		await page.locator('.statusbar', { hasText: 'Copied the OMA-URI of UnsolicitedRemoteAssistance' }).waitFor();
+		await clipboardIs('./Device/Vendor/MSFT/Policy/Config/RemoteAssistance/UnsolicitedRemoteAssistance');
 	});
 
 	await test('Copy OMA-URI from the palette, with the cursor outside any policy, asks which policy', async () => {
