@@ -1,12 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { importIntune, importSyncml } from '../service';
+import { pathToFileURL } from 'node:url';
+import { groupPolicyFormat, importGroupPolicy, importIntune, importSyncml, type ImportResult } from '../service';
 import type { CliIo } from './io';
-import { loadDocument, reportBlockingErrors } from './loadDocument';
+import { decodeText, documentOf, printEncodingProblem, readBytes, reportBlockingErrors } from './loadDocument';
 
-export const IMPORT_USAGE = 'Usage: rapolicy import <file.syncml|export.json> [-o file.rapolicy.yaml]';
+export const IMPORT_USAGE = 'Usage: rapolicy import <file> [-o file.rapolicy.yaml]   (SyncML, an Intune export, Registry.pol, LGPO text or a GroupPolicy script)';
 
-/** `rapolicy import`: the Remote Assistance settings of a SyncML file or an Intune export as policy YAML. */
+/**
+ * `rapolicy import`: the Remote Assistance settings of a file as policy YAML. The content decides
+ * how it is read: a Registry.pol by its bytes, LGPO text or a GroupPolicy script by its text, else
+ * SyncML or an Intune export as `validate` would read it.
+ */
 export function importCommand(args: readonly string[], io: CliIo, writeFile: (file: string, text: string) => void = (f, t) => fs.writeFileSync(f, t)): number {
 	let output: string | undefined;
 	const files: string[] = [];
@@ -24,20 +29,15 @@ export function importCommand(args: readonly string[], io: CliIo, writeFile: (fi
 		io.stderr(`${IMPORT_USAGE}\n`);
 		return 2;
 	}
-	const doc = loadDocument(files[0], io, 'import');
-	if (!doc) {
-		return 2;
+	const result = importFile(files[0], io);
+	if (typeof result === 'number') {
+		return result;
 	}
-	if (doc.language === 'rapolicy') {
-		io.stderr(`rapolicy import: ${files[0]} is already a policy file; import reads SyncML or an Intune export\n${IMPORT_USAGE}\n`);
-		return 2;
-	}
-	if (reportBlockingErrors(doc, files[0], io)) {
-		return 1;
-	}
-	const result = doc.language === 'syncml' ? importSyncml(doc) : importIntune(doc);
 	for (const line of result.skipped) {
 		io.stderr(`not converted: ${line}\n`);
+	}
+	for (const line of result.notes ?? []) {
+		io.stderr(`note: ${line}\n`);
 	}
 	if (result.yaml === '') {
 		io.stderr(`rapolicy import: ${files[0]} sets no Remote Assistance policy\n`);
@@ -50,4 +50,36 @@ export function importCommand(args: readonly string[], io: CliIo, writeFile: (fi
 		io.stdout(result.yaml);
 	}
 	return 0;
+}
+
+/** The import of the file, or the exit code after saying on stderr why there is none. */
+function importFile(file: string, io: CliIo): ImportResult | number {
+	const bytes = readBytes(file, io, 'import');
+	if (!bytes) {
+		return 2;
+	}
+	const uri = pathToFileURL(path.resolve(io.cwd, file)).toString();
+	if (groupPolicyFormat(bytes) === 'registry-pol') {
+		return importGroupPolicy(uri, 'registry-pol', bytes);
+	}
+	const text = decodeText(bytes, (p) => printEncodingProblem(file, p, io));
+	if (text === undefined) {
+		return 2;
+	}
+	const format = groupPolicyFormat(text);
+	if (format) {
+		return importGroupPolicy(uri, format, text);
+	}
+	const doc = documentOf(file, text, io, 'import');
+	if (!doc) {
+		return 2;
+	}
+	if (doc.language === 'rapolicy') {
+		io.stderr(`rapolicy import: ${file} is already a policy file; import reads SyncML, an Intune export or a Group Policy file\n${IMPORT_USAGE}\n`);
+		return 2;
+	}
+	if (reportBlockingErrors(doc, file, io)) {
+		return 1;
+	}
+	return doc.language === 'syncml' ? importSyncml(doc) : importIntune(doc);
 }

@@ -10,19 +10,33 @@ import type { CliIo } from './io';
  * error of the file), instead of the XML errors its undecoded bytes would give.
  */
 export function loadDocument(file: string, io: CliIo, command: string, onEncoding: (problem: EncodingProblem) => void = (p) => printEncodingProblem(file, p, io)): ParsedDocument | undefined {
-	let bytes: Uint8Array;
+	const bytes = readBytes(file, io, command);
+	const text = bytes && decodeText(bytes, onEncoding);
+	return text === undefined ? undefined : documentOf(file, text, io, command);
+}
+
+/** The file's bytes, or undefined after saying on stderr why they cannot be read. */
+export function readBytes(file: string, io: CliIo, command: string): Uint8Array | undefined {
 	try {
-		bytes = io.readFile(path.resolve(io.cwd, file));
+		return io.readFile(path.resolve(io.cwd, file));
 	} catch (error) {
 		io.stderr(`rapolicy ${command}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
 		return undefined;
 	}
+}
+
+/** The bytes as text, or undefined after passing the encoding problem on. */
+export function decodeText(bytes: Uint8Array, onEncoding: (problem: EncodingProblem) => void): string | undefined {
 	const decoded = decodeFile(bytes);
 	if ('problem' in decoded) {
 		onEncoding(decoded.problem);
 		return undefined;
 	}
-	const text = decoded.text;
+	return decoded.text;
+}
+
+/** Parses the text of `file` as the language its name and content say; reports why not on stderr. */
+export function documentOf(file: string, text: string, io: CliIo, command: string): ParsedDocument | undefined {
 	const uri = pathToFileURL(path.resolve(io.cwd, file)).toString();
 	// An Intune export without Remote Assistance settings is still read, so it is reported clean
 	// (validate) or as setting nothing (import) instead of as a file of the wrong kind.
@@ -53,6 +67,6 @@ export function reportBlockingErrors(doc: ParsedDocument, file: string, io: CliI
 /** The code every encoding problem is reported under. */
 export const ENCODING_CODE = 'xml-encoding';
 
-function printEncodingProblem(file: string, problem: EncodingProblem, io: CliIo): void {
+export function printEncodingProblem(file: string, problem: EncodingProblem, io: CliIo): void {
 	io.stderr(`${file}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: error ${ENCODING_CODE} ${problem.message}\n`);
 }

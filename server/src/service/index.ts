@@ -29,5 +29,6 @@ export { encodePowerShell, quotePowerShell } from './encode/gpo/powershell';
 export { encodeRegistryPol } from './encode/gpo/registryPol';
 export { importSyncml, type ImportResult } from './encode/importSyncml';
 export { importIntune } from './encode/importIntune';
+export { groupPolicyFormat, importGroupPolicy, type GroupPolicyFormat } from './encode/importGroupPolicy';
 export { profilesToYaml } from './encode/toYaml';
 export { getCodeLenses } from './features/codeLens';

@@ -8,6 +8,8 @@ export interface ImportResult {
 	readonly yaml: string;
 	/** What was left out, one line each, for the user to review. */
 	readonly skipped: readonly string[];
+	/** What was converted but read in a way the user should know of, one line each. */
+	readonly notes?: readonly string[];
 }
 
 /**
