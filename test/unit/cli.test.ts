@@ -352,3 +352,50 @@ describe('rapolicy encode: Group Policy channels and -o', () => {
 		assert.equal(run(['encode', '--to', 'powershell', 'lines.rapolicy.yaml'], dir).code, 0);
 	});
 });
+
+describe('rapolicy import: Group Policy files, told apart by content', () => {
+	const dir = mkdtempSync(path.join(tmpdir(), 'rapolicy-gp-import-'));
+	writeFileSync(path.join(dir, 'gp.rapolicy.yaml'), 'profile: GP\npolicies:\n  SessionLogging: { state: enabled }\n  UnsolicitedRemoteAssistance: { state: disabled }\n');
+	const expected = 'policies:\n  SessionLogging: { state: enabled }\n  UnsolicitedRemoteAssistance: { state: disabled }\n';
+
+	// The profile is named after the file, less an extension the import knows.
+	for (const [channel, file, profile, described] of [['registry-pol', 'gp-machine.dat', 'gp-machine.dat', 'Registry.pol'], ['lgpo', 'gp-lgpo.conf', 'gp-lgpo.conf', 'LGPO text'], ['powershell', 'gp-script.txt', 'gp-script', 'GroupPolicy PowerShell script']] as const) {
+		it(`reads back what --to ${channel} wrote, whatever the file is called`, () => {
+			assert.equal(run(['encode', '--to', channel, '-o', file, 'gp.rapolicy.yaml'], dir).code, 0);
+			const back = run(['import', file], dir);
+			assert.equal(back.code, 0, back.stderr);
+			assert.equal(back.stderr, '');
+			assert.equal(back.stdout, `profile: ${profile}\ndescription: Converted from the ${described} ${file}.\n${expected}`);
+		});
+	}
+
+	it('reads LGPO text saved as UTF-16 with a byte order mark, names what it leaves out, and writes -o', () => {
+		const text = '; exported\r\nComputer\r\nSoftware\\Policies\\Microsoft\\Windows NT\\Terminal Services\r\nfAllowToGetHelp\r\nDWORD:0\r\n\r\nComputer\r\nSoftware\\Policies\\Microsoft\\Windows\\Personalization\r\nNoLockScreen\r\nDWORD:1\r\n';
+		writeFileSync(path.join(dir, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+		const { code, stdout, stderr } = run(['import', 'utf16.txt', '-o', 'utf16.rapolicy.yaml'], dir);
+		assert.equal(code, 0, stderr);
+		assert.equal(stdout, '');
+		assert.equal(stderr, 'not converted: line 7: HKLM\\Software\\Policies\\Microsoft\\Windows\\Personalization\\NoLockScreen: not a Remote Assistance policy value\nwrote utf16.rapolicy.yaml\n');
+		assert.match(readFileSync(path.join(dir, 'utf16.rapolicy.yaml'), 'utf8'), /SolicitedRemoteAssistance: \{ state: disabled \}/);
+		assert.equal(run(['validate', 'utf16.rapolicy.yaml'], dir).code, 0);
+	});
+
+	it('refuses a Group Policy file with no Remote Assistance setting, after naming each value; notes say how deletions were read', () => {
+		writeFileSync(path.join(dir, 'other.txt'), 'Computer\nSoftware\\Policies\\Microsoft\\Windows\\Personalization\nNoLockScreen\nDWORD:1\n');
+		const none = run(['import', 'other.txt'], dir);
+		assert.equal(none.code, 1);
+		assert.equal(none.stdout, '');
+		assert.equal(none.stderr, 'not converted: line 1: HKLM\\Software\\Policies\\Microsoft\\Windows\\Personalization\\NoLockScreen: not a Remote Assistance policy value\nrapolicy import: other.txt sets no Remote Assistance policy\n');
+		writeFileSync(path.join(dir, 'deletes.txt'), 'Computer\nSoftware\\Policies\\Microsoft\\Windows NT\\Terminal Services\nLoggingEnabled\nDELETE\n');
+		const deletes = run(['import', 'deletes.txt'], dir);
+		assert.equal(deletes.code, 0);
+		assert.match(deletes.stderr, /^note: line 1: SessionLogging: LoggingEnabled is deleted, not set to 0; read as disabled/);
+	});
+
+	it('a text file that is no known form is refused as before', () => {
+		writeFileSync(path.join(dir, 'notes.txt'), 'hello\n');
+		const { code, stderr } = run(['import', 'notes.txt'], dir);
+		assert.equal(code, 2);
+		assert.match(stderr, /is neither a policy file/);
+	});
+});

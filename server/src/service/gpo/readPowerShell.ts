@@ -20,6 +20,8 @@ interface Statement {
 /** PowerShell takes the typographic single quotes as quotes too. */
 const SINGLE_QUOTES = '\'\u2018\u2019\u201A\u201B';
 const DOUBLE_QUOTES = '"\u201C\u201D\u201E';
+/** Whether `char` is one of `quotes`; past the end of the text there is no quote. */
+const isQuote = (quotes: string, char: string | undefined) => char !== undefined && char !== '' && quotes.includes(char);
 const BACKTICK_ESCAPES: Readonly<Record<string, string>> = { '0': '\0', 'a': '\x07', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t', 'v': '\v' };
 const WORD_END = /[\s,;|()'"\u2018-\u201E`#=]/;
 
@@ -85,10 +87,10 @@ class Tokenizer {
 			this.advance(1);
 			return { kind: c === ',' ? 'comma' : c === '=' ? 'assign' : 'pipe' };
 		}
-		if (SINGLE_QUOTES.includes(c)) {
+		if (isQuote(SINGLE_QUOTES, c)) {
 			return this.singleQuoted();
 		}
-		if (DOUBLE_QUOTES.includes(c)) {
+		if (isQuote(DOUBLE_QUOTES, c)) {
 			return this.doubleQuoted();
 		}
 		if (c === '@' && this.text[this.at + 1] === '(') {
@@ -122,13 +124,13 @@ class Tokenizer {
 		let i = this.at + 1;
 		for (; i < this.text.length; i++) {
 			const c = this.text[i];
-			if (SINGLE_QUOTES.includes(c)) {
-				if (!SINGLE_QUOTES.includes(this.text[i + 1] ?? '')) {
+			if (isQuote(SINGLE_QUOTES, c)) {
+				if (!isQuote(SINGLE_QUOTES, this.text[i + 1])) {
 					break;
 				}
 				i++;
 			}
-			value += this.text[i] ?? '';
+			value += this.text[i];
 		}
 		this.advance(Math.min(i + 1, this.text.length) - start);
 		return { kind: 'value', value, source: this.text.slice(start, this.at) };
@@ -140,8 +142,8 @@ class Tokenizer {
 		let i = this.at + 1;
 		for (; i < this.text.length; i++) {
 			const c = this.text[i];
-			if (DOUBLE_QUOTES.includes(c)) {
-				if (!DOUBLE_QUOTES.includes(this.text[i + 1] ?? '')) {
+			if (isQuote(DOUBLE_QUOTES, c)) {
+				if (!isQuote(DOUBLE_QUOTES, this.text[i + 1])) {
 					break;
 				}
 				i++;

@@ -21,16 +21,14 @@ function charAt(view: DataView, at: number): number {
 
 /** A NUL-terminated UTF-16LE string starting at `at`: its text and the offset after the NUL. */
 function readString(view: DataView, at: number): { text: string; next: number } | undefined {
-	const codes: number[] = [];
 	for (let i = at; ; i += 2) {
 		const code = charAt(view, i);
 		if (code === -1) {
 			return undefined;
 		}
 		if (code === 0) {
-			return { text: String.fromCharCode(...codes), next: i + 2 };
+			return { text: utf16(new Uint8Array(view.buffer, view.byteOffset + at, i - at)), next: i + 2 };
 		}
-		codes.push(code);
 	}
 }
 
