@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Commands, IMPORT_REQUEST, PREVIEW_REQUEST, type ChannelExport, type ImportRequestResult, type PolicyPreview, type Preview, type PreviewResult, type ProfilePreview } from '../../server/src/common/protocol';
+import { Commands, PREVIEW_REQUEST, type ChannelExport, type PolicyPreview, type Preview, type PreviewResult, type ProfilePreview } from '../../server/src/common/protocol';
+import { convertToYaml } from './convertToYaml';
 import { copyText, policyAtLine, type CopyForm } from './copyForms';
 import { exportFileName } from './fileNames';
 import { baseName, PreviewPanels } from './previewPanel';
-import { newPolicyFromTemplate, openNewProfile } from './templates';
+import { newPolicyFromTemplate } from './templates';
 
 const POLICY_LANGUAGES = ['rapolicy', 'syncml'];
 const isPolicy = (document: vscode.TextDocument) => POLICY_LANGUAGES.includes(document.languageId);
@@ -178,11 +179,6 @@ const EXPORT_CHOICES: readonly (vscode.QuickPickItem & { id: string; extension: 
 	{ id: 'registry-pol', label: 'Group Policy: Registry.pol', description: 'binary', extension: '.pol', content: channelContent('registry-pol') },
 ];
 
-/** The folder a converted profile goes to: the source's, or the workspace's for a source with no folder. */
-function folderOf(source: vscode.Uri): vscode.Uri | undefined {
-	return source.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(source, '..');
-}
-
 export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, panels: PreviewPanels, log: vscode.LogOutputChannel): void {
 	const register = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
 
@@ -212,38 +208,5 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
 		return choice && exportProfile(context, client(), choice.extension, choice.content, uri, target);
 	});
 
-	register(Commands.convertToYaml, async (uri?: unknown) => {
-		const document = await targetDocument(context, uri);
-		const active = client();
-		if (!document || !active) {
-			return undefined;
-		}
-		if (document.languageId !== 'syncml') {
-			void vscode.window.showWarningMessage('Open a SyncML file to convert it to policy YAML.');
-			return undefined;
-		}
-		const result = await active.sendRequest<ImportRequestResult>(IMPORT_REQUEST, { uri: document.uri.toString() });
-		if (!result) {
-			return undefined;
-		}
-		if (result.errors.length > 0) {
-			void vscode.window.showErrorMessage(`${baseName(document.uri)} has ${result.errors.length} ${result.errors.length === 1 ? 'error' : 'errors'}; fix ${result.errors.length === 1 ? 'it' : 'them'} before converting. First: ${result.errors[0]}`);
-			return undefined;
-		}
-		if (result.yaml === '') {
-			void vscode.window.showWarningMessage(`${baseName(document.uri)} sets no Remote Assistance policy.`);
-			return undefined;
-		}
-		const editor = await openNewProfile(result.yaml, folderOf(document.uri));
-		if (result.skipped.length > 0) {
-			log.info(`Not converted from ${baseName(document.uri)}:\n${result.skipped.join('\n')}`);
-			// Not awaited: the new document is the result, the notice only points at the details.
-			void vscode.window.showWarningMessage(`${result.skipped.length} ${result.skipped.length === 1 ? 'item was' : 'items were'} not converted.`, 'Show details').then((show) => {
-				if (show) {
-					log.show(true);
-				}
-			});
-		}
-		return editor.document;
-	});
+	register(Commands.convertToYaml, (uri?: unknown) => convertToYaml(client(), log, uri));
 }

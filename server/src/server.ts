@@ -10,7 +10,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { EditorDocument } from './editorDocument';
 import type { Language, ParsedDocument, Settings } from './service';
-import { IMPORT_REQUEST, POLICY_LENSES, PREVIEW_REQUEST, SUMMARY_REQUEST, type DocumentParams, type ImportRequestResult, type PreviewResult, type SummaryResult } from './common/protocol';
+import { IMPORT_REQUEST, POLICY_LENSES, PREVIEW_REQUEST, SUMMARY_REQUEST, type DocumentParams, type ImportParams, type ImportRequestResult, type PreviewResult, type SummaryResult } from './common/protocol';
 import { runSafe } from './runSafe';
 import { SERVER_NAME, VERSION } from './version';
 
@@ -20,6 +20,12 @@ let loaded: typeof import('./service') | undefined;
  * The language service, loaded when the first document needs it: answering `initialize` then
  * costs only the protocol library, and the service's code is compiled afterwards.
  */
+/** A file the client sent the text of, parsed when its content is SyncML or an Intune export. */
+function contentDocument(params: ImportParams): ParsedDocument | undefined {
+	const language = params.text === undefined ? undefined : service().fileLanguage(params.uri, params.text);
+	return language && params.text !== undefined ? service().parseDocument(params.uri, 0, params.text, language) : undefined;
+}
+
 function service(): typeof import('./service') {
 	loaded ??= require('./service') as typeof import('./service');
 	return loaded;
@@ -248,15 +254,17 @@ export function startServer(connection: Connection): void {
 		return parsed.language === 'syncml' && parsed.kind ? { ...counts, kind: parsed.kind } : counts;
 	}));
 
-	connection.onRequest(IMPORT_REQUEST, async (params: DocumentParams, token): Promise<ImportRequestResult | ResponseError<void>> => {
+	connection.onRequest(IMPORT_REQUEST, async (params: ImportParams, token): Promise<ImportRequestResult | ResponseError<void>> => {
 		const settings = await settingsFor(params.uri);
 		return runSafe(connection.console, 'Import', params.uri, token, null, () => {
-			const found = parsedFor(params.uri);
-			if (found?.parsed.language !== 'syncml') {
-				return null;
+			const parsed = parsedFor(params.uri)?.parsed ?? contentDocument(params);
+			if (parsed?.language === 'syncml' || parsed?.language === 'intune') {
+				const errors = service().blockingErrors(parsed, settings).map((e) => `line ${e.line + 1}: ${e.code} ${e.message}`);
+				return errors.length > 0 ? { yaml: '', skipped: [], errors } : { ...(parsed.language === 'syncml' ? service().importSyncml(parsed) : service().importIntune(parsed)), errors };
 			}
-			const errors = service().blockingErrors(found.parsed, settings).map((e) => `line ${e.line + 1}: ${e.code} ${e.message}`);
-			return errors.length > 0 ? { yaml: '', skipped: [], errors } : { ...service().importSyncml(found.parsed), errors };
+			const content = params.base64 !== undefined ? new Uint8Array(Buffer.from(params.base64, 'base64')) : params.text;
+			const format = content === undefined ? undefined : service().groupPolicyFormat(content);
+			return content === undefined || !format ? null : { ...service().importGroupPolicy(params.uri, format, content), errors: [] };
 		});
 	});
 

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as fc from 'fast-check';
 import {
@@ -293,5 +295,45 @@ describe('Group Policy readers on hostile input', () => {
 		fc.assert(fc.property(fc.array(token, { maxLength: 40 }), (tokens) => {
 			importGroupPolicy('file:///p.ps1', 'powershell', tokens.join(' '));
 		}), { seed: 3, numRuns: 500 });
+	});
+});
+
+describe('real Group Policy files (test/fixtures/real/group-policy)', () => {
+	const dir = path.join(__dirname, '../../../test/fixtures/real/group-policy');
+	const importFixture = (file: string) => {
+		const bytes = new Uint8Array(readFileSync(path.join(dir, file)));
+		const content = groupPolicyFormat(bytes) ? bytes : new TextDecoder().decode(bytes);
+		const format = groupPolicyFormat(content);
+		assert.ok(format, `${file} is told apart by its content`);
+		return { format, result: importGroupPolicy(`file:///${file}`, format, content) };
+	};
+	const DOD_SHARE = 'You are about to allow other personnel to remotely control your system. You must monitor the activity until the session is closed.';
+	const DOD_CONNECT = 'You are about to allow other personnel to remotely connect to your system. Sensitive data should not be displayed during this session.';
+	const CASES: readonly [string, string, string[]][] = [
+		['nsa-shb-win10-stig-computer.registry.pol', 'registry-pol', ['SolicitedRemoteAssistance disabled']],
+		['dod-stig-win8-computer.registry.pol', 'registry-pol', [
+			'SolicitedRemoteAssistance disabled',
+			'UnsolicitedRemoteAssistance disabled',
+			'SessionLogging enabled',
+			`CustomizeWarningMessages enabled ${JSON.stringify({ RA_Options_Share_Control_Message: DOD_SHARE, RA_Options_Connect_Message: DOD_CONNECT })}`,
+		]],
+		['ms-scm-win81-machine.registry.pol', 'registry-pol', ['SolicitedRemoteAssistance disabled', 'UnsolicitedRemoteAssistance disabled']],
+		['ms-scm-win81-machine.lgpo.txt', 'lgpo', ['SolicitedRemoteAssistance disabled', 'UnsolicitedRemoteAssistance disabled']],
+		['ash-stig-ws2012r2-ms.lgpo.txt', 'lgpo', ['SolicitedRemoteAssistance disabled', 'UnsolicitedRemoteAssistance disabled', 'SessionLogging enabled']],
+	];
+	for (const [file, format, expected] of CASES) {
+		it(`${file}: ${expected.length} ${expected.length === 1 ? 'policy' : 'policies'}, every other value named`, () => {
+			const imported = importFixture(file);
+			assert.equal(imported.format, format);
+			assert.deepEqual(policiesOf(imported.result), expected);
+			assert.deepEqual(imported.result.notes, [], 'each policy value is set, so nothing is read by inference');
+			assert.ok(imported.result.skipped.length > 50);
+			assert.deepEqual(imported.result.skipped.filter((s) => !/not a Remote Assistance policy value$|a user setting;|deletes every value of a key no Remote Assistance policy uses$/.test(s)), []);
+			assert.deepEqual(imported.result.skipped.filter((s) => /Terminal Services\\[^\\]*$/.test(s) && /\\(fAllow|MaxTicket|fUseMailto|LoggingEnabled|UseCustomMessages|ShareControlMessage|ViewMessage|CreateEncryptedOnlyTickets|UseBandwidthOptimization|OptimizeBandwidth)/i.test(s)), [], 'no Remote Assistance value is left out');
+		});
+	}
+
+	it('the Server 2012 R2 STIG text names its USER entry as a user setting', () => {
+		assert.ok(importFixture('ash-stig-ws2012r2-ms.lgpo.txt').result.skipped.some((s) => /^line 837: USER .*Software Publishing\\State: a user setting/.test(s)));
 	});
 });

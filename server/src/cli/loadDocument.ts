@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { blockingErrors, DEFAULT_SETTINGS, INTUNE_LANGUAGE, intuneShape, languageOf, parseDocument, type ParsedDocument } from '../service';
+import { blockingErrors, DEFAULT_SETTINGS, fileLanguage, parseDocument, type ParsedDocument } from '../service';
 import { decodeFile, type EncodingProblem } from './decodeFile';
 import type { CliIo } from './io';
 
@@ -38,9 +38,7 @@ export function decodeText(bytes: Uint8Array, onEncoding: (problem: EncodingProb
 /** Parses the text of `file` as the language its name and content say; reports why not on stderr. */
 export function documentOf(file: string, text: string, io: CliIo, command: string): ParsedDocument | undefined {
 	const uri = pathToFileURL(path.resolve(io.cwd, file)).toString();
-	// An Intune export without Remote Assistance settings is still read, so it is reported clean
-	// (validate) or as setting nothing (import) instead of as a file of the wrong kind.
-	const language = languageOf(uri, undefined, text) ?? (file.toLowerCase().endsWith('.json') && intuneShape(text) ? INTUNE_LANGUAGE : undefined);
+	const language = fileLanguage(uri, text);
 	if (!language && file.toLowerCase().endsWith('.json')) {
 		io.stderr(`rapolicy ${command}: ${file} is not an Intune export (a custom profile with omaSettings, or a settings-catalog policy with settings)\n`);
 		return undefined;

@@ -20,8 +20,17 @@ export interface DocumentParams {
 export const PREVIEW_REQUEST = 'rapolicy/preview';
 export type PreviewResult = Preview | null;
 
-/** A SyncML document converted to policy YAML, with what could not be converted; refused when it has errors. */
+/**
+ * A file converted to policy YAML, with what could not be converted. SyncML and Intune exports
+ * are the server's open documents and are refused when they have errors; a Group Policy file
+ * comes with its content, as text or, for a Registry.pol, as base64. Null when the content is
+ * none of these.
+ */
 export const IMPORT_REQUEST = 'rapolicy/import';
+export interface ImportParams extends DocumentParams {
+	readonly text?: string;
+	readonly base64?: string;
+}
 export type ImportRequestResult = (ImportResult & { readonly errors: readonly string[] }) | null;
 
 /** How many profiles and policies a document sets, and for SyncML its kind, for the language status item. */

@@ -17,7 +17,7 @@ import { indentUnit, YamlEditWriter } from './yaml/yamlEdits';
 import { syntaxReport } from './yaml/indentation';
 import type { IntuneAnchor } from './intune/intuneModel';
 import { parseIntune } from './intune/parseIntune';
-import { isRemoteAssistanceExport, type IntuneKind } from './intune/sniff';
+import { intuneShape, isRemoteAssistanceExport, type IntuneKind } from './intune/sniff';
 import { textStart, type TextStart } from './text/textStart';
 
 export const POLICY_LANGUAGE = 'rapolicy';
@@ -105,6 +105,16 @@ export function languageOf(uri: string, languageId: string | undefined, text: st
 		return INTUNE_LANGUAGE;
 	}
 	return undefined;
+}
+
+/**
+ * The language a file is read in when the user hands it over to be read (validated from the
+ * command line, imported): as `languageOf` says, and a `.json` file with an export's shape as an
+ * Intune export even when it holds no Remote Assistance setting, so it is reported as setting
+ * nothing rather than as a file of the wrong kind.
+ */
+export function fileLanguage(uri: string, text: string): Language | undefined {
+	return languageOf(uri, undefined, text) ?? (uri.toLowerCase().endsWith('.json') && intuneShape(text) ? INTUNE_LANGUAGE : undefined);
 }
 
 /**

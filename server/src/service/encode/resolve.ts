@@ -63,7 +63,7 @@ function resolvePolicy(setting: PolicySetting): ResolvedPolicy | undefined {
 /** File name without folders and known extensions, used to name a SyncML file's single profile. */
 export function baseName(uri: string): string {
 	const last = decodeURIComponent(uri.split(/[\\/]/).pop() ?? uri);
-	return last.replace(/\.(rapolicy\.ya?ml|syncml\.xml|syncml|xml|json|pol|txt|ps1)$/i, '') || last;
+	return last.replace(/\.(rapolicy\.ya?ml|syncml\.xml|syncml|fleet\.xml|xml|intune\.json|settings-catalog\.json|json|registry\.pol|pol|lgpo\.txt|txt|ps1)$/i, '') || last;
 }
 
 /** The document's profiles with resolved values. Only meaningful for a document without errors. */
