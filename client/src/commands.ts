@@ -44,10 +44,7 @@ async function pickDocument(context: vscode.ExtensionContext): Promise<vscode.Te
 	return picked.uri ? vscode.workspace.openTextDocument(picked.uri) : (await newPolicyFromTemplate(context, EXAMPLE_TEMPLATE, true))?.document;
 }
 
-async function previewOf(client: LanguageClient | undefined, document: vscode.TextDocument): Promise<Preview | undefined> {
-	if (!client) {
-		return undefined;
-	}
+async function previewOf(client: LanguageClient, document: vscode.TextDocument): Promise<Preview | undefined> {
 	const preview = await client.sendRequest<PreviewResult>(PREVIEW_REQUEST, { uri: document.uri.toString() });
 	if (preview && preview.errors.length > 0) {
 		const first = preview.errors[0];
@@ -94,7 +91,7 @@ async function choosePolicy(preview: Preview, document: vscode.TextDocument, lin
 }
 
 /** Runs one copy form: from a lens (URI and line), the context menu (URI) or the palette (nothing). */
-async function copy(context: vscode.ExtensionContext, client: LanguageClient | undefined, form: CopyForm, uri?: unknown, line?: unknown): Promise<string | undefined> {
+async function copy(context: vscode.ExtensionContext, client: LanguageClient, form: CopyForm, uri?: unknown, line?: unknown): Promise<string | undefined> {
 	const document = await targetDocument(context, uri);
 	const preview = document && await previewOf(client, document);
 	if (!document || !preview) {
@@ -126,7 +123,7 @@ export function defaultExportUri(source: vscode.Uri, profile: string, profileCou
 /** What an export writes: text, or bytes for a binary file; undefined (with the reason shown) when the channel cannot. */
 type ExportContent = (p: ProfilePreview) => string | Uint8Array | undefined;
 
-async function exportProfile(context: vscode.ExtensionContext, client: LanguageClient | undefined, extension: string, content: ExportContent, uri?: unknown, target?: unknown): Promise<vscode.Uri | undefined> {
+async function exportProfile(context: vscode.ExtensionContext, client: LanguageClient, extension: string, content: ExportContent, uri?: unknown, target?: unknown): Promise<vscode.Uri | undefined> {
 	const document = await targetDocument(context, uri);
 	const preview = document && await previewOf(client, document);
 	const profile = preview && await chooseProfile(preview.profiles);
@@ -179,7 +176,8 @@ const EXPORT_CHOICES: readonly (vscode.QuickPickItem & { id: string; extension: 
 	{ id: 'registry-pol', label: 'Group Policy: Registry.pol', description: 'binary', extension: '.pol', content: channelContent('registry-pol') },
 ];
 
-export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, panels: PreviewPanels, log: vscode.LogOutputChannel): void {
+/** `server` gives the language client, started first when no document has started it yet. */
+export function registerCommands(context: vscode.ExtensionContext, server: () => Promise<LanguageClient>, panels: PreviewPanels, log: vscode.LogOutputChannel): void {
 	const register = (id: string, run: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
 
 	register(Commands.previewPayload, async (uri?: unknown, line?: unknown) => {
@@ -196,17 +194,17 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
 		[Commands.copyIntuneRow, 'intuneRow'],
 	];
 	for (const [id, form] of copies) {
-		register(id, (uri?: unknown, line?: unknown) => copy(context, client(), form, uri, line));
+		register(id, async (uri?: unknown, line?: unknown) => copy(context, await server(), form, uri, line));
 	}
 
-	register(Commands.exportSyncml, (uri?: unknown, target?: unknown) => exportProfile(context, client(), '.syncml', (p) => p.syncml, uri, target));
-	register(Commands.exportIntune, (uri?: unknown, target?: unknown) => exportProfile(context, client(), '.intune.json', (p) => p.intune, uri, target));
+	register(Commands.exportSyncml, async (uri?: unknown, target?: unknown) => exportProfile(context, await server(), '.syncml', (p) => p.syncml, uri, target));
+	register(Commands.exportIntune, async (uri?: unknown, target?: unknown) => exportProfile(context, await server(), '.intune.json', (p) => p.intune, uri, target));
 
 	register(Commands.exportChannel, async (uri?: unknown, target?: unknown, channel?: unknown) => {
 		const id = typeof channel === 'string' ? channel : (await vscode.window.showQuickPick(EXPORT_CHOICES, { placeHolder: 'Export for which channel?' }))?.id;
 		const choice = EXPORT_CHOICES.find((c) => c.id === id);
-		return choice && exportProfile(context, client(), choice.extension, choice.content, uri, target);
+		return choice && exportProfile(context, await server(), choice.extension, choice.content, uri, target);
 	});
 
-	register(Commands.convertToYaml, (uri?: unknown) => convertToYaml(client(), log, uri));
+	register(Commands.convertToYaml, async (uri?: unknown) => convertToYaml(await server(), log, uri));
 }

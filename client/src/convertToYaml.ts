@@ -48,9 +48,9 @@ async function importParams(uri: vscode.Uri): Promise<ImportParams | string> {
  * Registry.pol, LGPO text or a GroupPolicy script, as a new profile beside the source. What was
  * left out, and how deletions were read, go to the log, with a notice that points there.
  */
-export async function convertToYaml(client: LanguageClient | undefined, log: vscode.LogOutputChannel, uri: unknown): Promise<vscode.TextDocument | undefined> {
+export async function convertToYaml(client: LanguageClient, log: vscode.LogOutputChannel, uri: unknown): Promise<vscode.TextDocument | undefined> {
 	const source = sourceUri(uri);
-	if (!source || !client) {
+	if (!source) {
 		void vscode.window.showWarningMessage('Open a SyncML file, an Intune export or a Group Policy file (Registry.pol, LGPO text, GroupPolicy script) to convert it to policy YAML.');
 		return undefined;
 	}

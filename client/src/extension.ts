@@ -62,10 +62,6 @@ function mayServe(document: vscode.TextDocument): boolean {
 	return SERVED_LANGUAGES.includes(document.languageId) || (JSON_LANGUAGES.includes(document.languageId) && /remoteassistance/i.test(document.getText()));
 }
 
-/**
- * Activation also happens for plain XML (to recognise SyncML in `.xml` files), so the language
- * server starts only once a document it serves is open.
- */
 /** What the extension gives other extensions (and its tests): read-only views of its state. */
 export interface RapolicyApi {
 	previewHtml(uri: vscode.Uri): string | undefined;
@@ -75,12 +71,24 @@ export function activate(context: vscode.ExtensionContext): RapolicyApi {
 	const outputChannel = vscode.window.createOutputChannel('Remote Assistance Policy', { log: true });
 	context.subscriptions.push(outputChannel);
 	registerSyncmlDetection(context);
-	const ensureStarted = (document: vscode.TextDocument) => {
-		if (client || !mayServe(document)) {
-			return;
+	// Activation also happens for plain XML (to recognise SyncML in `.xml` files), so the language
+	// server starts once a document it serves is open, or a command needs it.
+	let started: Promise<LanguageClient> | undefined;
+	const server = (): Promise<LanguageClient> => {
+		if (!started) {
+			const created = createClient(context, outputChannel);
+			client = created;
+			started = created.start().then(() => created, (error: unknown) => {
+				outputChannel.error(`The language server did not start: ${String(error)}`);
+				return created;
+			});
 		}
-		client = createClient(context, outputChannel);
-		client.start().catch((error: unknown) => outputChannel.error(`The language server did not start: ${String(error)}`));
+		return started;
+	};
+	const ensureStarted = (document: vscode.TextDocument) => {
+		if (!client && mayServe(document)) {
+			void server();
+		}
 	};
 	const panels = new PreviewPanels(() => client);
 	context.subscriptions.push(
@@ -92,7 +100,7 @@ export function activate(context: vscode.ExtensionContext): RapolicyApi {
 			}
 		}),
 	);
-	registerCommands(context, () => client, panels, outputChannel);
+	registerCommands(context, server, panels, outputChannel);
 	registerLanguageStatus(context, () => client);
 	context.subscriptions.push(vscode.commands.registerCommand(Commands.newPolicy, (pick?: unknown) => newPolicyFromTemplate(context, typeof pick === 'string' ? pick : undefined)));
 	vscode.workspace.textDocuments.forEach(ensureStarted);

@@ -34,7 +34,7 @@ describe('Convert to Policy YAML from every importable form', () => {
 	});
 
 	for (const [channel, file] of [['registry-pol', 'gp.pol'], ['lgpo', 'gp.lgpo.txt'], ['powershell', 'gp.ps1'], ['intune', 'gp.intune.json'], ['settings-catalog', 'gp.settings-catalog.json'], ['fleet', 'gp.fleet.xml']] as const) {
-		it(`a ${channel} export, named from the explorer, converts back to the same policies`, async () => {
+		it(`the ${channel} export, named from the explorer, converts back to the same policies`, async () => {
 			await vscode.commands.executeCommand('rapolicy.exportChannel', source, uriOf(file), channel);
 			assert.equal(await convert(uriOf(file)), expected);
 			await vscode.workspace.fs.delete(uriOf(file));
@@ -55,15 +55,15 @@ describe('Convert to Policy YAML from every importable form', () => {
 	});
 
 	it('a file with no Remote Assistance setting, or of no known form, makes no profile', async () => {
-		const other = uriOf('other.lgpo.txt');
-		await vscode.workspace.fs.writeFile(other, Buffer.from('Computer\nSoftware\\Policies\\Microsoft\\Windows\\Personalization\nNoLockScreen\nDWORD:1\n'));
-		assert.equal(await vscode.commands.executeCommand(CONVERT, other), undefined);
-		const notes = uriOf('notes.txt');
+		const nothing = uriOf('nothing-ra.lgpo.txt');
+		await vscode.workspace.fs.writeFile(nothing, Buffer.from('Computer\nSoftware\\Policies\\Microsoft\\Windows\\Personalization\nNoLockScreen\nDWORD:1\n'));
+		assert.equal(await vscode.commands.executeCommand(CONVERT, nothing), undefined);
+		const notes = uriOf('hello-notes.txt');
 		await vscode.workspace.fs.writeFile(notes, Buffer.from('hello\n'));
 		assert.equal(await vscode.commands.executeCommand(CONVERT, notes), undefined);
 		const names = (await vscode.workspace.fs.readDirectory(vscode.Uri.file(WORKSPACE))).map(([name]) => name);
-		assert.deepEqual(names.filter((n) => n.startsWith('other') || n.startsWith('notes')).sort(), ['notes.txt', 'other.lgpo.txt'], 'no profile was written');
-		await vscode.workspace.fs.delete(other);
+		assert.deepEqual(names.filter((n) => n.startsWith('nothing-ra') || n.startsWith('hello-notes')).sort(), ['hello-notes.txt', 'nothing-ra.lgpo.txt'], 'no profile was written');
+		await vscode.workspace.fs.delete(nothing);
 		await vscode.workspace.fs.delete(notes);
 	});
 });
