@@ -144,7 +144,7 @@ describe('Intune: custom profiles', () => {
 
 	it('checks ./Vendor/... URIs without ./Device, the URI case and unknown policies; other CSPs are left alone', () => {
 		assert.deepEqual(problems(customProfile([['./Vendor/MSFT/Policy/Config/RemoteAssistance/SessionLogging', '<enabled/>']])), []);
-		assert.deepEqual(problems(customProfile([['./device/Vendor/MSFT/Policy/Config/RemoteAssistance/SessionLogging', '<enabled/>']])), [['uri-case', './device/Vendor/MSFT/Policy/Config/RemoteAssistance/']]);
+		assert.deepEqual(problems(customProfile([['./device/Vendor/MSFT/Policy/Config/RemoteAssistance/SessionLogging', '<enabled/>']])), [['uri-root-case', './device']]);
 		assert.deepEqual(problems(customProfile([['./Device/Vendor/MSFT/Policy/Config/RemoteAssistance/SessionLoging', '<enabled/>']])), [['unknown-policy', 'SessionLoging']]);
 		assert.deepEqual(problems(customProfile([['./Device/Vendor/MSFT/Policy/Config/Start/HideSleep', 7, '#microsoft.graph.omaSettingInteger']])), []);
 	});

@@ -135,6 +135,13 @@ describe('SyncML quick fixes: URIs', () => {
 		assert.equal(after, message('SessionLogging', '&lt;enabled/&gt;'));
 	});
 
+	it('fixes the letter case of the ./Device root alone', () => {
+		const text = message('SessionLogging', '&lt;enabled/&gt;').replace('./Device/', './DEVICE/');
+		const { after, action } = fix(text, 'uri-root-case');
+		assert.equal(action.isPreferred, true);
+		assert.equal(after, message('SessionLogging', '&lt;enabled/&gt;'));
+	});
+
 	it('fixes the letter case of the policy segment', () => {
 		const text = message('SessionLogging', '&lt;enabled/&gt;').replace('/SessionLogging<', '/sessionLogging<');
 		const { after } = fix(text, 'unknown-policy');

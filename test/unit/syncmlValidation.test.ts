@@ -342,8 +342,22 @@ describe('SyncML validation: Remote Assistance URIs', () => {
 		assertCodes(text, ['uri-scope']);
 	});
 
+	it('reports ./device in lower case alone as a warning, uri-root-case: whether the device minds is not documented', () => {
+		const text = syncmlMessage(logging({}, ENABLED, './device/Vendor/MSFT/Policy/Config/RemoteAssistance/SessionLogging'));
+		const d = only(text, 'uri-root-case');
+		assert.equal(d.severity, DiagnosticSeverity.Warning);
+		assert.equal(coveredText(text, d), './device');
+		assert.match(d.message, /\.\/Device/);
+		assertCodes(text, ['uri-root-case']);
+	});
+
+	it('reports a root in the wrong case with another wrong segment as one uri-case error', () => {
+		const text = syncmlMessage(logging({}, ENABLED, './DEVICE/vendor/MSFT/Policy/Config/RemoteAssistance/SessionLogging'));
+		assert.equal(only(text, 'uri-case').severity, DiagnosticSeverity.Error);
+		assertCodes(text, ['uri-case']);
+	});
+
 	for (const [wrong, label] of [
-		['./device/Vendor/MSFT/Policy/Config/RemoteAssistance/SessionLogging', 'scope'],
 		['./Device/vendor/MSFT/Policy/Config/RemoteAssistance/SessionLogging', 'vendor'],
 		['./Device/Vendor/msft/Policy/Config/RemoteAssistance/SessionLogging', 'MSFT'],
 		['./Device/Vendor/MSFT/policy/Config/RemoteAssistance/SessionLogging', 'Policy'],

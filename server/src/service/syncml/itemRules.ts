@@ -6,7 +6,7 @@ import { unknownPolicy } from '../validation/policyRules';
 import type { Problem } from '../validation/problem';
 import { escapeText, sourceSpan, wrapCdata } from '../xml/entities';
 import type { ParsedPayload, PayloadDataItem } from './payload';
-import type { RemoteAssistanceUri } from './omaUri';
+import { DEVICE_ROOT, type RemoteAssistanceUri } from './omaUri';
 import { listParts, type RaItem } from './raItem';
 import type { SyncmlData } from './syncmlModel';
 
@@ -121,7 +121,17 @@ export function checkUri(entry: Pick<RaItem, 'ra' | 'name'> & { readonly locUri:
 	const prefixWrong = ra.scope === 'user' || !ra.prefixCaseOk;
 	// A segment in the wrong case is part of the prefix problem, whose fix writes the whole URI.
 	const unknown = ra.policy || (prefixWrong && policy) ? undefined : unknownPolicyInUri(name, plain ? '' : prefix);
-	if (prefixWrong) {
+	if (ra.onlyRootCaseWrong && ra.policy) {
+		// Microsoft writes both ./Device and ./device; whether a device minds the root's case is not documented.
+		const span: Span = plain ? { start: uri.start, end: uri.start + DEVICE_ROOT.length } : uri;
+		const newText = plain ? DEVICE_ROOT : ra.canonicalPrefix + ra.policy.name;
+		problems.push({
+			code: 'uri-root-case',
+			span,
+			message: `Write the root as ${DEVICE_ROOT}, as the Policy CSP reference does. Microsoft also writes ./device, and whether a device accepts another case is not documented, so ${DEVICE_ROOT} is the safe spelling.`,
+			fixes: [{ title: `Change to ${newText}`, edits: [{ span, newText }], preferred: true }],
+		});
+	} else if (prefixWrong) {
 		const whole = !plain || policy !== ra.policy;
 		const span: Span = whole ? uri : { start: uri.start, end: name.start };
 		const written = prefix + (policy?.name ?? ra.policyName);

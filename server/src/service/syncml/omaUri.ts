@@ -17,7 +17,12 @@ export interface RemoteAssistanceUri {
 	readonly canonicalPrefix: string;
 	/** Whether the part before the policy segment is written in that case. */
 	readonly prefixCaseOk: boolean;
+	/** Whether, of that part, only the `./Device` root is in another case. */
+	readonly onlyRootCaseWrong: boolean;
 }
+
+/** `./Device`, the root segment Microsoft writes; 8 characters. */
+export const DEVICE_ROOT = './Device';
 
 const RA_URI = /^\.\/(?:(device|user)\/)?vendor\/msft\/policy\/(config|result)\/(remoteassistance|admx_remoteassistance)\/([^/]*)$/i;
 
@@ -44,6 +49,7 @@ export function parseRemoteAssistanceUri(uri: string): RemoteAssistanceUri | und
 		policy: policy && policy.area === area ? policy : undefined,
 		canonicalPrefix,
 		prefixCaseOk: uri.slice(0, policyOffset) === canonicalPrefix,
+		onlyRootCaseWrong: scope === 'device' && !uri.startsWith(DEVICE_ROOT) && uri.slice(DEVICE_ROOT.length, policyOffset) === canonicalPrefix.slice(DEVICE_ROOT.length),
 	};
 }
 

@@ -50,6 +50,7 @@ export const RULES = {
 	'unsupported-command': { severity: 'warning', description: 'A command Windows treats specially inside SyncBody or Atomic (Sequence, Get inside Atomic).' },
 	'uri-scope': { severity: 'error', description: 'A ./User/... URI for a Remote Assistance policy; all of them are device-only.' },
 	'uri-case': { severity: 'error', description: 'A LocURI in the wrong letter case; OMA-URIs are case sensitive.' },
+	'uri-root-case': { severity: 'warning', description: 'A ./Device root in another letter case, such as ./device, with the rest of the URI right. Microsoft writes both; whether a device minds is not documented.' },
 	'command-data': { severity: 'error', description: 'Add and Replace need Data; Delete and Get carry none.' },
 	'command-access': { severity: 'error', description: 'A command the node does not allow (Exec, or a write to a Result node).' },
 	'missing-format': { severity: 'warning', description: 'A write to an ADMX-backed policy without Meta/Format chr.' },
