@@ -392,6 +392,17 @@ describe('rapolicy import: Group Policy files, told apart by content', () => {
 		assert.match(deletes.stderr, /^note: line 1: SessionLogging: LoggingEnabled is deleted, not set to 0; read as disabled/);
 	});
 
+	it('a DISA GPO backup\'s Registry.pol: the Remote Assistance policies on stdout, each other value on stderr, then their count', () => {
+		const file = path.join(__dirname, '../../../test/fixtures/real/group-policy/dod-stig-win8-computer.registry.pol');
+		const { code, stdout, stderr } = run(['import', file], dir);
+		assert.equal(code, 0);
+		assert.match(stdout, /^ {2}SolicitedRemoteAssistance: \{ state: disabled \}\n {2}UnsolicitedRemoteAssistance: \{ state: disabled \}\n {2}SessionLogging: \{ state: enabled \}\n/m);
+		const lines = stderr.trimEnd().split('\n');
+		assert.equal(lines.length, 210);
+		assert.ok(lines.slice(0, -1).every((l) => l.startsWith('not converted: record ')));
+		assert.equal(lines.at(-1), 'rapolicy import: 209 items not converted (listed above)');
+	});
+
 	it('a text file that is no known form is refused as before', () => {
 		writeFileSync(path.join(dir, 'notes.txt'), 'hello\n');
 		const { code, stderr } = run(['import', 'notes.txt'], dir);

@@ -22,8 +22,9 @@ ${ENCODE_USAGE}
   --encoding      escape (default) or cdata: how the payload is written inside <Data>
 
 ${IMPORT_USAGE}
-  The Remote Assistance settings of a SyncML file or an Intune export (custom profile or settings
-  catalog) as policy YAML; what is not converted goes to stderr.
+  The Remote Assistance settings of a SyncML file, an Intune export (custom profile or settings
+  catalog), a Registry.pol, LGPO.exe text or a Set-GPRegistryValue script, told apart by content,
+  as policy YAML; what is not converted goes to stderr, one line each, with a count at the end.
 
 Exit status: 0 success, 1 errors in the file (encode and import refuse such a file), 2 bad usage
 or unreadable files.

@@ -5,7 +5,7 @@ import { groupPolicyFormat, importGroupPolicy, importIntune, importSyncml, type 
 import type { CliIo } from './io';
 import { decodeText, documentOf, printEncodingProblem, readBytes, reportBlockingErrors } from './loadDocument';
 
-export const IMPORT_USAGE = 'Usage: rapolicy import <file> [-o file.rapolicy.yaml]   (SyncML, an Intune export, Registry.pol, LGPO text or a GroupPolicy script)';
+export const IMPORT_USAGE = 'Usage: rapolicy import <file> [-o file.rapolicy.yaml]';
 
 /**
  * `rapolicy import`: the Remote Assistance settings of a file as policy YAML. The content decides
@@ -42,6 +42,10 @@ export function importCommand(args: readonly string[], io: CliIo, writeFile: (fi
 	if (result.yaml === '') {
 		io.stderr(`rapolicy import: ${files[0]} sets no Remote Assistance policy\n`);
 		return 1;
+	}
+	// Group Policy files hold hundreds of other values: the count keeps the outcome readable.
+	if (result.skipped.length > 10) {
+		io.stderr(`rapolicy import: ${result.skipped.length} items not converted (listed above)\n`);
 	}
 	if (output) {
 		writeFile(path.resolve(io.cwd, output), result.yaml);
