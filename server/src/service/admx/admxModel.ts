@@ -1,0 +1,176 @@
+/**
+ * The model of an ADMX file (and its ADML), as Microsoft's ADMX schema defines it, with each
+ * attribute's schema default applied. Display texts stay as the `$(string.id)` references the ADMX
+ * writes; the ADML resolves them. Spans point into the text the file was read from, which may be
+ * a SyncML or JSON document that carries the ADMX.
+ */
+import type { Span } from '../text/span';
+
+/** What a policy, an item or a boolean writes: a number, a string, or a deletion of the value. */
+export type AdmxValue =
+	| { readonly kind: 'decimal'; readonly value: number }
+	/** A REG_QWORD; kept as text, since it may exceed what a JavaScript number holds exactly. */
+	| { readonly kind: 'longDecimal'; readonly value: string }
+	| { readonly kind: 'string'; readonly value: string }
+	| { readonly kind: 'delete' };
+
+/** One extra value an `enabledList`, `disabledList`, `valueList`, `trueList` or `falseList` writes. */
+export interface AdmxListItem {
+	/** The item's own key, or the list's `defaultKey`, or the policy's key. */
+	readonly key: string;
+	readonly valueName: string;
+	readonly value: AdmxValue;
+}
+
+interface ElementBase extends Span {
+	readonly id: string;
+	/** The element's `key`, or the policy's when it gives none. */
+	readonly key: string;
+	readonly soft: boolean;
+}
+
+export interface AdmxText extends ElementBase {
+	readonly type: 'text';
+	readonly valueName: string;
+	readonly required: boolean;
+	readonly maxLength: number;
+	/** REG_EXPAND_SZ instead of REG_SZ. */
+	readonly expandable: boolean;
+}
+
+export interface AdmxMultiText extends ElementBase {
+	readonly type: 'multiText';
+	readonly valueName: string;
+	readonly required: boolean;
+	/** Per string. */
+	readonly maxLength: number;
+	/** 0: no limit. */
+	readonly maxStrings: number;
+}
+
+export interface AdmxDecimal extends ElementBase {
+	readonly type: 'decimal' | 'longDecimal';
+	readonly valueName: string;
+	readonly required: boolean;
+	readonly minValue: number;
+	readonly maxValue: number;
+	/** REG_SZ instead of REG_DWORD (REG_QWORD for longDecimal). */
+	readonly storeAsText: boolean;
+}
+
+export interface AdmxBoolean extends ElementBase {
+	readonly type: 'boolean';
+	readonly valueName: string;
+	readonly trueValue: AdmxValue | undefined;
+	readonly falseValue: AdmxValue | undefined;
+	readonly trueList: readonly AdmxListItem[];
+	readonly falseList: readonly AdmxListItem[];
+}
+
+export interface AdmxEnumItem extends Span {
+	/** `$(string.id)` as written. */
+	readonly displayName: string;
+	readonly value: AdmxValue;
+	readonly valueList: readonly AdmxListItem[];
+}
+
+export interface AdmxEnum extends ElementBase {
+	readonly type: 'enum';
+	readonly valueName: string;
+	readonly required: boolean;
+	readonly items: readonly AdmxEnumItem[];
+}
+
+export interface AdmxList extends ElementBase {
+	readonly type: 'list';
+	/** Undefined: each entry is named as itself; otherwise entries are named prefix1, prefix2, … */
+	readonly valuePrefix: string | undefined;
+	/** Entries are name/value pairs chosen by the admin. */
+	readonly explicitValue: boolean;
+	readonly additive: boolean;
+	readonly expandable: boolean;
+}
+
+export type AdmxElement = AdmxText | AdmxMultiText | AdmxDecimal | AdmxBoolean | AdmxEnum | AdmxList;
+
+/** A `prefix:name` reference as written, with its span. */
+export interface AdmxRef extends Span {
+	readonly prefix: string | undefined;
+	readonly name: string;
+}
+
+export type PolicyClass = 'Machine' | 'User' | 'Both';
+
+export interface AdmxPolicy extends Span {
+	readonly name: string;
+	readonly nameSpan: Span;
+	readonly class: PolicyClass;
+	readonly displayName: string;
+	readonly explainText: string | undefined;
+	/** `$(presentation.id)` as written. */
+	readonly presentation: string | undefined;
+	readonly key: string;
+	readonly valueName: string | undefined;
+	readonly enabledValue: AdmxValue | undefined;
+	readonly disabledValue: AdmxValue | undefined;
+	readonly enabledList: readonly AdmxListItem[];
+	readonly disabledList: readonly AdmxListItem[];
+	readonly parentCategory: AdmxRef | undefined;
+	readonly supportedOn: AdmxRef | undefined;
+	/** In document order, which is the order of the payload's data items. */
+	readonly elements: readonly AdmxElement[];
+}
+
+export interface AdmxCategory extends Span {
+	readonly name: string;
+	readonly displayName: string;
+	readonly explainText: string | undefined;
+	readonly parentCategory: AdmxRef | undefined;
+}
+
+export interface AdmxNamespace {
+	readonly prefix: string;
+	readonly namespace: string;
+}
+
+/** The root element's namespace, of the three real files use; kept for display only. */
+export type AdmxRootNamespace = 'schemas-2006' | 'microsoft' | 'none' | 'other';
+
+export interface AdmxProblem extends Span {
+	readonly severity: 'error' | 'warning' | 'information';
+	readonly message: string;
+}
+
+export interface AdmxFile {
+	readonly rootNamespace: AdmxRootNamespace;
+	readonly revision: string | undefined;
+	readonly target: AdmxNamespace | undefined;
+	readonly using: readonly AdmxNamespace[];
+	readonly minRequiredRevision: string | undefined;
+	readonly fallbackCulture: string | undefined;
+	/** supportedOn definitions: name → `$(string.id)` display name. */
+	readonly supportedOn: ReadonlyMap<string, string>;
+	readonly categories: ReadonlyMap<string, AdmxCategory>;
+	readonly policies: readonly AdmxPolicy[];
+	readonly problems: readonly AdmxProblem[];
+}
+
+/** A control of an ADML presentation, which the Group Policy editor shows for an element. */
+export interface AdmlControl {
+	readonly kind: 'textBox' | 'multiTextBox' | 'decimalTextBox' | 'longDecimalTextBox' | 'checkBox' | 'comboBox' | 'dropdownList' | 'listBox' | 'text';
+	/** The element it shows; undefined for a label (`text`). */
+	readonly refId: string | undefined;
+	readonly label: string | undefined;
+	readonly defaultValue: string | undefined;
+	/** `dropdownList`: the index of the item shown first. */
+	readonly defaultItem: number | undefined;
+	readonly defaultChecked: boolean | undefined;
+	readonly suggestions: readonly string[];
+}
+
+export interface AdmlFile {
+	readonly displayName: string | undefined;
+	readonly strings: ReadonlyMap<string, string>;
+	readonly presentations: ReadonlyMap<string, readonly AdmlControl[]>;
+	readonly problems: readonly AdmxProblem[];
+}

@@ -1,0 +1,58 @@
+import type { AdmxFile, AdmxPolicy, AdmxProblem, AdmxRef } from './admxModel';
+
+/** Where a policy of an ingested ADMX is configured over MDM: its area and its URIs per scope. */
+export interface ConfigNode {
+	/** `{AppName}~{SettingType}~{category}~…`, the categories from the outermost of this file down. */
+	readonly area: string;
+	readonly categories: readonly string[];
+	/** The first parent reference into another namespace, where the category path stops. */
+	readonly cutAt: AdmxRef | undefined;
+	/** One per scope the policy's class allows: ./Device for Machine, ./User for User, both for Both. */
+	readonly uris: readonly { readonly scope: 'Device' | 'User'; readonly uri: string }[];
+	readonly problems: readonly AdmxProblem[];
+}
+
+const SCOPES = { Machine: ['Device'], User: ['User'], Both: ['Device', 'User'] } as const;
+
+/**
+ * The Policy CSP node of an ingested policy: `./{Device|User}/Vendor/MSFT/Policy/Config/{area}/{policy}`,
+ * where the area joins the AppName, the setting type and the names (not display names) of the
+ * policy's categories, outermost first. The path stops at the first category of another namespace
+ * (Firefox's policies sit under Mozilla's category, Chrome's under Google's), as devices derive it.
+ * A reference with the file's own prefix is followed but reported, since ingestion has refused it.
+ */
+export function configNode(file: AdmxFile, policy: AdmxPolicy, appName: string, settingType = 'Policy'): ConfigNode {
+	const problems: AdmxProblem[] = [];
+	const categories: string[] = [];
+	const seen = new Set<string>();
+	let cutAt: AdmxRef | undefined;
+	for (let ref = policy.parentCategory; ref;) {
+		if (ref.prefix !== undefined && ref.prefix !== file.target?.prefix) {
+			cutAt = ref;
+			break;
+		}
+		if (ref.prefix !== undefined) {
+			problems.push({ start: ref.start, end: ref.end, severity: 'warning', message: `${ref.prefix}:${ref.name} names this file's own namespace by its prefix; devices have reported such a category as not defined, so write ${ref.name} alone.` });
+		}
+		const category = file.categories.get(ref.name);
+		if (!category) {
+			problems.push({ start: ref.start, end: ref.end, severity: 'error', message: `No category named ${ref.name} in this file${file.categories.size > 0 ? `; it has ${[...file.categories.keys()].slice(0, 8).join(', ')}${file.categories.size > 8 ? ', …' : ''}` : ''}.` });
+			break;
+		}
+		if (seen.has(category.name)) {
+			problems.push({ start: ref.start, end: ref.end, severity: 'error', message: `The category ${category.name} is its own ancestor.` });
+			break;
+		}
+		seen.add(category.name);
+		categories.unshift(category.name);
+		ref = category.parentCategory;
+	}
+	const area = [appName, settingType, ...categories].join('~');
+	return {
+		area,
+		categories,
+		cutAt,
+		uris: SCOPES[policy.class].map((scope) => ({ scope, uri: `./${scope}/Vendor/MSFT/Policy/Config/${area}/${policy.name}` })),
+		problems,
+	};
+}

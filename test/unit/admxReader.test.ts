@@ -1,0 +1,175 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import type { AdmxFile, AdmxPolicy } from '../../server/src/service/admx/admxModel';
+import { configNode } from '../../server/src/service/admx/configUri';
+import { displayText, presentationOf, readAdml } from '../../server/src/service/admx/readAdml';
+import { readAdmx } from '../../server/src/service/admx/readAdmx';
+
+const FIXTURES = path.join(__dirname, '../../../test/fixtures/admx');
+const everything = readFileSync(path.join(FIXTURES, 'everything.admx'), 'utf8');
+const file = readAdmx(everything);
+const adml = readAdml(readFileSync(path.join(FIXTURES, 'en-US/everything.adml'), 'utf8'));
+const policy = (name: string): AdmxPolicy => {
+	const found = file.policies.find((p) => p.name === name);
+	assert.ok(found, name);
+	return found;
+};
+/** The problems of a file as `severity: covered text: message` lines. */
+const problemsOf = (read: AdmxFile, text: string) => read.problems.map((p) => `${p.severity}: ${text.slice(p.start, p.end)}: ${p.message}`);
+const element = (id: string) => policy('AllKinds').elements.find((e) => e.id === id);
+
+describe('ADMX reader: every element kind and attribute', () => {
+	it('reads the header: namespace variant, revision, target and using prefixes, resources, supportedOn', () => {
+		assert.equal(file.rootNamespace, 'schemas-2006');
+		assert.equal(file.revision, '2.1');
+		assert.deepEqual(file.target, { prefix: 'contoso', namespace: 'Contoso.Policies.Everything' });
+		assert.deepEqual(file.using.map((u) => u.prefix), ['vendor', 'windows']);
+		assert.equal(file.minRequiredRevision, '2.0');
+		assert.equal(file.fallbackCulture, 'en-us');
+		assert.equal(file.supportedOn.get('SUPPORTED_Everything_1'), '$(string.SUPPORTED_Everything_1)');
+		assert.deepEqual([...file.categories.keys()], ['Cat_Everything', 'Cat_Kinds', 'Cat_Own']);
+	});
+
+	it('reads policy values of every kind, delete included, and the lists with their keys', () => {
+		const p = policy('Switch');
+		assert.deepEqual([p.class, p.key, p.valueName], ['Machine', 'Software\\Policies\\Contoso\\Everything', 'Switch']);
+		assert.deepEqual(p.enabledValue, { kind: 'decimal', value: 1 });
+		assert.deepEqual(p.disabledValue, { kind: 'delete' });
+		assert.deepEqual(p.enabledList, [
+			{ key: 'Software\\Policies\\Contoso\\Everything\\Extra', valueName: 'On', value: { kind: 'string', value: 'yes' } },
+			{ key: 'Software\\Policies\\Contoso\\Other', valueName: 'Big', value: { kind: 'longDecimal', value: '18446744073709551615' } },
+		]);
+		assert.deepEqual(p.disabledList, [{ key: 'Software\\Policies\\Contoso\\Everything', valueName: 'On', value: { kind: 'delete' } }]);
+		assert.deepEqual(p.elements, []);
+	});
+
+	it('keeps the elements in document order, with the schema defaults where attributes are absent', () => {
+		assert.deepEqual(policy('AllKinds').elements.map((e) => `${e.type}:${e.id}`), [
+			'text:Name', 'text:Path', 'decimal:Count', 'decimal:Plain', 'longDecimal:Huge', 'boolean:Flag', 'boolean:Simple', 'enum:Mode', 'multiText:Lines',
+			'list:Plainlist', 'list:Numbered', 'list:Prefixed', 'list:Explicit', 'list:Both',
+		]);
+		assert.deepEqual(element('Name'), { ...element('Name'), required: true, maxLength: 40, expandable: false, soft: false, key: 'Software\\Policies\\Contoso\\Everything\\Kinds' });
+		assert.deepEqual(element('Path'), { ...element('Path'), required: false, maxLength: 1023, expandable: true, soft: true });
+		assert.deepEqual(element('Count'), { ...element('Count'), minValue: 1, maxValue: 50, storeAsText: false });
+		assert.deepEqual(element('Plain'), { ...element('Plain'), minValue: 0, maxValue: 9999, storeAsText: true });
+		assert.deepEqual(element('Huge'), { ...element('Huge'), minValue: 0, maxValue: 4000000000 });
+		assert.deepEqual(element('Lines'), { ...element('Lines'), maxLength: 100, maxStrings: 3, required: false });
+	});
+
+	it('reads booleans with their values and lists, and enum items with string, delete and value lists', () => {
+		const flag = element('Flag');
+		assert.ok(flag?.type === 'boolean');
+		assert.deepEqual([flag.trueValue, flag.falseValue], [{ kind: 'string', value: 'on' }, { kind: 'delete' }]);
+		assert.deepEqual(flag.trueList, [{ key: 'Software\\Policies\\Contoso\\Everything\\Kinds', valueName: 'FlagExtra', value: { kind: 'decimal', value: 7 } }]);
+		const simple = element('Simple');
+		assert.ok(simple?.type === 'boolean');
+		assert.deepEqual([simple.trueValue, simple.falseValue, simple.trueList, simple.falseList], [undefined, undefined, [], []]);
+		const mode = element('Mode');
+		assert.ok(mode?.type === 'enum');
+		assert.deepEqual(mode.items.map((i) => [i.displayName, i.value, i.valueList.length]), [
+			['$(string.Mode_Off)', { kind: 'decimal', value: 0 }, 0],
+			['$(string.Mode_Fast)', { kind: 'decimal', value: 5 }, 1],
+			['$(string.Mode_Gone)', { kind: 'delete' }, 0],
+			['$(string.Mode_Named)', { kind: 'string', value: '01:00:00' }, 0],
+		]);
+	});
+
+	it('reads the four list shapes and warns where explicitValue meets valuePrefix', () => {
+		const shape = (id: string) => {
+			const list = element(id);
+			assert.ok(list?.type === 'list');
+			return [list.key.split('\\').pop(), list.valuePrefix, list.explicitValue, list.additive, list.expandable];
+		};
+		assert.deepEqual(['Plainlist', 'Numbered', 'Prefixed', 'Explicit', 'Both'].map(shape), [
+			['Plain', undefined, false, false, false],
+			['Numbered', '', false, true, false],
+			['Prefixed', 'Site', false, false, true],
+			['Explicit', undefined, true, false, false],
+			['Both', 'X', true, false, false],
+		]);
+		assert.deepEqual(problemsOf(file, everything), ['warning: X: The list Both has both explicitValue and valuePrefix, which the ADMX schema does not allow together; entries are read as explicit name/value pairs.']);
+	});
+});
+
+describe('ADML reader', () => {
+	it('resolves display names and explain texts, entities and line breaks kept', () => {
+		assert.equal(adml.displayName, 'Everything');
+		assert.equal(displayText(adml, policy('Switch').displayName), 'Turn it on');
+		assert.equal(displayText(adml, policy('Switch').explainText ?? ''), 'Turns it on & writes extra values.\nSecond line.');
+		assert.equal(displayText(adml, '$(string.Missing)'), '$(string.Missing)');
+		assert.equal(displayText(undefined, '$(string.Switch)'), '$(string.Switch)');
+	});
+
+	it('reads every control of a presentation with its label and default', () => {
+		const controls = presentationOf(adml, policy('AllKinds').presentation);
+		assert.deepEqual(controls.map((c) => [c.kind, c.refId ?? null, c.label ?? null]).slice(0, 9), [
+			['text', null, 'Settings of every kind'],
+			['textBox', 'Name', 'Name:'],
+			['comboBox', 'Path', 'Path:'],
+			['decimalTextBox', 'Count', 'Count:'],
+			['decimalTextBox', 'Plain', 'Plain:'],
+			['longDecimalTextBox', 'Huge', 'Huge:'],
+			['checkBox', 'Flag', 'Flag'],
+			['checkBox', 'Simple', 'Simple'],
+			['dropdownList', 'Mode', 'Mode:'],
+		]);
+		const byId = new Map(controls.map((c) => [c.refId, c]));
+		assert.equal(byId.get('Name')?.defaultValue, 'Contoso');
+		assert.deepEqual([byId.get('Path')?.defaultValue, byId.get('Path')?.suggestions], ['C:\\Contoso', ['C:\\Contoso', 'D:\\Contoso']]);
+		assert.equal(byId.get('Count')?.defaultValue, '3');
+		assert.equal(byId.get('Flag')?.defaultChecked, true);
+		assert.equal(byId.get('Simple')?.defaultChecked, undefined);
+		assert.equal(byId.get('Mode')?.defaultItem, 1);
+	});
+});
+
+describe('configuration URIs of ingested policies', () => {
+	it('joins the category names outermost first and stops at the first category of another namespace', () => {
+		const node = configNode(file, policy('AllKinds'), 'Contoso');
+		assert.equal(node.area, 'Contoso~Policy~Cat_Everything~Cat_Kinds');
+		assert.deepEqual(node.uris, [
+			{ scope: 'Device', uri: './Device/Vendor/MSFT/Policy/Config/Contoso~Policy~Cat_Everything~Cat_Kinds/AllKinds' },
+			{ scope: 'User', uri: './User/Vendor/MSFT/Policy/Config/Contoso~Policy~Cat_Everything~Cat_Kinds/AllKinds' },
+		]);
+		assert.deepEqual([node.cutAt?.prefix, node.cutAt?.name], ['vendor', 'Cat_Vendor']);
+		assert.deepEqual(node.problems, []);
+	});
+
+	it('a Machine policy has only ./Device, a User policy only ./User; a policy outside categories has the bare area', () => {
+		assert.deepEqual(configNode(file, policy('Switch'), 'Contoso').uris.map((u) => u.uri), ['./Device/Vendor/MSFT/Policy/Config/Contoso~Policy~Cat_Everything/Switch']);
+		const user = configNode(file, policy('UserOnly'), 'Contoso');
+		assert.deepEqual(user.uris.map((u) => u.uri), ['./User/Vendor/MSFT/Policy/Config/Contoso~Policy~Cat_Everything~Cat_Own/UserOnly']);
+		assert.deepEqual(user.problems.map((p) => `${p.severity}: ${everything.slice(p.start, p.end)}`), ['warning: contoso:Cat_Everything']);
+		assert.deepEqual(configNode(file, policy('Loose'), 'Contoso', 'Policy').uris.map((u) => u.uri), ['./Device/Vendor/MSFT/Policy/Config/Contoso~Policy/Loose']);
+	});
+});
+
+describe('ADMX reader on broken input', () => {
+	const read = (text: string) => problemsOf(readAdmx(text), text);
+
+	it('refuses a DOCTYPE, names a wrong root, and reads on past missing attributes', () => {
+		assert.match(read('<!DOCTYPE x [<!ENTITY e "x">]><policyDefinitions/>').join('\n'), /^error: <!DOCTYPE/);
+		assert.deepEqual(read('<policyDefinitionResources/>'), ['error: policyDefinitionResources: An ADMX file\'s root element is <policyDefinitions>, not <policyDefinitionResources>.']);
+		const text = '<policyDefinitions><categories><category name="C" displayName="c"/></categories><policies><policy class="Sometimes" displayName="d" key="K"><parentCategory ref="Nope"/><elements><decimal id="N" valueName="N" maxValue="lots"/><slider id="S"/></elements></policy></policies></policyDefinitions>';
+		const parsed = readAdmx(text);
+		assert.deepEqual(problemsOf(parsed, text), [
+			'error: policy: <policy> needs a name attribute.',
+			'error: Sometimes: class is Machine, User or Both, not "Sometimes".',
+			'error: lots: maxValue is a whole number from 0 to 4294967295, not "lots".',
+			'error: slider: <slider> is not an ADMX element: use text, multiText, decimal, longDecimal, boolean, enum or list.',
+		]);
+		assert.equal(parsed.policies[0].elements.length, 1);
+		assert.deepEqual(configNode(parsed, parsed.policies[0], 'App').problems.map((p) => p.message), ['No category named Nope in this file; it has C.']);
+	});
+
+	it('reads an ADMX carried inside another text, with spans into that text', () => {
+		const carrier = `<Data><![CDATA[${everything}]]></Data>`;
+		const start = carrier.indexOf('<?xml');
+		const inside = readAdmx(carrier, start, start + everything.length);
+		assert.equal(inside.policies.length, 4);
+		const switchPolicy = inside.policies[0];
+		assert.equal(carrier.slice(switchPolicy.nameSpan.start, switchPolicy.nameSpan.end), 'Switch');
+	});
+});
