@@ -17,14 +17,14 @@ const policy = (name: string): AdmxPolicy => {
 	return found;
 };
 /** The problems of a file as `severity: covered text: message` lines. */
-const problemsOf = (read: AdmxFile, text: string) => read.problems.map((p) => `${p.severity}: ${text.slice(p.start, p.end)}: ${p.message}`);
+const problemsOf = (read: AdmxFile, text: string) => read.problems.map((p) => `${p.code}${p.severity ? ` (${p.severity})` : ''}: ${text.slice(p.span.start, p.span.end)}: ${p.message}`);
 const element = (id: string) => policy('AllKinds').elements.find((e) => e.id === id);
 
 describe('ADMX reader: every element kind and attribute', () => {
 	it('reads the header: namespace variant, revision, target and using prefixes, resources, supportedOn', () => {
 		assert.equal(file.rootNamespace, 'schemas-2006');
 		assert.equal(file.revision, '2.1');
-		assert.deepEqual(file.target, { prefix: 'contoso', namespace: 'Contoso.Policies.Everything' });
+		assert.deepEqual([file.target?.prefix, file.target?.namespace], ['contoso', 'Contoso.Policies.Everything']);
 		assert.deepEqual(file.using.map((u) => u.prefix), ['vendor', 'windows']);
 		assert.equal(file.minRequiredRevision, '2.0');
 		assert.equal(file.fallbackCulture, 'en-us');
@@ -89,7 +89,7 @@ describe('ADMX reader: every element kind and attribute', () => {
 			['Explicit', undefined, true, false, false],
 			['Both', 'X', true, false, false],
 		]);
-		assert.deepEqual(problemsOf(file, everything), ['warning: X: The list Both has both explicitValue and valuePrefix, which the ADMX schema does not allow together; entries are read as explicit name/value pairs.']);
+		assert.deepEqual(problemsOf(file, everything), ['admx-schema: X: The list Both has both explicitValue and valuePrefix, which the ADMX schema does not allow together; entries are read as explicit name/value pairs.']);
 	});
 });
 
@@ -141,7 +141,7 @@ describe('configuration URIs of ingested policies', () => {
 		assert.deepEqual(configNode(file, policy('Switch'), 'Contoso').uris.map((u) => u.uri), ['./Device/Vendor/MSFT/Policy/Config/Contoso~Policy~Cat_Everything/Switch']);
 		const user = configNode(file, policy('UserOnly'), 'Contoso');
 		assert.deepEqual(user.uris.map((u) => u.uri), ['./User/Vendor/MSFT/Policy/Config/Contoso~Policy~Cat_Everything~Cat_Own/UserOnly']);
-		assert.deepEqual(user.problems.map((p) => `${p.severity}: ${everything.slice(p.start, p.end)}`), ['warning: contoso:Cat_Everything']);
+		assert.deepEqual(user.problems.map((p) => `${p.code} ${p.severity}: ${everything.slice(p.span.start, p.span.end)}`), ['admx-reference warning: contoso:Cat_Everything']);
 		assert.deepEqual(configNode(file, policy('Loose'), 'Contoso', 'Policy').uris.map((u) => u.uri), ['./Device/Vendor/MSFT/Policy/Config/Contoso~Policy/Loose']);
 	});
 });
@@ -150,15 +150,15 @@ describe('ADMX reader on broken input', () => {
 	const read = (text: string) => problemsOf(readAdmx(text), text);
 
 	it('refuses a DOCTYPE, names a wrong root, and reads on past missing attributes', () => {
-		assert.match(read('<!DOCTYPE x [<!ENTITY e "x">]><policyDefinitions/>').join('\n'), /^error: <!DOCTYPE/);
-		assert.deepEqual(read('<policyDefinitionResources/>'), ['error: policyDefinitionResources: An ADMX file\'s root element is <policyDefinitions>, not <policyDefinitionResources>.']);
+		assert.match(read('<!DOCTYPE x [<!ENTITY e "x">]><policyDefinitions/>').join('\n'), /^admx-syntax: <!DOCTYPE/);
+		assert.deepEqual(read('<policyDefinitionResources/>'), ['admx-syntax: policyDefinitionResources: An ADMX file\'s root element is <policyDefinitions>, not <policyDefinitionResources>.']);
 		const text = '<policyDefinitions><categories><category name="C" displayName="c"/></categories><policies><policy class="Sometimes" displayName="d" key="K"><parentCategory ref="Nope"/><elements><decimal id="N" valueName="N" maxValue="lots"/><slider id="S"/></elements></policy></policies></policyDefinitions>';
 		const parsed = readAdmx(text);
 		assert.deepEqual(problemsOf(parsed, text), [
-			'error: policy: <policy> needs a name attribute.',
-			'error: Sometimes: class is Machine, User or Both, not "Sometimes".',
-			'error: lots: maxValue is a whole number from 0 to 4294967295, not "lots".',
-			'error: slider: <slider> is not an ADMX element: use text, multiText, decimal, longDecimal, boolean, enum or list.',
+			'admx-syntax: policy: <policy> needs a name attribute.',
+			'admx-syntax: Sometimes: class is Machine, User or Both, not "Sometimes".',
+			'admx-syntax: lots: maxValue is a whole number from 0 to 4294967295, not "lots".',
+			'admx-syntax: slider: <slider> is not an ADMX element: use text, multiText, decimal, longDecimal, boolean, enum or list.',
 		]);
 		assert.equal(parsed.policies[0].elements.length, 1);
 		assert.deepEqual(configNode(parsed, parsed.policies[0], 'App').problems.map((p) => p.message), ['No category named Nope in this file; it has C.']);

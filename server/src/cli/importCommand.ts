@@ -78,8 +78,8 @@ function importFile(file: string, io: CliIo): ImportResult | number {
 	if (!doc) {
 		return 2;
 	}
-	if (doc.language === 'rapolicy') {
-		io.stderr(`rapolicy import: ${file} is already a policy file; import reads SyncML, an Intune export or a Group Policy file\n${IMPORT_USAGE}\n`);
+	if (doc.language === 'rapolicy' || doc.language === 'admx') {
+		io.stderr(`rapolicy import: ${file} is ${doc.language === 'admx' ? 'an ADMX or ADML file' : 'already a policy file'}; import reads SyncML, an Intune export or a Group Policy file\n${IMPORT_USAGE}\n`);
 		return 2;
 	}
 	if (reportBlockingErrors(doc, file, io)) {

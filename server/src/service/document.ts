@@ -19,12 +19,18 @@ import type { IntuneAnchor } from './intune/intuneModel';
 import { parseIntune } from './intune/parseIntune';
 import { intuneShape, isRemoteAssistanceExport, type IntuneKind } from './intune/sniff';
 import { textStart, type TextStart } from './text/textStart';
+import type { AdmlFile, AdmxFile } from './admx/admxModel';
+import { lintAdmx } from './admx/lintAdmx';
+import { readAdml } from './admx/readAdml';
+import { readAdmx } from './admx/readAdmx';
 
 export const POLICY_LANGUAGE = 'rapolicy';
 export const SYNCML_LANGUAGE = 'syncml';
 /** Intune exports (custom profiles and settings-catalog policies) as JSON. */
 export const INTUNE_LANGUAGE = 'intune';
-export type Language = typeof POLICY_LANGUAGE | typeof SYNCML_LANGUAGE | typeof INTUNE_LANGUAGE;
+/** ADMX files and their ADML string tables. */
+export const ADMX_LANGUAGE = 'admx';
+export type Language = typeof POLICY_LANGUAGE | typeof SYNCML_LANGUAGE | typeof INTUNE_LANGUAGE | typeof ADMX_LANGUAGE;
 
 /** Larger files are refused with one diagnostic instead of being parsed (16 Mi characters). */
 export const MAX_DOCUMENT_LENGTH = 16 * 1024 * 1024;
@@ -80,8 +86,16 @@ export interface ParsedIntune extends ParsedBase {
 	readonly skipped: readonly string[];
 }
 
+export interface ParsedAdmx extends ParsedBase {
+	readonly language: typeof ADMX_LANGUAGE;
+	/** The ADMX model, or undefined for an ADML. */
+	readonly admx: AdmxFile | undefined;
+	/** The string table and presentations, for an ADML. */
+	readonly adml: AdmlFile | undefined;
+}
+
 /** Everything the features need about one version of a file, computed once. */
-export type ParsedDocument = ParsedYaml | ParsedSyncml | ParsedIntune;
+export type ParsedDocument = ParsedYaml | ParsedSyncml | ParsedIntune | ParsedAdmx;
 
 /** Editor language ids of JSON, which is served only when it is an Intune export mentioning Remote Assistance. */
 const JSON_LANGUAGES = new Set(['json', 'jsonc']);
@@ -91,12 +105,15 @@ const JSON_LANGUAGES = new Set(['json', 'jsonc']);
  * `.xml` file is read only at its start, and JSON whole only when its start has an export's shape.
  */
 export function languageOf(uri: string, languageId: string | undefined, text: string | TextStart): Language | undefined {
-	if (languageId === POLICY_LANGUAGE || languageId === SYNCML_LANGUAGE) {
+	if (languageId === POLICY_LANGUAGE || languageId === SYNCML_LANGUAGE || languageId === ADMX_LANGUAGE) {
 		return languageId;
 	}
 	const path = uri.toLowerCase();
 	if (/\.rapolicy\.ya?ml$/.test(path)) {
 		return POLICY_LANGUAGE;
+	}
+	if (/\.adm[xl]$/.test(path)) {
+		return ADMX_LANGUAGE;
 	}
 	if (/\.syncml(\.xml)?$/.test(path) || (path.endsWith('.xml') && looksLikeSyncml(textStart(text)(SYNCML_START_LENGTH)))) {
 		return SYNCML_LANGUAGE;
@@ -124,6 +141,9 @@ export function fileLanguage(uri: string, text: string): Language | undefined {
  * across edits; `change`, when the editor knows it, spares comparing the two versions.
  */
 export function parseDocument(uri: string, version: number, text: string | LazyText, language: Language, previous?: ParsedDocument, lines?: TextDocument, change?: TextChange): ParsedDocument {
+	if (language === ADMX_LANGUAGE) {
+		return parseAdmxDocument(uri, version, typeof text === 'string' ? text : text.read(), lines);
+	}
 	if (language === INTUNE_LANGUAGE) {
 		return parseIntuneDocument(uri, version, typeof text === 'string' ? text : text.read(), lines);
 	}
@@ -257,6 +277,21 @@ export function parseIntuneDocument(uri: string, version: number, text: string, 
 	}
 	const parsed = parseIntune(text);
 	return { language: INTUNE_LANGUAGE, uri, version, text, lines, ...parsed };
+}
+
+/** An ADMX file with what stands between it and its use, or an ADML with its own syntax problems. */
+export function parseAdmxDocument(uri: string, version: number, text: string, editorLines?: TextDocument): ParsedAdmx {
+	const lines = editorLines ?? TextDocument.create(uri, ADMX_LANGUAGE, version, text);
+	const refused = tooLarge(text);
+	if (refused.length > 0) {
+		return { language: ADMX_LANGUAGE, uri, version, text, lines, admx: undefined, adml: undefined, profiles: [], problems: refused };
+	}
+	if (uri.toLowerCase().endsWith('.adml')) {
+		const adml = readAdml(text);
+		return { language: ADMX_LANGUAGE, uri, version, text, lines, admx: undefined, adml, profiles: [], problems: adml.problems };
+	}
+	const admx = readAdmx(text);
+	return { language: ADMX_LANGUAGE, uri, version, text, lines, admx, adml: undefined, profiles: [], problems: lintAdmx(admx, text) };
 }
 
 const settingsAt = placement((result: CommandChunkResult, start: number) => result.settings.map((s) => shiftSetting(s, start)));

@@ -5,6 +5,7 @@
  * a SyncML or JSON document that carries the ADMX.
  */
 import type { Span } from '../text/span';
+import type { Problem } from '../validation/problem';
 
 /** What a policy, an item or a boolean writes: a number, a string, or a deletion of the value. */
 export type AdmxValue =
@@ -131,15 +132,12 @@ export interface AdmxCategory extends Span {
 export interface AdmxNamespace {
 	readonly prefix: string;
 	readonly namespace: string;
+	/** The `<target>` or `<using>` element. */
+	readonly span: Span;
 }
 
 /** The root element's namespace, of the three real files use; kept for display only. */
 export type AdmxRootNamespace = 'schemas-2006' | 'microsoft' | 'none' | 'other';
-
-export interface AdmxProblem extends Span {
-	readonly severity: 'error' | 'warning' | 'information';
-	readonly message: string;
-}
 
 export interface AdmxFile {
 	readonly rootNamespace: AdmxRootNamespace;
@@ -152,7 +150,9 @@ export interface AdmxFile {
 	readonly supportedOn: ReadonlyMap<string, string>;
 	readonly categories: ReadonlyMap<string, AdmxCategory>;
 	readonly policies: readonly AdmxPolicy[];
-	readonly problems: readonly AdmxProblem[];
+	/** The span of the root element, for problems of the file as a whole. */
+	readonly root: Span;
+	readonly problems: readonly Problem[];
 }
 
 /** A control of an ADML presentation, which the Group Policy editor shows for an element. */
@@ -172,5 +172,5 @@ export interface AdmlFile {
 	readonly displayName: string | undefined;
 	readonly strings: ReadonlyMap<string, string>;
 	readonly presentations: ReadonlyMap<string, readonly AdmlControl[]>;
-	readonly problems: readonly AdmxProblem[];
+	readonly problems: readonly Problem[];
 }

@@ -1,4 +1,5 @@
-import type { AdmxFile, AdmxPolicy, AdmxProblem, AdmxRef } from './admxModel';
+import type { Problem } from '../validation/problem';
+import type { AdmxFile, AdmxPolicy, AdmxRef } from './admxModel';
 
 /** Where a policy of an ingested ADMX is configured over MDM: its area and its URIs per scope. */
 export interface ConfigNode {
@@ -9,7 +10,7 @@ export interface ConfigNode {
 	readonly cutAt: AdmxRef | undefined;
 	/** One per scope the policy's class allows: ./Device for Machine, ./User for User, both for Both. */
 	readonly uris: readonly { readonly scope: 'Device' | 'User'; readonly uri: string }[];
-	readonly problems: readonly AdmxProblem[];
+	readonly problems: readonly Problem[];
 }
 
 const SCOPES = { Machine: ['Device'], User: ['User'], Both: ['Device', 'User'] } as const;
@@ -22,7 +23,7 @@ const SCOPES = { Machine: ['Device'], User: ['User'], Both: ['Device', 'User'] }
  * A reference with the file's own prefix is followed but reported, since ingestion has refused it.
  */
 export function configNode(file: AdmxFile, policy: AdmxPolicy, appName: string, settingType = 'Policy'): ConfigNode {
-	const problems: AdmxProblem[] = [];
+	const problems: Problem[] = [];
 	const categories: string[] = [];
 	const seen = new Set<string>();
 	let cutAt: AdmxRef | undefined;
@@ -32,15 +33,15 @@ export function configNode(file: AdmxFile, policy: AdmxPolicy, appName: string, 
 			break;
 		}
 		if (ref.prefix !== undefined) {
-			problems.push({ start: ref.start, end: ref.end, severity: 'warning', message: `${ref.prefix}:${ref.name} names this file's own namespace by its prefix; devices have reported such a category as not defined, so write ${ref.name} alone.` });
+			problems.push({ code: 'admx-reference', span: { start: ref.start, end: ref.end }, severity: 'warning', message: `${ref.prefix}:${ref.name} names this file's own namespace by its prefix; devices have reported such a category as not defined, so write ${ref.name} alone.` });
 		}
 		const category = file.categories.get(ref.name);
 		if (!category) {
-			problems.push({ start: ref.start, end: ref.end, severity: 'error', message: `No category named ${ref.name} in this file${file.categories.size > 0 ? `; it has ${[...file.categories.keys()].slice(0, 8).join(', ')}${file.categories.size > 8 ? ', …' : ''}` : ''}.` });
+			problems.push({ code: 'admx-reference', span: { start: ref.start, end: ref.end }, message: `No category named ${ref.name} in this file${file.categories.size > 0 ? `; it has ${[...file.categories.keys()].slice(0, 8).join(', ')}${file.categories.size > 8 ? ', …' : ''}` : ''}.` });
 			break;
 		}
 		if (seen.has(category.name)) {
-			problems.push({ start: ref.start, end: ref.end, severity: 'error', message: `The category ${category.name} is its own ancestor.` });
+			problems.push({ code: 'admx-reference', span: { start: ref.start, end: ref.end }, message: `The category ${category.name} is its own ancestor.` });
 			break;
 		}
 		seen.add(category.name);

@@ -1,6 +1,7 @@
 import type { Span } from '../text/span';
 import { parseXml, type XmlElement } from '../xml/xmlParser';
-import type { AdmlControl, AdmlFile, AdmxProblem } from './admxModel';
+import type { Problem } from '../validation/problem';
+import type { AdmlControl, AdmlFile } from './admxModel';
 import { at, attr, child, children, localName, rootElement, textContent } from './xmlRead';
 
 const CONTROLS = new Set<AdmlControl['kind']>(['textBox', 'multiTextBox', 'decimalTextBox', 'longDecimalTextBox', 'checkBox', 'comboBox', 'dropdownList', 'listBox', 'text']);
@@ -31,11 +32,11 @@ function control(text: string, element: XmlElement, kind: AdmlControl['kind']): 
  */
 export function readAdml(text: string, start = 0, end = text.length): AdmlFile {
 	const xml = parseXml(text, start, end);
-	const problems: AdmxProblem[] = xml.problems.map((p) => ({ start: p.start, end: p.end, message: p.message, severity: 'error' }));
+	const problems: Problem[] = xml.problems.map((p) => ({ code: 'admx-syntax', span: { start: p.start, end: p.end }, message: p.message }));
 	const root = rootElement(xml.nodes);
 	if (!root || localName(root.name) !== 'policyDefinitionResources') {
 		const span: Span = root?.nameSpan ?? { start, end: start };
-		problems.push({ ...span, severity: 'error', message: `An ADML file's root element is <policyDefinitionResources>${root ? `, not <${root.name}>` : ''}.` });
+		problems.push({ code: 'admx-syntax', span, message: `An ADML file's root element is <policyDefinitionResources>${root ? `, not <${root.name}>` : ''}.` });
 		return { displayName: undefined, strings: new Map(), presentations: new Map(), problems };
 	}
 	const strings = new Map<string, string>();

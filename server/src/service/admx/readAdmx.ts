@@ -1,7 +1,9 @@
 import type { Span } from '../text/span';
 import { parseXml, type XmlElement } from '../xml/xmlParser';
+import type { Problem } from '../validation/problem';
+import type { RuleCode, Severity } from '../validation/rules';
 import type {
-	AdmxCategory, AdmxElement, AdmxFile, AdmxListItem, AdmxNamespace, AdmxPolicy, AdmxProblem, AdmxRef, AdmxRootNamespace, AdmxValue, PolicyClass,
+	AdmxCategory, AdmxElement, AdmxFile, AdmxListItem, AdmxNamespace, AdmxPolicy, AdmxRef, AdmxRootNamespace, AdmxValue, PolicyClass,
 } from './admxModel';
 import { at, attr, attrSpan, child, children, localName, rootElement, textContent } from './xmlRead';
 
@@ -17,12 +19,12 @@ const DEFAULTS = { maxLength: 1023, minValue: 0, maxValue: 9999 } as const;
 
 /** Reads one ADMX file, from the whole text or the part of it between `start` and `end`. */
 class AdmxReader {
-	readonly problems: AdmxProblem[] = [];
+	readonly problems: Problem[] = [];
 
 	constructor(private readonly text: string) {}
 
-	problem(span: Span, message: string, severity: AdmxProblem['severity'] = 'error'): void {
-		this.problems.push({ start: span.start, end: span.end, message, severity });
+	problem(span: Span, message: string, code: RuleCode = 'admx-syntax', severity?: Severity): void {
+		this.problems.push({ code, span: { start: span.start, end: span.end }, message, ...(severity ? { severity } : {}) });
 	}
 
 	attr(element: XmlElement, name: string): string | undefined {
@@ -163,7 +165,7 @@ class AdmxReader {
 				const valuePrefix = this.attr(element, 'valuePrefix');
 				const explicitValue = this.flag(element, 'explicitValue');
 				if (explicitValue && valuePrefix !== undefined) {
-					this.problem(attrSpan(element, 'valuePrefix'), `The list ${base.id} has both explicitValue and valuePrefix, which the ADMX schema does not allow together; entries are read as explicit name/value pairs.`, 'warning');
+					this.problem(attrSpan(element, 'valuePrefix'), `The list ${base.id} has both explicitValue and valuePrefix, which the ADMX schema does not allow together; entries are read as explicit name/value pairs.`, 'admx-schema');
 				}
 				return { ...base, type: 'list', valuePrefix, explicitValue, additive: this.flag(element, 'additive'), expandable: this.flag(element, 'expandable') };
 			}
@@ -224,7 +226,7 @@ class AdmxReader {
 	}
 
 	namespace(element: XmlElement): AdmxNamespace {
-		return { prefix: this.required(element, 'prefix'), namespace: this.required(element, 'namespace') };
+		return { prefix: this.required(element, 'prefix'), namespace: this.required(element, 'namespace'), span: { start: element.start, end: element.end } };
 	}
 }
 
@@ -240,7 +242,7 @@ export function readAdmx(text: string, start = 0, end = text.length): AdmxFile {
 		reader.problem(problem, problem.message);
 	}
 	const root = rootElement(xml.nodes);
-	const empty: AdmxFile = { rootNamespace: 'none', revision: undefined, target: undefined, using: [], minRequiredRevision: undefined, fallbackCulture: undefined, supportedOn: new Map(), categories: new Map(), policies: [], problems: reader.problems };
+	const empty: AdmxFile = { rootNamespace: 'none', revision: undefined, target: undefined, using: [], minRequiredRevision: undefined, fallbackCulture: undefined, supportedOn: new Map(), categories: new Map(), policies: [], root: { start, end: start }, problems: reader.problems };
 	if (!root || localName(root.name) !== 'policyDefinitions') {
 		reader.problem(root?.nameSpan ?? { start, end: start }, `An ADMX file's root element is <policyDefinitions>${root ? `, not <${root.name}>` : ''}.`);
 		return empty;
@@ -279,6 +281,7 @@ export function readAdmx(text: string, start = 0, end = text.length): AdmxFile {
 		supportedOn,
 		categories,
 		policies,
+		root: { start: root.start, end: root.end },
 		problems: reader.problems,
 	};
 }

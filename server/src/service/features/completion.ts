@@ -5,8 +5,8 @@ import { yamlCompletions } from './yamlCompletion';
 
 /** Proposals for the place being typed; works on half-typed documents. */
 export function getCompletions(doc: ParsedDocument, offset: number): CompletionList {
-	// In an Intune export the JSON editor's own completion applies; this service adds none.
-	if (doc.language === 'intune') {
+	// In an Intune export the JSON editor's own completion applies; this service adds none, nor in ADMX yet.
+	if (doc.language === 'intune' || doc.language === 'admx') {
 		return { isIncomplete: false, items: [] };
 	}
 	const list = doc.language === 'syncml' ? syncmlCompletions(doc, offset) : yamlCompletions(doc, offset);

@@ -4,6 +4,7 @@ import { parseRemoteAssistanceUri } from '../syncml/omaUri';
 import type { SyncmlCommand } from '../syncml/syncmlModel';
 import type { OptionValue, PolicySetting } from '../model/policyModel';
 import { toRange } from '../text/ranges';
+import { admxSymbols } from './admxSymbols';
 import type { Span } from '../text/span';
 
 function summary(value: OptionValue | undefined): string | undefined {
@@ -16,10 +17,19 @@ function summary(value: OptionValue | undefined): string | undefined {
 	return value.kind === 'list' ? `${value.items.length} ${value.items.length === 1 ? 'entry' : 'entries'}` : undefined;
 }
 
-/** The outline: profiles, policies and options in YAML; commands and items in SyncML. */
+/** The outline: profiles, policies and options in YAML; commands and items in SyncML; categories and policies in ADMX. */
 export function getDocumentSymbols(doc: ParsedDocument): DocumentSymbol[] {
 	// The JSON editor outlines an Intune export itself.
-	return doc.language === 'syncml' ? syncmlSymbols(doc) : doc.language === 'intune' ? [] : yamlSymbols(doc);
+	switch (doc.language) {
+		case 'syncml':
+			return syncmlSymbols(doc);
+		case 'intune':
+			return [];
+		case 'admx':
+			return admxSymbols(doc);
+		default:
+			return yamlSymbols(doc);
+	}
 }
 
 function syncmlSymbols(doc: ParsedSyncml): DocumentSymbol[] {

@@ -6,5 +6,14 @@ import { yamlHover } from './yamlHover';
 
 /** Documentation for what is under the cursor. */
 export function getHover(doc: ParsedDocument, offset: number): Hover | null {
-	return doc.language === 'syncml' ? syncmlHover(doc, offset) : doc.language === 'intune' ? intuneHover(doc, offset) : yamlHover(doc, offset);
+	switch (doc.language) {
+		case 'syncml':
+			return syncmlHover(doc, offset);
+		case 'intune':
+			return intuneHover(doc, offset);
+		case 'admx':
+			return null;
+		default:
+			return yamlHover(doc, offset);
+	}
 }

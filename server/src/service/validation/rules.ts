@@ -68,6 +68,12 @@ export const RULES = {
 	'oma-data-type': { severity: 'error', description: 'A custom-profile OMA setting for a Remote Assistance policy whose data type is not String.' },
 	'unknown-setting-id': { severity: 'error', description: 'A settings-catalog definition or option id that Remote Assistance does not have.' },
 	'too-many-helpers': { severity: 'error', description: 'A settings-catalog helper list with more than the 1000 entries Intune takes.' },
+	'admx-syntax': { severity: 'error', description: 'An ADMX or ADML file that is not well-formed, not of its kind, or lacks an attribute or value the ADMX schema requires.' },
+	'admx-reference': { severity: 'error', description: 'A category or supportedOn reference that names nothing in the file, or a prefix that devices have refused or that the file does not declare.' },
+	'admx-schema': { severity: 'warning', description: 'An ADMX construct the schema forbids or that works against itself, such as explicitValue with valuePrefix, or an element writing over its policy\'s own value.' },
+	'admx-ingestion': { severity: 'warning', description: 'Something MDM ingestion refuses or may refuse: a registry key outside the documented allow-list, text before the XML declaration.' },
+	'admx-intune-import': { severity: 'information', description: 'Something Intune\'s Import ADMX refuses: comboBox controls, a policy without explainText, namespaces to upload first, files over 1 MB.' },
+	'admx-strings': { severity: 'warning', description: 'A $(string.…) or $(presentation.…) reference the ADML does not hold, or a presentation control naming no element.' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleCode = keyof typeof RULES;
