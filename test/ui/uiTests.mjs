@@ -122,6 +122,24 @@ async function clipboardIs(expected) {
 	await page.waitForFunction(async (text) => (await navigator.clipboard.readText()) === text, expected, { polling: 100, timeout: 10_000 });
 }
 
+/** The page inside the payload preview's webview. */
+function previewFrame() {
+	return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+const CHANNELS = ['settings-catalog', 'fleet', 'lgpo', 'powershell', 'registry-pol'];
+
+/** Unfolds each further channel's section of the preview by clicking its summary, as a user would. */
+async function unfoldChannels(frame) {
+	const sections = frame.locator('details[data-channel]');
+	await sections.first().waitFor();
+	assert.deepEqual(await sections.evaluateAll((all) => all.map((d) => d.dataset.channel)), CHANNELS);
+	for (const id of CHANNELS) {
+		await frame.locator(`details[data-channel="${id}"] > summary`).click();
+		await frame.locator(`details[data-channel="${id}"][open]`).waitFor();
+	}
+}
+
 /** The span of `text` on the first editor line that shows it. */
 function token(text) {
 	return page.locator('.editor-instance .view-line span span', { hasText: text }).first();
@@ -289,7 +307,7 @@ try {
 	await test('the preview button opens the preview with the right payload, and copy works', async () => {
 		await openFile('helpdesk.rapolicy.yaml');
 		await page.locator('.editor-actions [aria-label*="Preview OMA-URI Payload"]').first().click();
-		const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+		const frame = previewFrame();
 		await frame.locator('h3', { hasText: 'UnsolicitedRemoteAssistance' }).waitFor();
 		await frame.locator('pre', { hasText: RAW }).first().waitFor();
 		await clearClipboard();
@@ -297,6 +315,22 @@ try {
 		await clipboardIs(RAW);
 		await frame.locator('button.copy[title="Copy OMA-URI of SessionLogging"]').click();
 		await clipboardIs('./Device/Vendor/MSFT/Policy/Config/RemoteAssistance/SessionLogging');
+	});
+
+	await test('the preview unfolds a section per further channel, and the LGPO section copies LGPO text', async () => {
+		// The same encoder serves the command line, so its output is the text the section must copy.
+		const lgpo = execFileSync(process.execPath, [path.join(root, 'bin/rapolicy.js'), 'encode', '--to', 'lgpo', path.join(workspace, 'helpdesk.rapolicy.yaml')], { encoding: 'utf8' });
+		assert.match(lgpo, /^; .*LGPO\.exe \/t\n[\s\S]*\nComputer\nSoftware\\policies\\Microsoft\\Windows NT\\Terminal Services\nfAllowUnsolicited\nDWORD:1\n/);
+		await openFile('helpdesk.rapolicy.yaml');
+		await command('Remote Assistance: Preview OMA-URI Payload');
+		const frame = previewFrame();
+		await unfoldChannels(frame);
+		await frame.locator('details[data-channel="registry-pol"] button.export', { hasText: 'Save Registry.pol' }).waitFor();
+		await clearClipboard();
+		await frame.locator('details[data-channel="lgpo"] button.copy').click();
+		// The confirmation shows for a few seconds only: look for it first, then read the clipboard.
+		await page.locator('.statusbar', { hasText: 'Copied the Group Policy: LGPO.exe text' }).waitFor();
+		await clipboardIs(lgpo);
 	});
 
 	await test('the context menu copies the raw payload of the policy at the cursor, for Intune', async () => {
@@ -346,7 +380,7 @@ try {
 	await test('an error line in the preview opens its place in the file', async () => {
 		await openFile('broken.rapolicy.yaml');
 		await command('Remote Assistance: Preview OMA-URI Payload');
-		const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+		const frame = previewFrame();
 		await frame.locator('a.goto', { hasText: 'line 10:' }).click();
 		await page.locator('.statusbar-item', { hasText: 'Ln 10, Col 3' }).waitFor();
 	});
@@ -391,13 +425,26 @@ try {
 		await test(`screenshot: preview, its text readable at 4.5:1 or more (${theme})`, async () => {
 			await openFile('helpdesk.rapolicy.yaml');
 			await command('Remote Assistance: Preview OMA-URI Payload');
-			const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+			const frame = previewFrame();
 			await frame.locator('h3', { hasText: 'UnsolicitedRemoteAssistance' }).waitFor();
 			const ratios = await frame.locator('body').evaluate(contrastRatios);
 			const low = ratios.filter((r) => r.ratio < 4.5);
 			assert.deepEqual(low, [], `text below 4.5:1: ${JSON.stringify(low)}`);
 			assert.ok(ratios.some((r) => r.text === 'disabled'), 'the disabled state was measured');
 			await shoot(`screenshot-preview-${theme}.png`, '.part.editor');
+		});
+		await test(`screenshot: preview channel sections unfolded, their text readable at 4.5:1 or more (${theme})`, async () => {
+			await openFile('helpdesk.rapolicy.yaml');
+			await command('Remote Assistance: Preview OMA-URI Payload');
+			const frame = previewFrame();
+			await unfoldChannels(frame);
+			const ratios = await frame.locator('body').evaluate(contrastRatios);
+			const low = ratios.filter((r) => r.ratio < 4.5);
+			assert.deepEqual(low, [], `text below 4.5:1: ${JSON.stringify(low)}`);
+			assert.ok(ratios.some((r) => r.text.startsWith('On a device where ControlPolicyConflict')), 'the Group Policy note was measured');
+			assert.ok(ratios.some((r) => r.text === 'Save Registry.pol…'), 'the Save button was measured');
+			await frame.locator('details[data-channel="lgpo"]').evaluate((section) => section.scrollIntoView({ block: 'start' }));
+			await shoot(`screenshot-preview-channels-${theme}.png`, '.part.editor');
 		});
 	}
 } catch (error) {
