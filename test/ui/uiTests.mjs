@@ -333,6 +333,23 @@ try {
 		await clipboardIs(lgpo);
 	});
 
+	await test('the preview keeps the sections a user unfolded when it follows an edit', async () => {
+		await openFile('helpdesk.rapolicy.yaml');
+		await command('Remote Assistance: Preview OMA-URI Payload');
+		const frame = previewFrame();
+		await unfoldChannels(frame);
+		await token('remote-control').click();
+		await page.keyboard.press('End');
+		for (let i = 0; i < 'remote-control'.length; i++) {
+			await page.keyboard.press('Backspace');
+		}
+		await page.keyboard.type('view-only');
+		await frame.locator('pre', { hasText: 'RA_Unsolicit_Control_List" value="0"' }).first().waitFor();
+		for (const id of CHANNELS) {
+			await frame.locator(`details[data-channel="${id}"][open]`).waitFor({ timeout: 2000 });
+		}
+	});
+
 	await test('the context menu copies the raw payload of the policy at the cursor, for Intune', async () => {
 		await openFile('helpdesk.rapolicy.yaml');
 		await clearClipboard();
