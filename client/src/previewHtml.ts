@@ -87,14 +87,14 @@ const GROUP_POLICY_NOTE = '<p class="note">On a device where ControlPolicyConfli
 
 /**
  * A folded section per further channel: its text with Copy, or a Save button for a binary file.
- * `profile`, the profile's place in the file, keys the section.
+ * `profile`, the profile's place in the file, keys the section and tells Save which profile to write.
  */
 function channelSection(channel: ChannelExport, profile: number, copies: Copies): string {
 	const notes = [channel.id === 'lgpo' || channel.id === 'powershell' || channel.id === 'registry-pol' ? GROUP_POLICY_NOTE : '', channel.note ? `<p class="note">${escapeHtml(channel.note)}</p>` : ''].join('');
 	const body = channel.content === null
 		? ''
 		: channel.binary
-			? `<p><button class="export" data-channel="${escapeHtml(channel.id)}">Save ${escapeHtml(channel.title.replace(/^Group Policy: /, ''))}…</button></p>`
+			? `<p><button class="export" data-channel="${escapeHtml(channel.id)}" data-profile="${profile}">Save ${escapeHtml(channel.title.replace(/^Group Policy: /, ''))}…</button></p>`
 			: copies.block(channel.title, channel.content);
 	return `<details class="whole" data-fold="${profile}:${escapeHtml(channel.id)}" data-channel="${escapeHtml(channel.id)}"><summary>${escapeHtml(channel.title)}</summary>${notes}${body}</details>`;
 }
@@ -166,7 +166,7 @@ for (const button of document.querySelectorAll('button.copy')) {
 	button.addEventListener('click', () => vscode.postMessage({ type: 'copy', text: copies[Number(button.dataset.copy)], what: button.dataset.what }));
 }
 for (const button of document.querySelectorAll('button.export')) {
-	button.addEventListener('click', () => vscode.postMessage({ type: 'export', channel: button.dataset.channel }));
+	button.addEventListener('click', () => vscode.postMessage({ type: 'export', channel: button.dataset.channel, profile: Number(button.dataset.profile) }));
 }
 const unfolded = new Set(state.unfolded || []);
 for (const section of document.querySelectorAll('details[data-fold]')) {

@@ -47,6 +47,7 @@ fs.mkdirSync(workspace);
 for (const [from, to] of [
 	['examples/helpdesk-offer-help.rapolicy.yaml', 'helpdesk.rapolicy.yaml'],
 	['examples/helpdesk-offer-help.syncml', 'helpdesk.syncml'],
+	['examples/fleet.rapolicy.yaml', 'fleet.rapolicy.yaml'],
 	['test/fixtures/workspace/broken.rapolicy.yaml', 'broken.rapolicy.yaml'],
 	['test/fixtures/workspace/broken.syncml', 'broken.syncml'],
 	['test/fixtures/workspace/completion.rapolicy.yaml', 'completion.rapolicy.yaml'],
@@ -348,6 +349,24 @@ try {
 		for (const id of CHANNELS) {
 			await frame.locator(`details[data-channel="${id}"][open]`).waitFor({ timeout: 2000 });
 		}
+	});
+
+	await test('Save in a profile\'s Registry.pol section saves that profile, without asking which', async () => {
+		await openFile('fleet.rapolicy.yaml');
+		await command('Remote Assistance: Preview OMA-URI Payload');
+		const section = previewFrame().locator('details[data-channel="registry-pol"]').nth(1);
+		await section.locator('summary').click();
+		await section.locator('button.export').click();
+		const name = 'fleet-Branch-office-desktops.pol';
+		// The save dialog proposes the file named after the profile whose section holds the button.
+		await page.waitForFunction((file) => document.querySelector('.quick-input-widget input')?.value.endsWith(`/${file}`), name);
+		await page.keyboard.press('Enter');
+		await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).waitFor();
+		const saved = path.join(workspace, name);
+		const bytes = fs.readFileSync(saved);
+		fs.rmSync(saved);
+		assert.equal(bytes.subarray(0, 8).toString('hex'), '5052656701000000', 'PReg, version 1');
+		assert.ok(bytes.includes(Buffer.from('CORP\\Branch Support', 'utf16le')), 'a helper of Branch office desktops');
 	});
 
 	await test('the context menu copies the raw payload of the policy at the cursor, for Intune', async () => {

@@ -327,7 +327,7 @@ describe('export for each channel', () => {
 			const copy = /<button class="copy" data-copy="(\d+)"/.exec(body);
 			if (id === 'registry-pol') {
 				assert.equal(copy, null, 'a binary file is saved, not copied');
-				assert.match(body, /<button class="export" data-channel="registry-pol">Save Registry\.pol…<\/button>/);
+				assert.match(body, /<button class="export" data-channel="registry-pol" data-profile="0">Save Registry\.pol…<\/button>/);
 				continue;
 			}
 			assert.ok(copy, `${id} has a Copy button`);
@@ -335,6 +335,14 @@ describe('export for each channel', () => {
 			await vscode.commands.executeCommand('rapolicy.exportChannel', editor.document.uri, saved, id);
 			assert.equal(copies[Number(copy[1])], fs.readFileSync(saved.fsPath, 'utf8').replace(/^\uFEFF/, ''), `${id}: the copy is the export, without the byte order mark a script gets`);
 		}
+	});
+
+	it('exports the profile a caller names by its place in the file, without asking which', async () => {
+		const source = target('two.rapolicy.yaml');
+		fs.writeFileSync(source.fsPath, 'profile: First\npolicies:\n  SessionLogging: { state: enabled }\n---\nprofile: Second\npolicies:\n  SessionLogging: { state: disabled }\n');
+		const lgpo = target('two-Second.lgpo.txt');
+		assert.equal((await vscode.commands.executeCommand<vscode.Uri | undefined>('rapolicy.exportChannel', source, lgpo, 'lgpo', 1))?.fsPath, lgpo.fsPath);
+		assert.match(fs.readFileSync(lgpo.fsPath, 'utf8'), /^; Second: [^\n]*\n[\s\S]*\nLoggingEnabled\nDWORD:0\n/);
 	});
 
 	it('writes no file for a channel that cannot carry the profile, and SyncML for the same profile', async () => {
