@@ -60,9 +60,11 @@ async function previewOf(client: LanguageClient, document: vscode.TextDocument):
 	return preview ?? undefined;
 }
 
-async function chooseProfile(profiles: readonly ProfilePreview[]): Promise<ProfilePreview | undefined> {
-	if (profiles.length <= 1) {
-		return profiles[0];
+/** The profile an export is for: the one a caller names by its place in the file, the only one, or one the user picks. */
+async function chooseProfile(profiles: readonly ProfilePreview[], index: unknown): Promise<ProfilePreview | undefined> {
+	const named = Number.isInteger(index) ? profiles[index as number] : undefined;
+	if (named || profiles.length <= 1) {
+		return named ?? profiles[0];
 	}
 	const picked = await vscode.window.showQuickPick(profiles.map((p) => ({ label: p.name, description: `${p.policies.length} policies`, profile: p })), { placeHolder: 'A message is for one profile: which one?' });
 	return picked?.profile;
@@ -123,10 +125,10 @@ export function defaultExportUri(source: vscode.Uri, profile: string, profileCou
 /** What an export writes: text, or bytes for a binary file; undefined (with the reason shown) when the channel cannot. */
 type ExportContent = (p: ProfilePreview) => string | Uint8Array | undefined;
 
-async function exportProfile(context: vscode.ExtensionContext, client: LanguageClient, extension: string, content: ExportContent, uri?: unknown, target?: unknown): Promise<vscode.Uri | undefined> {
+async function exportProfile(context: vscode.ExtensionContext, client: LanguageClient, extension: string, content: ExportContent, uri?: unknown, target?: unknown, profileIndex?: unknown): Promise<vscode.Uri | undefined> {
 	const document = await targetDocument(context, uri);
 	const preview = document && await previewOf(client, document);
-	const profile = preview && await chooseProfile(preview.profiles);
+	const profile = preview && await chooseProfile(preview.profiles, profileIndex);
 	const data = profile && content(profile);
 	if (!document || !preview || !profile || data === undefined) {
 		return undefined;
@@ -200,10 +202,10 @@ export function registerCommands(context: vscode.ExtensionContext, server: () =>
 	register(Commands.exportSyncml, async (uri?: unknown, target?: unknown) => exportProfile(context, await server(), '.syncml', (p) => p.syncml, uri, target));
 	register(Commands.exportIntune, async (uri?: unknown, target?: unknown) => exportProfile(context, await server(), '.intune.json', (p) => p.intune, uri, target));
 
-	register(Commands.exportChannel, async (uri?: unknown, target?: unknown, channel?: unknown) => {
+	register(Commands.exportChannel, async (uri?: unknown, target?: unknown, channel?: unknown, profileIndex?: unknown) => {
 		const id = typeof channel === 'string' ? channel : (await vscode.window.showQuickPick(EXPORT_CHOICES, { placeHolder: 'Export for which channel?' }))?.id;
 		const choice = EXPORT_CHOICES.find((c) => c.id === id);
-		return choice && exportProfile(context, await server(), choice.extension, choice.content, uri, target);
+		return choice && exportProfile(context, await server(), choice.extension, choice.content, uri, target, profileIndex);
 	});
 
 	register(Commands.convertToYaml, async (uri?: unknown) => convertToYaml(await server(), log, uri));

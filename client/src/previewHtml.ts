@@ -39,19 +39,19 @@ export function renderPreview(preview: Preview, title: string, nonce: string, cs
 	if (preview.errors.length > 0) {
 		body.push(errorList(preview.errors));
 	}
-	for (const profile of preview.profiles) {
+	for (const [index, profile] of preview.profiles.entries()) {
 		body.push(`<h2>${escapeHtml(profile.name)}</h2>`);
 		if (profile.policies.length === 0) {
 			body.push('<p>This profile sets no policy.</p>');
 		}
 		for (const policy of profile.policies) {
-			body.push(policyCard(policy, preview, copies));
+			body.push(policyCard(policy, preview, copies, index));
 		}
-		body.push(`<details class="whole"><summary>SyncML message (${preview.encoding === 'cdata' ? 'CDATA' : 'escaped'} payloads)</summary>${copies.block('SyncML message', profile.syncml)}</details>`);
+		body.push(`<details class="whole" data-fold="${index}:syncml"><summary>SyncML message (${preview.encoding === 'cdata' ? 'CDATA' : 'escaped'} payloads)</summary>${copies.block('SyncML message', profile.syncml)}</details>`);
 		const omitted = profile.intuneOmitted.length === 0 ? '' : `<p class="note">Not in the Intune profile, which cannot send a Delete: ${escapeHtml(profile.intuneOmitted.join(', '))}. Remove the setting from the profile to stop managing it.</p>`;
-		body.push(`<details class="whole"><summary>Intune custom profile (Microsoft Graph JSON)</summary>${omitted}${copies.block('windows10CustomConfiguration JSON', profile.intune)}</details>`);
-		body.push(`<details class="whole"><summary>Registry values on the device</summary>${copies.block('Registry values', profile.registry)}</details>`);
-		body.push(...profile.channels.map((channel) => channelSection(channel, copies)));
+		body.push(`<details class="whole" data-fold="${index}:intune"><summary>Intune custom profile (Microsoft Graph JSON)</summary>${omitted}${copies.block('windows10CustomConfiguration JSON', profile.intune)}</details>`);
+		body.push(`<details class="whole" data-fold="${index}:registry"><summary>Registry values on the device</summary>${copies.block('Registry values', profile.registry)}</details>`);
+		body.push(...profile.channels.map((channel) => channelSection(channel, index, copies)));
 	}
 	const data = JSON.stringify(copies.texts).replace(/</g, '\\u003c');
 	const revealAttributes = reveal ? ` data-reveal-line="${reveal.line}" data-reveal-token="${reveal.token}"` : '';
@@ -85,18 +85,21 @@ function errorList(errors: readonly PreviewError[]): string {
 
 const GROUP_POLICY_NOTE = '<p class="note">On a device where ControlPolicyConflict/MDMWinsOverGP is 1, an MDM value of the same policy wins over Group Policy.</p>';
 
-/** A folded section per further channel: its text with Copy, or a Save button for a binary file. */
-function channelSection(channel: ChannelExport, copies: Copies): string {
+/**
+ * A folded section per further channel: its text with Copy, or a Save button for a binary file.
+ * `profile`, the profile's place in the file, keys the section and tells Save which profile to write.
+ */
+function channelSection(channel: ChannelExport, profile: number, copies: Copies): string {
 	const notes = [channel.id === 'lgpo' || channel.id === 'powershell' || channel.id === 'registry-pol' ? GROUP_POLICY_NOTE : '', channel.note ? `<p class="note">${escapeHtml(channel.note)}</p>` : ''].join('');
 	const body = channel.content === null
 		? ''
 		: channel.binary
-			? `<p><button class="export" data-channel="${escapeHtml(channel.id)}">Save ${escapeHtml(channel.title.replace(/^Group Policy: /, ''))}…</button></p>`
+			? `<p><button class="export" data-channel="${escapeHtml(channel.id)}" data-profile="${profile}">Save ${escapeHtml(channel.title.replace(/^Group Policy: /, ''))}…</button></p>`
 			: copies.block(channel.title, channel.content);
-	return `<details class="whole" data-channel="${escapeHtml(channel.id)}"><summary>${escapeHtml(channel.title)}</summary>${notes}${body}</details>`;
+	return `<details class="whole" data-fold="${profile}:${escapeHtml(channel.id)}" data-channel="${escapeHtml(channel.id)}"><summary>${escapeHtml(channel.title)}</summary>${notes}${body}</details>`;
 }
 
-function policyCard(policy: PolicyPreview, preview: Preview, copies: Copies): string {
+function policyCard(policy: PolicyPreview, preview: Preview, copies: Copies, profile: number): string {
 	const row = copyText(policy, 'intuneRow', preview.encoding);
 	const parts = [
 		`<article class="policy" data-line="${policy.line}">`,
@@ -110,7 +113,7 @@ function policyCard(policy: PolicyPreview, preview: Preview, copies: Copies): st
 		parts.push(
 			`<div class="field"><span class="label">Data type</span><code>${escapeHtml(policy.dataType)}</code></div>`,
 			copies.block('Value (raw, as Intune takes it)', policy.payload, `raw value of ${policy.policy}`),
-			`<details><summary>For a SyncML &lt;Data&gt; element (${escapeHtml(policy.command)})</summary>`,
+			`<details data-fold="${profile}:${escapeHtml(policy.policy)}"><summary>For a SyncML &lt;Data&gt; element (${escapeHtml(policy.command)})</summary>`,
 			copies.block('Escaped', policy.escaped ?? '', `escaped value of ${policy.policy}`),
 			copies.block('In CDATA', policy.cdata ?? '', `CDATA value of ${policy.policy}`),
 			'</details>',
@@ -152,8 +155,9 @@ a { color: var(--vscode-textLink-foreground); } a:hover { color: var(--vscode-te
 .note { color: var(--vscode-descriptionForeground); }
 `;
 
-// Scrolling survives a refresh (the page is rebuilt on each edit) through the webview's state; a
-// new reveal token wins over the remembered position once.
+// Scrolling and the unfolded sections survive a refresh (the page is rebuilt on each edit) through
+// the webview's state, sections first so the position is there to scroll back to; a new reveal
+// token wins over the remembered position once.
 const SCRIPT = `
 const vscode = acquireVsCodeApi();
 const state = vscode.getState() || {};
@@ -162,7 +166,14 @@ for (const button of document.querySelectorAll('button.copy')) {
 	button.addEventListener('click', () => vscode.postMessage({ type: 'copy', text: copies[Number(button.dataset.copy)], what: button.dataset.what }));
 }
 for (const button of document.querySelectorAll('button.export')) {
-	button.addEventListener('click', () => vscode.postMessage({ type: 'export', channel: button.dataset.channel }));
+	button.addEventListener('click', () => vscode.postMessage({ type: 'export', channel: button.dataset.channel, profile: Number(button.dataset.profile) }));
+}
+const unfolded = new Set(state.unfolded || []);
+for (const section of document.querySelectorAll('details[data-fold]')) {
+	if (unfolded.has(section.dataset.fold)) {
+		section.open = true;
+	}
+	section.addEventListener('toggle', () => vscode.setState({ ...vscode.getState(), unfolded: [...document.querySelectorAll('details[data-fold][open]')].map((d) => d.dataset.fold) }));
 }
 for (const link of document.querySelectorAll('a.goto')) {
 	link.addEventListener('click', (event) => {
@@ -177,7 +188,7 @@ if (card) {
 }
 if (card && state.revealToken !== document.body.dataset.revealToken) {
 	card.scrollIntoView({ block: 'start' });
-	vscode.setState({ revealToken: document.body.dataset.revealToken, scrollY: window.scrollY });
+	vscode.setState({ ...vscode.getState(), revealToken: document.body.dataset.revealToken, scrollY: window.scrollY });
 } else if (typeof state.scrollY === 'number') {
 	window.scrollTo(0, state.scrollY);
 }

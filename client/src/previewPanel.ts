@@ -64,7 +64,8 @@ export class PreviewPanels implements vscode.Disposable {
 			await vscode.env.clipboard.writeText(message.text);
 			vscode.window.setStatusBarMessage(`Copied the ${typeof message.what === 'string' ? message.what : 'text'}.`, 5000);
 		} else if (message.type === 'export' && typeof message.channel === 'string') {
-			await vscode.commands.executeCommand(Commands.exportChannel, source, undefined, message.channel);
+			// The button sits under one profile: that one is saved, without asking which.
+			await vscode.commands.executeCommand(Commands.exportChannel, source, undefined, message.channel, Number.isInteger(message.profile) ? message.profile : undefined);
 		} else if (message.type === 'goto' && Number.isInteger(message.line) && Number.isInteger(message.character)) {
 			// Back to the source's own editor when it is open, so the preview keeps its place beside it.
 			const position = new vscode.Position(Number(message.line), Number(message.character));
@@ -107,7 +108,7 @@ export class PreviewPanels implements vscode.Disposable {
 	}
 }
 
-/** What the page sends: a text to copy, a channel to save, or a place in the source to open. */
+/** What the page sends: a text to copy, a channel of a profile to save, or a place in the source to open. */
 interface PageMessage {
 	readonly type?: string;
 	readonly text?: unknown;
@@ -115,6 +116,7 @@ interface PageMessage {
 	readonly line?: unknown;
 	readonly character?: unknown;
 	readonly channel?: unknown;
+	readonly profile?: unknown;
 }
 
 export function baseName(uri: vscode.Uri): string {

@@ -47,6 +47,7 @@ fs.mkdirSync(workspace);
 for (const [from, to] of [
 	['examples/helpdesk-offer-help.rapolicy.yaml', 'helpdesk.rapolicy.yaml'],
 	['examples/helpdesk-offer-help.syncml', 'helpdesk.syncml'],
+	['examples/fleet.rapolicy.yaml', 'fleet.rapolicy.yaml'],
 	['test/fixtures/workspace/broken.rapolicy.yaml', 'broken.rapolicy.yaml'],
 	['test/fixtures/workspace/broken.syncml', 'broken.syncml'],
 	['test/fixtures/workspace/completion.rapolicy.yaml', 'completion.rapolicy.yaml'],
@@ -120,6 +121,24 @@ async function clearClipboard() {
 
 async function clipboardIs(expected) {
 	await page.waitForFunction(async (text) => (await navigator.clipboard.readText()) === text, expected, { polling: 100, timeout: 10_000 });
+}
+
+/** The page inside the payload preview's webview. */
+function previewFrame() {
+	return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+const CHANNELS = ['settings-catalog', 'fleet', 'lgpo', 'powershell', 'registry-pol'];
+
+/** Unfolds each further channel's section of the preview by clicking its summary, as a user would. */
+async function unfoldChannels(frame) {
+	const sections = frame.locator('details[data-channel]');
+	await sections.first().waitFor();
+	assert.deepEqual(await sections.evaluateAll((all) => all.map((d) => d.dataset.channel)), CHANNELS);
+	for (const id of CHANNELS) {
+		await frame.locator(`details[data-channel="${id}"] > summary`).click();
+		await frame.locator(`details[data-channel="${id}"][open]`).waitFor();
+	}
 }
 
 /** The span of `text` on the first editor line that shows it. */
@@ -289,7 +308,7 @@ try {
 	await test('the preview button opens the preview with the right payload, and copy works', async () => {
 		await openFile('helpdesk.rapolicy.yaml');
 		await page.locator('.editor-actions [aria-label*="Preview OMA-URI Payload"]').first().click();
-		const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+		const frame = previewFrame();
 		await frame.locator('h3', { hasText: 'UnsolicitedRemoteAssistance' }).waitFor();
 		await frame.locator('pre', { hasText: RAW }).first().waitFor();
 		await clearClipboard();
@@ -297,6 +316,57 @@ try {
 		await clipboardIs(RAW);
 		await frame.locator('button.copy[title="Copy OMA-URI of SessionLogging"]').click();
 		await clipboardIs('./Device/Vendor/MSFT/Policy/Config/RemoteAssistance/SessionLogging');
+	});
+
+	await test('the preview unfolds a section per further channel, and the LGPO section copies LGPO text', async () => {
+		// The same encoder serves the command line, so its output is the text the section must copy.
+		const lgpo = execFileSync(process.execPath, [path.join(root, 'bin/rapolicy.js'), 'encode', '--to', 'lgpo', path.join(workspace, 'helpdesk.rapolicy.yaml')], { encoding: 'utf8' });
+		assert.match(lgpo, /^; .*LGPO\.exe \/t\n[\s\S]*\nComputer\nSoftware\\policies\\Microsoft\\Windows NT\\Terminal Services\nfAllowUnsolicited\nDWORD:1\n/);
+		await openFile('helpdesk.rapolicy.yaml');
+		await command('Remote Assistance: Preview OMA-URI Payload');
+		const frame = previewFrame();
+		await unfoldChannels(frame);
+		await frame.locator('details[data-channel="registry-pol"] button.export', { hasText: 'Save Registry.pol' }).waitFor();
+		await clearClipboard();
+		await frame.locator('details[data-channel="lgpo"] button.copy').click();
+		// The confirmation shows for a few seconds only: look for it first, then read the clipboard.
+		await page.locator('.statusbar', { hasText: 'Copied the Group Policy: LGPO.exe text' }).waitFor();
+		await clipboardIs(lgpo);
+	});
+
+	await test('the preview keeps the sections a user unfolded when it follows an edit', async () => {
+		await openFile('helpdesk.rapolicy.yaml');
+		await command('Remote Assistance: Preview OMA-URI Payload');
+		const frame = previewFrame();
+		await unfoldChannels(frame);
+		await token('remote-control').click();
+		await page.keyboard.press('End');
+		for (let i = 0; i < 'remote-control'.length; i++) {
+			await page.keyboard.press('Backspace');
+		}
+		await page.keyboard.type('view-only');
+		await frame.locator('pre', { hasText: 'RA_Unsolicit_Control_List" value="0"' }).first().waitFor();
+		for (const id of CHANNELS) {
+			await frame.locator(`details[data-channel="${id}"][open]`).waitFor({ timeout: 2000 });
+		}
+	});
+
+	await test('Save in a profile\'s Registry.pol section saves that profile, without asking which', async () => {
+		await openFile('fleet.rapolicy.yaml');
+		await command('Remote Assistance: Preview OMA-URI Payload');
+		const section = previewFrame().locator('details[data-channel="registry-pol"]').nth(1);
+		await section.locator('summary').click();
+		await section.locator('button.export').click();
+		const name = 'fleet-Branch-office-desktops.pol';
+		// The save dialog proposes the file named after the profile whose section holds the button.
+		await page.waitForFunction((file) => document.querySelector('.quick-input-widget input')?.value.endsWith(`/${file}`), name);
+		await page.keyboard.press('Enter');
+		await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).waitFor();
+		const saved = path.join(workspace, name);
+		const bytes = fs.readFileSync(saved);
+		fs.rmSync(saved);
+		assert.equal(bytes.subarray(0, 8).toString('hex'), '5052656701000000', 'PReg, version 1');
+		assert.ok(bytes.includes(Buffer.from('CORP\\Branch Support', 'utf16le')), 'a helper of Branch office desktops');
 	});
 
 	await test('the context menu copies the raw payload of the policy at the cursor, for Intune', async () => {
@@ -346,7 +416,7 @@ try {
 	await test('an error line in the preview opens its place in the file', async () => {
 		await openFile('broken.rapolicy.yaml');
 		await command('Remote Assistance: Preview OMA-URI Payload');
-		const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+		const frame = previewFrame();
 		await frame.locator('a.goto', { hasText: 'line 10:' }).click();
 		await page.locator('.statusbar-item', { hasText: 'Ln 10, Col 3' }).waitFor();
 	});
@@ -391,13 +461,26 @@ try {
 		await test(`screenshot: preview, its text readable at 4.5:1 or more (${theme})`, async () => {
 			await openFile('helpdesk.rapolicy.yaml');
 			await command('Remote Assistance: Preview OMA-URI Payload');
-			const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+			const frame = previewFrame();
 			await frame.locator('h3', { hasText: 'UnsolicitedRemoteAssistance' }).waitFor();
 			const ratios = await frame.locator('body').evaluate(contrastRatios);
 			const low = ratios.filter((r) => r.ratio < 4.5);
 			assert.deepEqual(low, [], `text below 4.5:1: ${JSON.stringify(low)}`);
 			assert.ok(ratios.some((r) => r.text === 'disabled'), 'the disabled state was measured');
 			await shoot(`screenshot-preview-${theme}.png`, '.part.editor');
+		});
+		await test(`screenshot: preview channel sections unfolded, their text readable at 4.5:1 or more (${theme})`, async () => {
+			await openFile('helpdesk.rapolicy.yaml');
+			await command('Remote Assistance: Preview OMA-URI Payload');
+			const frame = previewFrame();
+			await unfoldChannels(frame);
+			const ratios = await frame.locator('body').evaluate(contrastRatios);
+			const low = ratios.filter((r) => r.ratio < 4.5);
+			assert.deepEqual(low, [], `text below 4.5:1: ${JSON.stringify(low)}`);
+			assert.ok(ratios.some((r) => r.text.startsWith('On a device where ControlPolicyConflict')), 'the Group Policy note was measured');
+			assert.ok(ratios.some((r) => r.text === 'Save Registry.pol…'), 'the Save button was measured');
+			await frame.locator('details[data-channel="lgpo"]').evaluate((section) => section.scrollIntoView({ block: 'start' }));
+			await shoot(`screenshot-preview-channels-${theme}.png`, '.part.editor');
 		});
 	}
 } catch (error) {

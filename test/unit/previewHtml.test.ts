@@ -64,8 +64,8 @@ describe('payload preview page', () => {
 
 		it('shows the raw value before the SyncML forms, which are folded away', () => {
 			const text = card(2);
-			assert.ok(text.indexOf('Value (raw, as Intune takes it)') < text.indexOf('<details>'));
-			assert.ok(text.indexOf('<details>') < text.indexOf('Escaped'));
+			assert.ok(text.indexOf('Value (raw, as Intune takes it)') < text.indexOf('<details '));
+			assert.ok(text.indexOf('<details ') < text.indexOf('Escaped'));
 		});
 
 		it('offers the whole Intune row, and no value for a Delete', () => {
@@ -102,8 +102,17 @@ describe('payload preview page', () => {
 			for (const channel of channels.filter((c) => !c.binary)) {
 				assert.ok(copies.includes(channel.content as string), `${channel.id} is copied exactly`);
 			}
-			assert.match(page, /<button class="export" data-channel="registry-pol">Save Registry\.pol…<\/button>/);
+			assert.match(page, /<button class="export" data-channel="registry-pol" data-profile="0">Save Registry\.pol…<\/button>/);
 			assert.equal(Buffer.from(channels[4].content as string, 'base64').subarray(0, 4).toString('ascii'), 'PReg');
+		});
+
+		it('keys every folded section, no two alike across profiles, so a refresh unfolds them again; Save names its profile', () => {
+			const two = renderPreview(previewOf('profile: A\npolicies:\n  SessionLogging: { state: enabled }\n---\nprofile: B\npolicies:\n  SessionLogging: { state: enabled }\n'), 'Two', 'N', 'vscode-resource:');
+			const keys = [...two.matchAll(/<details([^>]*)>/g)].map((m) => /data-fold="([^"]+)"/.exec(m[1])?.[1]);
+			assert.equal(keys.length, 2 * 9, 'per profile: a policy\'s SyncML forms, three whole-profile sections, five channels');
+			assert.ok(keys.every((k) => k !== undefined), 'every section has a key');
+			assert.equal(new Set(keys).size, keys.length);
+			assert.deepEqual([...two.matchAll(/<button class="export" data-channel="registry-pol" data-profile="(\d+)">/g)].map((m) => m[1]), ['0', '1']);
 		});
 
 		it('names what a channel leaves out, and says MDM may win over Group Policy', () => {
