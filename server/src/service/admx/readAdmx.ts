@@ -215,11 +215,16 @@ class AdmxReader {
 	}
 
 	category(element: XmlElement): AdmxCategory {
+		const displayName = this.attr(element, 'displayName');
+		if (displayName === undefined) {
+			// Microsoft's own ingestion example has such categories: devices do without, the Group Policy editor does not.
+			this.problem(element.nameSpan, 'This category has no displayName, which the Group Policy editor needs to show it; MDM ingestion does without.', 'admx-schema');
+		}
 		return {
 			start: element.start,
 			end: element.end,
 			name: this.required(element, 'name'),
-			displayName: this.required(element, 'displayName'),
+			displayName: displayName ?? '',
 			explainText: this.attr(element, 'explainText'),
 			parentCategory: this.ref(child(element, 'parentCategory')),
 		};
