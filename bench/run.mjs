@@ -5,7 +5,7 @@
 // on the same YAML with schemas/rapolicy.schema.json associated, alternating the two servers in the
 // same run. Measures open -> first diagnostics, one-character edit -> next diagnostics, completion and
 // hover latency, server CPU per edit, peak RSS, spawn -> initialize result; the in-process floor of a
-// full re-check (yaml + ajv); and `rapolicy validate` on 1,000 files. Prints one Markdown table with
+// full re-check (yaml + ajv); `rapolicy validate` on 1,000 files; and loading vendor ADMX files. Prints one Markdown table with
 // PASS/FAIL per target and writes bench/results/latest.json.
 //
 // Environment knobs (defaults in brackets): BENCH_EDITS [30] measured edits per file and server,
@@ -385,6 +385,15 @@ async function floor(files, script = 'bench/floor.mjs') {
 	return JSON.parse(run.stdout);
 }
 
+/** ADMX and ADML loading, measured in a process of its own (bench/admxLoad.mjs). */
+async function admxLoad() {
+	const run = await runProcess([path.join(root, 'bench/admxLoad.mjs'), '10']);
+	if (run.code !== 0) {
+		throw new Error(`bench/admxLoad.mjs failed: ${run.stderr}`);
+	}
+	return JSON.parse(run.stdout);
+}
+
 async function cliValidate(dir) {
 	const folder = path.join(dir, 'cli');
 	mkdirSync(folder, { recursive: true });
@@ -473,6 +482,10 @@ function table(results) {
 	}
 	const c = results.cli;
 	row(`rapolicy validate, wall time (p50 of ${c.wall.n})`, `${c.files} profile files`, `${fmt(c.wall.p50 / 1000, 2)} s`, '', '', '< 5 s', c.wall.p50 < 5000);
+	for (const [name, a] of Object.entries(results.admx)) {
+		const big = a.admxKiB >= 800;
+		row('ADMX + ADML read and linted: first / warm p50 / cached', `${name} (${a.admxKiB} + ${a.admlKiB} KiB, ${a.policies} policies)`, `${ms(a.coldMs)} / ${ms(a.warm.p50)} / ${ms(a.cachedMs)}`, '', '', big ? 'first ≤ 200 ms' : '', big ? a.coldMs <= 200 : undefined);
+	}
 
 	const m = results.machine;
 	const lines = [
@@ -556,6 +569,8 @@ async function main() {
 
 		log(`bench: rapolicy validate on ${CLI_FILES} files`);
 		results.cli = await cliValidate(dir);
+		log('bench: ADMX and ADML loading');
+		results.admx = await admxLoad();
 	} finally {
 		killAll();
 		rmSync(dir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { AdmxFile, AdmxPolicy } from '../../server/src/service/admx/admxModel';
 import { configNode } from '../../server/src/service/admx/configUri';
+import { lintAdmx } from '../../server/src/service/admx/lintAdmx';
 import { displayText, presentationOf, readAdml } from '../../server/src/service/admx/readAdml';
 import { readAdmx } from '../../server/src/service/admx/readAdmx';
 
@@ -171,5 +172,53 @@ describe('ADMX reader on broken input', () => {
 		assert.equal(inside.policies.length, 4);
 		const switchPolicy = inside.policies[0];
 		assert.equal(carrier.slice(switchPolicy.nameSpan.start, switchPolicy.nameSpan.end), 'Switch');
+	});
+});
+
+describe('ADMX lint', () => {
+	const admx = (policies: string, extra = '') => `<?xml version="1.0"?>\n<policyDefinitions revision="1.0" schemaVersion="1.0">\n<policyNamespaces><target prefix="t" namespace="T.Policies"/>${extra}</policyNamespaces>\n<categories><category name="C" displayName="$(string.C)"/></categories>\n<policies>${policies}</policies>\n</policyDefinitions>`;
+	const policy = (key: string, body = '', attributes = 'explainText="$(string.E)"') => `<policy name="P" class="Machine" displayName="$(string.P)" ${attributes} key="${key}" valueName="V"><parentCategory ref="C"/>${body}</policy>`;
+	const lint = (text: string, adml?: string) => lintAdmx(readAdmx(text), text, adml === undefined ? undefined : readAdml(adml)).map((p) => `${p.code}${p.severity ? `/${p.severity}` : ''}: ${text.slice(p.span.start, p.span.end).split('\n')[0]}: ${p.message}`);
+
+	it('a key MDM ingestion refuses, anywhere the policy writes; the allowed prefixes and Edge pass', () => {
+		assert.deepEqual(lint(admx(policy('Software\\Policies\\Contoso'))), []);
+		assert.match(lint(admx(policy('Software\\Policies\\Microsoft\\Windows\\AppInstaller'))).join('\n'), /^admx-ingestion: Software\\Policies\\Microsoft\\Windows\\AppInstaller: P writes under Software\\Policies\\Microsoft\\Windows\\AppInstaller, which MDM ingestion refuses/);
+		assert.match(lint(admx(policy('Software\\Contoso', '<elements><text id="T" valueName="T" key="SYSTEM\\CurrentControlSet\\Contoso"/></elements>'))).join('\n'), /admx-ingestion: SYSTEM\\CurrentControlSet\\Contoso: P writes under SYSTEM\\CurrentControlSet\\Contoso/);
+		assert.deepEqual(lint(admx(policy('Software\\Policies\\Microsoft\\Office\\16.0\\Word'))), []);
+		assert.deepEqual(lint(admx(policy('Software\\Policies\\Microsoft\\Edge'))), []);
+		assert.deepEqual(lint(admx(policy('SOFTWARE\\MICROSOFT\\ONEDRIVE\\Settings'))), []);
+	});
+
+	it('text before the XML declaration is an error; a byte order mark is not', () => {
+		const text = admx(policy('Software\\Contoso'));
+		assert.deepEqual(lint(`\n${text}`).filter((l) => l.startsWith('admx-ingestion')), ['admx-ingestion/error: : Nothing may come before <?xml: a device refuses the file (a line break here is the usual cause when the ADMX is pasted into CDATA). Remove it.']);
+		assert.deepEqual(lint(`\uFEFF${text}`).filter((l) => l.startsWith('admx-ingestion')), []);
+	});
+
+	it('an undeclared prefix, a missing supportedOn definition, and a missing explainText', () => {
+		const text = admx(policy('Software\\Contoso', '<supportedOn ref="SUPPORTED_Nothing"/>', ''), '');
+		assert.deepEqual(lint(text), [
+			'admx-reference/warning: SUPPORTED_Nothing: No supportedOn definition named SUPPORTED_Nothing in this file.',
+			'admx-intune-import: P: P has no explainText; Intune\'s Import ADMX fails on such a policy. Add explainText="$(string.…)".',
+		]);
+		const prefixed = admx(policy('Software\\Contoso', '<supportedOn ref="win:SUPPORTED_10"/>'));
+		assert.deepEqual(lint(prefixed), ['admx-reference/warning: win:SUPPORTED_10: The prefix win is not declared: add <using prefix="win" namespace="…"/> under <policyNamespaces>, or write the reference without it.']);
+	});
+
+	it('with the ADML: strings and presentations it lacks, controls naming no element, and comboBox for Intune', () => {
+		const text = admx(policy('Software\\Contoso', '<elements><text id="T" valueName="T"/></elements>', 'explainText="$(string.E)" presentation="$(presentation.P)"'));
+		const adml = '<policyDefinitionResources><resources><stringTable><string id="P">P</string><string id="C">C</string></stringTable><presentationTable><presentation id="P"><comboBox refId="T"><label>T</label></comboBox><textBox refId="Gone"><label>G</label></textBox></presentation></presentationTable></resources></policyDefinitionResources>';
+		assert.deepEqual(lint(text, adml), [
+			'admx-intune-import: P: P shows T in a comboBox, which Intune\'s Import ADMX does not take; MDM ingestion does.',
+			'admx-strings: P: The ADML has no string E.',
+			'admx-strings: P: The presentation\'s textBox names Gone, which is not an element of P.',
+		]);
+	});
+
+	it('an unused <using> is worth removing for Intune; a used one is only a dependency', () => {
+		const used = admx(policy('Software\\Contoso', '<supportedOn ref="w:S"/>'), '<using prefix="w" namespace="W.Policies"/>');
+		assert.deepEqual(lint(used), ['admx-intune-import: <using prefix="w" namespace="W.Policies"/>: Intune\'s Import ADMX needs the ADMX of W.Policies (prefix w) uploaded first.']);
+		const unused = admx(policy('Software\\Contoso'), '<using prefix="w" namespace="W.Policies"/>');
+		assert.match(lint(unused)[0], /nothing in this file refers to w: removing this <using> spares that upload\.$/);
 	});
 });

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as fc from 'fast-check';
 import { runCli } from '../../server/src/cli/cli';
 import { decodeFile } from '../../server/src/cli/decodeFile';
+import { expandGlob } from '../../server/src/cli/glob';
 
 /** Runs the CLI in `cwd`, keeping what it writes to each stream and to both in order. */
 function run(args: readonly string[], cwd: string): { code: number; stdout: string; stderr: string; both: string } {
@@ -408,5 +409,56 @@ describe('rapolicy import: Group Policy files, told apart by content', () => {
 		const { code, stderr } = run(['import', 'notes.txt'], dir);
 		assert.equal(code, 2);
 		assert.match(stderr, /is neither a policy file/);
+	});
+});
+
+describe('rapolicy admx lint', () => {
+	const real = path.join(__dirname, '../../../test/fixtures/real/admx');
+
+	it('finds the en-US ADML beside each file, checks its strings, and prints problems as validate does', () => {
+		const { code, stdout, stderr } = run(['admx', 'lint', 'chrome/chrome.admx', 'firefox/*.admx'], real);
+		assert.equal(code, 0, stderr);
+		assert.match(stdout, /^chrome\/chrome\.admx:7:5: information admx-intune-import Intune's Import ADMX needs the ADMX of Microsoft\.Policies\.Windows \(prefix windows\) uploaded first, though nothing/m);
+		assert.match(stdout, /^firefox\/firefox\.admx:3051:105: warning admx-schema The list SecurityDevices has both explicitValue and valuePrefix/m);
+		assert.doesNotMatch(stdout, /admx-strings|admx-syntax/);
+		assert.equal(stderr, '\n3 files checked: 0 errors, 5 other problems\n');
+	});
+
+	it('says when no ADML was found, and exits 1 on an error', () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'rapolicy-admx-'));
+		writeFileSync(path.join(dir, 'bad.admx'), '<policyDefinitions><policies><policy name="P" class="Machine" displayName="d" explainText="e" key="SYSTEM\\CurrentControlSet\\X" valueName="V"/></policies></policyDefinitions>');
+		const { code, stdout, stderr } = run(['admx', 'lint', 'bad.admx'], dir);
+		assert.equal(code, 0, 'a refused key is a warning: the published list is incomplete');
+		assert.match(stdout, /^bad\.admx:1:100: warning admx-ingestion P writes under SYSTEM\\CurrentControlSet\\X/m);
+		assert.match(stderr, /^bad\.admx: no en-US ADML found beside it; string and presentation references were not checked \(give one with --adml\)$/m);
+		writeFileSync(path.join(dir, 'broken.admx'), '<policyDefinitions><policies><policy class="Machine"/></policies></policyDefinitions>');
+		assert.equal(run(['admx', 'lint', 'broken.admx'], dir).code, 1);
+		const json = JSON.parse(run(['admx', 'lint', '--format', 'json', 'broken.admx'], dir).stdout) as { code: string; message: string }[];
+		assert.deepEqual(json.map((d) => `${d.code} ${d.message}`), [
+			'admx-syntax <policy> needs a name attribute.',
+			'admx-syntax <policy> needs a key attribute.',
+			'admx-syntax <policy> needs a displayName attribute.',
+			'admx-intune-import This policy has no explainText; Intune\'s Import ADMX fails on such a policy. Add explainText="$(string.…)".',
+		]);
+	});
+
+	it('bad usage exits 2', () => {
+		assert.equal(run(['admx'], tmpdir()).code, 2);
+		assert.equal(run(['admx', 'check', 'x.admx'], tmpdir()).code, 2);
+		assert.equal(run(['admx', 'lint', '--adml'], tmpdir()).code, 2);
+		assert.match(run(['--help'], tmpdir()).stdout, /rapolicy admx lint \[--adml FILE\]/);
+	});
+});
+
+describe('glob expansion', () => {
+	it('expands a relative pattern against the cwd it is given, not the process\'s', () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'rapolicy-glob-'));
+		mkdirSync(path.join(dir, 'sub'));
+		writeFileSync(path.join(dir, 'sub', 'a.syncml'), '');
+		writeFileSync(path.join(dir, 'sub', 'b.syncml'), '');
+		assert.notEqual(process.cwd(), dir);
+		assert.deepEqual(expandGlob('sub/*.syncml', dir), ['sub/a.syncml', 'sub/b.syncml']);
+		assert.deepEqual(expandGlob('**/b.syncml', dir), ['sub/b.syncml']);
+		assert.deepEqual(expandGlob(path.join(dir, 'sub', '*.syncml'), '/'), [path.join(dir, 'sub', 'a.syncml'), path.join(dir, 'sub', 'b.syncml')]);
 	});
 });

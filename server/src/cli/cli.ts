@@ -1,5 +1,6 @@
 import { VERSION } from '../version';
 import { processIo, type CliIo } from './io';
+import { admxCommand, ADMX_USAGE } from './admxCommand';
 import { encodeCommand, ENCODE_USAGE } from './encodeCommand';
 import { importCommand, IMPORT_USAGE } from './importCommand';
 import { validateCommand, VALIDATE_USAGE } from './validateCommand';
@@ -26,6 +27,11 @@ ${IMPORT_USAGE}
   catalog), a Registry.pol, LGPO.exe text or a Set-GPRegistryValue script, told apart by content,
   as policy YAML; what is not converted goes to stderr, one line each, with a count at the end.
 
+${ADMX_USAGE}
+  What stands between ADMX files and their use: references, prefixes devices refuse, schema
+  conflicts, registry keys MDM ingestion refuses, what Intune's Import ADMX rejects, and with the
+  ADML (<language>/<name>.adml beside the file, en-US unless --language says) its strings.
+
 Exit status: 0 success, 1 errors in the file (encode and import refuse such a file), 2 bad usage
 or unreadable files.
 `;
@@ -39,6 +45,8 @@ export function runCli(args: readonly string[], io: CliIo): number {
 			return encodeCommand(rest, io);
 		case 'import':
 			return importCommand(rest, io);
+		case 'admx':
+			return admxCommand(rest, io);
 		case '--version':
 			io.stdout(`${VERSION}\n`);
 			return 0;

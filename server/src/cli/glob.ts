@@ -24,7 +24,10 @@ export function expandGlob(pattern: string, cwd: string): string[] {
 	const results: string[] = [];
 	const walk = (dir: string, index: number): void => {
 		if (index === segments.length) {
-			results.push(dir);
+			// A literal segment after a wildcard names a path that may not be there.
+			if (fs.existsSync(path.resolve(cwd, dir))) {
+				results.push(dir);
+			}
 			return;
 		}
 		const segment = segments[index];
@@ -38,7 +41,7 @@ export function expandGlob(pattern: string, cwd: string): string[] {
 		}
 		let entries: fs.Dirent[];
 		try {
-			entries = fs.readdirSync(dir === '' ? '.' : dir, { withFileTypes: true });
+			entries = fs.readdirSync(path.resolve(cwd, dir), { withFileTypes: true });
 		} catch {
 			return;
 		}
@@ -58,6 +61,6 @@ export function expandGlob(pattern: string, cwd: string): string[] {
 			}
 		}
 	};
-	walk(absolute ? '' : '', 0);
+	walk('', 0);
 	return [...new Set(results.map((r) => (absolute ? r : path.relative(cwd, path.resolve(cwd, r)) || r)))].sort();
 }

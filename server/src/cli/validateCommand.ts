@@ -2,16 +2,7 @@ import { DEFAULT_SETTINGS, getDiagnostics } from '../service';
 import { expandGlob } from './glob';
 import type { CliIo } from './io';
 import { ENCODING_CODE, loadDocument } from './loadDocument';
-
-const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'] as const;
-
-interface JsonDiagnostic {
-	file: string;
-	severity: string;
-	code: string;
-	message: string;
-	range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
+import { printReport, reportLine, type ReportLine } from './report';
 
 export const VALIDATE_USAGE = 'Usage: rapolicy validate [--format text|json] <files or globs>...';
 
@@ -47,7 +38,7 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
 		}
 		return matches;
 	});
-	const results: JsonDiagnostic[] = [];
+	const results: ReportLine[] = [];
 	let unreadable = false;
 	for (const file of files) {
 		let undecodable = false;
@@ -61,21 +52,10 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
 			continue;
 		}
 		for (const d of getDiagnostics(doc, DEFAULT_SETTINGS)) {
-			results.push({ file, severity: SEVERITY_NAMES[d.severity ?? 1], code: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range });
+			results.push(reportLine(file, d));
 		}
 	}
-	if (format === 'json') {
-		io.stdout(`${JSON.stringify(results, null, 2)}\n`);
-	} else {
-		for (const r of results) {
-			io.stdout(`${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.severity} ${r.code} ${r.message}\n`);
-		}
-		const errors = results.filter((r) => r.severity === 'error').length;
-		// The summary goes to another stream than the problems; a line break of its own keeps it off the
-		// last problem's line where a terminal or CI log shows stdout without its last line break.
-		const gap = results.length > 0 ? '\n' : '';
-		io.stderr(`${gap}${files.length} ${files.length === 1 ? 'file' : 'files'} checked: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${results.length - errors} other ${results.length - errors === 1 ? 'problem' : 'problems'}\n`);
-	}
+	printReport(results, files.length, format, io);
 	if (files.length === 0 || unreadable) {
 		return 2;
 	}

@@ -21,8 +21,7 @@ import { intuneShape, isRemoteAssistanceExport, type IntuneKind } from './intune
 import { textStart, type TextStart } from './text/textStart';
 import type { AdmlFile, AdmxFile } from './admx/admxModel';
 import { lintAdmx } from './admx/lintAdmx';
-import { readAdml } from './admx/readAdml';
-import { readAdmx } from './admx/readAdmx';
+import { loadAdml, loadAdmx } from './admx/admxCache';
 
 export const POLICY_LANGUAGE = 'rapolicy';
 export const SYNCML_LANGUAGE = 'syncml';
@@ -90,7 +89,7 @@ export interface ParsedAdmx extends ParsedBase {
 	readonly language: typeof ADMX_LANGUAGE;
 	/** The ADMX model, or undefined for an ADML. */
 	readonly admx: AdmxFile | undefined;
-	/** The string table and presentations, for an ADML. */
+	/** The string table and presentations: of an ADML, or the ADML an ADMX was checked with. */
 	readonly adml: AdmlFile | undefined;
 }
 
@@ -279,19 +278,23 @@ export function parseIntuneDocument(uri: string, version: number, text: string, 
 	return { language: INTUNE_LANGUAGE, uri, version, text, lines, ...parsed };
 }
 
-/** An ADMX file with what stands between it and its use, or an ADML with its own syntax problems. */
-export function parseAdmxDocument(uri: string, version: number, text: string, editorLines?: TextDocument): ParsedAdmx {
+/**
+ * An ADMX file with what stands between it and its use, or an ADML with its own syntax problems.
+ * With the text of the ADMX file's ADML, the strings and presentations it refers to are checked too.
+ */
+export function parseAdmxDocument(uri: string, version: number, text: string, editorLines?: TextDocument, admlText?: string): ParsedAdmx {
 	const lines = editorLines ?? TextDocument.create(uri, ADMX_LANGUAGE, version, text);
 	const refused = tooLarge(text);
 	if (refused.length > 0) {
 		return { language: ADMX_LANGUAGE, uri, version, text, lines, admx: undefined, adml: undefined, profiles: [], problems: refused };
 	}
 	if (uri.toLowerCase().endsWith('.adml')) {
-		const adml = readAdml(text);
+		const adml = loadAdml(text);
 		return { language: ADMX_LANGUAGE, uri, version, text, lines, admx: undefined, adml, profiles: [], problems: adml.problems };
 	}
-	const admx = readAdmx(text);
-	return { language: ADMX_LANGUAGE, uri, version, text, lines, admx, adml: undefined, profiles: [], problems: lintAdmx(admx, text) };
+	const admx = loadAdmx(text);
+	const adml = admlText === undefined ? undefined : loadAdml(admlText);
+	return { language: ADMX_LANGUAGE, uri, version, text, lines, admx, adml, profiles: [], problems: lintAdmx(admx, text, adml) };
 }
 
 const settingsAt = placement((result: CommandChunkResult, start: number) => result.settings.map((s) => shiftSetting(s, start)));

@@ -27,6 +27,8 @@ interface ElementBase extends Span {
 	readonly id: string;
 	/** The element's `key`, or the policy's when it gives none. */
 	readonly key: string;
+	/** The `key` attribute's value, or the element when it has none. */
+	readonly keySpan: Span;
 	readonly soft: boolean;
 }
 
@@ -111,6 +113,7 @@ export interface AdmxPolicy extends Span {
 	/** `$(presentation.id)` as written. */
 	readonly presentation: string | undefined;
 	readonly key: string;
+	readonly keySpan: Span;
 	readonly valueName: string | undefined;
 	readonly enabledValue: AdmxValue | undefined;
 	readonly disabledValue: AdmxValue | undefined;

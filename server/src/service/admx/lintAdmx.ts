@@ -11,9 +11,9 @@ const INTUNE_MAX_BYTES = 1024 * 1024;
 /** Every key a policy can write: its own, its elements', and those of its value lists. */
 function keysOf(policy: AdmxPolicy): { key: string; span: Span }[] {
 	const lists: AdmxListItem[] = [...policy.enabledList, ...policy.disabledList];
-	const keys = [{ key: policy.key, span: policy.nameSpan }];
+	const keys = [{ key: policy.key, span: policy.keySpan }];
 	for (const element of policy.elements) {
-		keys.push({ key: element.key, span: element });
+		keys.push({ key: element.key, span: element.keySpan });
 		if (element.type === 'boolean') {
 			lists.push(...element.trueList, ...element.falseList);
 		} else if (element.type === 'enum') {
@@ -111,7 +111,7 @@ export function lintAdmx(file: AdmxFile, text: string, adml?: AdmlFile): Problem
 			problems.push({ code: 'admx-schema', span: overlap, message: `The element ${overlap.id} writes the same registry value as the policy itself (${policy.valueName}), so one overwrites the other.` });
 		}
 		if (policy.explainText === undefined) {
-			problems.push({ code: 'admx-intune-import', span: policy.nameSpan, message: `${policy.name} has no explainText; Intune's Import ADMX fails on such a policy. Add explainText="$(string.…)".` });
+			problems.push({ code: 'admx-intune-import', span: policy.nameSpan, message: `${policy.name || 'This policy'} has no explainText; Intune's Import ADMX fails on such a policy. Add explainText="$(string.…)".` });
 		}
 		for (const control of presentationOf(adml, policy.presentation)) {
 			if (control.kind === 'comboBox') {
@@ -119,8 +119,14 @@ export function lintAdmx(file: AdmxFile, text: string, adml?: AdmlFile): Problem
 			}
 		}
 	}
+	const refs = [...file.categories.values()].map((c) => c.parentCategory).concat(file.policies.flatMap((p) => [p.parentCategory, p.supportedOn]));
 	for (const using of file.using) {
-		problems.push({ code: 'admx-intune-import', span: using.span, message: `Intune's Import ADMX needs ${using.namespace} (prefix ${using.prefix}) uploaded first, even when nothing uses it.` });
+		const used = refs.some((r) => r?.prefix === using.prefix);
+		problems.push({
+			code: 'admx-intune-import',
+			span: using.span,
+			message: `Intune's Import ADMX needs the ADMX of ${using.namespace} (prefix ${using.prefix}) uploaded first${used ? '.' : `, though nothing in this file refers to ${using.prefix}: removing this <using> spares that upload.`}`,
+		});
 	}
 	if (text.length > INTUNE_MAX_BYTES) {
 		problems.push({ code: 'admx-intune-import', span: { start: file.root.start, end: Math.min(file.root.end, file.root.start + 20) }, message: `The file is larger than the 1 MB Intune's Import ADMX takes.` });

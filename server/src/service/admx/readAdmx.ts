@@ -122,6 +122,7 @@ class AdmxReader {
 			end: element.end,
 			id: this.required(element, 'id'),
 			key: this.attr(element, 'key') ?? policyKey,
+			keySpan: this.attr(element, 'key') === undefined ? { start: element.start, end: element.end } : attrSpan(element, 'key'),
 			soft: this.flag(element, 'soft'),
 		};
 		const valueName = () => this.required(element, 'valueName');
@@ -203,6 +204,7 @@ class AdmxReader {
 			explainText: this.attr(element, 'explainText'),
 			presentation: this.attr(element, 'presentation'),
 			key,
+			keySpan: attrSpan(element, 'key'),
 			valueName: this.attr(element, 'valueName'),
 			enabledValue: this.value(child(element, 'enabledValue')),
 			disabledValue: this.value(child(element, 'disabledValue')),

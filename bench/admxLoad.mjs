@@ -1,0 +1,63 @@
+// ADMX loading, in this one process: read a vendor ADMX with its ADML and lint it, first time and
+// again (warm JIT), and the cached lookup of the same content. Run by bench/run.mjs as a child
+// process so the first read is a cold one:
+//   node bench/admxLoad.mjs <iterations>
+// Prints one JSON object per file set: { admxKiB, admlKiB, policies, coldMs, warm: { p50, max }, cachedMs }.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const { readAdmx } = require('../out/server/src/service/admx/readAdmx.js');
+const { readAdml } = require('../out/server/src/service/admx/readAdml.js');
+const { lintAdmx } = require('../out/server/src/service/admx/lintAdmx.js');
+const { loadAdmx } = require('../out/server/src/service/admx/admxCache.js');
+const { decodeFile } = require('../out/server/src/cli/decodeFile.js');
+
+const iterations = Number(process.argv[2] ?? 10);
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const text = (file) => decodeFile(readFileSync(path.join(root, 'test/fixtures/real/admx', file))).text;
+
+/** Chrome's ADMX with every policy written twice more under new names: an 800 KB-class file, as Edge's is. */
+function enlarged(admx) {
+	const start = admx.indexOf('<policies>') + '<policies>'.length;
+	const end = admx.indexOf('</policies>');
+	const policies = admx.slice(start, end);
+	const copy = (suffix) => policies.replace(/(<policy [^>]*\bname=")([^"]+)"/g, `$1$2${suffix}"`);
+	return admx.slice(0, end) + copy('_Copy1') + copy('_Copy2') + admx.slice(end);
+}
+
+const chromeAdmx = text('chrome/chrome.admx');
+const chromeAdml = text('chrome/en-US/chrome.adml');
+const sets = {
+	'firefox.admx + firefox.adml': [text('firefox/firefox.admx'), text('firefox/en-US/firefox.adml')],
+	'chrome.admx + chrome.adml': [chromeAdmx, chromeAdml],
+	'chrome.admx x3 (enlarged) + chrome.adml': [enlarged(chromeAdmx), chromeAdml],
+};
+
+const percentile = (samples, p) => [...samples].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * samples.length) - 1)];
+const results = {};
+for (const [name, [admx, adml]] of Object.entries(sets)) {
+	const once = () => {
+		const started = now();
+		const file = readAdmx(admx);
+		lintAdmx(file, admx, readAdml(adml));
+		return { ms: now() - started, policies: file.policies.length };
+	};
+	const cold = once();
+	const warm = Array.from({ length: iterations }, () => once().ms);
+	loadAdmx(admx);
+	const copy = `${admx}`.split('').join('');
+	const started = now();
+	loadAdmx(copy);
+	results[name] = {
+		admxKiB: Math.round(Buffer.byteLength(admx, 'utf8') / 1024),
+		admlKiB: Math.round(Buffer.byteLength(adml, 'utf8') / 1024),
+		policies: cold.policies,
+		coldMs: cold.ms,
+		warm: { p50: percentile(warm, 50), max: Math.max(...warm) },
+		cachedMs: now() - started,
+	};
+}
+process.stdout.write(`${JSON.stringify(results)}\n`);
