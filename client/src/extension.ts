@@ -17,7 +17,7 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Lo
 	};
 	const clientOptions: LanguageClientOptions = {
 		// JSON goes to the server too; it serves only Intune exports with Remote Assistance settings and ignores the rest.
-		documentSelector: [{ language: 'rapolicy' }, { language: 'syncml' }, { language: 'json' }, { language: 'jsonc' }],
+		documentSelector: [{ language: 'rapolicy' }, { language: 'syncml' }, { language: 'admx' }, { language: 'json' }, { language: 'jsonc' }],
 		outputChannel,
 		errorHandler: restartingErrorHandler(outputChannel),
 	};
@@ -54,7 +54,7 @@ function restartingErrorHandler(log: vscode.LogOutputChannel): ErrorHandler {
 	};
 }
 
-const SERVED_LANGUAGES = ['rapolicy', 'syncml'];
+const SERVED_LANGUAGES = ['rapolicy', 'syncml', 'admx'];
 const JSON_LANGUAGES = ['json', 'jsonc'];
 
 /** Whether a document is one the server may serve; for JSON, only one that names Remote Assistance at all starts it. */

@@ -3,7 +3,7 @@ import type { ParsedDocument } from '../document';
 import type { Span } from '../text/span';
 import type { XmlNode } from '../xml/xmlParser';
 
-/** Folding: every element or comment of several lines in SyncML; profiles, policies and their options in YAML. */
+/** Folding: every element or comment of several lines in SyncML; categories, policies and elements in ADMX; profiles, policies and their options in YAML. */
 export function getFoldingRanges(doc: ParsedDocument): FoldingRange[] {
 	const ranges: FoldingRange[] = [];
 	const add = (span: Span, kind?: FoldingRangeKind) => {
@@ -30,6 +30,14 @@ export function getFoldingRanges(doc: ParsedDocument): FoldingRange[] {
 		walk(doc.frame.nodes, 0);
 		for (const chunk of doc.chunks) {
 			walk([chunk.result.command.element], chunk.start);
+		}
+	} else if (doc.language === 'admx') {
+		for (const category of doc.admx?.categories.values() ?? []) {
+			add(category);
+		}
+		for (const policy of doc.admx?.policies ?? []) {
+			add(policy);
+			policy.elements.forEach((e) => add(e));
 		}
 	} else {
 		for (const profile of doc.profiles) {
