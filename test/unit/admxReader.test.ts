@@ -7,6 +7,7 @@ import { configNode } from '../../server/src/service/admx/configUri';
 import { lintAdmx } from '../../server/src/service/admx/lintAdmx';
 import { displayText, presentationOf, readAdml } from '../../server/src/service/admx/readAdml';
 import { readAdmx } from '../../server/src/service/admx/readAdmx';
+import { getHover, parseAdmxDocument } from '../../server/src/service';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures/admx');
 const everything = readFileSync(path.join(FIXTURES, 'everything.admx'), 'utf8');
@@ -220,5 +221,28 @@ describe('ADMX lint', () => {
 		assert.deepEqual(lint(used), ['admx-intune-import: <using prefix="w" namespace="W.Policies"/>: Intune\'s Import ADMX needs the ADMX of W.Policies (prefix w) uploaded first.']);
 		const unused = admx(policy('Software\\Contoso'), '<using prefix="w" namespace="W.Policies"/>');
 		assert.match(lint(unused)[0], /nothing in this file refers to w: removing this <using> spares that upload\.$/);
+	});
+});
+
+describe('hover in an ADMX file', () => {
+	const doc = parseAdmxDocument('file:///everything.admx', 1, everything);
+	const at = (needle: string, delta = 1) => getHover(doc, everything.indexOf(needle) + delta);
+	const text = (hover: ReturnType<typeof getHover>) => (hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '');
+
+	it('on a policy name: its MDM nodes with the AppName to fill in, the payload shape and each element', () => {
+		const value = text(at('name="AllKinds"', 'name="'.length + 1));
+		assert.match(value, /^\*\*AllKinds\*\* \(Both\)/);
+		assert.match(value, /- `\.\/Device\/Vendor\/MSFT\/Policy\/Config\/\{AppName\}~Policy~Cat_Everything~Cat_Kinds\/AllKinds`\n- `\.\/User\/Vendor\/MSFT\/Policy\/Config\/\{AppName\}~Policy~Cat_Everything~Cat_Kinds\/AllKinds`/);
+		assert.match(value, /The category path stops at `vendor:Cat_Vendor`/);
+		assert.match(value, /- `Mode` \(enum\): one of the item values: `0`, `5`, `deletes the value`, `01:00:00`/);
+		assert.match(value, /- `Flag` \(boolean\): `true` or `false`/);
+		assert.match(value, /- `Count` \(decimal\): a whole number from 1 to 50/);
+		assert.match(value, /- `Numbered` \(list\): entries named 1, 2, … with their values/);
+		assert.match(text(at('name="Switch"', 'name="'.length + 1)), /enabled 1, disabled deletes the value/);
+	});
+
+	it('on an element: its data item, and that the data id is the element id', () => {
+		assert.match(text(at('<multiText id="Lines"')), /^\*\*Lines\*\*: multiText of AllKinds\n\nIn the payload: `<data id="Lines" value="…"\/>`, the value strings joined by `&#xF000;`, each up to 100 characters, at most 3\. The data id is this element id/);
+		assert.equal(at('<policies>'), null);
 	});
 });

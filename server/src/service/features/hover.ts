@@ -1,5 +1,6 @@
 import type { Hover } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document';
+import { admxHover } from './admxHover';
 import { intuneHover } from './intuneHover';
 import { syncmlHover } from './syncmlHover';
 import { yamlHover } from './yamlHover';
@@ -12,7 +13,7 @@ export function getHover(doc: ParsedDocument, offset: number): Hover | null {
 		case 'intune':
 			return intuneHover(doc, offset);
 		case 'admx':
-			return null;
+			return admxHover(doc, offset);
 		default:
 			return yamlHover(doc, offset);
 	}

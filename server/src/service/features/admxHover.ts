@@ -1,0 +1,87 @@
+import { MarkupKind, type Hover } from 'vscode-languageserver-types';
+import type { AdmxElement, AdmxFile, AdmxPolicy, AdmxValue } from '../admx/admxModel';
+import { configNode } from '../admx/configUri';
+import type { ParsedAdmx } from '../document';
+import { toRange } from '../text/ranges';
+
+/** The AppName is chosen when the ADMX is ingested, so the hover shows where it goes. */
+const APP = '{AppName}';
+
+function valueText(value: AdmxValue | undefined): string {
+	if (value === undefined) {
+		return 'not set';
+	}
+	switch (value.kind) {
+		case 'delete':
+			return 'deletes the value';
+		case 'string':
+			return `"${value.value}"`;
+		default:
+			return String(value.value);
+	}
+}
+
+/** What a data item's `value` holds for this element. */
+function valueHint(element: AdmxElement): string {
+	switch (element.type) {
+		case 'text':
+			return `text of up to ${element.maxLength} characters${element.required ? ', required' : ''}`;
+		case 'multiText':
+			return `strings joined by \`&#xF000;\`, each up to ${element.maxLength} characters${element.maxStrings > 0 ? `, at most ${element.maxStrings}` : ''}`;
+		case 'decimal':
+		case 'longDecimal':
+			return `a whole number from ${element.minValue} to ${element.maxValue}`;
+		case 'boolean':
+			return '`true` or `false`';
+		case 'enum':
+			return `one of the item values: ${element.items.map((i) => `\`${valueText(i.value).replace(/^"|"$/g, '')}\``).join(', ')}`;
+		case 'list':
+			return element.explicitValue
+				? 'name/value pairs the admin chooses, all joined by `&#xF000;`'
+				: element.valuePrefix === undefined
+					? 'entries, each written twice as name and value (`a&#xF000;a&#xF000;b&#xF000;b`)'
+					: `entries named ${element.valuePrefix}1, ${element.valuePrefix}2, … with their values, all joined by \`&#xF000;\``;
+	}
+}
+
+function policyMarkdown(file: AdmxFile, policy: AdmxPolicy): string {
+	const node = configNode(file, policy, APP);
+	const data = policy.elements.map((e) => `<data id="${e.id}" value="…"/>`).join('');
+	const lines = [
+		`**${policy.name}** (${policy.class})`,
+		'',
+		`Registry: \`${policy.key}\`${policy.valueName ? ` \\ \`${policy.valueName}\`` : ''}; enabled ${valueText(policy.enabledValue)}, disabled ${valueText(policy.disabledValue)}`,
+		'',
+		'When this ADMX is ingested under an AppName, MDM configures the policy at:',
+		'',
+		...node.uris.map((u) => `- \`${u.uri}\``),
+		'',
+		`Payload (String, Format \`chr\`): \`<enabled/>${data}\` or \`<disabled/>\`${node.cutAt ? `. The category path stops at \`${node.cutAt.prefix}:${node.cutAt.name}\`, which belongs to another namespace.` : ''}`,
+	];
+	if (policy.elements.length > 0) {
+		lines.push('', ...policy.elements.map((e) => `- \`${e.id}\` (${e.type}): ${valueHint(e)}`));
+	}
+	return lines.join('\n');
+}
+
+function elementMarkdown(policy: AdmxPolicy, element: AdmxElement): string {
+	return [
+		`**${element.id}**: ${element.type} of ${policy.name}`,
+		'',
+		`In the payload: \`<data id="${element.id}" value="…"/>\`, the value ${valueHint(element)}. The data id is this element id, not the policy's name or the registry value's.`,
+	].join('\n');
+}
+
+/** Hover in an ADMX file: a policy's MDM node and payload shape on its name, an element's payload form on the element. */
+export function admxHover(doc: ParsedAdmx, offset: number): Hover | null {
+	const file = doc.admx;
+	const policy = file?.policies.find((p) => offset >= p.start && offset <= p.end);
+	if (!file || !policy) {
+		return null;
+	}
+	if (offset >= policy.nameSpan.start && offset <= policy.nameSpan.end) {
+		return { contents: { kind: MarkupKind.Markdown, value: policyMarkdown(file, policy) }, range: toRange(doc.lines, policy.nameSpan) };
+	}
+	const element = policy.elements.find((e) => offset >= e.start && offset <= e.end);
+	return element ? { contents: { kind: MarkupKind.Markdown, value: elementMarkdown(policy, element) }, range: toRange(doc.lines, element) } : null;
+}
