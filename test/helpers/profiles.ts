@@ -1,5 +1,6 @@
+import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { POLICIES } from '../../server/src/service';
+import { DEFAULT_SETTINGS, getDiagnostics, parsePolicyDocument, POLICIES, resolveProfiles, type ResolvedProfile } from '../../server/src/service';
 
 /** A profile named Test with the given policies lines. */
 export const profile = (policies: string): string => `profile: Test\npolicies:\n${policies}`;
@@ -26,3 +27,10 @@ const policyYaml = fc.oneof(
 );
 /** Random valid profiles: every policy and state, helpers, expiry, messages with any XML character. */
 export const profileYaml = fc.uniqueArray(policyYaml, { minLength: 1, maxLength: 6, selector: (p) => p.split(':')[0] }).map((policies) => profile(policies.join('')));
+
+/** The first profile of a policy file that must be valid, resolved as the encoders take it. */
+export function validProfile(text: string): ResolvedProfile {
+	const doc = parsePolicyDocument('file:///t.rapolicy.yaml', 1, text);
+	assert.deepEqual(getDiagnostics(doc, DEFAULT_SETTINGS).map((d) => d.message), [], 'the profile is valid');
+	return resolveProfiles(doc)[0];
+}

@@ -10,18 +10,12 @@ import {
 	importIntune,
 	importSyncml,
 	parseIntuneDocument,
-	parsePolicyDocument,
 	parseSyncmlDocument,
-	resolveProfiles,
 	type ResolvedProfile,
 } from '../../server/src/service';
-import { profile, profileYaml } from '../helpers/profiles';
+import { profile, profileYaml, validProfile } from '../helpers/profiles';
 
-const resolved = (text: string): ResolvedProfile => {
-	const doc = parsePolicyDocument('file:///t.rapolicy.yaml', 1, text);
-	assert.deepEqual(getDiagnostics(doc, DEFAULT_SETTINGS).map((d) => d.message), [], 'the fixture is valid');
-	return resolveProfiles(doc)[0];
-};
+const resolved = validProfile;
 
 /** The exported text read back as this tool reads any input, with its diagnostics. */
 const catalogBack = (json: string) => parseIntuneDocument('file:///export.json', 1, json);

@@ -4,7 +4,6 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as fc from 'fast-check';
 import {
-	DEFAULT_SETTINGS,
 	encodeFleet,
 	encodeIntune,
 	encodeLgpoText,
@@ -13,30 +12,23 @@ import {
 	encodeRegistryPol,
 	encodeSettingsCatalog,
 	encodeSyncml,
-	getDiagnostics,
 	groupPolicyFormat,
 	importGroupPolicy,
 	importIntune,
 	importSyncml,
 	parseIntuneDocument,
-	parsePolicyDocument,
 	parseSyncmlDocument,
-	resolveProfiles,
 	type ImportResult,
 	type ResolvedProfile,
 } from '../../server/src/service';
 import { readLgpoText } from '../../server/src/service/gpo/readLgpoText';
 import { readPowerShell } from '../../server/src/service/gpo/readPowerShell';
 import { readRegistryPol } from '../../server/src/service/gpo/readRegistryPol';
-import { profileYaml } from '../helpers/profiles';
+import { profileYaml, validProfile } from '../helpers/profiles';
 
 const TS = 'Software\\Policies\\Microsoft\\Windows NT\\Terminal Services';
 
-const resolved = (text: string): ResolvedProfile => {
-	const doc = parsePolicyDocument('file:///t.rapolicy.yaml', 1, text);
-	assert.deepEqual(getDiagnostics(doc, DEFAULT_SETTINGS).map((d) => d.message), [], 'the profile is valid');
-	return resolveProfiles(doc)[0];
-};
+const resolved = validProfile;
 
 /** The policies of an import as `name state` lines, with the values of enabled ones. */
 function policiesOf(result: ImportResult): string[] {

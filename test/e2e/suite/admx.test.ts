@@ -1,23 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { eventually } from './wait';
 
 const WORKSPACE = process.env.RAPOLICY_E2E_WORKSPACE as string;
-
-/** Polls until `read` gives a value that satisfies `ok`, for state that has no change event. */
-async function eventually<T>(read: () => T, ok: (value: T) => boolean, what: string): Promise<T> {
-	const deadline = Date.now() + 15_000;
-	for (;;) {
-		const value = read();
-		if (ok(value)) {
-			return value;
-		}
-		if (Date.now() > deadline) {
-			assert.fail(`timed out waiting for ${what}`);
-		}
-		await new Promise((r) => setTimeout(r, 50));
-	}
-}
 
 describe('ADMX files', () => {
 	it('are checked as they open: the key ingestion refuses and the undeclared prefix, at their text; the outline has the category and policy', async () => {

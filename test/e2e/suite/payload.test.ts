@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RapolicyApi } from '../../../client/src/extension';
+import { eventually } from './wait';
 
 const WORKSPACE = process.env.RAPOLICY_E2E_WORKSPACE as string;
 const uriOf = (name: string) => vscode.Uri.file(path.join(WORKSPACE, name));
@@ -12,21 +13,6 @@ async function api(): Promise<RapolicyApi> {
 	const extension = vscode.extensions.getExtension<RapolicyApi>('rapolicy.rapolicy');
 	assert.ok(extension);
 	return extension.activate();
-}
-
-/** Polls until `read` gives a value that satisfies `ok`, for state that has no change event. */
-async function eventually<T>(read: () => T, ok: (value: T) => boolean, what: string): Promise<T> {
-	const deadline = Date.now() + 15_000;
-	for (;;) {
-		const value = read();
-		if (ok(value)) {
-			return value;
-		}
-		if (Date.now() > deadline) {
-			assert.fail(`timed out waiting for ${what}`);
-		}
-		await new Promise((r) => setTimeout(r, 50));
-	}
 }
 
 async function open(name: string): Promise<vscode.TextEditor> {
