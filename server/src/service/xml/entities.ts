@@ -119,16 +119,13 @@ export function appendDecoded(text: string, start: number, end: number, into: De
 }
 
 /**
- * The first `&` from `from`, or `end`. `indexOf` would search on to the end of the whole text,
- * which for the many short values of a large file without `&` costs the file's length each time.
+ * The first `&` from `from`, or `end`. `indexOf` on the whole text would search on past `end` to
+ * the next `&`, which for the many short values of a large file without one costs the file's
+ * length each time; a slice is bounded, and V8 makes it without copying.
  */
 function ampersandBefore(text: string, from: number, end: number): number {
-	for (let k = from; k < end; k++) {
-		if (text.charCodeAt(k) === 38) {
-			return k;
-		}
-	}
-	return end;
+	const at = text.slice(from, end).indexOf('&');
+	return at < 0 ? end : from + at;
 }
 
 function fromCodePoint(codePoint: number): string | undefined {
