@@ -65,11 +65,10 @@ describe('rapolicy: file encodings', () => {
 
 	const ra = '<?xml version="1.0" encoding="utf-16"?>\n<SyncML xmlns="SYNCML:SYNCML1.2">\n  <SyncBody>\n    <Replace>\n      <CmdID>1</CmdID>\n      <Item>\n        <Target><LocURI>./Device/Vendor/MSFT/Policy/Config/RemoteAssistance/SessionLogging</LocURI></Target>\n        <Meta><Format xmlns="syncml:metinf">chr</Format></Meta>\n        <Data>&lt;enabled/&gt;</Data>\n      </Item>\n    </Replace>\n    <Final/>\n  </SyncBody>\n</SyncML>\n';
 
-	it('reads the UTF-16 LE file Windows PowerShell 5.1 writes (BOM, CRLF): only the SYNCML1.1 note, at its character column', () => {
+	it('reads the UTF-16 LE file Windows PowerShell 5.1 writes (BOM, CRLF): the SYNCML1.1 note and the sample\'s own mistakes, at their character columns', () => {
 		const { code, stdout } = run(['validate', path.join(REAL, 'admx-ingestion-disable-syncml11.utf16le.syncml')], dir);
-		assert.equal(code, 0, stdout);
-		assert.match(stdout, /utf16le\.syncml:1:16: information syncml-1\.1 /);
-		assert.equal(stdout.trim().split('\n').length, 1, stdout);
+		assert.equal(code, 1, stdout);
+		assert.deepEqual(stdout.trim().split('\n').map((l) => /utf16le\.syncml:(\d+:\d+: \w+ [\w.-]+) /.exec(l)?.[1]), ['1:16: information syncml-1.1', '11:54: warning ingested-app', '11:72: error ingested-uri']);
 	});
 
 	it('reads UTF-16 BE with a BOM and UTF-8 with a BOM like UTF-8', () => {

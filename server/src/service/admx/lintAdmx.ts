@@ -69,13 +69,13 @@ function missingStrings(file: AdmxFile, adml: AdmlFile): Problem[] {
  * What stands between an ADMX file and its use: references that resolve to nothing, prefixes
  * devices have refused, schema conflicts, keys MDM ingestion refuses, and what Intune's Import
  * ADMX rejects. With the ADML, also the strings and presentations it lacks. The reader's own
- * problems come first.
+ * problems come first. `start` and `end` bound the file inside a text that carries it.
  */
-export function lintAdmx(file: AdmxFile, text: string, adml?: AdmlFile): Problem[] {
+export function lintAdmx(file: AdmxFile, text: string, adml?: AdmlFile, start = 0, end = text.length): Problem[] {
 	const problems: Problem[] = [...file.problems];
-	const declaration = text.indexOf('<?xml');
-	if (declaration > 0 && text.slice(0, declaration).replace(/^\uFEFF/, '') !== '') {
-		problems.push({ code: 'admx-ingestion', severity: 'error', span: { start: 0, end: declaration }, message: 'Nothing may come before <?xml: a device refuses the file (a line break here is the usual cause when the ADMX is pasted into CDATA). Remove it.' });
+	const declaration = text.indexOf('<?xml', start);
+	if (declaration > start && declaration < end && text.slice(start, declaration).replace(/^\uFEFF/, '') !== '') {
+		problems.push({ code: 'admx-ingestion', severity: 'error', span: { start, end: declaration }, message: 'Nothing may come before <?xml: a device refuses the file (a line break here is the usual cause when the ADMX is pasted into CDATA). Remove it.' });
 	}
 	for (const category of file.categories.values()) {
 		const undeclared = undeclaredPrefix(file, category.parentCategory);
@@ -128,7 +128,7 @@ export function lintAdmx(file: AdmxFile, text: string, adml?: AdmlFile): Problem
 			message: `Intune's Import ADMX needs the ADMX of ${using.namespace} (prefix ${using.prefix}) uploaded first${used ? '.' : `, though nothing in this file refers to ${using.prefix}: removing this <using> spares that upload.`}`,
 		});
 	}
-	if (text.length > INTUNE_MAX_BYTES) {
+	if (end - start > INTUNE_MAX_BYTES) {
 		problems.push({ code: 'admx-intune-import', span: { start: file.root.start, end: Math.min(file.root.end, file.root.start + 20) }, message: `The file is larger than the 1 MB Intune's Import ADMX takes.` });
 	}
 	if (adml) {

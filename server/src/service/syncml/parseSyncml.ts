@@ -12,6 +12,7 @@ import { lowerItem, SyncmlEditWriter } from './lowerSyncml';
 import { documentKind, sentByDevice, type FrameKind, type SyncmlKind } from './documentKind';
 import { checkCmdIds, checkFrame, type SyncmlFrame } from './messageRules';
 import { conflictProblems, findConflicts, policyWrite, updateConflicts, type Conflict } from './policyWrites';
+import { ingestionProblems, readIngestion } from './ingestion';
 import { remoteAssistanceItems, type RaItem } from './raItem';
 import { readCommand } from './readCommand';
 import { COMMANDS } from './syncmlGrammar';
@@ -186,12 +187,13 @@ export function readCommandChunk(source: string): CommandChunkResult {
 		}
 	}
 	checkCommand(source, command, raItems, damaged, problems);
+	const ingestion = readIngestion(source, commands, problems);
 	checkProfile({ name: undefined, description: undefined, scope: undefined, policies: settings, span: { start: 0, end: source.length } }, writer, problems);
 	compactTree(element, source);
 	trimCommand(command);
 	settings.forEach(trimSetting);
 	const fromDevice = commands.some(sentByDevice);
-	return { source, length: source.length, command, commands: compact(commands), damaged, problems: compact(problems), directives: source.includes(DIRECTIVE), fromDevice, settings: compact(settings), writes: compact(writes) };
+	return { source, length: source.length, command, commands: compact(commands), damaged, problems: compact(problems), directives: source.includes(DIRECTIVE), fromDevice, settings: compact(settings), writes: compact(writes), ingestion };
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -274,6 +276,7 @@ function message(frame: LazyFrame, frameKind: FrameKind, frameProblems: readonly
 		checkCmdIds(chunks, problems, optional);
 	}
 	conflictProblems(indexes.conflicts, chunks, lineOf, problems);
+	problems.push(...ingestionProblems(chunks));
 	for (const chunk of chunks) {
 		if (chunk.result.problems.length > 0) {
 			problems.push(...problemsAt(chunk.result, chunk.start));

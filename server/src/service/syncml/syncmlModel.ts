@@ -1,4 +1,7 @@
+import type { AdmxFile } from '../admx/admxModel';
+import type { ConfigureNode } from '../admx/ingestedUri';
 import type { PolicySetting } from '../model/policyModel';
+import type { ParsedPayload } from './payload';
 import type { Span } from '../text/span';
 import type { Problem } from '../validation/problem';
 import type { Decoded } from '../xml/entities';
@@ -65,6 +68,30 @@ export interface CommandChunkResult {
 	readonly settings: readonly PolicySetting[];
 	/** The same settings as the commands that write them, for the checks across commands. */
 	readonly writes: readonly PolicyWrite[];
+	/** ADMX files it installs and ingested policies it configures, for the checks across commands. */
+	readonly ingestion: IngestionFacts | undefined;
+}
+
+/** An ADMX file installed by an `ADMXInstall` item, in offsets relative to its command. */
+export interface IngestedAdmx {
+	readonly app: string;
+	readonly settingType: string;
+	readonly fileUid: string;
+	readonly admx: AdmxFile;
+}
+
+/** A write or Delete of a policy of an ingested ADMX, in offsets relative to its command. */
+export interface IngestedSetting {
+	readonly command: string;
+	readonly locUri: Span & { readonly value: string };
+	readonly node: ConfigureNode;
+	/** The payload of an Add or Replace, when readable. */
+	readonly payload: ParsedPayload | undefined;
+}
+
+export interface IngestionFacts {
+	readonly installs: readonly IngestedAdmx[];
+	readonly settings: readonly IngestedSetting[];
 }
 
 /** A command's write to one Remote Assistance policy: a Delete, or an Add or Replace with readable data. */

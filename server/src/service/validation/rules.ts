@@ -68,6 +68,8 @@ export const RULES = {
 	'oma-data-type': { severity: 'error', description: 'A custom-profile OMA setting for a Remote Assistance policy whose data type is not String.' },
 	'unknown-setting-id': { severity: 'error', description: 'A settings-catalog definition or option id that Remote Assistance does not have.' },
 	'too-many-helpers': { severity: 'error', description: 'A settings-catalog helper list with more than the 1000 entries Intune takes.' },
+	'ingested-uri': { severity: 'error', description: 'A LocURI of an ingested ADMX policy that is not the node the ADMX gives: separators, spaces, empty segments, a missing ./, the category path, the policy name, the scope its class allows, the AppName\'s case.' },
+	'ingested-app': { severity: 'warning', description: 'A policy of an AppName that nothing in the document ingests, so it cannot be checked against its ADMX.' },
 	'admx-syntax': { severity: 'error', description: 'An ADMX or ADML file that is not well-formed, not of its kind, or lacks an attribute or value the ADMX schema requires.' },
 	'admx-reference': { severity: 'error', description: 'A category or supportedOn reference that names nothing in the file, or a prefix that devices have refused or that the file does not declare.' },
 	'admx-schema': { severity: 'warning', description: 'An ADMX construct the schema forbids or that works against itself, such as explicitValue with valuePrefix, or an element writing over its policy\'s own value.' },

@@ -1,0 +1,143 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { decodeFile } from '../../server/src/cli/decodeFile';
+import { parseSyncmlDocument } from '../../server/src/service';
+import type { Problem } from '../../server/src/service/validation/problem';
+
+const DIR = path.join(__dirname, '../../../test/fixtures/real/admx');
+const admxText = (file: string) => {
+	const decoded = decodeFile(new Uint8Array(readFileSync(path.join(DIR, file))));
+	assert.ok('text' in decoded);
+	return decoded.text.replace(/^\uFEFF/, '');
+};
+
+const item = (uri: string, data: string | undefined, format = 'chr') =>
+	`<Item><Meta><Format xmlns="syncml:metinf">${format}</Format></Meta><Target><LocURI>${uri}</LocURI></Target>${data === undefined ? '' : `<Data>${data}</Data>`}</Item>`;
+const cdata = (text: string) => `<![CDATA[${text}]]>`;
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+let cmdId = 0;
+const command = (name: string, body: string) => `<${name}><CmdID>${++cmdId}</CmdID>${body}</${name}>`;
+const message = (...commands: string[]) => `<SyncML xmlns="SYNCML:SYNCML1.2"><SyncBody>${commands.join('')}<Final/></SyncBody></SyncML>`;
+const ingest = (app: string, file: string, uid = 'Admx1') => command('Add', item(`./Device/Vendor/MSFT/Policy/ConfigOperations/ADMXInstall/${app}/Policy/${uid}`, cdata(admxText(file))));
+
+/** The problems of a message outside the ingested ADMX text, as `code: covered text`. */
+function problems(text: string): { list: string[]; all: Problem[] } {
+	const doc = parseSyncmlDocument('file:///m.syncml', 1, text);
+	const admxEnd = text.lastIndexOf('</policyDefinitions>');
+	const outside = doc.problems.filter((p) => p.span.start > admxEnd);
+	return { list: outside.map((p) => `${p.code}${p.severity ? `/${p.severity}` : ''}: ${text.slice(p.span.start, p.span.end)}`), all: outside };
+}
+
+/** The text with the preferred fix of the first problem of `code` applied. */
+function fixed(text: string, all: readonly Problem[], code: string): string {
+	const fix = all.find((p) => p.code === code)?.fixes?.find((f) => f.preferred) ?? all.find((p) => p.code === code)?.fixes?.[0];
+	assert.ok(fix, `a fix for ${code}`);
+	let result = text;
+	for (const edit of [...fix.edits].sort((a, b) => b.span.start - a.span.start)) {
+		result = result.slice(0, edit.span.start) + edit.newText + result.slice(edit.span.end);
+	}
+	return result;
+}
+
+const FIREFOX = './Device/Vendor/MSFT/Policy/Config/Firefox~Policy~firefox';
+
+describe('ingested ADMX policies in SyncML', () => {
+	it('a correct Firefox profile: the ADMX ingested first, then its policies with their element ids, checks clean', () => {
+		const text = message(
+			ingest('Firefox', 'firefox/firefox.admx'),
+			command('Replace', item(`${FIREFOX}/DisableAppUpdate`, escape('<enabled/>'))),
+			command('Replace', item(`${FIREFOX}~Cookies/Cookies_Behavior`, escape('<enabled/><data id="Cookies_Behavior" value="reject-tracker"/>'))),
+			command('Replace', item(`${FIREFOX}/AppUpdatePin`, escape('<enabled/><data id="String" value="106."/>'))),
+			command('Replace', item(`${FIREFOX}~Permissions~Camera/Camera_Allow`, escape('<enabled/><data id="Permissions" value="1&#xF000;https://example.org&#xF000;2&#xF000;https://example.com"/>'))),
+			command('Delete', item(`${FIREFOX}/DisableTelemetry`, undefined)),
+		);
+		assert.deepEqual(problems(text).list, []);
+	});
+
+	it('the ADMX carried in CDATA is linted in place: a line break before <?xml is an error at its characters', () => {
+		const text = message(command('Add', item('./Device/Vendor/MSFT/Policy/ConfigOperations/ADMXInstall/Contoso/Policy/One', cdata(`\n${admxText('w32-example/AppAdmxFile01.admx').replace(/^\s*/, '<?xml version="1.0" encoding="utf-8"?>\n')}`))));
+		const doc = parseSyncmlDocument('file:///m.syncml', 1, text);
+		const before = doc.problems.find((p) => p.code === 'admx-ingestion');
+		assert.equal(before?.severity, 'error');
+		assert.equal(text.slice(before.span.start, before.span.end), '\n');
+	});
+
+	it('names a policy of an AppName nothing ingests, and one configured before its ingestion', () => {
+		assert.deepEqual(problems(message(command('Replace', item(`${FIREFOX}/DisableAppUpdate`, escape('<enabled/>'))))).list, ['ingested-app: Firefox']);
+		const late = message(command('Replace', item(`${FIREFOX}/DisableAppUpdate`, escape('<enabled/>'))), ingest('Firefox', 'firefox/firefox.admx'));
+		const doc = parseSyncmlDocument('file:///m.syncml', 1, late);
+		assert.match(doc.problems.find((p) => p.code === 'ingested-app')?.message ?? '', /before the ADMX is ingested further down/);
+	});
+
+	it('an enum position, a checkbox written 0/1, a number out of range, a payload on a policy without elements', () => {
+		const text = message(
+			ingest('Firefox', 'firefox/firefox.admx'),
+			command('Replace', item(`${FIREFOX}~Cookies/Cookies_Behavior`, escape('<enabled/><data id="Cookies_Behavior" value="4"/>'))),
+			command('Replace', item(`${FIREFOX}/DisableAppUpdate`, escape('<enabled/><data id="DisableAppUpdate" value="1"/>'))),
+		);
+		const { list, all } = problems(text);
+		assert.deepEqual(list, ['enum-value: 4', 'unknown-option: DisableAppUpdate']);
+		assert.match(all[0].message, /takes an item's value, not its position: the item at position 4 has the value reject-tracker/);
+		assert.match(fixed(text, all, 'enum-value'), /value="reject-tracker"/);
+		assert.doesNotMatch(fixed(text, all, 'unknown-option'), /DisableAppUpdate" value/);
+	});
+});
+
+interface WrongEntry {
+	readonly app: string;
+	readonly admx: string | null;
+	readonly policy: string;
+	readonly uri: string | null;
+	readonly area?: string;
+	readonly kind: string;
+	readonly correct_uri: string | null;
+	readonly payload: string | null;
+	readonly correct_payload: string | null;
+}
+
+/** What each kind of published mistake is reported as; value-template and value-whitespace are well-formed and stay unreported. */
+const EXPECTED: Readonly<Record<string, string | undefined>> = {
+	'space-in-area': 'ingested-uri',
+	'backslash-separator': 'ingested-uri',
+	'slash-in-area': 'ingested-uri',
+	'wrong-category': 'ingested-uri',
+	'wrong-policy-name': 'ingested-uri',
+	'version-drift': 'ingested-uri',
+	'missing-dot-root': 'ingested-uri',
+	'empty-area-segment': 'ingested-uri',
+	'data-id-is-policy-name': 'unknown-option',
+	'wrong-data-id': 'unknown-option',
+	'format-int': 'invalid-format',
+	'bad-state-element': 'payload-syntax',
+};
+
+describe('published mistakes (test/fixtures/real/admx/published-wrong-uris.json) are reported, with the published fix', () => {
+	const entries = JSON.parse(readFileSync(path.join(DIR, 'published-wrong-uris.json'), 'utf8')) as WrongEntry[];
+	for (const entry of entries) {
+		const code = EXPECTED[entry.kind];
+		const uri = entry.uri ?? (entry.area ? `./Device/Vendor/MSFT/Policy/Config/${entry.area.includes('\\') ? entry.area : `${entry.area}/${entry.policy}`}` : entry.correct_uri);
+		if (!code || !uri) {
+			continue;
+		}
+		it(`${entry.kind}: ${entry.app} ${entry.policy}`, () => {
+			// Entries whose published value was not kept are given the data id the mistake names.
+			const wrongId = /uses data id "([^"]+)"/.exec((entry as { wrong?: string }).wrong ?? '')?.[1];
+			const payload = entry.payload ?? (wrongId ? `<enabled/><data id="${wrongId}" value="{}"/>` : '<enabled/>');
+			const format = entry.kind === 'format-int' ? 'int' : 'chr';
+			const setting = command('Replace', item(uri, escape(payload), format));
+			const text = entry.admx ? message(ingest(entry.app === 'chrome' ? 'Chrome' : entry.app, entry.admx), setting) : message(setting);
+			const { list, all } = problems(text);
+			assert.ok(all.some((p) => p.code === code), `${code} among ${list.join(' | ')}`);
+			if (code === 'ingested-uri' && entry.admx && entry.correct_uri) {
+				assert.ok(fixed(text, all, code).includes(`<LocURI>${entry.correct_uri}</LocURI>`), 'the fix writes the published correction');
+			}
+			const rightId = entry.correct_payload ? /<data id="([^"]+)"/.exec(entry.correct_payload)?.[1] : /element id of this policy is "([^"]+)"/.exec((entry as { wrong?: string }).wrong ?? '')?.[1];
+			if (code === 'unknown-option' && entry.admx && rightId) {
+				const id = rightId;
+				assert.ok(fixed(text, all, code).includes(escape(`<data id="${id}"`)), `the fix writes the id ${id}`);
+			}
+		});
+	}
+});
