@@ -203,7 +203,7 @@ describe('ADMX lint', () => {
 			'admx-intune-import: P: P has no explainText; Intune\'s Import ADMX fails on such a policy. Add explainText="$(string.…)".',
 		]);
 		const prefixed = admx(policy('Software\\Contoso', '<supportedOn ref="win:SUPPORTED_10"/>'));
-		assert.deepEqual(lint(prefixed), ['admx-reference/warning: win:SUPPORTED_10: The prefix win is not declared: add <using prefix="win" namespace="…"/> under <policyNamespaces>, or write the reference without it.']);
+		assert.deepEqual(lint(prefixed), ['admx-reference/warning: win:SUPPORTED_10: The prefix win is not declared: add <using prefix="win" namespace="…"/> under <policyNamespaces>, or write the references without it.']);
 	});
 
 	it('with the ADML: strings and presentations it lacks, controls naming no element, and comboBox for Intune', () => {

@@ -18,3 +18,23 @@ describe('ADMX files', () => {
 		await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 	});
 });
+
+describe('ingested ADMX policies in SyncML', () => {
+	it('reports the space in ~ Policy~ and the data id written as the policy name, and fixes the node', async () => {
+		const uri = vscode.Uri.file(path.join(WORKSPACE, 'contoso-ingest.syncml'));
+		const editor = await vscode.window.showTextDocument(uri);
+		assert.equal(editor.document.languageId, 'syncml');
+		const diagnostics = await eventually(() => vscode.languages.getDiagnostics(uri), (d) => d.some((x) => x.code === 'ingested-uri'), 'the ingestion diagnostics');
+		const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => `${String(d.code)} ${editor.document.getText(d.range)}`);
+		assert.deepEqual(errors.sort(), ['ingested-uri  Policy', 'missing-option <enabled/>'.replace('<enabled/>', '&lt;enabled/&gt;'), 'unknown-option L_PolicyConfigurationMode']);
+		const uriProblem = diagnostics.find((d) => d.code === 'ingested-uri');
+		assert.ok(uriProblem);
+		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, uriProblem.range);
+		const fix = actions.find((a) => a.isPreferred && a.title.startsWith('Change to ./Device/'));
+		assert.ok(fix?.edit, `a preferred fix among ${actions.map((a) => a.title).join(' | ')}`);
+		await vscode.workspace.applyEdit(fix.edit);
+		assert.ok(editor.document.getText().includes('<LocURI>./Device/Vendor/MSFT/Policy/Config/ContosoCompanyApp~Policy~ParentCategoryArea~Category1/L_PolicyConfigurationMode</LocURI>'));
+		await eventually(() => vscode.languages.getDiagnostics(uri), (d) => !d.some((x) => x.code === 'ingested-uri'), 'the node fixed');
+		await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+	});
+});

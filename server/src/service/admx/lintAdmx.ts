@@ -23,12 +23,20 @@ function keysOf(policy: AdmxPolicy): { key: string; span: Span }[] {
 	return [...keys, ...lists.map((item) => ({ key: item.key, span: policy.nameSpan }))];
 }
 
-/** A prefixed reference whose prefix the file neither targets nor declares with `<using>`. */
-function undeclaredPrefix(file: AdmxFile, ref: AdmxRef | undefined): Problem | undefined {
-	if (!ref?.prefix || ref.prefix === file.target?.prefix || file.using.some((u) => u.prefix === ref.prefix)) {
-		return undefined;
+/** Each prefix of a reference that the file neither targets nor declares with `<using>`, once, where it is first written. */
+function undeclaredPrefixes(file: AdmxFile, refs: readonly (AdmxRef | undefined)[]): Problem[] {
+	const uses = new Map<string, AdmxRef[]>();
+	for (const ref of refs) {
+		if (ref?.prefix && ref.prefix !== file.target?.prefix && !file.using.some((u) => u.prefix === ref.prefix)) {
+			uses.set(ref.prefix, [...(uses.get(ref.prefix) ?? []), ref]);
+		}
 	}
-	return { code: 'admx-reference', severity: 'warning', span: ref, message: `The prefix ${ref.prefix} is not declared: add <using prefix="${ref.prefix}" namespace="…"/> under <policyNamespaces>, or write the reference without it.` };
+	return [...uses].map(([prefix, [first, ...more]]) => ({
+		code: 'admx-reference',
+		severity: 'warning',
+		span: first,
+		message: `The prefix ${prefix} is not declared${more.length > 0 ? ` (here and in ${more.length} more ${more.length === 1 ? 'reference' : 'references'})` : ''}: add <using prefix="${prefix}" namespace="…"/> under <policyNamespaces>, or write the references without it.`,
+	}));
 }
 
 /** Each `$(string.id)` the file refers to that the ADML does not hold. */
@@ -77,12 +85,7 @@ export function lintAdmx(file: AdmxFile, text: string, adml?: AdmlFile, start = 
 	if (declaration > start && declaration < end && text.slice(start, declaration).replace(/^\uFEFF/, '') !== '') {
 		problems.push({ code: 'admx-ingestion', severity: 'error', span: { start, end: declaration }, message: 'Nothing may come before <?xml: a device refuses the file (a line break here is the usual cause when the ADMX is pasted into CDATA). Remove it.' });
 	}
-	for (const category of file.categories.values()) {
-		const undeclared = undeclaredPrefix(file, category.parentCategory);
-		if (undeclared) {
-			problems.push(undeclared);
-		}
-	}
+	problems.push(...undeclaredPrefixes(file, [...file.categories.values()].map((c) => c.parentCategory).concat(file.policies.flatMap((p) => [p.parentCategory, p.supportedOn]))));
 	const seenReference = new Set<string>();
 	for (const policy of file.policies) {
 		for (const problem of configNode(file, policy, 'App').problems) {
@@ -91,12 +94,6 @@ export function lintAdmx(file: AdmxFile, text: string, adml?: AdmlFile, start = 
 			if (!seenReference.has(id)) {
 				seenReference.add(id);
 				problems.push(problem);
-			}
-		}
-		for (const ref of [policy.parentCategory, policy.supportedOn]) {
-			const undeclared = undeclaredPrefix(file, ref);
-			if (undeclared) {
-				problems.push(undeclared);
 			}
 		}
 		if (policy.supportedOn && policy.supportedOn.prefix === undefined && !file.supportedOn.has(policy.supportedOn.name)) {

@@ -121,6 +121,7 @@ function containing(written: string, names: readonly string[]): string | undefin
 /** One setting against the ADMX installed under its AppName; problems in the chunk's offsets. */
 function checkSetting(setting: IngestedSetting, installed: Installed, problems: Problem[]): void {
 	const { node, locUri } = setting;
+	const whole: Span = { start: locUri.start, end: locUri.end };
 	const found = findPolicy(installed, node.policyName);
 	const derive = (file: AdmxFile, policy: AdmxPolicy) => {
 		const uris = configNode(file, policy, installed.app, node.settingType || 'Policy').uris;
@@ -135,13 +136,13 @@ function checkSetting(setting: IngestedSetting, installed: Installed, problems: 
 			code: 'ingested-uri',
 			span: uriSpan(locUri, node.policyOffset, locUri.value.length),
 			message: `The ADMX ingested as ${installed.app} has no policy ${node.policyName}${suggestion ? `; did you mean ${suggestion}?` : '.'} A policy renamed or moved between ADMX revisions has another node: check the revision the device ingests.`,
-			fixes: fix ? [{ title: `Change to ${fix}`, edits: [{ span: locUri, newText: fix }], preferred: true }] : undefined,
+			fixes: fix ? [{ title: `Change to ${fix}`, edits: [{ span: whole, newText: fix }], preferred: true }] : undefined,
 		});
 		return;
 	}
 	const expected = derive(found.file, found.policy);
 	if (expected.scope !== node.scope) {
-		problems.push({ code: 'ingested-uri', span: uriSpan(locUri, 0, node.areaOffset), message: `${found.policy.name} is a ${found.policy.class} policy, set under ./${expected.scope}/, not ./${node.scope}/.`, fixes: [{ title: `Change to ${expected.uri}`, edits: [{ span: locUri, newText: expected.uri }], preferred: true }] });
+		problems.push({ code: 'ingested-uri', span: uriSpan(locUri, 0, node.areaOffset), message: `${found.policy.name} is a ${found.policy.class} policy, set under ./${expected.scope}/, not ./${node.scope}/.`, fixes: [{ title: `Change to ${expected.uri}`, edits: [{ span: whole, newText: expected.uri }], preferred: true }] });
 	} else if (expected.uri !== locUri.value) {
 		const caseOnly = expected.uri.toLowerCase() === locUri.value.toLowerCase() && node.flaws.length === 0;
 		const appOnly = caseOnly && expected.uri.slice(node.areaOffset + node.app.length) === locUri.value.slice(node.areaOffset + node.app.length);
@@ -149,11 +150,11 @@ function checkSetting(setting: IngestedSetting, installed: Installed, problems: 
 		problems.push({
 			code: 'ingested-uri',
 			severity: appOnly ? 'warning' : undefined,
-			span: flaw ? uriSpan(locUri, flaw.start, flaw.end) : locUri,
+			span: flaw ? uriSpan(locUri, flaw.start, flaw.end) : whole,
 			message: appOnly
 				? `The ADMX is ingested as ${installed.app}; whether a device takes ${node.app} for it is not documented, so write ${installed.app}.`
 				: `${flaw ? `${flaw.message} ` : ''}The node of ${found.policy.name} in the ADMX ingested as ${installed.app} is ${expected.uri}.`,
-			fixes: [{ title: `Change to ${expected.uri}`, edits: [{ span: locUri, newText: expected.uri }], preferred: true }],
+			fixes: [{ title: `Change to ${expected.uri}`, edits: [{ span: whole, newText: expected.uri }], preferred: true }],
 		});
 	}
 	if (setting.payload) {
