@@ -57,9 +57,9 @@ function restartingErrorHandler(log: vscode.LogOutputChannel): ErrorHandler {
 const SERVED_LANGUAGES = ['rapolicy', 'syncml', 'admx'];
 const JSON_LANGUAGES = ['json', 'jsonc'];
 
-/** Whether a document is one the server may serve; for JSON, only one that names Remote Assistance at all starts it. */
+/** Whether a document is one the server may serve; for JSON, only one that names Remote Assistance or an ADMX ingestion starts it. */
 function mayServe(document: vscode.TextDocument): boolean {
-	return SERVED_LANGUAGES.includes(document.languageId) || (JSON_LANGUAGES.includes(document.languageId) && /remoteassistance/i.test(document.getText()));
+	return SERVED_LANGUAGES.includes(document.languageId) || (JSON_LANGUAGES.includes(document.languageId) && /remoteassistance|admxinstall/i.test(document.getText()));
 }
 
 /** What the extension gives other extensions (and its tests): read-only views of its state. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { decodeFile } from '../../server/src/cli/decodeFile';
-import { parseSyncmlDocument } from '../../server/src/service';
+import { languageOf, parseIntuneDocument, parseSyncmlDocument } from '../../server/src/service';
 import type { Problem } from '../../server/src/service/validation/problem';
 
 const DIR = path.join(__dirname, '../../../test/fixtures/real/admx');
@@ -140,4 +140,28 @@ describe('published mistakes (test/fixtures/real/admx/published-wrong-uris.json)
 			}
 		});
 	}
+});
+
+describe('ingested ADMX policies in an Intune custom profile', () => {
+	const row = (omaUri: string, value: unknown, type = 'String') => ({ '@odata.type': `#microsoft.graph.omaSetting${type}`, displayName: omaUri.split('/').pop(), omaUri, value });
+	const exportOf = (...rows: object[]) => JSON.stringify({ '@odata.type': '#microsoft.graph.windows10CustomConfiguration', displayName: 'Firefox', omaSettings: rows }, null, 2);
+
+	it('checks each row against the ADMX another row ingests: the data id, the data type, the node', () => {
+		const text = exportOf(
+			row('./Device/Vendor/MSFT/Policy/ConfigOperations/ADMXInstall/Firefox/Policy/FirefoxAdmx', admxText('firefox/firefox.admx')),
+			row(`${FIREFOX}/AppUpdatePin`, '<enabled/><data id="AppUpdatePin" value="106."/>'),
+			row(`${FIREFOX}/DisableAppUpdate`, 1, 'Integer'),
+			row(`${FIREFOX}/Cookies_Behavior`, '<enabled/><data id="Cookies_Behavior" value="reject-tracker"/>'),
+		);
+		const doc = parseIntuneDocument('file:///firefox.json', 1, text);
+		const found = doc.problems.filter((p) => !p.code.startsWith('admx-')).map((p) => `${p.code}: ${text.slice(p.span.start, p.span.end)}`);
+		assert.deepEqual(found, ['oma-data-type: #microsoft.graph.omaSettingInteger', 'unknown-option: AppUpdatePin', `ingested-uri: ${FIREFOX}/Cookies_Behavior`]);
+		assert.equal(doc.language, 'intune');
+		assert.ok(doc.skipped.every((s) => s.endsWith('an ingested ADMX, which profiles do not carry yet')));
+	});
+
+	it('is served as an Intune export even without a Remote Assistance setting', () => {
+		const text = exportOf(row('./Device/Vendor/MSFT/Policy/ConfigOperations/ADMXInstall/W/Policy/W', admxText('wau/WAU.admx')));
+		assert.equal(languageOf('file:///wau.json', 'json', text), 'intune');
+	});
 });

@@ -106,6 +106,7 @@ export function checkAdmxPayload(payload: ParsedPayload, policy: AdmxPolicy, app
 	}
 	const ids = policy.elements.map((e) => e.id);
 	const seen = new Set<string>();
+	let unknown = 0;
 	for (const item of payload.items) {
 		if (!item.id) {
 			continue;
@@ -113,6 +114,7 @@ export function checkAdmxPayload(payload: ParsedPayload, policy: AdmxPolicy, app
 		const id = item.id.value;
 		const element = policy.elements.find((e) => e.id === id);
 		if (!element) {
+			unknown++;
 			const suggestion = policy.elements.length === 1 ? ids[0] : closest(id, ids);
 			const named = id === policy.name || id === policy.valueName ? ` The data id is the element's id, not the policy's ${id === policy.name ? 'name' : 'registry value'}.` : '';
 			problems.push({
@@ -137,7 +139,8 @@ export function checkAdmxPayload(payload: ParsedPayload, policy: AdmxPolicy, app
 		}
 	}
 	const missing = policy.elements.filter((e) => 'required' in e && e.required && !seen.has(e.id));
-	if (missing.length > 0 && payload.state) {
+	// A data item under a wrong id is the missing one in most cases; its fix is the one to make.
+	if (missing.length > unknown && payload.state) {
 		problems.push({ code: 'missing-option', span: payload.state.span, message: `${policy.name} needs ${missing.map((e) => e.id).join(', ')}: add a <data id="…" value="…"/> item for ${missing.length === 1 ? 'it' : 'each'}.` });
 	}
 }

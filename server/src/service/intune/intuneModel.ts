@@ -3,6 +3,9 @@ import type { PolicySetting } from '../model/policyModel';
 import type { Span } from '../text/span';
 import type { Problem } from '../validation/problem';
 
+/** The data type of a String row of a custom profile. */
+export const OMA_STRING = '#microsoft.graph.omaSettingString';
+
 /** A place in an export that hover explains: a policy, or one of its options. */
 export interface IntuneAnchor extends Span {
 	readonly policy: PolicyDefinition;

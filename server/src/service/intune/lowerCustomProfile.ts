@@ -10,9 +10,8 @@ import type { Span } from '../text/span';
 import type { PolicyEditWriter } from '../validation/policyRules';
 import type { TextEdit } from '../validation/problem';
 import { escapeAttribute, sourceSpan } from '../xml/entities';
-import { jsonEscape, type IntuneLowering } from './intuneModel';
-
-export const OMA_STRING = '#microsoft.graph.omaSettingString';
+import { IngestedRows } from './ingestedRows';
+import { jsonEscape, OMA_STRING, type IntuneLowering } from './intuneModel';
 
 /** Writes fixes into an OMA setting's value: payload XML, escaped again for the JSON string. */
 export class OmaValueEditWriter implements PolicyEditWriter {
@@ -55,10 +54,15 @@ export function lowerCustomProfile(root: JsonValue, writer: OmaValueEditWriter, 
 	if (rows?.kind !== 'array') {
 		return;
 	}
+	const ingested = new IngestedRows(out.problems);
 	rows.items.forEach((row, index) => {
 		const uri = property(row, 'omaUri');
 		if (uri?.kind !== 'string') {
 			out.skipped.push(`omaSettings[${index}]: no omaUri`);
+			return;
+		}
+		if (ingested.take(row, index, uri)) {
+			out.skipped.push(`omaSettings[${index}] ${uri.value}: an ingested ADMX, which profiles do not carry yet`);
 			return;
 		}
 		const ra = parseRemoteAssistanceUri(uri.value);
@@ -117,6 +121,7 @@ export function lowerCustomProfile(root: JsonValue, writer: OmaValueEditWriter, 
 			}
 		}
 	});
+	ingested.check();
 }
 
 /** A Remote Assistance payload is text, so the row must be a String setting. False when its value cannot be read as one. */

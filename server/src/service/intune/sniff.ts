@@ -11,8 +11,8 @@ export type IntuneKind = 'custom' | 'catalog';
 const HEAD = 4096;
 const CUSTOM = /windows10CustomConfiguration|"omaSettings"/;
 const CATALOG = /deviceManagementConfigurationPolicy|"settingInstance"|configurationPolicies/;
-/** Both areas' names contain this, in OMA-URIs and in settings-catalog ids alike. */
-const REMOTE_ASSISTANCE = /remoteassistance/i;
+/** Both areas' names contain the first, in OMA-URIs and in settings-catalog ids alike; an ADMX ingestion, the second. */
+const REMOTE_ASSISTANCE = /remoteassistance|admxinstall/i;
 
 /** Which kind of Intune export the text looks like, from its first few KB. */
 export function intuneShape(text: string): IntuneKind | undefined {
@@ -21,7 +21,7 @@ export function intuneShape(text: string): IntuneKind | undefined {
 }
 
 /**
- * Whether the text looks like an Intune export and mentions Remote Assistance anywhere; the whole
+ * Whether the text looks like an Intune export and mentions Remote Assistance or an ADMX ingestion anywhere; the whole
  * text is read only when its start has the shape, and then only up to `maxLength`.
  */
 export function isRemoteAssistanceExport(text: string | TextStart, maxLength = Infinity): boolean {

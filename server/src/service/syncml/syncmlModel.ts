@@ -1,7 +1,6 @@
 import type { AdmxFile } from '../admx/admxModel';
-import type { ConfigureNode } from '../admx/ingestedUri';
+import type { IngestedSetting } from '../admx/ingestedSettings';
 import type { PolicySetting } from '../model/policyModel';
-import type { ParsedPayload } from './payload';
 import type { Span } from '../text/span';
 import type { Problem } from '../validation/problem';
 import type { Decoded } from '../xml/entities';
@@ -78,15 +77,6 @@ export interface IngestedAdmx {
 	readonly settingType: string;
 	readonly fileUid: string;
 	readonly admx: AdmxFile;
-}
-
-/** A write or Delete of a policy of an ingested ADMX, in offsets relative to its command. */
-export interface IngestedSetting {
-	readonly command: string;
-	readonly locUri: Span & { readonly value: string };
-	readonly node: ConfigureNode;
-	/** The payload of an Add or Replace, when readable. */
-	readonly payload: ParsedPayload | undefined;
 }
 
 export interface IngestionFacts {

@@ -1,0 +1,59 @@
+import { readCarriedAdmxText } from '../admx/carriedAdmx';
+import { checkIngestedSetting, ingestedIndex, type IngestedSetting, type IngestionInstall } from '../admx/ingestedSettings';
+import { parseConfigureUri, parseInstallUri } from '../admx/ingestedUri';
+import { property, propertyEntry, type JsonValue } from '../json/jsonParser';
+import { parsePayload } from '../syncml/payload';
+import type { Problem } from '../validation/problem';
+import { OMA_STRING } from './intuneModel';
+
+/**
+ * The rows of a custom profile that ingest an ADMX (`ADMXInstall`, the ADMX text as the value) or
+ * set a policy of an ingested ADMX, checked as their SyncML items are: the ADMX where it stands in
+ * the JSON string, and each policy against the ADMX its AppName ingests. True for a row it took.
+ */
+export class IngestedRows {
+	private readonly installs: IngestionInstall[] = [];
+	private readonly settings: { setting: IngestedSetting; order: number }[] = [];
+
+	constructor(private readonly problems: Problem[]) {}
+
+	take(row: JsonValue, index: number, uri: Extract<JsonValue, { kind: 'string' }>): boolean {
+		const install = parseInstallUri(uri.value);
+		const node = install ? undefined : parseConfigureUri(uri.value);
+		if (!install && !node) {
+			return false;
+		}
+		const value = property(row, 'value');
+		const type = propertyEntry(row, '@odata.type')?.value;
+		if (type?.kind === 'string' && type.value !== OMA_STRING) {
+			this.problems.push({
+				code: 'oma-data-type',
+				span: type.content,
+				message: `${install ? 'An ADMX file is ingested' : 'A policy of an ingested ADMX is set'} as a String setting (${OMA_STRING}), not ${type.value || 'an empty type'}.`,
+				fixes: [{ title: 'Change to String', edits: [{ span: type.content, newText: OMA_STRING }], preferred: true }],
+			});
+			return true;
+		}
+		if (value?.kind !== 'string') {
+			return true;
+		}
+		if (install) {
+			this.installs.push({ app: install.app, admx: readCarriedAdmxText(value.decoded(), this.problems), order: index });
+			return true;
+		}
+		const payload = parsePayload({ decoded: value.decoded(), element: { nameSpan: value }, form: 'raw' });
+		this.problems.push(...payload.problems);
+		if (node) {
+			this.settings.push({ setting: { command: 'Replace', locUri: { start: uri.content.start, end: uri.content.end, value: uri.value }, node, payload }, order: index });
+		}
+		return true;
+	}
+
+	/** The checks across rows, once every row is read. */
+	check(): void {
+		const index = ingestedIndex(this.installs);
+		for (const { setting, order } of this.settings) {
+			this.problems.push(...checkIngestedSetting(setting, order, index));
+		}
+	}
+}
