@@ -2,8 +2,12 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import * as fc from 'fast-check';
 import { decodeFile } from '../../server/src/cli/decodeFile';
 import { languageOf, parseIntuneDocument, parseSyncmlDocument } from '../../server/src/service';
+import type { AdmxElement } from '../../server/src/service/admx/admxModel';
+import { configNode } from '../../server/src/service/admx/configUri';
+import { readAdmx } from '../../server/src/service/admx/readAdmx';
 import type { Problem } from '../../server/src/service/validation/problem';
 
 const DIR = path.join(__dirname, '../../../test/fixtures/real/admx');
@@ -163,5 +167,41 @@ describe('ingested ADMX policies in an Intune custom profile', () => {
 	it('is served as an Intune export even without a Remote Assistance setting', () => {
 		const text = exportOf(row('./Device/Vendor/MSFT/Policy/ConfigOperations/ADMXInstall/W/Policy/W', admxText('wau/WAU.admx')));
 		assert.equal(languageOf('file:///wau.json', 'json', text), 'intune');
+	});
+});
+
+describe('valid payloads of real ADMX policies check clean (property)', () => {
+	const SETS = [['Firefox', 'firefox/firefox.admx'], ['Chrome', 'chrome/chrome.admx'], ['WAU', 'wau/WAU.admx'], ['MakeMeAdmin', 'makemeadmin/SinclairMakeMeAdmin.admx']] as const;
+	const loaded = SETS.map(([app, file]) => ({ app, text: admxText(file), admx: readAdmx(admxText(file)) }));
+	const word = fc.stringMatching(/^[A-Za-z0-9._:-]{1,12}$/);
+	const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+	/** A value each element takes, as its data item writes it. */
+	const valueOf = (element: AdmxElement): fc.Arbitrary<string> => {
+		switch (element.type) {
+			case 'decimal':
+			case 'longDecimal':
+				return fc.integer({ min: element.minValue, max: Math.min(element.maxValue, 2 ** 31) }).map(String);
+			case 'boolean':
+				return fc.constantFrom('true', 'false');
+			case 'enum':
+				return fc.constantFrom(...element.items.flatMap((i) => (i.value.kind === 'delete' ? [] : [String(i.value.value)])));
+			case 'text':
+				return word.map((w) => w.slice(0, element.maxLength));
+			case 'multiText':
+				return fc.array(word, { minLength: 1, maxLength: element.maxStrings || 3 }).map((s) => s.join('\uF000'));
+			case 'list':
+				return fc.uniqueArray(word, { minLength: 1, maxLength: 3 }).map((entries) => entries.flatMap((e, i) => [element.explicitValue ? `name${i}` : element.valuePrefix === undefined ? e : `${element.valuePrefix}${i + 1}`, e]).join('\uF000'));
+		}
+	};
+	const setting = fc.constantFrom(...loaded).chain((set) => fc.constantFrom(...set.admx.policies.filter((p) => p.elements.every((e) => e.type !== 'enum' || e.items.some((i) => i.value.kind !== 'delete')))).chain((policy) =>
+		fc.tuple(...policy.elements.map((e) => valueOf(e).map((v) => `<data id="${e.id}" value="${attr(v).replace(/\uF000/g, '&#xF000;')}"/>`))).map((items) => ({ set, policy, payload: `<enabled/>${items.join('')}` }))));
+
+	it('each policy at its derived node, with a value of the right kind for every element', () => {
+		fc.assert(fc.property(setting, ({ set, policy, payload }) => {
+			const uri = configNode(set.admx, policy, set.app).uris[0].uri;
+			const text = message(command('Add', item(`./Device/Vendor/MSFT/Policy/ConfigOperations/ADMXInstall/${set.app}/Policy/A`, cdata(set.text))), command('Replace', item(uri, escape(payload))));
+			assert.deepEqual(problems(text).list, [], `${policy.name}: ${payload}`);
+		}), { seed: 11, numRuns: 150 });
 	});
 });
