@@ -2,12 +2,13 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import * as fc from 'fast-check';
 import type { AdmxFile, AdmxPolicy } from '../../server/src/service/admx/admxModel';
 import { configNode } from '../../server/src/service/admx/configUri';
 import { lintAdmx } from '../../server/src/service/admx/lintAdmx';
 import { displayText, presentationOf, readAdml } from '../../server/src/service/admx/readAdml';
 import { readAdmx } from '../../server/src/service/admx/readAdmx';
-import { getHover, parseAdmxDocument } from '../../server/src/service';
+import { DEFAULT_SETTINGS, getCodeActions, getDiagnostics, getDocumentSymbols, getFoldingRanges, getHover, parseAdmxDocument } from '../../server/src/service';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures/admx');
 const everything = readFileSync(path.join(FIXTURES, 'everything.admx'), 'utf8');
@@ -244,5 +245,34 @@ describe('hover in an ADMX file', () => {
 	it('on an element: its data item, and that the data id is the element id', () => {
 		assert.match(text(at('<multiText id="Lines"')), /^\*\*Lines\*\*: multiText of AllKinds\n\nIn the payload: `<data id="Lines" value="…"\/>`, the value strings joined by `&#xF000;`, each up to 100 characters, at most 3\. The data id is this element id/);
 		assert.equal(at('<policies>'), null);
+	});
+});
+
+describe('ADMX files on hostile input', () => {
+	const seeds = [everything, readFileSync(path.join(__dirname, '../../../test/fixtures/workspace/contoso.admx'), 'utf8')];
+	const pieces = ['<', '>', '/>', '"', '&', '&#xF000;', ':', '<policy name="X" class="Both">', '<parentCategory ref="a:b"/>', '</elements>', '<enum id="E"><item displayName="d"/></enum>', '<!DOCTYPE x>', '<![CDATA[', ']]>', '\n', '\uFEFF'];
+	/** A seed with slices cut out, copied elsewhere, or replaced by pieces of ADMX syntax. */
+	const mutated = fc.tuple(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 }))), { minLength: 1, maxLength: 6 }))
+		.map(([seed, edits]) => edits.reduce((text, [a, b, insert]) => {
+			const start = Math.floor(Math.min(a, b) * text.length);
+			const end = Math.floor(Math.max(a, b) * text.length);
+			return text.slice(0, start) + insert + text.slice(start + Math.min(end - start, 40));
+		}, seed));
+
+	it('every feature answers, with ranges inside the document, however the file is broken', () => {
+		fc.assert(fc.property(mutated, fc.double({ min: 0, max: 1, noNaN: true }), (text, at) => {
+			for (const uri of ['file:///f.admx', 'file:///f.adml']) {
+				const doc = parseAdmxDocument(uri, 1, text);
+				const lines = text.split('\n').length;
+				for (const d of getDiagnostics(doc, DEFAULT_SETTINGS)) {
+					assert.ok(d.range.end.line < lines && d.range.start.line <= d.range.end.line, JSON.stringify(d.range));
+				}
+				getHover(doc, Math.floor(at * text.length));
+				getDocumentSymbols(doc);
+				getFoldingRanges(doc);
+				getCodeActions(doc, [], DEFAULT_SETTINGS, { start: doc.lines.positionAt(0), end: doc.lines.positionAt(text.length) });
+			}
+			lintAdmx(readAdmx(text), text, readAdml(text));
+		}), { seed: 17, numRuns: 300 });
 	});
 });
