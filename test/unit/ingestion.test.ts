@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as fc from 'fast-check';
 import { decodeFile } from '../../server/src/cli/decodeFile';
-import { languageOf, parseIntuneDocument, parseSyncmlDocument } from '../../server/src/service';
+import { getHover, languageOf, parseIntuneDocument, parseSyncmlDocument } from '../../server/src/service';
 import type { AdmxElement } from '../../server/src/service/admx/admxModel';
 import { configNode } from '../../server/src/service/admx/configUri';
 import { readAdmx } from '../../server/src/service/admx/readAdmx';
@@ -203,5 +203,18 @@ describe('valid payloads of real ADMX policies check clean (property)', () => {
 			const text = message(command('Add', item(`./Device/Vendor/MSFT/Policy/ConfigOperations/ADMXInstall/${set.app}/Policy/A`, cdata(set.text))), command('Replace', item(uri, escape(payload))));
 			assert.deepEqual(problems(text).list, [], `${policy.name}: ${payload}`);
 		}), { seed: 11, numRuns: 150 });
+	});
+});
+
+describe('hover on an ingested policy in SyncML', () => {
+	it('shows the policy from the ADMX ingested under its AppName, with the nodes under that AppName', () => {
+		const uri = `${FIREFOX}~Cookies/Cookies_Behavior`;
+		const text = message(ingest('Firefox', 'firefox/firefox.admx'), command('Replace', item(uri, escape('<enabled/><data id="Cookies_Behavior" value="reject"/>'))));
+		const doc = parseSyncmlDocument('file:///m.syncml', 1, text);
+		const hover = getHover(doc, text.lastIndexOf('Cookies_Behavior</LocURI>') + 3);
+		const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+		assert.match(value, /^\*\*Cookies_Behavior\*\* \(Both\)/);
+		assert.match(value, /Ingested as Firefox, MDM configures the policy at:\n\n- `\.\/Device\/Vendor\/MSFT\/Policy\/Config\/Firefox~Policy~firefox~Cookies\/Cookies_Behavior`/);
+		assert.match(value, /- `Cookies_Behavior` \(enum\): one of the item values: `accept`/);
 	});
 });

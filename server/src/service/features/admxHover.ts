@@ -44,15 +44,16 @@ function valueHint(element: AdmxElement): string {
 	}
 }
 
-function policyMarkdown(file: AdmxFile, policy: AdmxPolicy): string {
-	const node = configNode(file, policy, APP);
+/** A policy of an ADMX: its registry value, its MDM nodes under `app`, its payload's shape and elements. */
+export function admxPolicyMarkdown(file: AdmxFile, policy: AdmxPolicy, app = APP): string {
+	const node = configNode(file, policy, app);
 	const data = policy.elements.map((e) => `<data id="${e.id}" value="…"/>`).join('');
 	const lines = [
 		`**${policy.name}** (${policy.class})`,
 		'',
 		`Registry: \`${policy.key}\`${policy.valueName ? ` \\ \`${policy.valueName}\`` : ''}; enabled ${valueText(policy.enabledValue)}, disabled ${valueText(policy.disabledValue)}`,
 		'',
-		'When this ADMX is ingested under an AppName, MDM configures the policy at:',
+		app === APP ? 'When this ADMX is ingested under an AppName, MDM configures the policy at:' : `Ingested as ${app}, MDM configures the policy at:`,
 		'',
 		...node.uris.map((u) => `- \`${u.uri}\``),
 		'',
@@ -80,7 +81,7 @@ export function admxHover(doc: ParsedAdmx, offset: number): Hover | null {
 		return null;
 	}
 	if (offset >= policy.nameSpan.start && offset <= policy.nameSpan.end) {
-		return { contents: { kind: MarkupKind.Markdown, value: policyMarkdown(file, policy) }, range: toRange(doc.lines, policy.nameSpan) };
+		return { contents: { kind: MarkupKind.Markdown, value: admxPolicyMarkdown(file, policy) }, range: toRange(doc.lines, policy.nameSpan) };
 	}
 	const element = policy.elements.find((e) => offset >= e.start && offset <= e.end);
 	return element ? { contents: { kind: MarkupKind.Markdown, value: elementMarkdown(policy, element) }, range: toRange(doc.lines, element) } : null;

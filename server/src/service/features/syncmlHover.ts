@@ -12,11 +12,31 @@ import { proposableChildren, SYNCML_GRAMMAR } from '../syncml/syncmlGrammar';
 import { elementText } from '../syncml/elementText';
 import { locateSyncml } from '../syncml/syncmlLocate';
 import { toRange } from '../text/ranges';
+import type { AdmxFile, AdmxPolicy } from '../admx/admxModel';
+import { parseConfigureUri } from '../admx/ingestedUri';
+import { admxPolicyMarkdown } from './admxHover';
 import { elementMarkdown, enumItemMarkdown, policyMarkdown } from './policyDocs';
 
 const within = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
 
-/** Hover in SyncML: policy docs on a LocURI, element docs inside the payload, the decoded payload, status codes. */
+/** The policy a Config LocURI names in an ADMX this message ingests under its AppName. */
+function ingestedPolicy(doc: ParsedSyncml, uri: string): { file: AdmxFile; policy: AdmxPolicy; app: string } | undefined {
+	const node = parseConfigureUri(uri);
+	if (!node) {
+		return undefined;
+	}
+	for (const chunk of doc.chunks) {
+		for (const install of chunk.result.ingestion?.installs ?? []) {
+			const policy = install.app.toLowerCase() === node.app.toLowerCase() ? install.admx.policies.find((p) => p.name === node.policyName) : undefined;
+			if (policy) {
+				return { file: install.admx, policy, app: install.app };
+			}
+		}
+	}
+	return undefined;
+}
+
+/** Hover in SyncML: policy docs on a LocURI (a Remote Assistance policy, or one of an ADMX the message ingests), element docs inside the payload, the decoded payload, status codes. */
 export function syncmlHover(doc: ParsedSyncml, offset: number): Hover | null {
 	const place = locateSyncml(doc, offset);
 	const element = place.element;
@@ -35,7 +55,8 @@ export function syncmlHover(doc: ParsedSyncml, offset: number): Hover | null {
 		const uri = elementText(doc.text, element);
 		const ra = parseRemoteAssistanceUri(uri.value);
 		if (!ra?.policy) {
-			return null;
+			const ingested = ingestedPolicy(doc, uri.value);
+			return ingested ? hover(admxPolicyMarkdown(ingested.file, ingested.policy, ingested.app), uri) : null;
 		}
 		const node = ra.node === 'Result' ? '\n\n*Result node*: reads back the value the device applied.' : '';
 		return hover(policyMarkdown(ra.policy) + node, uri);
