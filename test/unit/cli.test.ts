@@ -461,3 +461,36 @@ describe('glob expansion', () => {
 		assert.deepEqual(expandGlob(path.join(dir, 'sub', '*.syncml'), '/'), [path.join(dir, 'sub', 'a.syncml'), path.join(dir, 'sub', 'b.syncml')]);
 	});
 });
+
+describe('rapolicy validate --admx', () => {
+	const dir = mkdtempSync(path.join(tmpdir(), 'rapolicy-admx-ingested-'));
+	const firefox = path.join(__dirname, '../../../test/fixtures/real/admx/firefox');
+	const row = (omaUri: string, value: string) => ({ '@odata.type': '#microsoft.graph.omaSettingString', displayName: 'x', omaUri, value });
+	writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({
+		'@odata.type': '#microsoft.graph.windows10CustomConfiguration',
+		displayName: 'Firefox settings',
+		omaSettings: [
+			row('./Device/Vendor/MSFT/Policy/Config/Firefox~Policy~firefox/AppUpdatePin', '<enabled/><data id="String" value="106."/>'),
+			row('./Device/Vendor/MSFT/Policy/Config/Firefox~Policy~firefox/Cookies_Behavior', '<enabled/><data id="Cookies_Behavior" value="reject"/>'),
+		],
+	}, null, 2));
+
+	it('without it, policies of an ADMX ingested by another profile are only named; with it, they are checked', () => {
+		const alone = run(['validate', 'settings.json'], dir);
+		assert.equal(alone.code, 0);
+		assert.equal(alone.stdout.match(/warning ingested-app/g)?.length, 2);
+		assert.match(alone.stdout, /name its ADMX with rapolicy validate --admx Firefox=FILE/);
+		const checked = run(['validate', '--admx', `Firefox=${firefox}`, 'settings.json'], dir);
+		assert.equal(checked.code, 1);
+		assert.deepEqual(checked.stdout.trim().split('\n').map((l) => / (error|warning) ([\w-]+) /.exec(l)?.slice(1, 3).join(' ')), ['error ingested-uri']);
+		assert.match(checked.stdout, /is \.\/Device\/Vendor\/MSFT\/Policy\/Config\/Firefox~Policy~firefox~Cookies\/Cookies_Behavior\.$/m);
+		assert.equal(run(['validate', '--admx', `Firefox=${path.join(firefox, 'firefox.admx')}`, 'settings.json'], dir).code, 1, 'a file works as a folder does');
+	});
+
+	it('refuses a spec without APP= and a file it cannot read', () => {
+		assert.equal(run(['validate', '--admx', 'firefox.admx', 'settings.json'], dir).code, 2);
+		const missing = run(['validate', '--admx', 'Firefox=nowhere.admx', 'settings.json'], dir);
+		assert.equal(missing.code, 2);
+		assert.match(missing.stderr, /cannot read nowhere\.admx/);
+	});
+});

@@ -1,18 +1,22 @@
-import { DEFAULT_SETTINGS, getDiagnostics } from '../service';
+import { DEFAULT_SETTINGS, getDiagnostics, withIngestedAdmx } from '../service';
 import { expandGlob } from './glob';
+import { readIngestedAdmx } from './ingestedAdmx';
 import type { CliIo } from './io';
 import { ENCODING_CODE, loadDocument } from './loadDocument';
 import { printReport, reportLine, type ReportLine } from './report';
 
-export const VALIDATE_USAGE = 'Usage: rapolicy validate [--format text|json] <files or globs>...';
+export const VALIDATE_USAGE = 'Usage: rapolicy validate [--format text|json] [--admx APP=FILE]... <files or globs>...';
 
 /** `rapolicy validate`: the editor's diagnostics for files on disk. Exit 1 if any error. */
 export function validateCommand(args: readonly string[], io: CliIo): number {
 	let format = 'text';
 	const patterns: string[] = [];
+	const admx: string[] = [];
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i];
-		if (arg === '--format') {
+		if (arg === '--admx') {
+			admx.push(args[++i] ?? '');
+		} else if (arg === '--format') {
 			format = args[++i] ?? '';
 		} else if (arg.startsWith('--format=')) {
 			format = arg.slice('--format='.length);
@@ -29,6 +33,10 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
 	}
 	if (patterns.length === 0) {
 		io.stderr(`${VALIDATE_USAGE}\n`);
+		return 2;
+	}
+	const ingested = readIngestedAdmx(admx, io, 'validate');
+	if (!ingested) {
 		return 2;
 	}
 	const files = patterns.flatMap((p) => {
@@ -51,7 +59,7 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
 			unreadable ||= !undecodable;
 			continue;
 		}
-		for (const d of getDiagnostics(doc, DEFAULT_SETTINGS)) {
+		for (const d of getDiagnostics(withIngestedAdmx(doc, ingested), DEFAULT_SETTINGS)) {
 			results.push(reportLine(file, d));
 		}
 	}

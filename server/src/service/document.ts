@@ -20,6 +20,7 @@ import { parseIntune } from './intune/parseIntune';
 import { intuneShape, isRemoteAssistanceExport, type IntuneKind } from './intune/sniff';
 import { textStart, type TextStart } from './text/textStart';
 import type { AdmlFile, AdmxFile } from './admx/admxModel';
+import type { IngestionCheck, IngestionInstall } from './admx/ingestedSettings';
 import { lintAdmx } from './admx/lintAdmx';
 import { loadAdml, loadAdmx } from './admx/admxCache';
 
@@ -83,6 +84,8 @@ export interface ParsedIntune extends ParsedBase {
 	readonly anchors: readonly IntuneAnchor[];
 	/** What an import leaves out, one line each. */
 	readonly skipped: readonly string[];
+	/** The checks of ingested ADMX policies across rows, whose problems are among `problems`. */
+	readonly ingestion: IngestionCheck | undefined;
 }
 
 export interface ParsedAdmx extends ParsedBase {
@@ -253,6 +256,7 @@ export function parseSyncmlDocument(uri: string, version: number, source: string
 		kind: parse.kind,
 		directives: parse.directives,
 		reuse: parse.reuse,
+		ingestion: parse.ingestion,
 		problems: refused.length > 0 ? refused : parse.problems,
 		// One profile for the message; moving every setting costs more than an edit, and only some features need it.
 		get profiles() {
@@ -272,7 +276,7 @@ export function parseIntuneDocument(uri: string, version: number, text: string, 
 	const lines = editorLines ?? TextDocument.create(uri, INTUNE_LANGUAGE, version, text);
 	const refused = tooLarge(text);
 	if (refused.length > 0) {
-		return { language: INTUNE_LANGUAGE, uri, version, text, lines, kind: undefined, name: undefined, anchors: [], skipped: [], profiles: [], problems: refused };
+		return { language: INTUNE_LANGUAGE, uri, version, text, lines, kind: undefined, name: undefined, anchors: [], skipped: [], profiles: [], problems: refused, ingestion: undefined };
 	}
 	const parsed = parseIntune(text);
 	return { language: INTUNE_LANGUAGE, uri, version, text, lines, ...parsed };
@@ -295,6 +299,21 @@ export function parseAdmxDocument(uri: string, version: number, text: string, ed
 	const admx = loadAdmx(text);
 	const adml = admlText === undefined ? undefined : loadAdml(admlText);
 	return { language: ADMX_LANGUAGE, uri, version, text, lines, admx, adml, profiles: [], problems: lintAdmx(admx, text, adml) };
+}
+
+/**
+ * The document as checked when the ADMX files in `external` are ingested too (by another profile,
+ * a setting, the command line): its ingested policies checked against them as well.
+ */
+export function withIngestedAdmx(doc: ParsedDocument, external: readonly IngestionInstall[]): ParsedDocument {
+	const ingestion = doc.language === SYNCML_LANGUAGE || doc.language === INTUNE_LANGUAGE ? doc.ingestion : undefined;
+	if (!ingestion || external.length === 0) {
+		return doc;
+	}
+	const before = new Set(ingestion.problems);
+	const problems = [...doc.problems.filter((p) => !before.has(p)), ...ingestion.recheck(external)];
+	// The document's other parts, lazy ones included, are shared; only the problems differ.
+	return Object.assign(Object.create(doc) as ParsedDocument, { problems });
 }
 
 const settingsAt = placement((result: CommandChunkResult, start: number) => result.settings.map((s) => shiftSetting(s, start)));

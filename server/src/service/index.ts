@@ -2,7 +2,7 @@
  * The language service: plain functions over text and the catalog, with no dependency on an
  * editor or on LSP transport. The server, the CLI and the tests all call it.
  */
-export { ADMX_LANGUAGE, fileLanguage, INTUNE_LANGUAGE, languageOf, parseAdmxDocument, parseDocument, parseIntuneDocument, parsePolicyDocument, parseSyncmlDocument, POLICY_LANGUAGE, SYNCML_LANGUAGE, type Language, type ParsedDocument } from './document';
+export { ADMX_LANGUAGE, fileLanguage, INTUNE_LANGUAGE, languageOf, parseAdmxDocument, withIngestedAdmx, parseDocument, parseIntuneDocument, parsePolicyDocument, parseSyncmlDocument, POLICY_LANGUAGE, SYNCML_LANGUAGE, type Language, type ParsedDocument } from './document';
 export { intuneShape } from './intune/sniff';
 export type { TextChange } from './syncml/parseSyncml';
 export { getFoldingRanges } from './features/folding';
@@ -32,3 +32,5 @@ export { importIntune } from './encode/importIntune';
 export { groupPolicyFormat, importGroupPolicy, type GroupPolicyFormat } from './encode/importGroupPolicy';
 export { profilesToYaml } from './encode/toYaml';
 export { getCodeLenses } from './features/codeLens';
+export { loadAdmx } from './admx/admxCache';
+export type { IngestionInstall } from './admx/ingestedSettings';

@@ -28,6 +28,15 @@ export interface IngestedSetting {
 	readonly payload: ParsedPayload | undefined;
 }
 
+/**
+ * The cross-item checks of a document's ingested settings, as parsed, and again with ADMX files
+ * ingested elsewhere (another profile, a setting, the command line).
+ */
+export interface IngestionCheck {
+	readonly problems: readonly Problem[];
+	recheck(external: readonly IngestionInstall[]): Problem[];
+}
+
 interface Installed {
 	readonly app: string;
 	readonly files: AdmxFile[];
@@ -129,7 +138,7 @@ export function checkIngestedSetting(setting: IngestedSetting, order: number, in
 		for (const flaw of setting.node.flaws) {
 			problems.push({ code: 'ingested-uri', span: uriSpan(setting.locUri, flaw.start, flaw.end), message: flaw.message });
 		}
-		problems.push({ code: 'ingested-app', span: appSpan, message: `Nothing in this document ingests an ADMX as ${setting.node.app}, so this policy is not checked against one. Ingest it first (Add ./Device/Vendor/MSFT/Policy/ConfigOperations/ADMXInstall/${setting.node.app}/Policy/{FileUid}), unless another profile does.` });
+		problems.push({ code: 'ingested-app', span: appSpan, message: `Nothing in this document ingests an ADMX as ${setting.node.app}, so this policy is not checked against one. Ingest it first (Add ./Device/Vendor/MSFT/Policy/ConfigOperations/ADMXInstall/${setting.node.app}/Policy/{FileUid}); when another profile does, name its ADMX with rapolicy validate --admx ${setting.node.app}=FILE.` });
 		return problems;
 	}
 	if (order < entry.order && setting.command !== 'Delete') {

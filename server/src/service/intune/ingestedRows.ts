@@ -1,5 +1,5 @@
 import { readCarriedAdmxText } from '../admx/carriedAdmx';
-import { checkIngestedSetting, ingestedIndex, type IngestedSetting, type IngestionInstall } from '../admx/ingestedSettings';
+import { checkIngestedSetting, ingestedIndex, type IngestedSetting, type IngestionCheck, type IngestionInstall } from '../admx/ingestedSettings';
 import { parseConfigureUri, parseInstallUri } from '../admx/ingestedUri';
 import { property, propertyEntry, type JsonValue } from '../json/jsonParser';
 import { parsePayload } from '../syncml/payload';
@@ -49,11 +49,17 @@ export class IngestedRows {
 		return true;
 	}
 
-	/** The checks across rows, once every row is read. */
-	check(): void {
-		const index = ingestedIndex(this.installs);
-		for (const { setting, order } of this.settings) {
-			this.problems.push(...checkIngestedSetting(setting, order, index));
+	/** The checks across rows, once every row is read; again with ADMX files ingested elsewhere. */
+	check(): IngestionCheck | undefined {
+		if (this.settings.length === 0) {
+			return undefined;
 		}
+		const run = (external: readonly IngestionInstall[]) => {
+			const index = ingestedIndex([...external.map((install) => ({ ...install, order: -1 })), ...this.installs]);
+			return this.settings.flatMap(({ setting, order }) => checkIngestedSetting(setting, order, index));
+		};
+		const problems = run([]);
+		this.problems.push(...problems);
+		return { problems, recheck: run };
 	}
 }

@@ -1,3 +1,4 @@
+import type { IngestionCheck } from '../admx/ingestedSettings';
 import type { PolicyDefinition, PolicyElement } from '../catalog/types';
 import type { PolicySetting } from '../model/policyModel';
 import type { Span } from '../text/span';
@@ -19,10 +20,12 @@ export interface IntuneLowering {
 	readonly anchors: IntuneAnchor[];
 	/** What was not converted, one line each, for `import` to list. */
 	readonly skipped: string[];
+	/** The checks of ingested ADMX policies across rows, once the rows are read. */
+	ingestion: IngestionCheck | undefined;
 }
 
 export function emptyLowering(): IntuneLowering {
-	return { settings: [], problems: [], anchors: [], skipped: [] };
+	return { settings: [], problems: [], anchors: [], skipped: [], ingestion: undefined };
 }
 
 /** Text as it goes between the quotes of a JSON string. */

@@ -121,7 +121,7 @@ export function lowerCustomProfile(root: JsonValue, writer: OmaValueEditWriter, 
 			}
 		}
 	});
-	ingested.check();
+	out.ingestion = ingested.check();
 }
 
 /** A Remote Assistance payload is text, so the row must be a String setting. False when its value cannot be read as one. */

@@ -1,6 +1,7 @@
 import type { Profile } from '../model/policyModel';
 import { parseJson, property, type JsonValue } from '../json/jsonParser';
 import { checkProfile } from '../validation/policyRules';
+import type { IngestionCheck } from '../admx/ingestedSettings';
 import type { Problem } from '../validation/problem';
 import { emptyLowering, type IntuneAnchor } from './intuneModel';
 import { lowerCustomProfile, OmaValueEditWriter } from './lowerCustomProfile';
@@ -16,6 +17,7 @@ export interface IntuneParse {
 	readonly problems: readonly Problem[];
 	readonly anchors: readonly IntuneAnchor[];
 	readonly skipped: readonly string[];
+	readonly ingestion: IngestionCheck | undefined;
 }
 
 /** Reads an Intune export, checks its Remote Assistance settings and lowers them to the policy model. */
@@ -36,7 +38,7 @@ export function parseIntune(text: string): IntuneParse {
 	const name = nameValue?.kind === 'string' ? nameValue.value : undefined;
 	const profile: Profile = { name: undefined, description: undefined, scope: undefined, policies: out.settings, span: { start: 0, end: text.length } };
 	checkProfile(profile, kind === 'catalog' ? catalog : custom, out.problems);
-	return { kind, name, profiles: out.settings.length > 0 ? [profile] : [], problems: out.problems, anchors: out.anchors, skipped: out.skipped };
+	return { kind, name, profiles: out.settings.length > 0 ? [profile] : [], problems: out.problems, anchors: out.anchors, skipped: out.skipped, ingestion: out.ingestion };
 }
 
 function kindOf(root: JsonValue): IntuneKind | undefined {

@@ -1,5 +1,5 @@
 import type { AdmxFile } from '../admx/admxModel';
-import { checkIngestedSetting, ingestedIndex, type IngestedSetting, type IngestionInstall } from '../admx/ingestedSettings';
+import { checkIngestedSetting, ingestedIndex, type IngestedSetting, type IngestionCheck, type IngestionInstall } from '../admx/ingestedSettings';
 import { parseConfigureUri, parseInstallUri } from '../admx/ingestedUri';
 import { readCarriedAdmxInPlace, readCarriedAdmxText } from '../admx/carriedAdmx';
 import type { Problem } from '../validation/problem';
@@ -75,10 +75,11 @@ export function readIngestion(source: string, commands: readonly SyncmlCommand[]
 /**
  * The checks across commands: each configured policy against the ADMX the message installs under
  * its AppName (node, scope, payload), a policy configured before its ADMX is installed, and one of
- * an AppName nothing here installs. Problems are in file offsets.
+ * an AppName nothing installs. ADMX files ingested elsewhere count as ingested before the message.
+ * Problems are in file offsets.
  */
-export function ingestionProblems(chunks: readonly CommandChunk[]): Problem[] {
-	const installs: IngestionInstall[] = [];
+export function ingestionProblems(chunks: readonly CommandChunk[], external: readonly IngestionInstall[] = []): Problem[] {
+	const installs: IngestionInstall[] = external.map((install) => ({ ...install, order: -1 }));
 	const settings: { setting: IngestedSetting; order: number; start: number }[] = [];
 	chunks.forEach((chunk, order) => {
 		const facts = chunk.result.ingestion;
@@ -90,4 +91,9 @@ export function ingestionProblems(chunks: readonly CommandChunk[]): Problem[] {
 	}
 	const index = ingestedIndex(installs);
 	return settings.flatMap(({ setting, order, start }) => checkIngestedSetting(setting, order, index).map((p) => shiftProblem(p, start)));
+}
+
+/** The ingestion checks of a message, kept so they can be made again with ADMX files ingested elsewhere. */
+export function ingestionCheck(chunks: readonly CommandChunk[]): IngestionCheck {
+	return { problems: ingestionProblems(chunks), recheck: (external) => ingestionProblems(chunks, external) };
 }

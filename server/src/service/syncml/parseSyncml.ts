@@ -12,7 +12,8 @@ import { lowerItem, SyncmlEditWriter } from './lowerSyncml';
 import { documentKind, sentByDevice, type FrameKind, type SyncmlKind } from './documentKind';
 import { checkCmdIds, checkFrame, type SyncmlFrame } from './messageRules';
 import { conflictProblems, findConflicts, policyWrite, updateConflicts, type Conflict } from './policyWrites';
-import { ingestionProblems, readIngestion } from './ingestion';
+import type { IngestionCheck } from '../admx/ingestedSettings';
+import { ingestionCheck, readIngestion } from './ingestion';
 import { remoteAssistanceItems, type RaItem } from './raItem';
 import { readCommand } from './readCommand';
 import { COMMANDS } from './syncmlGrammar';
@@ -33,6 +34,8 @@ export interface SyncmlParse extends SyncmlFrame {
 	readonly kind: SyncmlKind | undefined;
 	/** Every problem, in file offsets. */
 	readonly problems: readonly Problem[];
+	/** The checks of ingested ADMX policies across commands, whose problems are among `problems`. */
+	readonly ingestion: IngestionCheck;
 	/** Whether a comment may silence a line (`rapolicy-disable-next-line`), known without reading the whole text. */
 	readonly directives: boolean;
 	/** What the next edit reuses. */
@@ -276,7 +279,8 @@ function message(frame: LazyFrame, frameKind: FrameKind, frameProblems: readonly
 		checkCmdIds(chunks, problems, optional);
 	}
 	conflictProblems(indexes.conflicts, chunks, lineOf, problems);
-	problems.push(...ingestionProblems(chunks));
+	const ingestion = ingestionCheck(chunks);
+	problems.push(...ingestion.problems);
 	for (const chunk of chunks) {
 		if (chunk.result.problems.length > 0) {
 			problems.push(...problemsAt(chunk.result, chunk.start));
@@ -300,6 +304,7 @@ function message(frame: LazyFrame, frameKind: FrameKind, frameProblems: readonly
 		chunks,
 		kind: documentKind(frameKind, chunks.some((c) => c.result.fromDevice)),
 		problems,
+		ingestion,
 		directives: directives || chunks.some((c) => c.result.directives),
 		reuse: { frame, frameKind, frameProblems, directives, ...indexes },
 	};
