@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import {
 	CodeActionKind,
 	DidChangeConfigurationNotification,
@@ -9,6 +10,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { EditorDocument } from './editorDocument';
+import { IngestedFiles } from './ingestedFiles';
 import type { Language, ParsedDocument, Settings } from './service';
 import { IMPORT_REQUEST, POLICY_LENSES, PREVIEW_REQUEST, SUMMARY_REQUEST, type DocumentParams, type ImportParams, type ImportRequestResult, type PreviewResult, type SummaryResult } from './common/protocol';
 import { runSafe } from './runSafe';
@@ -53,6 +55,10 @@ export function startServer(connection: Connection): void {
 	let rawGlobalSettings: unknown;
 	let globalSettings: Settings | undefined;
 	const global = () => (globalSettings ??= service().normalizeSettings(rawGlobalSettings));
+	let workspaceFolders: string[] = [];
+	const ingestedFiles = new IngestedFiles(() => workspaceFolders, (text) => service().loadAdmx(text), (message) => connection.console.warn(message));
+	/** A parse as checked with the ADMX files the settings name as ingested elsewhere. */
+	const withIngested = (doc: ParsedDocument, settings: Settings) => service().withIngestedAdmx(doc, ingestedFiles.installsFor(doc.uri, settings));
 
 	/**
 	 * The parse of the document closed last, until another document opens or a few minutes pass:
@@ -135,7 +141,7 @@ export function startServer(connection: Connection): void {
 			return;
 		}
 		try {
-			const diagnostics = service().getDiagnostics(parse(document, language), settings);
+			const diagnostics = service().getDiagnostics(withIngested(parse(document, language), settings), settings);
 			await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
 		} catch (error) {
 			connection.console.error(`Validation failed for ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -151,6 +157,7 @@ export function startServer(connection: Connection): void {
 
 	connection.onInitialize((params): InitializeResult => {
 		pullSettings = params.capabilities.workspace?.configuration === true;
+		workspaceFolders = (params.workspaceFolders ?? []).flatMap((f) => (f.uri.startsWith('file:') ? [fileURLToPath(f.uri)] : []));
 		rawGlobalSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
 		return {
 			capabilities: {
@@ -272,7 +279,7 @@ export function startServer(connection: Connection): void {
 		const settings = await settingsFor(params.textDocument.uri);
 		return runSafe(connection.console, 'Code actions', params.textDocument.uri, token, [], () => {
 			const found = parsedFor(params.textDocument.uri);
-			return found ? service().getCodeActions(found.parsed, params.context.diagnostics, settings, params.range) : [];
+			return found ? service().getCodeActions(withIngested(found.parsed, settings), params.context.diagnostics, settings, params.range) : [];
 		});
 	});
 

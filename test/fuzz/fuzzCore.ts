@@ -52,10 +52,10 @@ function everyRule(setting: 'warning' | 'off'): Settings['validation']['rules'] 
 }
 
 /** Every rule downgraded to a warning: nothing blocks the preview any more. */
-export const ALL_WARNING_SETTINGS: Settings = { validation: { enable: true, rules: everyRule('warning') }, payload: { encoding: 'escape', fullMessage: false } };
-export const ALL_OFF_SETTINGS: Settings = { validation: { enable: true, rules: everyRule('off') }, payload: { encoding: 'cdata', fullMessage: true } };
-export const DISABLED_SETTINGS: Settings = { validation: { enable: false, rules: {} }, payload: { encoding: 'cdata', fullMessage: true } };
-const CDATA_FULL_SETTINGS: Settings = { validation: { enable: true, rules: {} }, payload: { encoding: 'cdata', fullMessage: true } };
+export const ALL_WARNING_SETTINGS: Settings = { validation: { enable: true, rules: everyRule('warning') }, payload: { encoding: 'escape', fullMessage: false }, admx: { ingested: {} } };
+export const ALL_OFF_SETTINGS: Settings = { validation: { enable: true, rules: everyRule('off') }, payload: { encoding: 'cdata', fullMessage: true }, admx: { ingested: {} } };
+export const DISABLED_SETTINGS: Settings = { validation: { enable: false, rules: {} }, payload: { encoding: 'cdata', fullMessage: true }, admx: { ingested: {} } };
+const CDATA_FULL_SETTINGS: Settings = { validation: { enable: true, rules: {} }, payload: { encoding: 'cdata', fullMessage: true }, admx: { ingested: {} } };
 
 const KNOWN_CODES = new Set<string>(RULE_CODES);
 

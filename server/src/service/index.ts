@@ -34,3 +34,4 @@ export { profilesToYaml } from './encode/toYaml';
 export { getCodeLenses } from './features/codeLens';
 export { loadAdmx } from './admx/admxCache';
 export type { IngestionInstall } from './admx/ingestedSettings';
+export type { AdmxFile } from './admx/admxModel';

@@ -14,9 +14,13 @@ export interface Settings {
 		/** Whether exported SyncML carries a SyncHdr (default false: SyncBody only, as in Microsoft's samples). */
 		readonly fullMessage: boolean;
 	};
+	readonly admx: {
+		/** ADMX files ingested by other profiles, by AppName: paths relative to the workspace folder. */
+		readonly ingested: Readonly<Record<string, readonly string[]>>;
+	};
 }
 
-export const DEFAULT_SETTINGS: Settings = { validation: { enable: true, rules: {} }, payload: { encoding: 'escape', fullMessage: false } };
+export const DEFAULT_SETTINGS: Settings = { validation: { enable: true, rules: {} }, payload: { encoding: 'escape', fullMessage: false }, admx: { ingested: {} } };
 
 const RULE_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -33,8 +37,19 @@ export function normalizeSettings(raw: unknown): Settings {
 		}
 	}
 	const payload = typeof root.payload === 'object' && root.payload !== null ? (root.payload as Record<string, unknown>) : {};
+	const admx = typeof root.admx === 'object' && root.admx !== null ? (root.admx as Record<string, unknown>) : {};
+	const ingested: Record<string, readonly string[]> = {};
+	if (typeof admx.ingested === 'object' && admx.ingested !== null) {
+		for (const [app, files] of Object.entries(admx.ingested)) {
+			const list = Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && f !== '') : typeof files === 'string' && files !== '' ? [files] : [];
+			if (app !== '' && list.length > 0) {
+				ingested[app] = list;
+			}
+		}
+	}
 	return {
 		validation: { enable: validation.enable !== false, rules },
 		payload: { encoding: payload.encoding === 'cdata' ? 'cdata' : 'escape', fullMessage: payload.fullMessage === true },
+		admx: { ingested },
 	};
 }

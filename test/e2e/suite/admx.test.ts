@@ -39,3 +39,20 @@ describe('ingested ADMX policies in SyncML', () => {
 		await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 	});
 });
+
+describe('ADMX ingested by another profile (rapolicy.admx.ingested)', () => {
+	it('checks a policy against the ADMX the setting names, once it names it', async () => {
+		const uri = vscode.Uri.file(path.join(WORKSPACE, 'contoso-settings.syncml'));
+		await vscode.window.showTextDocument(uri);
+		await eventually(() => vscode.languages.getDiagnostics(uri), (d) => d.some((x) => x.code === 'ingested-app'), 'the AppName named as not ingested');
+		const config = vscode.workspace.getConfiguration('rapolicy');
+		await config.update('admx.ingested', { ContosoCompanyApp: ['admx/AppAdmxFile01.admx'] }, vscode.ConfigurationTarget.Workspace);
+		try {
+			const diagnostics = await eventually(() => vscode.languages.getDiagnostics(uri), (d) => d.some((x) => x.code === 'unknown-option'), 'the payload checked against the ADMX');
+			assert.deepEqual(diagnostics.map((d) => String(d.code)), ['unknown-option']);
+		} finally {
+			await config.update('admx.ingested', undefined, vscode.ConfigurationTarget.Workspace);
+			await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+		}
+	});
+});
