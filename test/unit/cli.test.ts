@@ -479,7 +479,7 @@ describe('rapolicy validate --admx', () => {
 		const alone = run(['validate', 'settings.json'], dir);
 		assert.equal(alone.code, 0);
 		assert.equal(alone.stdout.match(/warning ingested-app/g)?.length, 2);
-		assert.match(alone.stdout, /name its ADMX with rapolicy validate --admx Firefox=FILE/);
+		assert.match(alone.stdout, /name its ADMX in the rapolicy\.admx\.ingested setting, or with rapolicy validate --admx Firefox=FILE\./);
 		const checked = run(['validate', '--admx', `Firefox=${firefox}`, 'settings.json'], dir);
 		assert.equal(checked.code, 1);
 		assert.deepEqual(checked.stdout.trim().split('\n').map((l) => / (error|warning) ([\w-]+) /.exec(l)?.slice(1, 3).join(' ')), ['error ingested-uri']);
