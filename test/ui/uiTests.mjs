@@ -373,7 +373,10 @@ try {
 		await openFile('helpdesk.rapolicy.yaml');
 		await clearClipboard();
 		await token('RA_Unsolicit_DACL_Edit').click({ button: 'right' });
-		await page.locator('.context-view .action-item', { hasText: 'Copy Payload (raw, for Intune)' }).click();
+		// A menu ignores a click that comes too soon after it opens; the item hovered takes Enter at once.
+		await page.locator('.context-view .action-item', { hasText: 'Copy Payload (raw, for Intune)' }).hover();
+		await page.locator('.context-view .action-item.focused', { hasText: 'Copy Payload (raw, for Intune)' }).waitFor();
+		await page.keyboard.press('Enter');
 		// The confirmation shows for a few seconds only: look for it first, then read the clipboard.
 		await page.locator('.statusbar', { hasText: 'Copied the raw value of UnsolicitedRemoteAssistance' }).waitFor();
 		await clipboardIs(RAW);
