@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { IMPORT_REQUEST, type ImportParams, type ImportRequestResult } from '../../server/src/common/protocol';
+import { startsWithPReg } from '../../server/src/common/registryPolSignature';
 import { baseName } from './previewPanel';
 import { openNewProfile } from './templates';
-
-/** `PReg`: a Registry.pol is sent as bytes, every other file as the text VS Code decodes. */
-const isRegistryPol = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x52 && bytes[2] === 0x65 && bytes[3] === 0x67;
 
 /** The folder a converted profile goes to: the source's, or the workspace's for a source with no folder. */
 function folderOf(source: vscode.Uri): vscode.Uri | undefined {
@@ -32,7 +30,8 @@ async function importParams(uri: vscode.Uri): Promise<ImportParams | string> {
 	let document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
 	if (!document) {
 		const bytes = await vscode.workspace.fs.readFile(uri);
-		if (isRegistryPol(bytes)) {
+		// A Registry.pol is sent as bytes, every other file as the text VS Code decodes.
+		if (startsWithPReg(bytes)) {
 			return { uri: uri.toString(), base64: Buffer.from(bytes).toString('base64') };
 		}
 		document = await vscode.workspace.openTextDocument(uri);

@@ -4,13 +4,17 @@ import { fileURLToPath } from 'node:url';
 import { decodeFile } from './cli/decodeFile';
 import type { AdmxFile, IngestionInstall, Settings } from './service';
 
+/** How long a file's modification time is trusted: validation runs on every keystroke, and a stat need not. */
+const RECHECK_MS = 2000;
+
 /**
  * The ADMX files `rapolicy.admx.ingested` names, read from the workspace folder that holds the
  * document (the first folder for one outside them), again only when a file's modification time
- * changes. A file that cannot be read is left out and said once in the log.
+ * changes, which is looked at no more than every two seconds. A file that cannot be read is left
+ * out and said once in the log.
  */
 export class IngestedFiles {
-	private readonly read = new Map<string, { mtimeMs: number; admx: AdmxFile }>();
+	private readonly read = new Map<string, { mtimeMs: number; checkedAt: number; admx: AdmxFile }>();
 	private readonly told = new Set<string>();
 
 	constructor(
@@ -40,10 +44,15 @@ export class IngestedFiles {
 	}
 
 	private file(file: string): AdmxFile | undefined {
+		const now = Date.now();
+		const known = this.read.get(file);
+		if (known && now - known.checkedAt < RECHECK_MS) {
+			return known.admx;
+		}
 		try {
 			const mtimeMs = fs.statSync(file).mtimeMs;
-			const known = this.read.get(file);
 			if (known?.mtimeMs === mtimeMs) {
+				known.checkedAt = now;
 				return known.admx;
 			}
 			const decoded = decodeFile(fs.readFileSync(file));
@@ -51,7 +60,7 @@ export class IngestedFiles {
 				throw new Error(decoded.problem.message);
 			}
 			const admx = this.load(decoded.text);
-			this.read.set(file, { mtimeMs, admx });
+			this.read.set(file, { mtimeMs, checkedAt: now, admx });
 			return admx;
 		} catch (error) {
 			if (!this.told.has(file)) {

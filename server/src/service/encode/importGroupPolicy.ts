@@ -3,7 +3,8 @@ import type { GpReadResult } from '../gpo/gpRecord';
 import { lowerGroupPolicy } from '../gpo/lowerGroupPolicy';
 import { isLgpoText, readLgpoText } from '../gpo/readLgpoText';
 import { isGroupPolicyScript, readPowerShell } from '../gpo/readPowerShell';
-import { isRegistryPol, readRegistryPol } from '../gpo/readRegistryPol';
+import { startsWithPReg } from '../../common/registryPolSignature';
+import { readRegistryPol } from '../gpo/readRegistryPol';
 import type { ImportResult } from './importSyncml';
 import { baseName } from './resolve';
 import { profilesToYaml } from './toYaml';
@@ -20,7 +21,7 @@ const FORMAT_NAMES: Readonly<Record<GroupPolicyFormat, string>> = {
 /** Which Group Policy form the content is, if any: a Registry.pol by its bytes, LGPO text or a script by its text. */
 export function groupPolicyFormat(content: Uint8Array | string): GroupPolicyFormat | undefined {
 	if (typeof content !== 'string') {
-		return isRegistryPol(content) ? 'registry-pol' : undefined;
+		return startsWithPReg(content) ? 'registry-pol' : undefined;
 	}
 	return isLgpoText(content) ? 'lgpo' : isGroupPolicyScript(content) ? 'powershell' : undefined;
 }

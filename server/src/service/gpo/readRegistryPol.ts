@@ -1,16 +1,9 @@
+import { startsWithPReg } from '../../common/registryPolSignature';
 import type { GpReadResult, GpRecord, RegistryType } from './gpRecord';
-
-/** `PReg` read as a little-endian DWORD. */
-const SIGNATURE = 0x67655250;
 
 const TYPES: Readonly<Record<number, RegistryType>> = {
 	0: 'REG_NONE', 1: 'REG_SZ', 2: 'REG_EXPAND_SZ', 3: 'REG_BINARY', 4: 'REG_DWORD', 5: 'REG_DWORD_BIG_ENDIAN', 7: 'REG_MULTI_SZ', 11: 'REG_QWORD',
 };
-
-/** True when the bytes start as a Registry.pol does, whatever follows. */
-export function isRegistryPol(bytes: Uint8Array): boolean {
-	return bytes.length >= 4 && new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true) === SIGNATURE;
-}
 
 const hex = (offset: number) => `0x${offset.toString(16).toUpperCase()}`;
 
@@ -87,7 +80,7 @@ export function readRegistryPol(bytes: Uint8Array): GpReadResult {
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	const records: GpRecord[] = [];
 	const skipped: string[] = [];
-	if (!isRegistryPol(bytes) || bytes.length < 8) {
+	if (!startsWithPReg(bytes) || bytes.length < 8) {
 		return { records, skipped: ['byte 0x0: not a Registry.pol (it starts with PReg and a version)'] };
 	}
 	const version = view.getUint32(4, true);

@@ -215,18 +215,8 @@ class Reader {
 				this.problem(key.start, key.end, `A colon and a value belong after "${key.value}".`);
 			}
 			properties.push({ key, value, start: key.start, end: value?.end ?? key.end });
-			this.space();
-			if (text[this.pos] === ',') {
-				const comma = this.pos++;
-				this.space();
-				if (text[this.pos] === '}') {
-					this.problem(comma, comma + 1, 'A comma before } is not allowed in JSON; remove it.');
-				}
-			} else if (text[this.pos] !== '}' && this.pos < text.length) {
-				this.problem(this.pos, this.pos + 1, 'A comma or } belongs here.');
-				if (!this.recover()) {
-					break;
-				}
+			if (!this.separator('}')) {
+				break;
 			}
 		}
 		return { kind: 'object', properties, start, end: this.pos };
@@ -254,21 +244,31 @@ class Reader {
 			} else if (this.pos === before && !this.recover()) {
 				break;
 			}
-			this.space();
-			if (text[this.pos] === ',') {
-				const comma = this.pos++;
-				this.space();
-				if (text[this.pos] === ']') {
-					this.problem(comma, comma + 1, 'A comma before ] is not allowed in JSON; remove it.');
-				}
-			} else if (text[this.pos] !== ']' && this.pos < text.length) {
-				this.problem(this.pos, this.pos + 1, 'A comma or ] belongs here.');
-				if (!this.recover()) {
-					break;
-				}
+			if (!this.separator(']')) {
+				break;
 			}
 		}
 		return { kind: 'array', items, start, end: this.pos };
+	}
+
+	/**
+	 * What follows an entry of an object or array: a comma (not one before `close`), or `close`
+	 * itself. False when neither is there and reading cannot recover.
+	 */
+	private separator(close: '}' | ']'): boolean {
+		const text = this.text;
+		this.space();
+		if (text[this.pos] === ',') {
+			const comma = this.pos++;
+			this.space();
+			if (text[this.pos] === close) {
+				this.problem(comma, comma + 1, `A comma before ${close} is not allowed in JSON; remove it.`);
+			}
+		} else if (text[this.pos] !== close && this.pos < text.length) {
+			this.problem(this.pos, this.pos + 1, `A comma or ${close} belongs here.`);
+			return this.recover();
+		}
+		return true;
 	}
 
 	private string(): JsonString {
