@@ -16,13 +16,12 @@ export interface ConfigNode {
 const SCOPES = { Machine: ['Device'], User: ['User'], Both: ['Device', 'User'] } as const;
 
 /**
- * The Policy CSP node of an ingested policy: `./{Device|User}/Vendor/MSFT/Policy/Config/{area}/{policy}`,
- * where the area joins the AppName, the setting type and the names (not display names) of the
- * policy's categories, outermost first. The path stops at the first category of another namespace
- * (Firefox's policies sit under Mozilla's category, Chrome's under Google's), as devices derive it.
- * A reference with the file's own prefix is followed but reported, since ingestion has refused it.
+ * The names of a policy's categories, outermost first, up to the first category of another
+ * namespace (Firefox's policies sit under Mozilla's category, Chrome's under Google's), as devices
+ * derive an ingested policy's area. A reference with the file's own prefix is followed but
+ * reported, since ingestion has refused it.
  */
-export function configNode(file: AdmxFile, policy: AdmxPolicy, appName: string, settingType = 'Policy'): ConfigNode {
+export function categoryPath(file: AdmxFile, policy: AdmxPolicy): { categories: string[]; cutAt: AdmxRef | undefined; problems: Problem[] } {
 	const problems: Problem[] = [];
 	const categories: string[] = [];
 	const seen = new Set<string>();
@@ -48,6 +47,15 @@ export function configNode(file: AdmxFile, policy: AdmxPolicy, appName: string, 
 		categories.unshift(category.name);
 		ref = category.parentCategory;
 	}
+	return { categories, cutAt, problems };
+}
+
+/**
+ * The Policy CSP node of an ingested policy: `./{Device|User}/Vendor/MSFT/Policy/Config/{area}/{policy}`,
+ * where the area joins the AppName, the setting type and the policy's category path.
+ */
+export function configNode(file: AdmxFile, policy: AdmxPolicy, appName: string, settingType = 'Policy'): ConfigNode {
+	const { categories, cutAt, problems } = categoryPath(file, policy);
 	const area = [appName, settingType, ...categories].join('~');
 	return {
 		area,

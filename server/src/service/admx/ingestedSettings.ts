@@ -74,6 +74,13 @@ function findPolicy(installed: Installed, name: string): { file: AdmxFile; polic
 	return undefined;
 }
 
+/** The policy `name` of the ADMX files ingested as `app`, with the AppName as ingested. */
+export function findIngestedPolicy(index: ReadonlyMap<string, Installed>, app: string, name: string): { file: AdmxFile; policy: AdmxPolicy; app: string } | undefined {
+	const installed = index.get(app.toLowerCase());
+	const found = installed && findPolicy(installed, name);
+	return installed && found ? { ...found, app: installed.app } : undefined;
+}
+
 /**
  * The name that contains the written one or is contained in it, the closest in length: vendors
  * rename policies by adding or dropping a prefix (WebSuggestions → FirefoxSuggest_WebSuggestions).

@@ -1,7 +1,7 @@
 import type { Span } from '../text/span';
 import type { Problem } from '../validation/problem';
 import type { AdmlFile, AdmxFile, AdmxListItem, AdmxPolicy, AdmxRef } from './admxModel';
-import { configNode } from './configUri';
+import { categoryPath } from './configUri';
 import { keyRefusedByIngestion } from './ingestionKeys';
 import { presentationOf } from './readAdml';
 
@@ -85,10 +85,11 @@ export function lintAdmx(file: AdmxFile, text: string, adml?: AdmlFile, start = 
 	if (declaration > start && declaration < end && text.slice(start, declaration).replace(/^\uFEFF/, '') !== '') {
 		problems.push({ code: 'admx-ingestion', severity: 'error', span: { start, end: declaration }, message: 'Nothing may come before <?xml: a device refuses the file (a line break here is the usual cause when the ADMX is pasted into CDATA). Remove it.' });
 	}
-	problems.push(...undeclaredPrefixes(file, [...file.categories.values()].map((c) => c.parentCategory).concat(file.policies.flatMap((p) => [p.parentCategory, p.supportedOn]))));
+	const refs = [...file.categories.values()].map((c) => c.parentCategory).concat(file.policies.flatMap((p) => [p.parentCategory, p.supportedOn]));
+	problems.push(...undeclaredPrefixes(file, refs));
 	const seenReference = new Set<string>();
 	for (const policy of file.policies) {
-		for (const problem of configNode(file, policy, 'App').problems) {
+		for (const problem of categoryPath(file, policy).problems) {
 			// Policies of one category share its problems; each is reported once, where it is written.
 			const id = `${problem.span.start}:${problem.message}`;
 			if (!seenReference.has(id)) {
@@ -116,7 +117,6 @@ export function lintAdmx(file: AdmxFile, text: string, adml?: AdmlFile, start = 
 			}
 		}
 	}
-	const refs = [...file.categories.values()].map((c) => c.parentCategory).concat(file.policies.flatMap((p) => [p.parentCategory, p.supportedOn]));
 	for (const using of file.using) {
 		const used = refs.some((r) => r?.prefix === using.prefix);
 		problems.push({

@@ -13,6 +13,7 @@ import { elementText } from '../syncml/elementText';
 import { locateSyncml } from '../syncml/syncmlLocate';
 import { toRange } from '../text/ranges';
 import type { AdmxFile, AdmxPolicy } from '../admx/admxModel';
+import { findIngestedPolicy, ingestedIndex } from '../admx/ingestedSettings';
 import { parseConfigureUri } from '../admx/ingestedUri';
 import { admxPolicyMarkdown } from './admxHover';
 import { elementMarkdown, enumItemMarkdown, policyMarkdown } from './policyDocs';
@@ -25,15 +26,8 @@ function ingestedPolicy(doc: ParsedSyncml, uri: string): { file: AdmxFile; polic
 	if (!node) {
 		return undefined;
 	}
-	for (const chunk of doc.chunks) {
-		for (const install of chunk.result.ingestion?.installs ?? []) {
-			const policy = install.app.toLowerCase() === node.app.toLowerCase() ? install.admx.policies.find((p) => p.name === node.policyName) : undefined;
-			if (policy) {
-				return { file: install.admx, policy, app: install.app };
-			}
-		}
-	}
-	return undefined;
+	const installs = doc.chunks.flatMap((chunk, order) => (chunk.result.ingestion?.installs ?? []).map((install) => ({ ...install, order })));
+	return findIngestedPolicy(ingestedIndex(installs), node.app, node.policyName);
 }
 
 /** Hover in SyncML: policy docs on a LocURI (a Remote Assistance policy, or one of an ADMX the message ingests), element docs inside the payload, the decoded payload, status codes. */
