@@ -1,4 +1,4 @@
-import { gpOperations } from './gpo/operations';
+import { gpOperations, type GpSet } from './gpo/operations';
 import type { ResolvedPolicy } from './resolve';
 
 export interface RegistryValue {
@@ -6,22 +6,23 @@ export interface RegistryValue {
 	/** The value name, or `*` for every value of the key. */
 	readonly name: string;
 	/** `deleted` removes the value (or every value, for `*`). */
-	readonly type: 'REG_DWORD' | 'REG_SZ' | 'deleted';
+	readonly type: GpSet['type'] | 'deleted';
 	readonly data: string;
 }
 
 /**
- * The registry operations a policy causes on the device, under HKLM, in the order Group Policy
+ * The registry operations a policy causes on the device, in the order Group Policy
  * records them (see gpOperations): deletions included, so the view matches `reg query` after a
  * disabled policy or a replaced helper list. Not-configured writes nothing, and the Delete
  * removes what the policy wrote.
  */
 export function registryValues(resolved: ResolvedPolicy): RegistryValue[] {
 	return gpOperations(resolved).map((operation) => {
-		const key = `HKLM\\${operation.key}`;
+		const key = `${operation.hive}\\${operation.key}`;
 		switch (operation.kind) {
 			case 'set':
-				return { key, name: operation.name, type: operation.type, data: operation.data };
+				// `reg query` shows the strings of a REG_MULTI_SZ joined by \0.
+				return { key, name: operation.name, type: operation.type, data: operation.type === 'REG_MULTI_SZ' ? operation.data.join('\\0') : operation.data };
 			case 'delete':
 				return { key, name: operation.name, type: 'deleted', data: '' };
 			case 'deleteAllValues':

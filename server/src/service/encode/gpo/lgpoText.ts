@@ -1,13 +1,31 @@
 import type { ResolvedProfile } from '../resolve';
-import { gpOperations, MDM_WINS, type GpOperation } from './operations';
+import { gpOperations, MDM_WINS, type GpOperation, type GpSet } from './operations';
 
 /** A value LGPO's line-based text cannot carry. */
 export class LgpoTextError extends Error {}
 
+/** Separates the strings of a `MULTISZ:` line: a backslash and a zero (INFERRED: not confirmed against LGPO.exe or its documentation). */
+const MULTISZ_SEPARATOR = '\\0';
+
+const PREFIXES: Readonly<Record<GpSet['type'], string>> = {
+	REG_DWORD: 'DWORD', REG_QWORD: 'QWORD', REG_SZ: 'SZ', REG_EXPAND_SZ: 'EXSZ', REG_MULTI_SZ: 'MULTISZ',
+};
+
+function setLine(operation: GpSet): string {
+	if (operation.type !== 'REG_MULTI_SZ') {
+		return `${PREFIXES[operation.type]}:${operation.data}`;
+	}
+	// A string holding the separator would come back as two strings.
+	if (operation.data.some((text) => text.includes(MULTISZ_SEPARATOR))) {
+		throw new LgpoTextError(`${operation.name} holds ${MULTISZ_SEPARATOR}, which LGPO text uses between the strings of a MULTISZ; use --to registry-pol or --to powershell`);
+	}
+	return `MULTISZ:${operation.data.join(MULTISZ_SEPARATOR)}`;
+}
+
 function lastLine(operation: GpOperation): string {
 	switch (operation.kind) {
 		case 'set':
-			return operation.type === 'REG_DWORD' ? `DWORD:${operation.data}` : `SZ:${operation.data}`;
+			return setLine(operation);
 		case 'delete':
 			return 'DELETE';
 		case 'deleteAllValues':
@@ -15,10 +33,13 @@ function lastLine(operation: GpOperation): string {
 	}
 }
 
-/** Four lines per operation: section, key without hive, value name (`*` for all values), data. */
-function setting(operation: GpOperation): string {
+/**
+ * Four lines per operation: section (`Computer` for HKLM, `User` for HKCU), key without hive,
+ * value name (`*` for all values), data.
+ */
+export function lgpoSetting(operation: GpOperation): string {
 	const name = operation.kind === 'deleteAllValues' ? '*' : operation.name;
-	const lines = ['Computer', operation.key, name, lastLine(operation)];
+	const lines = [operation.hive === 'HKLM' ? 'Computer' : 'User', operation.key, name, lastLine(operation)];
 	// Each field is one line, so a line break inside a value would shift every later field.
 	if (lines.some((line) => /[\r\n]/.test(line))) {
 		throw new LgpoTextError(`${name} holds a line break, which LGPO text cannot carry; use --to registry-pol or --to powershell`);
@@ -37,7 +58,7 @@ export function encodeLgpoText(profile: ResolvedProfile): string {
 		const operations = gpOperations(policy);
 		blocks.push(operations.length === 0
 			? `; ${policy.policy.name}: not configured, nothing written`
-			: [`; ${policy.policy.name}: ${policy.state}`, ...operations.map(setting)].join('\n\n'));
+			: [`; ${policy.policy.name}: ${policy.state}`, ...operations.map(lgpoSetting)].join('\n\n'));
 	}
 	return `${blocks.join('\n\n')}\n`;
 }

@@ -1,5 +1,5 @@
-import type { ResolvedPolicy, ResolvedProfile } from '../resolve';
-import { gpOperations, MDM_WINS } from './operations';
+import type { ResolvedProfile } from '../resolve';
+import { gpOperations, MDM_WINS, type GpHive, type GpOperation, type GpSet } from './operations';
 
 /**
  * A PowerShell single-quoted string. PowerShell also takes the typographic quotes U+2018–U+201B
@@ -11,35 +11,70 @@ export function quotePowerShell(text: string): string {
 
 const list = (items: readonly string[]) => items.map(quotePowerShell).join(', ');
 
-function call(key: string, rest: string): string {
-	return `Set-GPRegistryValue -Name $GpoName -Key ${quotePowerShell(`HKLM\\${key}`)} ${rest} | Out-Null`;
+const TYPES: Readonly<Record<GpSet['type'], string>> = {
+	REG_DWORD: 'DWord', REG_QWORD: 'QWord', REG_SZ: 'String', REG_EXPAND_SZ: 'ExpandString', REG_MULTI_SZ: 'MultiString',
+};
+
+/** A value of a list the cmdlet writes in one call: String and ExpandString only. */
+type ListEntry = GpSet & { readonly type: 'REG_SZ' | 'REG_EXPAND_SZ'; readonly data: string };
+
+function call(hive: GpHive, key: string, rest: string): string {
+	return `Set-GPRegistryValue -Name $GpoName -Key ${quotePowerShell(`${hive}\\${key}`)} ${rest} | Out-Null`;
 }
 
 /**
- * The cmdlet calls for one policy. A list's clear-then-write becomes one call with every entry:
- * without -Additive the cmdlet deletes the key's existing values before writing (SGP); a clear
- * with nothing after it is `-Key … -Disable`, which deletes the key's values.
+ * The cmdlet hands DWord and QWord data to the GPMC API as a signed Int32 or Int64 (INFERRED
+ * from the overloads of RegistrySetting.SetValue), so the upper half of the range is written as
+ * the negative number with the same bits. Data that is not digits (a preview of a document with
+ * errors) is left as it is.
  */
-function policyLines(resolved: ResolvedPolicy): string[] {
-	const operations = gpOperations(resolved);
+const signed = (data: string, bits: 32 | 64) => /^\d+$/.test(data) ? String(BigInt.asIntN(bits, BigInt(data))) : data;
+
+/** A multi-string is one array (INFERRED: the cmdlet's help names arrays only for String lists; the API takes a string[] for REG_MULTI_SZ). */
+function valueArgument(operation: GpSet): string {
+	switch (operation.type) {
+		case 'REG_DWORD':
+			return signed(operation.data, 32);
+		case 'REG_QWORD':
+			return signed(operation.data, 64);
+		case 'REG_MULTI_SZ':
+			return `@(${list(operation.data)})`;
+		default:
+			return quotePowerShell(operation.data);
+	}
+}
+
+/** Whether `next` continues the list that a clear of `clear`'s key starts, with the type of its first entry. */
+function continuesList(next: GpOperation | undefined, clear: GpOperation, first: ListEntry | undefined): next is ListEntry {
+	return next?.kind === 'set' && next.hive === clear.hive && next.key === clear.key
+		&& (next.type === 'REG_SZ' || next.type === 'REG_EXPAND_SZ') && (first === undefined || next.type === first.type);
+}
+
+/**
+ * The cmdlet calls for a sequence of operations. A list's clear-then-write becomes one call with
+ * every entry: without -Additive the cmdlet deletes the key's existing values before writing
+ * (SGP); a clear with nothing after it is `-Key … -Disable`, which deletes the key's values. The
+ * values of an additive list have no clear before them and stay one call each.
+ */
+export function gpRegistryCalls(operations: readonly GpOperation[]): string[] {
 	const lines: string[] = [];
 	for (let i = 0; i < operations.length; i++) {
 		const operation = operations[i];
 		switch (operation.kind) {
 			case 'set':
-				lines.push(call(operation.key, operation.type === 'REG_DWORD'
-					? `-ValueName ${quotePowerShell(operation.name)} -Type DWord -Value ${operation.data}`
-					: `-ValueName ${quotePowerShell(operation.name)} -Type String -Value ${quotePowerShell(operation.data)}`));
+				lines.push(call(operation.hive, operation.key, `-ValueName ${quotePowerShell(operation.name)} -Type ${TYPES[operation.type]} -Value ${valueArgument(operation)}`));
 				break;
 			case 'delete':
-				lines.push(call(operation.key, `-ValueName ${quotePowerShell(operation.name)} -Disable`));
+				lines.push(call(operation.hive, operation.key, `-ValueName ${quotePowerShell(operation.name)} -Disable`));
 				break;
 			case 'deleteAllValues': {
-				const entries: string[] = [];
-				for (let next = operations[i + 1]; next?.kind === 'set' && next.key === operation.key; next = operations[++i + 1]) {
-					entries.push(next.name);
+				const entries: ListEntry[] = [];
+				for (let next = operations[i + 1]; continuesList(next, operation, entries[0]); next = operations[++i + 1]) {
+					entries.push(next);
 				}
-				lines.push(call(operation.key, entries.length === 0 ? '-Disable' : `-ValueName ${list(entries)} -Type String -Value ${list(entries)}`));
+				lines.push(call(operation.hive, operation.key, entries.length === 0
+					? '-Disable'
+					: `-ValueName ${list(entries.map((e) => e.name))} -Type ${TYPES[entries[0].type]} -Value ${list(entries.map((e) => e.data))}`));
 			}
 		}
 	}
@@ -59,7 +94,7 @@ export function encodePowerShell(profile: ResolvedProfile): string {
 		'Import-Module GroupPolicy',
 	];
 	for (const policy of profile.policies) {
-		lines.push('', `# ${policy.policy.name}: ${policy.state === 'not-configured' ? 'not configured, nothing written' : policy.state}`, ...policyLines(policy));
+		lines.push('', `# ${policy.policy.name}: ${policy.state === 'not-configured' ? 'not configured, nothing written' : policy.state}`, ...gpRegistryCalls(gpOperations(policy)));
 	}
 	return `${lines.join('\n')}\n`;
 }
