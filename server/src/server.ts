@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import {
 	CodeActionKind,
 	DidChangeConfigurationNotification,
+	DidChangeWatchedFilesNotification,
 	ResponseError,
 	TextDocuments,
 	TextDocumentSyncKind,
@@ -9,9 +10,10 @@ import {
 	type InitializeResult,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { AdmxFiles } from './admxFiles';
 import { EditorDocument } from './editorDocument';
 import { IngestedFiles } from './ingestedFiles';
-import type { Language, ParsedDocument, Settings } from './service';
+import type { AdmlFile, Language, ParsedDocument, Settings } from './service';
 import { IMPORT_REQUEST, POLICY_LENSES, PREVIEW_REQUEST, SUMMARY_REQUEST, type DocumentParams, type ImportParams, type ImportRequestResult, type PreviewResult, type SummaryResult } from './common/protocol';
 import { runSafe } from './runSafe';
 import { SERVER_NAME, VERSION } from './version';
@@ -56,7 +58,10 @@ export function startServer(connection: Connection): void {
 	let globalSettings: Settings | undefined;
 	const global = () => (globalSettings ??= service().normalizeSettings(rawGlobalSettings));
 	let workspaceFolders: string[] = [];
-	const ingestedFiles = new IngestedFiles(() => workspaceFolders, (text) => service().loadAdmx(text), (message) => connection.console.warn(message));
+	/** Whether the client watches files for the server when asked to. */
+	let watchFiles = false;
+	const admxFiles = new AdmxFiles(service);
+	const ingestedFiles = new IngestedFiles(() => workspaceFolders, admxFiles, (message) => connection.console.warn(message));
 	/** A parse as checked with the ADMX files the settings name as ingested elsewhere. */
 	const withIngested = (doc: ParsedDocument, settings: Settings) => service().withIngestedAdmx(doc, ingestedFiles.installsFor(doc.uri, settings));
 
@@ -83,15 +88,35 @@ export function startServer(connection: Connection): void {
 		return found;
 	}
 
-	/** The parse of the document's current version; each version is parsed once. */
+	/**
+	 * The ADML beside an open ADMX file on disk, whose strings and presentations its checks read as
+	 * `rapolicy admx lint` does; undefined for an ADML, or when none can be read.
+	 */
+	function admlBeside(uri: string): { text: string; adml: AdmlFile } | undefined {
+		if (!uri.startsWith('file:') || !uri.toLowerCase().endsWith('.admx')) {
+			return undefined;
+		}
+		const found = admxFiles.admlText(fileURLToPath(uri));
+		return found && 'text' in found ? { text: found.text, adml: service().loadAdml(found.text) } : undefined;
+	}
+
+	/** The parse of the document's current version; each version is parsed once, and an ADMX file again when its ADML changes. */
 	function parse(document: EditorDocument, language: Language): ParsedDocument {
 		const cached = parsed.get(document.uri);
-		if (cached && cached.version === document.version && cached.language === language) {
+		const adml = language === 'admx' ? admlBeside(document.uri) : undefined;
+		// An ADML's own parse has an `adml` and no `admx`.
+		const sameAdml = cached?.language !== 'admx' || cached.admx === undefined || cached.adml === adml?.adml;
+		if (cached && cached.version === document.version && cached.language === language && sameAdml) {
 			return cached;
 		}
-		// The editor's own change spares comparing the two versions.
-		const change = cached && document.changeSince(cached.version);
-		const fresh = service().parseDocument(document.uri, document.version, document.snapshot(), language, cached ?? reopened(document.uri), document, change);
+		let fresh: ParsedDocument;
+		if (adml) {
+			fresh = service().parseAdmxDocument(document.uri, document.version, document.getText(), document, adml.text);
+		} else {
+			// The editor's own change spares comparing the two versions.
+			const change = cached && document.changeSince(cached.version);
+			fresh = service().parseDocument(document.uri, document.version, document.snapshot(), language, cached ?? reopened(document.uri), document, change);
+		}
 		parsed.set(document.uri, fresh);
 		return fresh;
 	}
@@ -157,6 +182,7 @@ export function startServer(connection: Connection): void {
 
 	connection.onInitialize((params): InitializeResult => {
 		pullSettings = params.capabilities.workspace?.configuration === true;
+		watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
 		workspaceFolders = (params.workspaceFolders ?? []).flatMap((f) => (f.uri.startsWith('file:') ? [fileURLToPath(f.uri)] : []));
 		rawGlobalSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
 		return {
@@ -176,6 +202,21 @@ export function startServer(connection: Connection): void {
 	connection.onInitialized(() => {
 		if (pullSettings) {
 			void connection.client.register(DidChangeConfigurationNotification.type, { section: 'rapolicy' });
+		}
+		if (watchFiles) {
+			void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{admx,adml}' }] });
+		}
+	});
+
+	// An ADMX or ADML file on disk changed: the documents that read it (ingested, or beside an open ADMX) are checked again.
+	connection.onDidChangeWatchedFiles((params) => {
+		for (const change of params.changes) {
+			if (change.uri.startsWith('file:')) {
+				admxFiles.changed(fileURLToPath(change.uri));
+			}
+		}
+		for (const document of documents.all()) {
+			scheduleValidation(document);
 		}
 	});
 

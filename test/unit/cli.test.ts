@@ -491,6 +491,19 @@ describe('rapolicy validate --admx', () => {
 		assert.equal(run(['validate', '--admx', 'firefox.admx', 'settings.json'], dir).code, 2);
 		const missing = run(['validate', '--admx', 'Firefox=nowhere.admx', 'settings.json'], dir);
 		assert.equal(missing.code, 2);
-		assert.match(missing.stderr, /cannot read nowhere\.admx/);
+		assert.equal(missing.stderr, `rapolicy validate: --admx Firefox=nowhere.admx: ${path.join(dir, 'nowhere.admx')} does not exist.\n`);
+	});
+
+	it('reads the ADML from the folder --admx-language names, and refuses one it cannot read', () => {
+		const app = path.join(dir, 'app');
+		mkdirSync(path.join(app, 'de-DE'), { recursive: true });
+		writeFileSync(path.join(app, 'firefox.admx'), readFileSync(path.join(firefox, 'firefox.admx')));
+		writeFileSync(path.join(app, 'de-DE', 'firefox.adml'), Buffer.from('<?xml version="1.0" encoding="windows-1252"?><policyDefinitionResources>\u00e9</policyDefinitionResources>', 'latin1'));
+		assert.equal(run(['validate', '--admx', 'Firefox=app', 'settings.json'], dir).code, 1, 'no en-US ADML: the ADMX alone');
+		const refused = run(['validate', '--admx', 'Firefox=app', '--admx-language', 'de-de', 'settings.json'], dir);
+		assert.equal(refused.code, 2);
+		assert.match(refused.stderr, /^rapolicy validate: --admx Firefox=app: .*de-DE\/firefox\.adml cannot be read: The file declares encoding="windows-1252"/);
+		assert.equal(run(['validate', '--admx', 'Firefox=app', '--admx-language'], dir).code, 2);
+		assert.match(run(['--help'], dir).stdout, /--admx-language LANG/);
 	});
 });

@@ -1,6 +1,6 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { admlBeside, DEFAULT_ADML_LANGUAGE } from '../admxFiles';
 import { DEFAULT_SETTINGS, getDiagnostics, parseAdmxDocument } from '../service';
 import { expandGlob } from './glob';
 import type { CliIo } from './io';
@@ -8,24 +8,6 @@ import { decodeText, printEncodingProblem, readBytes } from './loadDocument';
 import { printReport, reportLine, type ReportLine } from './report';
 
 export const ADMX_USAGE = 'Usage: rapolicy admx lint [--adml FILE] [--language NAME] [--format text|json] <file.admx or glob>...';
-
-/**
- * The ADML of an ADMX file: `--adml`, else `<language>/<name>.adml` beside it, the folder's case
- * not mattering (en-US, en-us). Undefined when there is none.
- */
-function admlFor(admx: string, language: string, cwd: string, exists: (file: string) => boolean): string | undefined {
-	const folder = path.dirname(path.resolve(cwd, admx));
-	const name = `${path.basename(admx).replace(/\.admx$/i, '')}.adml`;
-	let entries: string[] = [];
-	try {
-		entries = fs.readdirSync(folder);
-	} catch {
-		return undefined;
-	}
-	const sub = entries.find((e) => e.toLowerCase() === language.toLowerCase());
-	const file = sub && path.join(folder, sub, name);
-	return file && exists(file) ? file : undefined;
-}
 
 function readText(file: string, io: CliIo): string | undefined {
 	const bytes = readBytes(file, io, 'admx lint');
@@ -36,7 +18,7 @@ function readText(file: string, io: CliIo): string | undefined {
  * `rapolicy admx lint`: what stands between ADMX files and their use over MDM ingestion, Intune's
  * Import ADMX or Group Policy, with the ADML strings checked when the ADML is found. Exit 1 on errors.
  */
-export function admxCommand(args: readonly string[], io: CliIo, exists: (file: string) => boolean = fs.existsSync): number {
+export function admxCommand(args: readonly string[], io: CliIo): number {
 	const [sub, ...rest] = args;
 	if (sub !== 'lint') {
 		io.stderr(`${sub === undefined ? '' : `rapolicy admx: unknown command ${sub}\n`}${ADMX_USAGE}\n`);
@@ -44,7 +26,7 @@ export function admxCommand(args: readonly string[], io: CliIo, exists: (file: s
 	}
 	let format = 'text';
 	let adml: string | undefined;
-	let language = 'en-US';
+	let language = DEFAULT_ADML_LANGUAGE;
 	const patterns: string[] = [];
 	for (let i = 0; i < rest.length; i++) {
 		const arg = rest[i];
@@ -91,7 +73,7 @@ export function admxCommand(args: readonly string[], io: CliIo, exists: (file: s
 			unreadable = true;
 			continue;
 		}
-		const admlFile = adml ?? admlFor(file, language, io.cwd, exists);
+		const admlFile = adml ?? admlBeside(path.resolve(io.cwd, file), language);
 		const admlText = admlFile === undefined ? undefined : readText(admlFile, io);
 		if (admlFile !== undefined && admlText === undefined) {
 			unreadable = true;

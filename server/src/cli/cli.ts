@@ -11,6 +11,7 @@ ${VALIDATE_USAGE}
   --format text   file:line:col: severity code message (default)
   --format json   [{ file, severity, code, message, range }] with 0-based LSP ranges
   --admx APP=FILE an ADMX ingested under APP elsewhere (another profile): ingested policies are checked against it; a folder means each .admx in it; repeatable
+  --admx-language LANG  the folder beside each ADMX its ADML is read from (default en-US)
 
 ${ENCODE_USAGE}
   --to payload    JSON: [{ profile, policy, omaUri, command, payload }], payload raw or null for Delete

@@ -1,14 +1,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadAdmx, type IngestionInstall } from '../service';
+import { pathToFileURL } from 'node:url';
+import { AdmxFiles, DEFAULT_ADML_LANGUAGE } from '../admxFiles';
+import { loadAdml, loadAdmx, type IngestionInstall, type ReadAdmx } from '../service';
 import type { CliIo } from './io';
-import { decodeText, printEncodingProblem, readBytes } from './loadDocument';
+
+const LOADERS = { loadAdmx, loadAdml };
 
 /**
- * The ADMX files `--admx APP=FILE` names as ingested under APP, read once per content; a folder
- * stands for every `.admx` in it. Undefined after saying on stderr what could not be read.
+ * The ADMX files `--admx APP=FILE` names as ingested under APP, each read as the editor reads it,
+ * with the ADML of `language` beside it; a folder stands for every `.admx` in it. Undefined after
+ * saying on stderr what could not be read.
  */
-export function readIngestedAdmx(specs: readonly string[], io: CliIo, command: string): IngestionInstall[] | undefined {
+export function readIngestedAdmx(specs: readonly string[], io: CliIo, command: string, language = DEFAULT_ADML_LANGUAGE): IngestionInstall[] | undefined {
+	const files = new AdmxFiles(() => LOADERS);
 	const installs: IngestionInstall[] = [];
 	for (const spec of specs) {
 		const equals = spec.indexOf('=');
@@ -17,24 +22,31 @@ export function readIngestedAdmx(specs: readonly string[], io: CliIo, command: s
 			return undefined;
 		}
 		const app = spec.slice(0, equals);
-		const target = spec.slice(equals + 1);
-		const full = path.resolve(io.cwd, target);
-		let files = [target];
+		const full = path.resolve(io.cwd, spec.slice(equals + 1));
+		let targets = [full];
 		try {
 			if (fs.statSync(full).isDirectory()) {
-				files = fs.readdirSync(full).filter((f) => f.toLowerCase().endsWith('.admx')).sort().map((f) => path.join(target, f));
+				targets = fs.readdirSync(full).filter((f) => f.toLowerCase().endsWith('.admx')).sort().map((f) => path.join(full, f));
 			}
 		} catch {
 			// A missing file is reported when it is read.
 		}
-		for (const file of files) {
-			const bytes = readBytes(file, io, command);
-			const text = bytes && decodeText(bytes, (p) => printEncodingProblem(file, p, io));
-			if (text === undefined) {
+		for (const target of targets) {
+			const read = files.read(target, language);
+			if ('error' in read) {
+				io.stderr(`rapolicy ${command}: --admx ${spec}: ${read.error}\n`);
 				return undefined;
 			}
-			installs.push({ app, admx: loadAdmx(text), order: -1 });
+			installs.push({ app, admx: read.admx, order: -1 });
 		}
 	}
 	return installs;
+}
+
+/**
+ * The ADMX files a profile names, read relative to the profile's folder, each with the ADML of
+ * `language` beside it. Files are read once per profile.
+ */
+export function cliReadAdmx(profilePath: string, cwd: string, language = DEFAULT_ADML_LANGUAGE): ReadAdmx {
+	return new AdmxFiles(() => LOADERS).readAdmxFor(pathToFileURL(path.resolve(cwd, profilePath)).toString(), language);
 }

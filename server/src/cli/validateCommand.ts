@@ -1,3 +1,4 @@
+import { DEFAULT_ADML_LANGUAGE } from '../admxFiles';
 import { DEFAULT_SETTINGS, getDiagnostics, withIngestedAdmx } from '../service';
 import { expandGlob } from './glob';
 import { readIngestedAdmx } from './ingestedAdmx';
@@ -5,17 +6,20 @@ import type { CliIo } from './io';
 import { ENCODING_CODE, loadDocument } from './loadDocument';
 import { printReport, reportLine, type ReportLine } from './report';
 
-export const VALIDATE_USAGE = 'Usage: rapolicy validate [--format text|json] [--admx APP=FILE]... <files or globs>...';
+export const VALIDATE_USAGE = 'Usage: rapolicy validate [--format text|json] [--admx APP=FILE]... [--admx-language LANG] <files or globs>...';
 
 /** `rapolicy validate`: the editor's diagnostics for files on disk. Exit 1 if any error. */
 export function validateCommand(args: readonly string[], io: CliIo): number {
 	let format = 'text';
 	const patterns: string[] = [];
 	const admx: string[] = [];
+	let language = DEFAULT_ADML_LANGUAGE;
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i];
 		if (arg === '--admx') {
 			admx.push(args[++i] ?? '');
+		} else if (arg === '--admx-language') {
+			language = args[++i] ?? '';
 		} else if (arg === '--format') {
 			format = args[++i] ?? '';
 		} else if (arg.startsWith('--format=')) {
@@ -31,11 +35,15 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
 		io.stderr(`rapolicy validate: --format must be text or json\n${VALIDATE_USAGE}\n`);
 		return 2;
 	}
+	if (language === '') {
+		io.stderr(`rapolicy validate: --admx-language needs a folder name such as de-DE\n${VALIDATE_USAGE}\n`);
+		return 2;
+	}
 	if (patterns.length === 0) {
 		io.stderr(`${VALIDATE_USAGE}\n`);
 		return 2;
 	}
-	const ingested = readIngestedAdmx(admx, io, 'validate');
+	const ingested = readIngestedAdmx(admx, io, 'validate', language);
 	if (!ingested) {
 		return 2;
 	}

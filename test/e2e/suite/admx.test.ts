@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { eventually } from './wait';
@@ -53,6 +54,29 @@ describe('ADMX ingested by another profile (rapolicy.admx.ingested)', () => {
 		} finally {
 			await config.update('admx.ingested', undefined, vscode.ConfigurationTarget.Workspace);
 			await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+		}
+	});
+});
+
+describe('an ingested ADMX file edited on disk', () => {
+	it('checks the open SyncML message that uses it again, without waiting for an edit of the message', async () => {
+		const file = path.join(WORKSPACE, 'admx', 'edited.admx');
+		const original = fs.readFileSync(path.join(WORKSPACE, 'admx', 'AppAdmxFile01.admx'), 'utf8');
+		fs.writeFileSync(file, original);
+		const uri = vscode.Uri.file(path.join(WORKSPACE, 'contoso-settings.syncml'));
+		const config = vscode.workspace.getConfiguration('rapolicy');
+		await config.update('admx.ingested', { ContosoCompanyApp: ['admx/edited.admx'] }, vscode.ConfigurationTarget.Workspace);
+		try {
+			await vscode.window.showTextDocument(uri);
+			await eventually(() => vscode.languages.getDiagnostics(uri), (d) => d.length === 1 && d[0].code === 'unknown-option', 'the payload checked against the ADMX');
+			fs.writeFileSync(file, original.replace('name="L_PolicyConfigurationMode"', 'name="L_PolicyConfigurationModeV2"'));
+			const diagnostics = await eventually(() => vscode.languages.getDiagnostics(uri), (d) => !d.some((x) => x.code === 'unknown-option'), 'the policy renamed on disk');
+			assert.deepEqual(diagnostics.map((d) => String(d.code)), ['ingested-uri']);
+			assert.match(diagnostics[0].message, /has no policy L_PolicyConfigurationMode; did you mean L_PolicyConfigurationModeV2\?/);
+		} finally {
+			await config.update('admx.ingested', undefined, vscode.ConfigurationTarget.Workspace);
+			await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+			fs.rmSync(file);
 		}
 	});
 });

@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol';
+import { LspClient } from './lspClient';
+
+const ADMX = (policy: string) => `<?xml version="1.0" encoding="utf-8"?>
+<policyDefinitions revision="1.0" schemaVersion="1.0">
+  <policyNamespaces><target prefix="t" namespace="T.Policies" /></policyNamespaces>
+  <resources minRequiredRevision="1.0" />
+  <categories><category name="Cat" displayName="$(string.Cat)" /></categories>
+  <policies>
+    <policy name="${policy}" class="Machine" displayName="$(string.P)" explainText="$(string.P_Explain)" key="Software\\Policies\\T" valueName="V"><parentCategory ref="Cat" /></policy>
+  </policies>
+</policyDefinitions>
+`;
+const ADML = (...ids: string[]) => `<?xml version="1.0" encoding="utf-8"?>
+<policyDefinitionResources revision="1.0" schemaVersion="1.0"><displayName>T</displayName><description>T</description>
+  <resources><stringTable>${ids.map((id) => `<string id="${id}">${id}</string>`).join('')}</stringTable></resources>
+</policyDefinitionResources>
+`;
+const SYNCML = `<SyncML xmlns="SYNCML:SYNCML1.2"><SyncBody><Replace><CmdID>1</CmdID><Item>
+<Meta><Format xmlns="syncml:metinf">chr</Format></Meta>
+<Target><LocURI>./Device/Vendor/MSFT/Policy/Config/T~Policy~Cat/P</LocURI></Target><Data>&lt;enabled/&gt;</Data>
+</Item></Replace><Final/></SyncBody></SyncML>
+`;
+
+describe('language server: ADMX files on disk', () => {
+	const dir = mkdtempSync(path.join(tmpdir(), 'rapolicy-lsp-admx-'));
+	const admx = path.join(dir, 't.admx');
+	const adml = path.join(dir, 'en-US', 't.adml');
+	let client: LspClient;
+
+	before(async () => {
+		mkdirSync(path.dirname(adml));
+		writeFileSync(admx, ADMX('P'));
+		writeFileSync(adml, ADML('Cat', 'P'));
+		client = new LspClient();
+		await client.initialize({ settings: { admx: { ingested: { T: ['t.admx'] } } } });
+	});
+
+	after(async () => {
+		assert.equal(await client.stop(), 0);
+		rmSync(dir, { recursive: true });
+	});
+
+	/** Tells the server a file changed, as a client watching `**∕*.{admx,adml}` does, and waits for `uri` to be checked again. */
+	async function changed(file: string, uri: string) {
+		const next = client.nextDiagnostics(uri);
+		await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(file).toString(), type: FileChangeType.Changed }] });
+		return (await next).diagnostics.map((d) => `${String(d.code)} ${d.message}`);
+	}
+
+	it('checks an open ADMX file against the strings of the en-US ADML beside it, and again when the ADML changes', async () => {
+		const uri = pathToFileURL(admx).toString();
+		const opened = await client.open(uri, ADMX('P'), 'admx');
+		assert.deepEqual(opened.diagnostics.filter((d) => d.code === 'admx-strings').map((d) => d.message), ['The ADML has no string P_Explain.']);
+		writeFileSync(adml, ADML('Cat', 'P', 'P_Explain'));
+		assert.deepEqual((await changed(adml, uri)).filter((d) => d.startsWith('admx-strings')), []);
+		await client.close(uri);
+	});
+
+	it('checks an open SyncML message again when an ADMX the settings name as ingested changes on disk', async () => {
+		const uri = pathToFileURL(path.join(dir, 'm.syncml')).toString();
+		const opened = await client.open(uri, SYNCML, 'syncml');
+		assert.deepEqual(opened.diagnostics.filter((d) => String(d.code).startsWith('ingested')), []);
+		writeFileSync(admx, ADMX('Renamed'));
+		assert.deepEqual((await changed(admx, uri)).filter((d) => d.startsWith('ingested')), ['ingested-uri The ADMX ingested as T has no policy P. A policy renamed or moved between ADMX revisions has another node: check the revision the device ingests.']);
+	});
+});
