@@ -38,7 +38,7 @@ export class IngestedFiles {
 					continue;
 				}
 				this.told.delete(full);
-				installs.push({ app, admx: read.admx, order: -1 });
+				installs.push({ app, admx: read.admx, adml: read.adml, order: -1 });
 			}
 		}
 		return installs;

@@ -78,14 +78,14 @@ describe('completion of whole profiles where a profile can start', () => {
 });
 
 describe('completion of top-level keys', () => {
-	it('proposes the four keys in an empty document, and the whole profiles', () => {
+	it('proposes the five keys in an empty document, and the whole profiles', () => {
 		const { items } = complete('|');
-		assert.deepEqual(labels(items).sort(), ['description', 'policies', 'profile', 'scope', ...PROFILE_SNIPPETS].sort());
+		assert.deepEqual(labels(items).sort(), ['admx', 'description', 'policies', 'profile', 'scope', ...PROFILE_SNIPPETS].sort());
 	});
 
 	it('leaves out keys already present', () => {
 		const { items } = complete('profile: A\n|\npolicies:\n  SessionLogging: { state: enabled }\n');
-		assert.deepEqual(labels(items).sort(), ['description', 'scope']);
+		assert.deepEqual(labels(items).sort(), ['admx', 'description', 'scope']);
 	});
 
 	it('replaces a half-typed key and inserts a key with its colon', () => {
@@ -111,7 +111,7 @@ describe('completion of top-level keys', () => {
 
 	it('proposes the keys again in the second document of a file', () => {
 		const { items } = complete('profile: A\npolicies:\n  SessionLogging: { state: enabled }\n---\nprofile: B\n|');
-		assert.deepEqual(labels(items).sort(), ['description', 'policies', 'scope']);
+		assert.deepEqual(labels(items).sort(), ['admx', 'description', 'policies', 'scope']);
 	});
 });
 

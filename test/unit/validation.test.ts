@@ -201,7 +201,7 @@ describe('validation: a document or key of the wrong shape', () => {
 	/** The message names the two required keys as required and the other two as optional. */
 	function saysWhatIsRequired(message: string): void {
 		assert.match(message, /`profile` and `policies` are required/);
-		assert.match(message, /`description` and `scope` are optional/);
+		assert.match(message, /`description`, `scope` and `admx` are optional/);
 	}
 
 	it('says which profile keys are required when a document is a list or a single value', () => {

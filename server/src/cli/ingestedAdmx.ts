@@ -37,7 +37,7 @@ export function readIngestedAdmx(specs: readonly string[], io: CliIo, command: s
 				io.stderr(`rapolicy ${command}: --admx ${spec}: ${read.error}\n`);
 				return undefined;
 			}
-			installs.push({ app, admx: read.admx, order: -1 });
+			installs.push({ app, admx: read.admx, adml: read.adml, order: -1 });
 		}
 	}
 	return installs;

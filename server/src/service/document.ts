@@ -23,6 +23,10 @@ import type { AdmlFile, AdmxFile } from './admx/admxModel';
 import type { IngestionCheck, IngestionInstall } from './admx/ingestedSettings';
 import { lintAdmx } from './admx/lintAdmx';
 import { loadAdml, loadAdmx } from './admx/admxCache';
+import type { ReadAdmx } from './admx/admxSource';
+import { profileIngestion, type ProfileIngestion } from './admx/profileIngestion';
+import { isIngestedKey } from './model/ingestedKey';
+import { checkIngestedPolicies } from './validation/ingestedRules';
 
 export const POLICY_LANGUAGE = 'rapolicy';
 export const SYNCML_LANGUAGE = 'syncml';
@@ -64,6 +68,11 @@ export interface ParsedYaml extends ParsedBase {
 	readonly language: typeof POLICY_LANGUAGE;
 	/** The file's documents; their trees are relative to `start`. */
 	readonly chunks: readonly YamlChunk[];
+	/**
+	 * What each profile ingests, by the index of `profiles`: present once the ADMX files were read
+	 * (`withIngestedAdmx`), since the parse itself reads no file.
+	 */
+	readonly ingestions?: readonly ProfileIngestion[];
 }
 
 export interface ParsedSyncml extends ParsedBase, SyncmlParse {
@@ -264,7 +273,7 @@ export function parseSyncmlDocument(uri: string, version: number, source: string
 				const policies = parse.chunks.flatMap((c) => settingsAt(c.result, c.start));
 				// A profile's commands are its roots: the profile is the whole file.
 				const root = parse.kind === 'profile' ? undefined : parse.root;
-				profiles = policies.length > 0 ? [{ name: undefined, description: undefined, scope: undefined, policies, span: root ? { start: root.start, end: root.end } : { start: 0, end: text.length } }] : [];
+				profiles = policies.length > 0 ? [{ name: undefined, description: undefined, scope: undefined, admx: [], policies, span: root ? { start: root.start, end: root.end } : { start: 0, end: text.length } }] : [];
 			}
 			return profiles;
 		},
@@ -303,9 +312,13 @@ export function parseAdmxDocument(uri: string, version: number, text: string, ed
 
 /**
  * The document as checked when the ADMX files in `external` are ingested too (by another profile,
- * a setting, the command line): its ingested policies checked against them as well.
+ * a setting, the command line): its ingested policies checked against them as well. A profile's
+ * own `admx:` entries are read through `read`, relative to the profile.
  */
-export function withIngestedAdmx(doc: ParsedDocument, external: readonly IngestionInstall[]): ParsedDocument {
+export function withIngestedAdmx(doc: ParsedDocument, external: readonly IngestionInstall[], read?: ReadAdmx): ParsedDocument {
+	if (doc.language === POLICY_LANGUAGE) {
+		return withProfileAdmx(doc, external, read);
+	}
 	const ingestion = doc.language === SYNCML_LANGUAGE || doc.language === INTUNE_LANGUAGE ? doc.ingestion : undefined;
 	if (!ingestion || external.length === 0) {
 		return doc;
@@ -314,6 +327,23 @@ export function withIngestedAdmx(doc: ParsedDocument, external: readonly Ingesti
 	const problems = [...doc.problems.filter((p) => !before.has(p)), ...ingestion.recheck(external)];
 	// The document's other parts, lazy ones included, are shared; only the problems differ.
 	return Object.assign(Object.create(doc) as ParsedDocument, { problems });
+}
+
+/** A profile document with the ADMX files its profiles ingest read, and their policies checked against them. */
+function withProfileAdmx(doc: ParsedYaml, external: readonly IngestionInstall[], read: ReadAdmx | undefined): ParsedYaml {
+	const profiles = doc.profiles;
+	if (!profiles.some((p) => p.admx.length > 0 || p.policies.some((s) => isIngestedKey(s.name.value)))) {
+		return doc;
+	}
+	const writer = new YamlEditWriter(doc.text);
+	const problems: Problem[] = [...doc.problems];
+	const ingestions = profiles.map((profile) => {
+		const ingestion = profileIngestion(profile, read, external);
+		problems.push(...ingestion.problems);
+		checkIngestedPolicies(profile, ingestion, writer, problems);
+		return ingestion;
+	});
+	return Object.assign(Object.create(doc) as ParsedYaml, { problems, ingestions });
 }
 
 const settingsAt = placement((result: CommandChunkResult, start: number) => result.settings.map((s) => shiftSetting(s, start)));

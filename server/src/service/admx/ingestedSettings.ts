@@ -1,7 +1,7 @@
 import type { Span } from '../text/span';
 import { closest } from '../text/suggest';
 import type { Problem } from '../validation/problem';
-import type { AdmxFile, AdmxPolicy } from './admxModel';
+import type { AdmlFile, AdmxFile, AdmxPolicy } from './admxModel';
 import { checkAdmxPayload } from './checkPayload';
 import { configNode } from './configUri';
 import type { ConfigureNode } from './ingestedUri';
@@ -16,6 +16,8 @@ import type { ParsedPayload } from '../syncml/payload';
 export interface IngestionInstall {
 	readonly app: string;
 	readonly admx: AdmxFile;
+	/** The ADML read with it, for display names; absent where none was found or looked for. */
+	readonly adml?: AdmlFile;
 	readonly order: number;
 }
 

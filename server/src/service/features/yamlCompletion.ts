@@ -86,6 +86,7 @@ function profileKeys(context: CursorContext, range: Range, unit: string): Comple
 		profile: 'profile: ${1:Helpdesk Remote Assistance}',
 		description: 'description: ${1}',
 		scope: 'scope: device',
+		admx: `admx:\n${unit}- app: \${1:AppName}\n${unit}  file: \${2:admx/app.admx}`,
 		policies: `policies:\n${unit}$0`,
 	};
 	return PROFILE_KEYS.filter((k) => !context.siblings.has(k)).map((key, i) => keyProposal(key, snippets[key], context, range, {

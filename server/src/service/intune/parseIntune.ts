@@ -36,7 +36,7 @@ export function parseIntune(text: string): IntuneParse {
 	}
 	const nameValue = root && (property(root, 'displayName') ?? property(root, 'name'));
 	const name = nameValue?.kind === 'string' ? nameValue.value : undefined;
-	const profile: Profile = { name: undefined, description: undefined, scope: undefined, policies: out.settings, span: { start: 0, end: text.length } };
+	const profile: Profile = { name: undefined, description: undefined, scope: undefined, admx: [], policies: out.settings, span: { start: 0, end: text.length } };
 	checkProfile(profile, kind === 'catalog' ? catalog : custom, out.problems);
 	return { kind, name, profiles: out.settings.length > 0 ? [profile] : [], problems: out.problems, anchors: out.anchors, skipped: out.skipped, ingestion: out.ingestion };
 }

@@ -18,7 +18,13 @@ export type OptionValue =
 		readonly locate?: (start: number, end: number) => Span;
 	})
 	| (Span & { readonly kind: 'list'; readonly items: readonly OptionValue[] })
-	| (Span & { readonly kind: 'other'; readonly description: string });
+	/** Anything else; a mapping keeps its entries, which an ingested policy's explicit-value list reads. */
+	| (Span & { readonly kind: 'other'; readonly description: string; readonly entries?: readonly MappingEntry[] });
+
+export interface MappingEntry {
+	readonly key: Located<string>;
+	readonly value: OptionValue;
+}
 
 export interface OptionSetting {
 	readonly id: Located<string>;
@@ -29,7 +35,7 @@ export interface OptionSetting {
 
 export interface PolicySetting {
 	readonly name: Located<string>;
-	/** Undefined when the name is not a Remote Assistance policy. */
+	/** Undefined when the name is not a Remote Assistance policy (an ingested policy's `App/Policy` included). */
 	readonly definition: PolicyDefinition | undefined;
 	readonly state: OptionValue | undefined;
 	readonly options: readonly OptionSetting[];
@@ -41,10 +47,20 @@ export interface PolicySetting {
 	readonly span: Span;
 }
 
+/** One `admx:` entry of a profile: an ADMX file the profile ingests under an AppName. */
+export interface AdmxEntry {
+	readonly app: Located<string> | undefined;
+	/** As written: relative to the profile's folder. */
+	readonly file: Located<string> | undefined;
+	readonly span: Span;
+}
+
 export interface Profile {
 	readonly name: Located<string> | undefined;
 	readonly description: Located<string> | undefined;
 	readonly scope: OptionValue | undefined;
+	/** The ADMX files the profile ingests; empty when it has no `admx:` section. */
+	readonly admx: readonly AdmxEntry[];
 	readonly policies: readonly PolicySetting[];
 	/** The whole document (between `---` markers). */
 	readonly span: Span;

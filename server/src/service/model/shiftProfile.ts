@@ -5,6 +5,9 @@ function optionValue(value: OptionValue, delta: number): OptionValue {
 	if (value.kind === 'list') {
 		return { ...shiftSpan(value, delta), items: value.items.map((item) => optionValue(item, delta)) };
 	}
+	if (value.kind === 'other' && value.entries) {
+		return { ...shiftSpan(value, delta), entries: value.entries.map((e) => ({ key: shiftSpan(e.key, delta), value: optionValue(e.value, delta) })) };
+	}
 	if (value.kind === 'scalar' && value.locate) {
 		const locate = value.locate;
 		// Where escapes map characters to the source, the mapping moves with the value.
@@ -45,6 +48,7 @@ export function shiftProfile(profile: Profile, delta: number): Profile {
 		name: located(profile.name, delta),
 		description: located(profile.description, delta),
 		scope: profile.scope && optionValue(profile.scope, delta),
+		admx: profile.admx.map((entry) => ({ app: located(entry.app, delta), file: located(entry.file, delta), span: shiftSpan(entry.span, delta) })),
 		policies: profile.policies.map((p) => shiftSetting(p, delta)),
 		span: shiftSpan(profile.span, delta),
 	};

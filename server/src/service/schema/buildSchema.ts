@@ -69,14 +69,46 @@ export function buildProfileSchema(): Schema {
 		properties: {
 			profile: { type: 'string', pattern: '\\S', description: 'Display name of the profile.' },
 			description: { type: 'string', description: 'What the profile is for.' },
-			scope: { const: 'device', description: 'Every Remote Assistance policy applies to the device.' },
+			scope: { enum: ['device', 'user'], description: 'Every Remote Assistance policy applies to the device; `user` places ingested policies whose class is Both.' },
+			admx: {
+				type: 'array',
+				description: 'The third-party ADMX files this profile ingests.',
+				items: {
+					type: 'object',
+					additionalProperties: false,
+					required: ['app', 'file'],
+					properties: {
+						app: { type: 'string', pattern: '^[^\\s/~\\\\?#%]+$', description: 'The AppName the ADMX is ingested under.' },
+						file: { type: 'string', pattern: '\\.[aA][dD][mM][xX]$', description: 'The .admx file, relative to this profile.' },
+					},
+				},
+			},
 			policies: {
 				type: 'object',
 				minProperties: 1,
 				additionalProperties: false,
 				properties: Object.fromEntries(POLICIES.map((p) => [p.name, { $ref: `#/definitions/${p.name}` }])),
+				// Policies of ingested ADMX files: their ADMX, read at run time, checks the rest.
+				patternProperties: { '^[^/]+/[^/]+$': { $ref: '#/definitions/ingestedPolicy' } },
 			},
 		},
-		definitions: Object.fromEntries(POLICIES.map((p) => [p.name, policySchema(p)])),
+		// `user` places ingested policies only: a profile needs an ADMX entry or an ingested policy for it.
+		if: { properties: { scope: { const: 'user' } }, required: ['scope'] },
+		then: {
+			anyOf: [
+				{ required: ['admx'], properties: { admx: { type: 'array', minItems: 1 } } },
+				{ properties: { policies: { type: 'object', not: { type: 'object', propertyNames: { not: { pattern: '/' } } } } } },
+			],
+		},
+		definitions: {
+			...Object.fromEntries(POLICIES.map((p) => [p.name, policySchema(p)])),
+			ingestedPolicy: {
+				description: 'A policy of an ingested ADMX, keyed AppName/PolicyName; options are keyed by element id.',
+				type: 'object',
+				additionalProperties: false,
+				required: ['state'],
+				properties: { state: { enum: [...POLICY_STATES] }, options: { type: ['object', 'null'] } },
+			},
+		},
 	};
 }

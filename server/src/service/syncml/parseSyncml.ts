@@ -191,7 +191,7 @@ export function readCommandChunk(source: string): CommandChunkResult {
 	}
 	checkCommand(source, command, raItems, damaged, problems);
 	const ingestion = readIngestion(source, commands, problems);
-	checkProfile({ name: undefined, description: undefined, scope: undefined, policies: settings, span: { start: 0, end: source.length } }, writer, problems);
+	checkProfile({ name: undefined, description: undefined, scope: undefined, admx: [], policies: settings, span: { start: 0, end: source.length } }, writer, problems);
 	compactTree(element, source);
 	trimCommand(command);
 	settings.forEach(trimSetting);

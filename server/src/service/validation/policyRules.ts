@@ -1,7 +1,8 @@
 import { findElement, POLICY_NAMES, suggestElement, suggestPolicy } from '../catalog/catalog';
-import { POLICY_STATES, type PolicyElement } from '../catalog/types';
-import type { Located, OptionValue, PolicySetting, Profile } from '../model/policyModel';
+import { POLICY_STATES, type PolicyDefinition, type PolicyElement } from '../catalog/types';
+import type { Located, PolicySetting, Profile } from '../model/policyModel';
 import { closest } from '../text/suggest';
+import { isIngestedKey } from '../model/ingestedKey';
 import type { Problem, TextEdit } from './problem';
 import { checkElementValue, type ValueEditWriter } from './valueRules';
 
@@ -12,16 +13,27 @@ export interface PolicyEditWriter extends ValueEditWriter {
 	addState(setting: PolicySetting, state: string): TextEdit[];
 }
 
-/** The rules over the policy model: what the catalog says about each policy and option. */
+/**
+ * The rules over the policy model: what the catalog says about each policy and option. Policies
+ * of ingested ADMX files (`App/PolicyName`) are checked once their ADMX files are read.
+ */
 export function checkProfile(profile: Profile, writer: PolicyEditWriter, problems: Problem[]): void {
-	checkScope(profile.scope, problems);
+	checkScope(profile, problems);
 	for (const setting of profile.policies) {
-		checkPolicy(setting, writer, problems);
+		if (!isIngestedKey(setting.name.value)) {
+			checkPolicy(setting, writer, problems);
+		}
 	}
 }
 
-function checkScope(scope: OptionValue | undefined, problems: Problem[]): void {
+function checkScope(profile: Profile, problems: Problem[]): void {
+	const scope = profile.scope;
 	if (!scope || (scope.kind === 'scalar' && scope.value === 'device')) {
+		return;
+	}
+	// `user` places ingested policies of class Both; Remote Assistance has none.
+	const ingested = profile.admx.length > 0 || profile.policies.some((p) => isIngestedKey(p.name.value));
+	if (ingested && scope.kind === 'scalar' && scope.value === 'user') {
 		return;
 	}
 	const fix = { title: 'Change to device', edits: [{ span: scope, newText: 'device' }], preferred: true };
@@ -29,7 +41,9 @@ function checkScope(scope: OptionValue | undefined, problems: Problem[]): void {
 	problems.push({
 		code: 'invalid-scope',
 		span: scope,
-		message: `Scope ${said} is not possible: every Remote Assistance policy applies to the device only (./Device/...). Write \`scope: device\` or leave scope out.`,
+		message: ingested
+			? `Scope ${said} is not possible: write \`scope: device\` or \`scope: user\` (which places the ingested policies whose class is Both).`
+			: `Scope ${said} is not possible: every Remote Assistance policy applies to the device only (./Device/...). Write \`scope: device\` or leave scope out.`,
 		fixes: [fix],
 	});
 }
@@ -56,11 +70,22 @@ const STATE_WORDS: Readonly<Record<string, string>> = { on: 'enabled', yes: 'ena
 
 function checkPolicy(setting: PolicySetting, writer: PolicyEditWriter, problems: Problem[]): void {
 	const policy = setting.definition;
-	const name = setting.name.value;
 	if (!policy) {
 		problems.push(unknownPolicy(setting.name));
 		return;
 	}
+	if (checkState(setting, writer, problems) !== 'enabled') {
+		return;
+	}
+	checkOptions(setting, policy, writer, problems);
+}
+
+/**
+ * The state of a policy entry, reporting a missing or unknown one and options of a policy that is
+ * not enabled; undefined when there is no valid state.
+ */
+export function checkState(setting: PolicySetting, writer: PolicyEditWriter, problems: Problem[]): string | undefined {
+	const name = setting.name.value;
 	const state = setting.state;
 	if (!state || (state.kind === 'scalar' && state.value === null)) {
 		problems.push({
@@ -69,7 +94,7 @@ function checkPolicy(setting: PolicySetting, writer: PolicyEditWriter, problems:
 			message: `${name} has no state: add \`state: enabled\`, \`state: disabled\` or \`state: not-configured\`.`,
 			fixes: POLICY_STATES.map((s) => ({ title: `Add state: ${s}`, edits: writer.addState(setting, s) })),
 		});
-		return;
+		return undefined;
 	}
 	const stateText = state.kind === 'scalar' && typeof state.value === 'string' ? state.value : undefined;
 	if (stateText === undefined || !(POLICY_STATES as readonly string[]).includes(stateText)) {
@@ -81,19 +106,21 @@ function checkPolicy(setting: PolicySetting, writer: PolicyEditWriter, problems:
 			message: `${stateText === undefined ? 'This' : `'${stateText}'`} is not a state.${suggestion ? ` Did you mean ${suggestion}?` : ''} Write enabled, disabled or not-configured.`,
 			fixes: suggestion ? [{ title: `Change to ${suggestion}`, edits: [{ span: state, newText: suggestion }], preferred: true }] : undefined,
 		});
-		return;
+		return undefined;
 	}
-	if (stateText !== 'enabled') {
-		if (setting.optionsKey) {
-			problems.push({
-				code: 'ignored-options',
-				span: setting.optionsKey,
-				message: `${name} is ${stateText}, so its options are never sent to the device. Remove them, or set \`state: enabled\`.`,
-				fixes: [{ title: 'Remove the ignored options', edits: writer.removeOptions(setting), preferred: true }],
-			});
-		}
-		return;
+	if (stateText !== 'enabled' && setting.optionsKey) {
+		problems.push({
+			code: 'ignored-options',
+			span: setting.optionsKey,
+			message: `${name} is ${stateText}, so its options are never sent to the device. Remove them, or set \`state: enabled\`.`,
+			fixes: [{ title: 'Remove the ignored options', edits: writer.removeOptions(setting), preferred: true }],
+		});
 	}
+	return stateText;
+}
+
+function checkOptions(setting: PolicySetting, policy: PolicyDefinition, writer: PolicyEditWriter, problems: Problem[]): void {
+	const name = setting.name.value;
 	// An id that is a near miss for a missing one is reported once, as the near miss.
 	const meant = new Set<string>();
 	// Options written one level off are reported where they stand, and are checked and counted as given.

@@ -69,6 +69,7 @@ export const RULES = {
 	'unknown-setting-id': { severity: 'error', description: 'A settings-catalog definition or option id that Remote Assistance does not have.' },
 	'too-many-helpers': { severity: 'error', description: 'A settings-catalog helper list with more than the 1000 entries Intune takes.' },
 	'ingested-uri': { severity: 'error', description: 'A LocURI of an ingested ADMX policy that is not the node the ADMX gives: separators, spaces, empty segments, a missing ./, the category path, the policy name, the scope its class allows, the AppName\'s case.' },
+	'admx-entry': { severity: 'error', description: 'An `admx` entry of a profile whose file cannot be read or is not an ADMX, whose AppName cannot stand in a URI, or that repeats another entry.' },
 	'ingested-app': { severity: 'warning', description: 'A policy of an AppName that nothing in the document ingests, so it cannot be checked against its ADMX.' },
 	'admx-syntax': { severity: 'error', description: 'An ADMX or ADML file that is not well-formed, not of its kind, or lacks an attribute or value the ADMX schema requires.' },
 	'admx-reference': { severity: 'error', description: 'A category or supportedOn reference that names nothing in the file, or a prefix that devices have refused or that the file does not declare.' },

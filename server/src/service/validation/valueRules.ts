@@ -41,7 +41,7 @@ export function checkElementValue(element: PolicyElement, value: OptionValue, wr
 	}
 }
 
-function describe(value: OptionValue): string {
+export function describe(value: OptionValue): string {
 	if (value.kind === 'list') {
 		return 'a list';
 	}
@@ -273,7 +273,7 @@ export function findForbiddenCharacter(value: string): { index: number; codePoin
 }
 
 /** Reports a forbidden character, pointing at it when the source holds it literally. */
-function checkCharacters(id: string, value: ScalarValue, writer: ValueEditWriter, problems: Problem[]): boolean {
+export function checkCharacters(id: string, value: ScalarValue, writer: ValueEditWriter, problems: Problem[]): boolean {
 	const text = value.value as string;
 	const found = findForbiddenCharacter(text);
 	if (!found) {

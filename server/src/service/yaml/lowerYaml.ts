@@ -1,11 +1,12 @@
 import { findPolicy } from '../catalog/catalog';
 import type { PolicyDefinition } from '../catalog/types';
-import type { Located, OptionSetting, OptionValue, PolicySetting, Profile } from '../model/policyModel';
+import type { AdmxEntry, Located, OptionSetting, OptionValue, PolicySetting, Profile } from '../model/policyModel';
+import { isIngestedKey } from '../model/ingestedKey';
 import type { Span } from '../text/span';
 import type { Problem } from '../validation/problem';
 import { closest } from '../text/suggest';
 import { misplacedKey, ownerAbove, type Nesting } from './misplacedKeys';
-import { POLICY_KEYS, PROFILE_KEYS, PROFILE_KEYS_REQUIRED } from './profileFormat';
+import { ADMX_ENTRY_KEYS, POLICY_KEYS, PROFILE_KEYS, PROFILE_KEYS_REQUIRED } from './profileFormat';
 import { indentUnit } from './yamlEdits';
 import { yamlText } from './yamlRender';
 import { keyName, type AstNode, type MapNode, type PairNode, type YamlDocument } from './yamlAst';
@@ -83,6 +84,7 @@ function lowerProfile(doc: YamlDocument, root: MapNode, text: string, problems: 
 	const name = textValue(given('profile'), 'profile', 'the profile\'s display name', false, problems);
 	const description = textValue(given('description'), 'description', 'a sentence about the profile', true, problems);
 	const scopePair = given('scope');
+	const admx = lowerAdmxEntries(given('admx'), problems);
 	if (!given('profile')) {
 		problems.push({
 			code: 'missing-profile',
@@ -107,6 +109,7 @@ function lowerProfile(doc: YamlDocument, root: MapNode, text: string, problems: 
 		name,
 		description,
 		scope: scopePair?.value ? toOptionValue(scopePair.value) : undefined,
+		admx,
 		policies,
 		span: { start: doc.start, end: doc.end },
 	};
@@ -173,6 +176,36 @@ function lowerPolicy(pair: PairNode, around: Nesting, owned: readonly PairNode[]
 	return { name, definition, state: stateNode ? toOptionValue(stateNode) : undefined, options, misplacedOptions, optionsKey, span };
 }
 
+/** The `admx:` section: a list of `{ app, file }` mappings. */
+function lowerAdmxEntries(pair: PairNode | undefined, problems: Problem[]): AdmxEntry[] {
+	const value = pair?.value;
+	if (!pair || !value || (value.kind === 'scalar' && value.value === null)) {
+		return [];
+	}
+	if (value.kind !== 'seq') {
+		problems.push({ code: 'value-type', span: value, message: '`admx` is a list of the ADMX files this profile ingests, one `- app: <AppName>` with `file: <path.admx>` per file.' });
+		return [];
+	}
+	const entries: AdmxEntry[] = [];
+	for (const item of value.items) {
+		if (!item || item.kind !== 'map') {
+			problems.push({ code: 'value-type', span: item ?? value, message: 'Each `admx` entry is a mapping: `- app: <AppName>` and, on the next line, `file: <path.admx>`.' });
+			continue;
+		}
+		const keys = uniquePairs(item, ADMX_ENTRY_KEYS, 'admx entry', 'Write `app` and `file`.', problems, () => false);
+		const part = (key: 'app' | 'file', what: string): Located<string> | undefined => {
+			const found = keys.get(key);
+			if (!found) {
+				problems.push({ code: 'invalid-structure', span: item.pairs[0]?.key ?? item, message: `This admx entry has no \`${key}\`: add \`${key}: ${what}\`.` });
+				return undefined;
+			}
+			return textValue(found, key, what, false, problems);
+		};
+		entries.push({ app: part('app', '<AppName>'), file: part('file', '<path to the .admx>'), span: { start: item.start, end: item.end } });
+	}
+	return entries;
+}
+
 function optionSetting(pair: PairNode, id: string): OptionSetting {
 	const idNode = pair.key as AstNode;
 	return {
@@ -236,6 +269,9 @@ function uniquePairs(map: MapNode, known: readonly string[] | undefined, where: 
 
 /** What to write instead of an option key that is not a plain name: the policy's option ids when it has any. */
 function optionIdsExpected(policy: string, definition: PolicyDefinition | undefined): string {
+	if (isIngestedKey(policy)) {
+		return 'Write an element id of the policy\'s ADMX.';
+	}
 	const ids = definition?.elements.map((element) => `\`${element.id}\``) ?? [];
 	return ids.length > 0 ? `Write an option id of ${policy}: ${ids.join(', ')}.` : 'Write an option id of the policy.';
 }
@@ -296,6 +332,15 @@ export function toOptionValue(node: AstNode): OptionValue {
 				}),
 			};
 		case 'map':
-			return { kind: 'other', description: 'a mapping', start: node.start, end: node.end };
+			return {
+				kind: 'other',
+				description: 'a mapping',
+				start: node.start,
+				end: node.end,
+				entries: node.pairs.flatMap((pair) => {
+					const key = keyName(pair);
+					return key === undefined || !pair.key ? [] : [{ key: { start: pair.key.start, end: pair.key.end, value: key }, value: pair.value?.kind === 'scalar' ? toOptionValue(pair.value) : pair.value ? { kind: 'other' as const, description: pair.value.kind === 'seq' ? 'a list' : 'a mapping', start: pair.value.start, end: pair.value.end } : { kind: 'scalar' as const, value: null, quoted: false, start: pair.key.end, end: pair.key.end } }];
+				}),
+			};
 	}
 }

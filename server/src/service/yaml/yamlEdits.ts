@@ -4,7 +4,7 @@ import type { Span } from '../text/span';
 import { column, eol, lineEnd, lineStart, nextLineStart } from '../text/lines';
 import type { TextEdit } from '../validation/problem';
 import type { PolicyEditWriter } from '../validation/policyRules';
-import { defaultValueText, optionLines, yamlText } from './yamlRender';
+import { defaultValueText, yamlText } from './yamlRender';
 
 /** The indentation step the file uses: the smallest indentation of any non-blank line, or two spaces. */
 export function indentUnit(text: string): string {
@@ -76,9 +76,14 @@ export class YamlEditWriter implements PolicyEditWriter {
 	}
 
 	addOptions(setting: PolicySetting, elements: readonly PolicyElement[]): TextEdit[] {
+		return this.addOptionEntries(setting, elements.map((e) => ({ id: e.id, value: defaultValueText(e) })));
+	}
+
+	/** Adds `id: value` options, each value already written as YAML. */
+	addOptionEntries(setting: PolicySetting, entries: readonly { readonly id: string; readonly value: string }[]): TextEdit[] {
 		const indent = this.bodyIndent(setting);
 		const optionIndent = indent + this.unit;
-		const lines = optionLines(elements, optionIndent);
+		const lines = entries.map((e) => `${optionIndent}${e.id}: ${e.value}`);
 		if (this.isFlow(setting)) {
 			const state = setting.state?.kind === 'scalar' ? String(setting.state.value) : 'enabled';
 			const kept = setting.options.map((o) => `${optionIndent}${this.source.slice(o.span.start, o.span.end)}`);
@@ -87,7 +92,7 @@ export class YamlEditWriter implements PolicyEditWriter {
 		const last = setting.options[setting.options.length - 1];
 		if (last) {
 			if (this.source[valueStart(this.source, setting.optionsKey?.end ?? last.span.start)] === '{') {
-				return [{ span: { start: last.span.end, end: last.span.end }, newText: elements.map((e) => `, ${e.id}: ${defaultValueText(e)}`).join('') }];
+				return [{ span: { start: last.span.end, end: last.span.end }, newText: entries.map((e) => `, ${e.id}: ${e.value}`).join('') }];
 			}
 			const at = afterEntry(this.source, last.span);
 			return [this.ensureLineBreak({ span: { start: at, end: at }, newText: lines.join(this.nl) + this.nl })];

@@ -35,11 +35,6 @@ export function defaultValueText(element: PolicyElement): string {
 	}
 }
 
-/** `id: value` lines for the given elements, each prefixed by `indent`. */
-export function optionLines(elements: readonly PolicyElement[], indent: string): string[] {
-	return elements.map((e) => `${indent}${e.id}: ${defaultValueText(e)}`);
-}
-
 /** Snippet text (LSP snippet syntax) for a whole policy, relative to the line it starts on. */
 export function policySnippet(policy: PolicyDefinition, unit: string): string {
 	const lines = [`${policy.name}:`, `${unit}state: \${1|enabled,disabled,not-configured|}`];

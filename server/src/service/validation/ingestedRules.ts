@@ -1,0 +1,157 @@
+import type { AdmlFile, AdmxElement } from '../admx/admxModel';
+import { itemValueText } from '../admx/checkPayload';
+import { presentationOf } from '../admx/readAdml';
+import { findIngested, ingestedPolicies, type IngestedPolicy, type ProfileIngestion } from '../admx/profileIngestion';
+import { isIngestedKey, splitIngestedKey } from '../model/ingestedKey';
+import type { PolicySetting, Profile } from '../model/policyModel';
+import type { Span } from '../text/span';
+import { closest } from '../text/suggest';
+import type { YamlEditWriter } from '../yaml/yamlEdits';
+import { checkAdmxOption } from './admxValueRules';
+import { checkState } from './policyRules';
+import type { Problem } from './problem';
+
+/** The YAML an element starts with when a fix adds it: the ADML's default where it gives one. */
+export function defaultOptionText(element: AdmxElement, adml: AdmlFile | undefined, presentation: string | undefined): string {
+	const control = presentationOf(adml, presentation).find((c) => c.refId === element.id);
+	switch (element.type) {
+		case 'decimal':
+		case 'longDecimal':
+			return String(control?.defaultValue !== undefined && /^\d+$/.test(control.defaultValue) ? control.defaultValue : element.minValue);
+		case 'boolean':
+			return String(control?.defaultChecked ?? false);
+		case 'enum': {
+			const item = element.items[control?.defaultItem ?? 0] ?? element.items[0];
+			const value = item && itemValueText(item.value);
+			return value === undefined ? '""' : item.value.kind === 'string' ? JSON.stringify(value) : value;
+		}
+		case 'text':
+			return JSON.stringify(control?.defaultValue ?? '');
+		case 'multiText':
+			return '[]';
+		case 'list':
+			return element.explicitValue ? '{}' : '[]';
+	}
+}
+
+/** The part of the key that names the policy, for problems about it alone. */
+function policySpan(setting: PolicySetting, app: string): Span {
+	const name = setting.name;
+	return name.end - name.start === name.value.length ? { start: name.start + app.length + 1, end: name.end } : name;
+}
+
+function appSpan(setting: PolicySetting, app: string): Span {
+	const name = setting.name;
+	return name.end - name.start === name.value.length ? { start: name.start, end: name.start + app.length } : name;
+}
+
+/**
+ * The policies a profile keys `App/PolicyName`, against the ADMX files it ingests (and those
+ * ingested elsewhere): the AppName ingested, the policy in that ADMX, its state, and each option
+ * against its element, with the required ones present when enabled.
+ */
+export function checkIngestedPolicies(profile: Profile, ingestion: ProfileIngestion, writer: YamlEditWriter, problems: Problem[]): void {
+	for (const setting of profile.policies) {
+		if (isIngestedKey(setting.name.value)) {
+			checkIngestedPolicy(setting, ingestion, writer, problems);
+		}
+	}
+}
+
+function checkIngestedPolicy(setting: PolicySetting, ingestion: ProfileIngestion, writer: YamlEditWriter, problems: Problem[]): void {
+	const key = splitIngestedKey(setting.name.value);
+	if (!key) {
+		problems.push({ code: 'unknown-policy', span: setting.name, message: `A policy of an ingested ADMX is keyed AppName/PolicyName, with one / between two names; ${setting.name.value} is not.` });
+		return;
+	}
+	const installed = ingestion.apps.get(key.app.toLowerCase());
+	if (!installed) {
+		const apps = [...ingestion.apps.values()].map((a) => a.app);
+		const suggestion = closest(key.app, apps);
+		problems.push({
+			code: 'ingested-app',
+			span: appSpan(setting, key.app),
+			message: `Nothing ingests an ADMX as ${key.app}, so this policy cannot be checked or exported.${suggestion ? ` Did you mean ${suggestion}?` : ''} Add an \`admx\` entry (\`- app: ${key.app}\` with its \`file\`), or name the ADMX in the rapolicy.admx.ingested setting (rapolicy validate --admx ${key.app}=FILE).`,
+			fixes: suggestion ? [{ title: `Change to ${suggestion}`, edits: [{ span: appSpan(setting, key.app), newText: suggestion }], preferred: true }] : undefined,
+		});
+		checkState(setting, writer, problems);
+		return;
+	}
+	if (installed.app !== key.app) {
+		problems.push({
+			code: 'ingested-app',
+			span: appSpan(setting, key.app),
+			message: `The ADMX is ingested as ${installed.app}; write that spelling, since the AppName starts every URI of its policies.`,
+			fixes: [{ title: `Change to ${installed.app}`, edits: [{ span: appSpan(setting, key.app), newText: installed.app }], preferred: true }],
+		});
+	}
+	const found = findIngested(ingestion, key.app, key.policy);
+	if (!found) {
+		reportUnknownPolicy(setting, key.app, key.policy, ingestion, problems);
+		checkState(setting, writer, problems);
+		return;
+	}
+	if (checkState(setting, writer, problems) === 'enabled') {
+		checkIngestedOptions(setting, found, writer, problems);
+	}
+}
+
+function reportUnknownPolicy(setting: PolicySetting, app: string, policy: string, ingestion: ProfileIngestion, problems: Problem[]): void {
+	const span = policySpan(setting, app);
+	const caseOnly = findIngested(ingestion, app, policy, false);
+	const names = ingestedPolicies(ingestion, app).map((p) => p.policy.name);
+	const lower = policy.toLowerCase();
+	// Vendors rename policies by adding or dropping a prefix between revisions.
+	const containing = names.filter((n) => n.length >= 4 && lower.length >= 4 && (n.toLowerCase().includes(lower) || lower.includes(n.toLowerCase())))
+		.sort((a, b) => Math.abs(a.length - policy.length) - Math.abs(b.length - policy.length))[0];
+	const suggestion = caseOnly?.policy.name ?? closest(policy, names) ?? containing;
+	problems.push({
+		code: 'unknown-policy',
+		span,
+		message: caseOnly
+			? `Policy names are case sensitive, as OMA-URIs are: write ${caseOnly.policy.name}, not ${policy}.`
+			: `The ADMX ingested as ${app} has no policy ${policy}.${suggestion ? ` Did you mean ${suggestion}?` : ''} A policy renamed or moved between ADMX revisions is named differently: check the revision this profile ingests.`,
+		fixes: suggestion ? [{ title: `Change to ${suggestion}`, edits: [{ span, newText: suggestion }], preferred: true }] : undefined,
+	});
+}
+
+function checkIngestedOptions(setting: PolicySetting, found: IngestedPolicy, writer: YamlEditWriter, problems: Problem[]): void {
+	const { policy, adml } = found;
+	const ids = policy.elements.map((e) => e.id);
+	const given = [...setting.options, ...(setting.misplacedOptions ?? [])];
+	const meant = new Set<string>();
+	for (const option of given) {
+		const element = policy.elements.find((e) => e.id === option.id.value);
+		if (element) {
+			checkAdmxOption(element, option.value, adml, writer, problems);
+			continue;
+		}
+		const caseOnly = policy.elements.find((e) => e.id.toLowerCase() === option.id.value.toLowerCase());
+		const named = option.id.value === policy.name || option.id.value === policy.valueName;
+		const suggestion = caseOnly?.id ?? (ids.length === 1 && named ? ids[0] : closest(option.id.value, ids));
+		if (suggestion) {
+			meant.add(suggestion);
+		}
+		problems.push({
+			code: 'unknown-option',
+			span: option.id,
+			message: ids.length === 0
+				? `${policy.name} has no elements, so it takes no options; remove this entry.`
+				: caseOnly
+					? `Element ids are case sensitive: write ${caseOnly.id}, not ${option.id.value}.`
+					: `${option.id.value} is not an element of ${policy.name}.${named ? ' Options are keyed by element id, not by the policy\'s name.' : ''}${suggestion ? ` Did you mean ${suggestion}?` : ''} Its elements are ${ids.join(', ')}.`,
+			fixes: suggestion ? [{ title: `Change to ${suggestion}`, edits: [{ span: option.id, newText: suggestion }], preferred: true }] : undefined,
+		});
+	}
+	const present = new Set(given.map((o) => o.id.value));
+	const missing = policy.elements.filter((e) => 'required' in e && e.required && !present.has(e.id) && !meant.has(e.id));
+	if (missing.length > 0) {
+		const list = missing.map((e) => e.id).join(', ');
+		problems.push({
+			code: 'missing-option',
+			span: setting.optionsKey ?? setting.name,
+			message: `${policy.name} is enabled but leaves out ${list}, which the ADMX marks required; a device refuses the policy without ${missing.length === 1 ? 'it' : 'them'}.`,
+			fixes: [{ title: missing.length === 1 ? `Add ${list}` : 'Add the required options', edits: writer.addOptionEntries(setting, missing.map((e) => ({ id: e.id, value: defaultOptionText(e, adml, policy.presentation) }))), preferred: true }],
+		});
+	}
+}
