@@ -63,7 +63,7 @@ export function startServer(connection: Connection): void {
 	const admxFiles = new AdmxFiles(service);
 	const ingestedFiles = new IngestedFiles(() => workspaceFolders, admxFiles, (message) => connection.console.warn(message));
 	/** A parse as checked with the ADMX files the settings name as ingested elsewhere. */
-	const withIngested = (doc: ParsedDocument, settings: Settings) => service().withIngestedAdmx(doc, ingestedFiles.installsFor(doc.uri, settings));
+	const withIngested = (doc: ParsedDocument, settings: Settings) => service().withIngestedAdmx(doc, ingestedFiles.installsFor(doc.uri, settings), admxFiles.readAdmxFor(doc.uri));
 
 	/**
 	 * The parse of the document closed last, until another document opens or a few minutes pass:

@@ -1,7 +1,7 @@
 import { DEFAULT_ADML_LANGUAGE } from '../admxFiles';
 import { DEFAULT_SETTINGS, getDiagnostics, withIngestedAdmx } from '../service';
 import { expandGlob } from './glob';
-import { readIngestedAdmx } from './ingestedAdmx';
+import { cliReadAdmx, readIngestedAdmx } from './ingestedAdmx';
 import type { CliIo } from './io';
 import { ENCODING_CODE, loadDocument } from './loadDocument';
 import { printReport, reportLine, type ReportLine } from './report';
@@ -67,7 +67,7 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
 			unreadable ||= !undecodable;
 			continue;
 		}
-		for (const d of getDiagnostics(withIngestedAdmx(doc, ingested), DEFAULT_SETTINGS)) {
+		for (const d of getDiagnostics(withIngestedAdmx(doc, ingested, cliReadAdmx(file, io.cwd, language)), DEFAULT_SETTINGS)) {
 			results.push(reportLine(file, d));
 		}
 	}

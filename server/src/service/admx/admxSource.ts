@@ -9,7 +9,7 @@ export interface AdmxSource {
 	readonly text: string;
 }
 
-/** Why a named ADMX file could not be read, in words for the user. */
+/** Why a named ADMX file could not be read: a whole sentence for the user, naming the file. */
 export interface AdmxReadError {
 	readonly error: string;
 }

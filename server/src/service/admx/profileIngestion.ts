@@ -95,17 +95,16 @@ export function profileIngestion(profile: Profile, read: ReadAdmx | undefined, e
 			problems.push({ code: 'admx-entry', span: file, message: `${file.value} is not an .admx file: name the ADMX file (its ADML is found in en-US beside it).` });
 			continue;
 		}
-		const source = read ? read(file.value) : { error: 'this profile is not saved to a file, so files relative to it cannot be read; save it first' };
+		const source = read ? read(file.value) : { error: `${file.value} cannot be read: this profile is not saved to a file, so there is no folder to find it in. Save it first.` };
 		if ('error' in source) {
-			problems.push({ code: 'admx-entry', span: file, message: `${file.value} cannot be read: ${source.error}.` });
+			problems.push({ code: 'admx-entry', span: file, message: source.error });
 			continue;
 		}
+		// A file of categories alone (a vendor's namespace file) is ingested too, so only a broken one is refused.
 		const broken = source.admx.problems.find((p) => p.code === 'admx-syntax' && p.severity !== 'warning');
-		if (broken || source.admx.policies.length === 0) {
-			problems.push({ code: 'admx-entry', span: file, message: broken ? `${file.value} is not a readable ADMX: ${broken.message} Open it to see every problem.` : `${file.value} defines no policy, so nothing of it can be set.` });
-			if (broken) {
-				continue;
-			}
+		if (broken) {
+			problems.push({ code: 'admx-entry', span: file, message: `${file.value} is not a readable ADMX: ${broken.message} Open it to see every problem.` });
+			continue;
 		}
 		files.push({ app: app.value, file: file.value, fileUid, source });
 		add(app.value, source.admx, source.adml);
