@@ -33,7 +33,7 @@ import {
 	RULE_CODES,
 	type Language,
 	type ParsedDocument,
-	type Settings,
+	type Settings, policyKey
 } from '../../server/src/service';
 import { POLICY_LENSES } from '../../server/src/common/protocol';
 
@@ -498,7 +498,7 @@ export function exerciseDocument(text: string, lang: Lang, options: ExerciseOpti
 		const profiles = call('resolveProfiles', () => resolveProfiles(doc), false);
 		for (const profile of profiles) {
 			for (const resolved of profile.policies) {
-				call(`encodePayload(${resolved.policy.name})`, () => encodePayload(resolved));
+				call(`encodePayload(${policyKey(resolved)})`, () => encodePayload(resolved));
 			}
 			for (const encoding of ['escape', 'cdata'] as const) {
 				for (const fullMessage of [false, true]) {

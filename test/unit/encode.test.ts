@@ -14,7 +14,7 @@ import {
 	parsePolicyDocument,
 	parseSyncmlDocument,
 	registryText,
-	resolveProfiles,
+	resolveProfiles, policyKey
 } from '../../server/src/service';
 import { decodeEntities, escapeAttribute, escapeText, wrapCdata } from '../../server/src/service/xml/entities';
 import { parseXml } from '../../server/src/service/xml/xmlParser';
@@ -183,7 +183,7 @@ describe('properties', () => {
 			const doc = parseSyncmlDocument('file:///roundtrip.syncml', 1, syncml);
 			assert.deepEqual(getDiagnostics(doc, DEFAULT_SETTINGS), []);
 			const back = resolved(importSyncml(doc).yaml)[0];
-			const model = (p: typeof source) => p.policies.map((x) => [x.policy.name, x.state, [...x.values]]);
+			const model = (p: typeof source) => p.policies.map((x) => [policyKey(x), x.state, [...x.values]]);
 			assert.deepEqual(model(back), model(source));
 		}), { seed: 7, numRuns: 200 });
 	});

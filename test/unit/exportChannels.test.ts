@@ -11,7 +11,7 @@ import {
 	importSyncml,
 	parseIntuneDocument,
 	parseSyncmlDocument,
-	type ResolvedProfile,
+	type ResolvedProfile, policyUri
 } from '../../server/src/service';
 import { profile, profileYaml, validProfile } from '../helpers/profiles';
 
@@ -167,7 +167,7 @@ describe('Fleet export, golden', () => {
 
 describe('export then import: the same payloads', () => {
 	/** What the device would receive, policy by policy; not-configured ones cannot travel in either channel. */
-	const payloads = (p: ResolvedProfile) => p.policies.filter((x) => x.state !== 'not-configured').map((x) => [x.policy.omaUri, encodePayload(x)]);
+	const payloads = (p: ResolvedProfile) => p.policies.filter((x) => x.state !== 'not-configured').map((x) => [policyUri(x), encodePayload(x)]);
 
 	it('settings catalog: encode → parse → import → resolve', () => {
 		fc.assert(fc.property(profileYaml, (yaml) => {

@@ -19,7 +19,7 @@ import {
 	parseIntuneDocument,
 	parseSyncmlDocument,
 	type ImportResult,
-	type ResolvedProfile,
+	type ResolvedProfile, policyKey, policyUri
 } from '../../server/src/service';
 import { readLgpoText } from '../../server/src/service/gpo/readLgpoText';
 import { readPowerShell } from '../../server/src/service/gpo/readPowerShell';
@@ -35,7 +35,7 @@ function policiesOf(result: ImportResult): string[] {
 	if (result.yaml === '') {
 		return [];
 	}
-	return resolved(result.yaml).policies.map((p) => `${p.policy.name} ${p.state}${p.values.size > 0 ? ` ${JSON.stringify(Object.fromEntries(p.values))}` : ''}`);
+	return resolved(result.yaml).policies.map((p) => `${policyKey(p)} ${p.state}${p.values.size > 0 ? ` ${JSON.stringify(Object.fromEntries(p.values))}` : ''}`);
 }
 
 /** A PReg record, built here byte by byte from MS-GPREG 2.2.1 rather than with the exporter. */
@@ -242,7 +242,7 @@ describe('GroupPolicy script import', () => {
 
 describe('export then import through every channel: the same payloads', () => {
 	/** What the device receives, policy by policy; not-configured ones travel only in SyncML, as a Delete. */
-	const payloads = (p: ResolvedProfile, withDeletes = false) => p.policies.filter((x) => withDeletes || x.state !== 'not-configured').map((x) => [x.policy.omaUri, x.state === 'not-configured' ? 'Delete' : encodePayload(x)]);
+	const payloads = (p: ResolvedProfile, withDeletes = false) => p.policies.filter((x) => withDeletes || x.state !== 'not-configured').map((x) => [policyUri(x), x.state === 'not-configured' ? 'Delete' : encodePayload(x)]);
 	const back = (result: ImportResult) => (result.yaml === '' ? [] : payloads(resolved(result.yaml)));
 	const CHANNELS: readonly [string, (p: ResolvedProfile) => ImportResult | undefined][] = [
 		['SyncML', (p) => importSyncml(parseSyncmlDocument('file:///m.syncml', 1, encodeSyncml(p, { encoding: 'escape', fullMessage: false })))],

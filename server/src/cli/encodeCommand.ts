@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { encodeFleet, encodeIntune, encodeLgpoText, encodePayload, encodePowerShell, encodeRegistryPol, encodeSettingsCatalog, encodeSyncml, LgpoTextError, registryText, resolveProfiles, type ResolvedProfile } from '../service';
+import { encodeFleet, encodeIntune, encodeLgpoText, encodePayload, encodePowerShell, encodeRegistryPol, encodeSettingsCatalog, encodeSyncml, LgpoTextError, RegistryPolHiveError, unresolvedIngested, withIngestedAdmx, policyKey, policyUri, registryText, resolveProfiles, type ResolvedProfile } from '../service';
+import { cliReadAdmx } from './ingestedAdmx';
 import type { CliIo } from './io';
 import { loadDocument, reportBlockingErrors } from './loadDocument';
 
@@ -122,11 +123,17 @@ export function encodeCommand(args: readonly string[], io: CliIo, writeFile: Wri
 
 function encodeTo(parsed: EncodeArgs, io: CliIo, writeFile: WriteFile): number {
 	const file = parsed.files[0];
-	const doc = loadDocument(file, io, 'encode');
-	if (!doc) {
+	const loaded = loadDocument(file, io, 'encode');
+	if (!loaded) {
 		return 2;
 	}
+	const doc = withIngestedAdmx(loaded, [], cliReadAdmx(file, io.cwd));
 	if (reportBlockingErrors(doc, file, io)) {
+		return 1;
+	}
+	const unresolved = unresolvedIngested(doc);
+	if (unresolved.length > 0) {
+		io.stderr(`rapolicy encode: ${unresolved.join(', ')}: no ADMX this profile ingests defines ${unresolved.length === 1 ? 'it' : 'them'}, so ${unresolved.length === 1 ? 'it' : 'they'} cannot be encoded; add an admx entry for the AppName (rapolicy validate ${file} says which)\n`);
 		return 1;
 	}
 	const all = resolveProfiles(doc);
@@ -138,8 +145,8 @@ function encodeTo(parsed: EncodeArgs, io: CliIo, writeFile: WriteFile): number {
 			}
 			const rows = profiles.flatMap((profile) => profile.policies.map((resolved) => ({
 				profile: profile.name,
-				policy: resolved.policy.name,
-				omaUri: resolved.policy.omaUri,
+				policy: policyKey(resolved),
+				omaUri: policyUri(resolved),
 				command: resolved.state === 'not-configured' ? 'Delete' : 'Replace',
 				payload: encodePayload(resolved),
 			})));
@@ -160,7 +167,17 @@ function encodeTo(parsed: EncodeArgs, io: CliIo, writeFile: WriteFile): number {
 				return 2;
 			}
 			if (parsed.to === 'registry-pol') {
-				return tryWrite(writeFile, io, parsed.output ?? '', encodeRegistryPol(profile)) ? 0 : 2;
+				let pol: Uint8Array;
+				try {
+					pol = encodeRegistryPol(profile);
+				} catch (error) {
+					if (!(error instanceof RegistryPolHiveError)) {
+						throw error;
+					}
+					io.stderr(`rapolicy encode: ${error.message}; --to lgpo and --to powershell carry user policies\n`);
+					return 1;
+				}
+				return tryWrite(writeFile, io, parsed.output ?? '', pol) ? 0 : 2;
 			}
 			try {
 				io.stdout(parsed.to === 'lgpo' ? encodeLgpoText(profile) : encodePowerShell(profile));
@@ -187,6 +204,9 @@ function encodeTo(parsed: EncodeArgs, io: CliIo, writeFile: WriteFile): number {
 				return 2;
 			}
 			const catalog = encodeSettingsCatalog(profile);
+			if (catalog.ingested.length > 0) {
+				io.stderr(`rapolicy encode: left out of the settings-catalog policy (the settings catalog does not carry ingested ADMX files; use --to intune or --to syncml): ${catalog.ingested.join(', ')}\n`);
+			}
 			if (catalog.omitted.length > 0) {
 				io.stderr(`rapolicy encode: left out of the settings-catalog policy (it cannot remove a setting): ${catalog.omitted.join(', ')}\n`);
 			}

@@ -16,7 +16,7 @@ export { RULES, RULE_CODES, type RuleCode } from './validation/rules';
 export { buildProfileSchema, SCHEMA_ID } from './schema/buildSchema';
 export { POLICIES } from './catalog/catalog';
 export { buildPreview, blockingErrors, profilePreview, type Preview, type ProfilePreview, type PolicyPreview, type EncodeOptions } from './encode/preview';
-export { resolveProfiles, type ResolvedProfile, type ResolvedPolicy } from './encode/resolve';
+export { ingestionUri, unresolvedIngested, policyKey, policyTitle, policyUri, resolveProfiles, type ResolvedBuiltIn, type ResolvedIngested, type ResolvedProfile, type ResolvedPolicy } from './encode/resolve';
 export { encodePayload, encodeData, EncodeError, type PayloadEncoding } from './encode/payload';
 export { encodeSyncml } from './encode/syncmlMessage';
 export { encodeIntune } from './encode/intuneProfile';

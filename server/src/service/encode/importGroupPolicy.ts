@@ -52,7 +52,7 @@ export function importGroupPolicy(uri: string, format: GroupPolicyFormat, conten
 	}
 	const name = baseName(uri);
 	return {
-		yaml: profilesToYaml([{ name, description: `Converted from the ${FORMAT_NAMES[format]} ${decodeURIComponent(uri.split(/[\\/]/).pop() ?? uri)}.`, policies, span: { start: 0, end: 0 } }]),
+		yaml: profilesToYaml([{ name, description: `Converted from the ${FORMAT_NAMES[format]} ${decodeURIComponent(uri.split(/[\\/]/).pop() ?? uri)}.`, ingests: [], policies, span: { start: 0, end: 0 } }]),
 		skipped,
 		notes,
 	};

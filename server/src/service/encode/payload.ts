@@ -1,4 +1,3 @@
-import type { PolicyElement } from '../catalog/types';
 import { findForbiddenCharacter } from '../validation/valueRules';
 import { escapeAttribute, escapeText, wrapCdata } from '../xml/entities';
 import type { ResolvedPolicy } from './resolve';
@@ -11,16 +10,20 @@ export const LIST_SEPARATOR_REFERENCE = '&#xF000;';
 
 export class EncodeError extends Error {}
 
-function attributeValue(element: PolicyElement, value: string | readonly string[]): string {
-	const parts = typeof value === 'string' ? [value] : value.flatMap((entry) => [entry, entry]);
+/** The strings of a data item's value, each escaped, joined by the list separator. */
+function attributeValue(id: string, parts: readonly string[]): string {
 	for (const part of parts) {
 		const bad = findForbiddenCharacter(part);
 		if (bad) {
-			throw new EncodeError(`${element.id} holds U+${bad.codePoint.toString(16).toUpperCase().padStart(4, '0')}, which a payload cannot carry.`);
+			throw new EncodeError(`${id} holds U+${bad.codePoint.toString(16).toUpperCase().padStart(4, '0')}, which a payload cannot carry.`);
 		}
 	}
-	// List entries are name/value pairs; with no value prefix the name is the entry itself.
 	return parts.map(escapeAttribute).join(LIST_SEPARATOR_REFERENCE);
+}
+
+/** A built-in element's value as strings: list entries are name/value pairs, and with no value prefix the name is the entry itself. */
+function builtInParts(value: string | readonly string[]): readonly string[] {
+	return typeof value === 'string' ? [value] : value.flatMap((entry) => [entry, entry]);
 }
 
 /**
@@ -34,12 +37,19 @@ export function encodePayload(resolved: ResolvedPolicy): string | null {
 		case 'disabled':
 			return '<disabled/>';
 		case 'enabled':
+			if (resolved.kind === 'ingested') {
+				// Ingested values are already the payload's strings (lists as pairs); an element left out is not sent.
+				return '<enabled/>' + resolved.target.policy.elements.flatMap((element) => {
+					const value = resolved.values.get(element.id);
+					return value === undefined ? [] : [`<data id="${element.id}" value="${attributeValue(element.id, typeof value === 'string' ? [value] : value)}"/>`];
+				}).join('');
+			}
 			return '<enabled/>' + resolved.policy.elements.map((element) => {
 				const value = resolved.values.get(element.id);
 				if (value === undefined) {
 					throw new EncodeError(`${resolved.policy.name} is enabled but ${element.id} has no value.`);
 				}
-				return `<data id="${element.id}" value="${attributeValue(element, value)}"/>`;
+				return `<data id="${element.id}" value="${attributeValue(element.id, builtInParts(value))}"/>`;
 			}).join('');
 	}
 }

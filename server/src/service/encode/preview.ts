@@ -10,7 +10,7 @@ import { encodeIntune } from './intuneProfile';
 import { encodeSettingsCatalog } from './settingsCatalog';
 import { EncodeError, encodeData, encodePayload, type PayloadEncoding } from './payload';
 import { registryText, registryValues, type RegistryValue } from './registryView';
-import { resolveProfiles, type ResolvedProfile } from './resolve';
+import { policyKey, policyTitle, policyUri, resolveProfiles, type ResolvedProfile } from './resolve';
 import { commandFor, encodeSyncml } from './syncmlMessage';
 
 export interface PolicyPreview {
@@ -90,10 +90,10 @@ export function profilePreview(doc: ParsedDocument, profile: ResolvedProfile, op
 		policies: profile.policies.map((resolved) => {
 			const payload = encodePayload(resolved);
 			return {
-				policy: resolved.policy.name,
-				friendlyName: resolved.policy.friendlyName,
+				policy: policyKey(resolved),
+				friendlyName: policyTitle(resolved),
 				state: resolved.state,
-				omaUri: resolved.policy.omaUri,
+				omaUri: policyUri(resolved),
 				command: commandFor(resolved),
 				dataType: 'String',
 				payload,

@@ -1,5 +1,5 @@
 import { gpOperations, type GpSet } from './gpo/operations';
-import type { ResolvedPolicy } from './resolve';
+import { policyKey, type ResolvedPolicy } from './resolve';
 
 export interface RegistryValue {
 	readonly key: string;
@@ -36,10 +36,10 @@ export function registryText(resolved: readonly ResolvedPolicy[]): string {
 	const lines: string[] = [];
 	let deletes = false;
 	for (const policy of resolved) {
-		lines.push(`${policy.policy.name} (${policy.state})`);
+		lines.push(`${policyKey(policy)} (${policy.state})`);
 		const values = registryValues(policy);
 		if (values.length === 0) {
-			lines.push(`  writes nothing; the Delete removes ${policy.policy.registryValueName} and the values of the policy's options`);
+			lines.push(`  writes nothing; the Delete removes ${policy.kind === 'builtin' ? policy.policy.registryValueName : 'the policy\'s value'} and the values of the policy's options`);
 		}
 		let key = '';
 		for (const value of values) {

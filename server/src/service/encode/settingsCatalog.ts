@@ -1,6 +1,6 @@
 import type { PolicyDefinition, PolicyElement } from '../catalog/types';
 import { DISABLED_OPTION, elementSettingId, ENABLED_OPTION, optionId, policySettingId } from '../intune/catalogIds';
-import { settablePolicies, type ResolvedPolicy, type ResolvedProfile } from './resolve';
+import { policyKey, settablePolicies, type ResolvedBuiltIn, type ResolvedProfile } from './resolve';
 
 /*
  * Names and shapes are those of real settings-catalog exports (domain-next B1.2, VERIFIED per
@@ -51,7 +51,7 @@ function child(policy: PolicyDefinition, element: PolicyElement, value: string |
 	}
 }
 
-function policyInstance(resolved: ResolvedPolicy): Instance {
+function policyInstance(resolved: ResolvedBuiltIn): Instance {
 	const policy = resolved.policy;
 	const id = policySettingId(policy);
 	if (resolved.state === 'disabled') {
@@ -69,8 +69,9 @@ function policyInstance(resolved: ResolvedPolicy): Instance {
  * profile: one choice setting per enabled or disabled policy. A settings-catalog policy has no way
  * to remove a setting, so not-configured policies are left out and listed in `omitted`.
  */
-export function encodeSettingsCatalog(profile: ResolvedProfile): { policy: Record<string, unknown>; omitted: string[] } {
-	const { settable, omitted } = settablePolicies(profile);
+export function encodeSettingsCatalog(profile: ResolvedProfile): { policy: Record<string, unknown>; omitted: string[]; ingested: string[] } {
+	const { settable: all, omitted } = settablePolicies(profile);
+	const settable = all.filter((p): p is ResolvedBuiltIn => p.kind === 'builtin');
 	const settings: Instance[] = settable.map((resolved) => ({ '@odata.type': `${GRAPH}Setting`, settingInstance: policyInstance(resolved) }));
 	return {
 		policy: {
@@ -83,5 +84,7 @@ export function encodeSettingsCatalog(profile: ResolvedProfile): { policy: Recor
 			settings,
 		},
 		omitted,
+		// The settings catalog holds Microsoft's own ADMX-backed settings, not ADMX files a profile ingests.
+		ingested: all.filter((p) => p.kind === 'ingested').map(policyKey),
 	};
 }

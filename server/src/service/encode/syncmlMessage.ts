@@ -1,5 +1,7 @@
 import { encodeData, encodePayload, type PayloadEncoding } from './payload';
-import type { ResolvedPolicy, ResolvedProfile } from './resolve';
+import type { ProfileAdmxFile } from '../admx/profileIngestion';
+import { escapeText, wrapCdata } from '../xml/entities';
+import { ingestionUri, policyUri, type ResolvedPolicy, type ResolvedProfile } from './resolve';
 
 export interface SyncmlOptions {
 	readonly encoding: PayloadEncoding;
@@ -26,7 +28,7 @@ export function commandXml(resolved: ResolvedPolicy, cmdId: number | undefined, 
 	lines.push(
 		'  <Item>',
 		'    <Target>',
-		`      <LocURI>${resolved.policy.omaUri}</LocURI>`,
+		`      <LocURI>${policyUri(resolved)}</LocURI>`,
 		'    </Target>',
 	);
 	if (payload !== null) {
@@ -40,6 +42,29 @@ export function commandXml(resolved: ResolvedPolicy, cmdId: number | undefined, 
 	}
 	lines.push('  </Item>', `</${command}>`);
 	return lines.map((line) => indent + line);
+}
+
+/**
+ * The Add that ingests an ADMX file: the file's text as the data, right after `<![CDATA[` (or
+ * escaped), since a device refuses an ADMX with anything before its XML declaration.
+ */
+export function ingestionXml(file: ProfileAdmxFile, cmdId: number | undefined, encoding: PayloadEncoding, indent: string): string[] {
+	const lines = ['<Add>'];
+	if (cmdId !== undefined) {
+		lines.push(`  <CmdID>${cmdId}</CmdID>`);
+	}
+	lines.push(
+		'  <Item>',
+		'    <Target>',
+		`      <LocURI>${ingestionUri(file)}</LocURI>`,
+		'    </Target>',
+		'    <Meta>',
+		'      <Format xmlns="syncml:metinf">chr</Format>',
+		'      <Type xmlns="syncml:metinf">text/plain</Type>',
+		'    </Meta>',
+	);
+	const data = encoding === 'cdata' ? wrapCdata(file.source.text) : escapeText(file.source.text);
+	return [...lines.map((line) => indent + line), `${indent}    <Data>${data}</Data>`, ...['  </Item>', '</Add>'].map((line) => indent + line)];
 }
 
 /**
@@ -67,7 +92,9 @@ export function encodeSyncml(profile: ResolvedProfile, options: SyncmlOptions): 
 		);
 	}
 	lines.push('  <SyncBody>');
-	profile.policies.forEach((policy, i) => lines.push(...commandXml(policy, i + 1, options.encoding, '    ')));
+	// A device refuses a policy of an ADMX it has not ingested, so the ingestions come first.
+	profile.ingests.forEach((file, i) => lines.push(...ingestionXml(file, i + 1, options.encoding, '    ')));
+	profile.policies.forEach((policy, i) => lines.push(...commandXml(policy, profile.ingests.length + i + 1, options.encoding, '    ')));
 	lines.push('    <Final/>', '  </SyncBody>', '</SyncML>', '');
 	return lines.join('\n');
 }

@@ -46,7 +46,7 @@ class Lowering {
 					}
 				}
 			}
-			return { resolved: { policy, state, values, span: NO_SPAN }, order };
+			return { resolved: { kind: 'builtin', policy, state, values, span: NO_SPAN }, order };
 		}
 		const sets = touched.filter((e) => e.slot?.value);
 		if (sets.length > 0) {
@@ -56,7 +56,7 @@ class Lowering {
 		if (switchValue || touched.length > 0) {
 			const where = switchValue?.where ?? touched[0].slot?.where;
 			this.notes.push(`${where}: ${named} is deleted, not set to ${policy.disabledValue}; read as disabled, as Group Policy reads a policy's deletions`);
-			return { resolved: { policy, state: 'disabled', values: new Map(), span: NO_SPAN }, order };
+			return { resolved: { kind: 'builtin', policy, state: 'disabled', values: new Map(), span: NO_SPAN }, order };
 		}
 		return undefined;
 	}

@@ -1,5 +1,5 @@
-import type { ResolvedProfile } from '../resolve';
-import { gpOperations, MDM_WINS, type GpOperation, type GpSet } from './operations';
+import { policyKey, type ResolvedProfile } from '../resolve';
+import { gpOperations, MDM_WINS, policiesOf, type GpOperation, type GpSet } from './operations';
 
 /** A value LGPO's line-based text cannot carry. */
 export class LgpoTextError extends Error {}
@@ -50,15 +50,15 @@ export function lgpoSetting(operation: GpOperation): string {
 /** The profile as LGPO.exe text, for `LGPO.exe /t FILE`; `;` lines are comments. */
 export function encodeLgpoText(profile: ResolvedProfile): string {
 	const blocks = [[
-		`; ${profile.name}: Remote Assistance policies for LGPO.exe /t`,
+		`; ${profile.name}: ${policiesOf(profile)} for LGPO.exe /t`,
 		'; INFERRED: the layout follows LGPO.exe output found in public repositories, not Microsoft\'s LGPO.pdf',
 		`; ${MDM_WINS}`,
 	].join('\n')];
 	for (const policy of profile.policies) {
 		const operations = gpOperations(policy);
 		blocks.push(operations.length === 0
-			? `; ${policy.policy.name}: not configured, nothing written`
-			: [`; ${policy.policy.name}: ${policy.state}`, ...operations.map(lgpoSetting)].join('\n\n'));
+			? `; ${policyKey(policy)}: not configured, nothing written`
+			: [`; ${policyKey(policy)}: ${policy.state}`, ...operations.map(lgpoSetting)].join('\n\n'));
 	}
 	return `${blocks.join('\n\n')}\n`;
 }

@@ -1,4 +1,5 @@
-import type { ResolvedPolicy } from '../resolve';
+import { admxRegistryOperations } from '../../admx/admxRegistry';
+import type { ResolvedPolicy, ResolvedProfile } from '../resolve';
 
 /** Machine policy (Computer Configuration) or user policy (User Configuration). */
 export type GpHive = 'HKLM' | 'HKCU';
@@ -20,6 +21,13 @@ export type GpOperation =
 	| { readonly kind: 'deleteAllValues'; readonly hive: GpHive; readonly key: string };
 
 /** Hybrid devices: the Policy CSP setting wins over the GPO when the device is told so (VERIFIED, ControlPolicyConflict CSP). */
+/** What a Group Policy file's header says it holds. */
+export function policiesOf(profile: ResolvedProfile): string {
+	const ingested = profile.policies.some((p) => p.kind === 'ingested');
+	const builtIn = profile.policies.some((p) => p.kind === 'builtin');
+	return ingested ? (builtIn ? 'Remote Assistance and ingested ADMX policies' : 'ingested ADMX policies') : 'Remote Assistance policies';
+}
+
 export const MDM_WINS = 'Where ControlPolicyConflict/MDMWinsOverGP is 1, a value MDM sets for the same policy wins over this one.';
 
 /**
@@ -31,10 +39,13 @@ export const MDM_WINS = 'Where ControlPolicyConflict/MDMWinsOverGP is 1, a value
  * Assistance policy is a machine policy.
  */
 export function gpOperations(resolved: ResolvedPolicy): GpOperation[] {
-	const policy = resolved.policy;
 	if (resolved.state === 'not-configured') {
 		return [];
 	}
+	if (resolved.kind === 'ingested') {
+		return admxRegistryOperations(resolved.target.policy, resolved.scope === 'User' ? 'HKCU' : 'HKLM', resolved.state, resolved.values);
+	}
+	const policy = resolved.policy;
 	const enabled = resolved.state === 'enabled';
 	const operations: GpOperation[] = [{
 		kind: 'set',

@@ -1,5 +1,5 @@
-import type { ResolvedProfile } from '../resolve';
-import { gpOperations, MDM_WINS, type GpHive, type GpOperation, type GpSet } from './operations';
+import { policyKey, type ResolvedProfile } from '../resolve';
+import { gpOperations, MDM_WINS, policiesOf, type GpHive, type GpOperation, type GpSet } from './operations';
 
 /**
  * A PowerShell single-quoted string. PowerShell also takes the typographic quotes U+2018–U+201B
@@ -84,7 +84,7 @@ export function gpRegistryCalls(operations: readonly GpOperation[]): string[] {
 /** The profile as a script that writes it into an existing domain GPO with the GroupPolicy module. */
 export function encodePowerShell(profile: ResolvedProfile): string {
 	const lines = [
-		`# ${profile.name}: Remote Assistance policies for a domain GPO (Set-GPRegistryValue, GroupPolicy module)`,
+		`# ${profile.name}: ${policiesOf(profile)} for a domain GPO (Set-GPRegistryValue, GroupPolicy module)`,
 		'# INFERRED: the registry values each policy maps to come from the ADMX; whether a list call also',
 		'# records **delvals. in the GPO is not documented.',
 		`# ${MDM_WINS}`,
@@ -94,7 +94,7 @@ export function encodePowerShell(profile: ResolvedProfile): string {
 		'Import-Module GroupPolicy',
 	];
 	for (const policy of profile.policies) {
-		lines.push('', `# ${policy.policy.name}: ${policy.state === 'not-configured' ? 'not configured, nothing written' : policy.state}`, ...gpRegistryCalls(gpOperations(policy)));
+		lines.push('', `# ${policyKey(policy)}: ${policy.state === 'not-configured' ? 'not configured, nothing written' : policy.state}`, ...gpRegistryCalls(gpOperations(policy)));
 	}
 	return `${lines.join('\n')}\n`;
 }
