@@ -288,7 +288,7 @@ export function startServer(connection: Connection): void {
 		const settings = await settingsFor(params.uri);
 		return runSafe(connection.console, 'Preview', params.uri, token, null, () => {
 			const found = parsedFor(params.uri);
-			return found ? service().buildPreview(found.parsed, settings, settings.payload) : null;
+			return found ? service().buildPreview(withIngested(found.parsed, settings), settings, settings.payload) : null;
 		});
 	});
 

@@ -5,12 +5,12 @@ import type { Settings } from '../settings';
 import { encodeFleet } from './fleetProfile';
 import { encodeLgpoText, LgpoTextError } from './gpo/lgpoText';
 import { encodePowerShell } from './gpo/powershell';
-import { encodeRegistryPol } from './gpo/registryPol';
+import { encodeRegistryPol, RegistryPolHiveError } from './gpo/registryPol';
 import { encodeIntune } from './intuneProfile';
 import { encodeSettingsCatalog } from './settingsCatalog';
 import { EncodeError, encodeData, encodePayload, type PayloadEncoding } from './payload';
 import { registryText, registryValues, type RegistryValue } from './registryView';
-import { policyKey, policyTitle, policyUri, resolveProfiles, type ResolvedProfile } from './resolve';
+import { policyKey, policyTitle, policyUri, resolveProfiles, unresolvedIngested, type ResolvedProfile } from './resolve';
 import { commandFor, encodeSyncml } from './syncmlMessage';
 
 export interface PolicyPreview {
@@ -127,17 +127,30 @@ function channelExports(profile: ResolvedProfile, options: EncodeOptions): Chann
 		}
 		lgpo = { content: null, note: error.message };
 	}
+	let pol: { content: string | null; note: string | undefined };
+	try {
+		pol = { content: Buffer.from(encodeRegistryPol(profile)).toString('base64'), note: undefined };
+	} catch (error) {
+		// A machine Registry.pol cannot hold the user policies of an ingested ADMX.
+		if (!(error instanceof RegistryPolHiveError)) {
+			throw error;
+		}
+		pol = { content: null, note: `${error.message}; the LGPO text and PowerShell exports carry user policies.` };
+	}
+	const catalogNote = [leftOut(catalog.omitted, 'a settings-catalog policy cannot remove a setting'), leftOut(catalog.ingested, 'the settings catalog does not carry ingested ADMX files')].filter((n) => n !== undefined).join(' ');
 	return [
-		{ id: 'settings-catalog', title: 'Intune settings catalog (Microsoft Graph JSON)', extension: '.settings-catalog.json', content: `${JSON.stringify(catalog.policy, null, 2)}\n`, binary: false, note: leftOut(catalog.omitted, 'a settings-catalog policy cannot remove a setting') },
+		{ id: 'settings-catalog', title: 'Intune settings catalog (Microsoft Graph JSON)', extension: '.settings-catalog.json', content: `${JSON.stringify(catalog.policy, null, 2)}\n`, binary: false, note: catalogNote === '' ? undefined : catalogNote },
 		{ id: 'fleet', title: 'Fleet profile', extension: '.fleet.xml', content: fleet.profile === '' ? null : fleet.profile, binary: false, note: fleet.profile === '' ? 'No enabled or disabled policy: there is no Fleet profile to write.' : leftOut(fleet.omitted, 'a Fleet profile cannot send a Delete') },
 		{ id: 'lgpo', title: 'Group Policy: LGPO.exe text', extension: '.lgpo.txt', content: lgpo.content, binary: false, note: lgpo.note },
 		{ id: 'powershell', title: 'Group Policy: PowerShell (Set-GPRegistryValue)', extension: '.ps1', content: encodePowerShell(profile), binary: false, note: undefined },
-		{ id: 'registry-pol', title: 'Group Policy: Registry.pol', extension: '.pol', content: Buffer.from(encodeRegistryPol(profile)).toString('base64'), binary: true, note: undefined },
+		{ id: 'registry-pol', title: 'Group Policy: Registry.pol', extension: '.pol', content: pol.content, binary: true, note: pol.note },
 	];
 }
 
 export function buildPreview(doc: ParsedDocument, settings: Settings, options: EncodeOptions): Preview {
-	const errors = blockingErrors(doc, settings);
+	const unresolved = unresolvedIngested(doc);
+	// An ingested policy of an AppName nothing ingests is a warning while editing, but it cannot be encoded.
+	const errors = [...blockingErrors(doc, settings), ...unresolved.map((name) => ({ line: 0, character: 0, code: 'ingested-app', message: `${name}: no ADMX this profile ingests defines it, so it cannot be encoded. Add an admx entry for its AppName.` }))];
 	if (errors.length > 0) {
 		return { uri: doc.uri, version: doc.version, encoding: options.encoding, errors, profiles: [] };
 	}

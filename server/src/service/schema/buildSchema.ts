@@ -78,8 +78,8 @@ export function buildProfileSchema(): Schema {
 					additionalProperties: false,
 					required: ['app', 'file'],
 					properties: {
-						app: { type: 'string', pattern: '^[^\\s/~\\\\?#%]+$', description: 'The AppName the ADMX is ingested under.' },
-						file: { type: 'string', pattern: '\\.[aA][dD][mM][xX]$', description: 'The .admx file, relative to this profile.' },
+						app: { type: 'string', description: 'The AppName the ADMX is ingested under.' },
+						file: { type: 'string', description: 'The .admx file, relative to this profile.' },
 					},
 				},
 			},
