@@ -80,3 +80,30 @@ describe('an ingested ADMX file edited on disk', () => {
 		}
 	});
 });
+
+describe('a profile of ingested ADMX policies', () => {
+	it('is checked against the ADMX its admx entry names, and exports SyncML that ingests the ADMX first and has no problem of its own', async () => {
+		const uri = vscode.Uri.file(path.join(WORKSPACE, 'contoso-profile.rapolicy.yaml'));
+		const editor = await vscode.window.showTextDocument(uri);
+		// A wrong element id is reported against the ADMX, and the fix names the element.
+		const at = editor.document.getText().indexOf('L_ServerAddressExternal_VALUE');
+		await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 'L_ServerAddressExternal_VALUE'.length)), 'L_ServerAddressExternal'));
+		const diagnostics = await eventually(() => vscode.languages.getDiagnostics(uri), (d) => d.some((x) => x.code === 'unknown-option'), 'the wrong element id');
+		assert.deepEqual(diagnostics.map((d) => `${String(d.code)} ${editor.document.getText(d.range)}`), ['unknown-option L_ServerAddressExternal']);
+		await vscode.commands.executeCommand('workbench.action.files.revert');
+		await eventually(() => vscode.languages.getDiagnostics(uri), (d) => d.length === 0, 'no diagnostics once reverted');
+		const target = vscode.Uri.file(path.join(WORKSPACE, 'exported-contoso.syncml'));
+		try {
+			await vscode.commands.executeCommand('rapolicy.exportSyncml', uri, target);
+			const exported = await vscode.workspace.openTextDocument(target);
+			const text = exported.getText();
+			assert.ok(text.indexOf('ADMXInstall/ContosoCompanyApp/Policy/AppAdmxFile01') < text.indexOf('ContosoCompanyApp~Policy~ParentCategoryArea~Category1/L_PolicyConfigurationMode'));
+			// The sample ADMX itself draws warnings (categories without display names); the commands draw none.
+			const found = await eventually(() => vscode.languages.getDiagnostics(target), (d) => d.length > 0, 'the export checked');
+			assert.deepEqual(found.filter((d) => d.severity === vscode.DiagnosticSeverity.Error || !String(d.code).startsWith('admx-')).map((d) => d.message), []);
+		} finally {
+			await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+			fs.rmSync(target.fsPath, { force: true });
+		}
+	});
+});
