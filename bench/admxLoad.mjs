@@ -2,7 +2,8 @@
 // again (warm JIT), and the cached lookup of the same content. Run by bench/run.mjs as a child
 // process so the first read is a cold one:
 //   node bench/admxLoad.mjs <iterations>
-// Prints one JSON object per file set: { admxKiB, admlKiB, policies, coldMs, warm: { p50, max }, cachedMs }.
+// Prints one JSON object: per file set { admxKiB, admlKiB, policies, coldMs, warm: { p50, max }, cachedMs },
+// and under `profile` the check of a profile of ingested Firefox policies after an edit { policies, p50, max }.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -14,6 +15,8 @@ const { readAdml } = require('../out/server/src/service/admx/readAdml.js');
 const { lintAdmx } = require('../out/server/src/service/admx/lintAdmx.js');
 const { loadAdmx } = require('../out/server/src/service/admx/admxCache.js');
 const { decodeFile } = require('../out/server/src/cli/decodeFile.js');
+const { parseDocument, withIngestedAdmx } = require('../out/server/src/service/document.js');
+const { loadAdml } = require('../out/server/src/service/admx/admxCache.js');
 
 const iterations = Number(process.argv[2] ?? 10);
 const now = () => Number(process.hrtime.bigint()) / 1e6;
@@ -60,4 +63,27 @@ for (const [name, [admx, adml]] of Object.entries(sets)) {
 		cachedMs: now() - started,
 	};
 }
-process.stdout.write(`${JSON.stringify(results)}\n`);
+/**
+ * A profile ingesting Firefox that sets 100 of its policies: parsed and checked against the ADMX
+ * as on each edit (the files themselves are read once, by content).
+ */
+function profileCheck() {
+	const admx = text('firefox/firefox.admx');
+	const source = { admx: loadAdmx(admx), adml: loadAdml(text('firefox/en-US/firefox.adml')), text: admx };
+	const mozilla = { admx: loadAdmx(text('firefox/mozilla.admx')), adml: undefined, text: text('firefox/mozilla.admx') };
+	const read = (file) => (file.endsWith('mozilla.admx') ? mozilla : source);
+	const names = source.admx.policies.filter((p) => p.elements.length === 0).slice(0, 100).map((p) => p.name);
+	const profile = (n) => `profile: Firefox ${n}\nadmx:\n  - app: Firefox\n    file: admx/firefox.admx\n  - app: Firefox\n    file: admx/mozilla.admx\npolicies:\n${names.map((name) => `  Firefox/${name}: { state: enabled }`).join('\n')}\n`;
+	const samples = [];
+	for (let i = 0; i < iterations * 5; i++) {
+		const started = now();
+		const doc = withIngestedAdmx(parseDocument('file:///w/p.rapolicy.yaml', i, profile(i), 'rapolicy'), [], read);
+		if (doc.problems.length !== 0) {
+			throw new Error(`the Firefox profile has problems: ${doc.problems[0].message}`);
+		}
+		samples.push(now() - started);
+	}
+	return { policies: names.length, p50: percentile(samples, 50), max: Math.max(...samples) };
+}
+
+process.stdout.write(`${JSON.stringify({ sets: results, profile: profileCheck() })}\n`);
