@@ -6,22 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol';
 import { LspClient } from './lspClient';
+import { minimalAdml as ADML, minimalAdmx as ADMX } from '../helpers/admxText';
 
-const ADMX = (policy: string) => `<?xml version="1.0" encoding="utf-8"?>
-<policyDefinitions revision="1.0" schemaVersion="1.0">
-  <policyNamespaces><target prefix="t" namespace="T.Policies" /></policyNamespaces>
-  <resources minRequiredRevision="1.0" />
-  <categories><category name="Cat" displayName="$(string.Cat)" /></categories>
-  <policies>
-    <policy name="${policy}" class="Machine" displayName="$(string.P)" explainText="$(string.P_Explain)" key="Software\\Policies\\T" valueName="V"><parentCategory ref="Cat" /></policy>
-  </policies>
-</policyDefinitions>
-`;
-const ADML = (...ids: string[]) => `<?xml version="1.0" encoding="utf-8"?>
-<policyDefinitionResources revision="1.0" schemaVersion="1.0"><displayName>T</displayName><description>T</description>
-  <resources><stringTable>${ids.map((id) => `<string id="${id}">${id}</string>`).join('')}</stringTable></resources>
-</policyDefinitionResources>
-`;
 const SYNCML = `<SyncML xmlns="SYNCML:SYNCML1.2"><SyncBody><Replace><CmdID>1</CmdID><Item>
 <Meta><Format xmlns="syncml:metinf">chr</Format></Meta>
 <Target><LocURI>./Device/Vendor/MSFT/Policy/Config/T~Policy~Cat/P</LocURI></Target><Data>&lt;enabled/&gt;</Data>

@@ -8,22 +8,8 @@ import { admlBeside, AdmxFiles } from '../../server/src/admxFiles';
 import { cliReadAdmx } from '../../server/src/cli/ingestedAdmx';
 import { IngestedFiles } from '../../server/src/ingestedFiles';
 import { DEFAULT_SETTINGS, loadAdml, loadAdmx, normalizeSettings, type AdmxReadError, type AdmxSource } from '../../server/src/service';
+import { minimalAdml as ADML, minimalAdmx as ADMX } from '../helpers/admxText';
 
-const ADMX = (policy = 'P') => `<?xml version="1.0" encoding="utf-8"?>
-<policyDefinitions revision="1.0" schemaVersion="1.0">
-  <policyNamespaces><target prefix="t" namespace="T.Policies" /></policyNamespaces>
-  <resources minRequiredRevision="1.0" />
-  <categories><category name="Cat" displayName="$(string.Cat)" /></categories>
-  <policies>
-    <policy name="${policy}" class="Machine" displayName="$(string.P)" explainText="$(string.P_Explain)" key="Software\\Policies\\T" valueName="V"><parentCategory ref="Cat" /></policy>
-  </policies>
-</policyDefinitions>
-`;
-const ADML = (...ids: string[]) => `<?xml version="1.0" encoding="utf-8"?>
-<policyDefinitionResources revision="1.0" schemaVersion="1.0"><displayName>T</displayName><description>T</description>
-  <resources><stringTable>${ids.map((id) => `<string id="${id}">${id}</string>`).join('')}</stringTable></resources>
-</policyDefinitionResources>
-`;
 
 const loaders = () => ({ loadAdmx, loadAdml });
 
