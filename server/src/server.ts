@@ -259,15 +259,22 @@ export function startServer(connection: Connection): void {
 		void connection.sendDiagnostics({ uri, diagnostics: [] });
 	});
 
-	connection.onCompletion((params, token) => runSafe(connection.console, 'Completion', params.textDocument.uri, token, null, () => {
-		const found = parsedFor(params.textDocument.uri);
-		return found ? service().getCompletions(found.parsed, found.document.offsetAt(params.position)) : null;
-	}));
+	// Completion and hover know the policies of the ADMX files a profile ingests, read as validation reads them.
+	connection.onCompletion(async (params, token) => {
+		const settings = await settingsFor(params.textDocument.uri);
+		return runSafe(connection.console, 'Completion', params.textDocument.uri, token, null, () => {
+			const found = parsedFor(params.textDocument.uri);
+			return found ? service().getCompletions(withIngested(found.parsed, settings), found.document.offsetAt(params.position)) : null;
+		});
+	});
 
-	connection.onHover((params, token) => runSafe(connection.console, 'Hover', params.textDocument.uri, token, null, () => {
-		const found = parsedFor(params.textDocument.uri);
-		return found ? service().getHover(found.parsed, found.document.offsetAt(params.position)) : null;
-	}));
+	connection.onHover(async (params, token) => {
+		const settings = await settingsFor(params.textDocument.uri);
+		return runSafe(connection.console, 'Hover', params.textDocument.uri, token, null, () => {
+			const found = parsedFor(params.textDocument.uri);
+			return found ? service().getHover(withIngested(found.parsed, settings), found.document.offsetAt(params.position)) : null;
+		});
+	});
 
 	connection.onDocumentSymbol((params, token) => runSafe(connection.console, 'Outline', params.textDocument.uri, token, [], () => {
 		const found = parsedFor(params.textDocument.uri);

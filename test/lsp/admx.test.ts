@@ -1,12 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol';
+import { CompletionRequest, DidChangeWatchedFilesNotification, FileChangeType, type CompletionItem, type CompletionList } from 'vscode-languageserver-protocol';
 import { LspClient } from './lspClient';
 import { minimalAdml as ADML, minimalAdmx as ADMX } from '../helpers/admxText';
+
+const ROOT = path.resolve(__dirname, '../../..');
 
 const SYNCML = `<SyncML xmlns="SYNCML:SYNCML1.2"><SyncBody><Replace><CmdID>1</CmdID><Item>
 <Meta><Format xmlns="syncml:metinf">chr</Format></Meta>
@@ -46,6 +48,21 @@ describe('language server: ADMX files on disk', () => {
 		assert.deepEqual(opened.diagnostics.filter((d) => d.code === 'admx-strings').map((d) => d.message), ['The ADML has no string P_Explain.']);
 		writeFileSync(adml, ADML('Cat', 'P', 'P_Explain'));
 		assert.deepEqual((await changed(adml, uri)).filter((d) => d.startsWith('admx-strings')), []);
+		await client.close(uri);
+	});
+
+	it('completes the policies of the ADMX files a saved profile ingests, read beside it', async () => {
+		cpSync(path.join(ROOT, 'test/fixtures/real/admx/firefox'), path.join(dir, 'admx'), { recursive: true });
+		const file = path.join(dir, 'firefox.rapolicy.yaml');
+		const text = 'profile: Firefox\nadmx:\n  - app: Firefox\n    file: admx/firefox.admx\npolicies:\n  Firefox/Dis\n';
+		writeFileSync(file, text);
+		const uri = pathToFileURL(file).toString();
+		await client.open(uri, text);
+		const completion = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 5, character: 13 } });
+		const items = (completion as CompletionList).items ?? (completion as CompletionItem[]);
+		const update = items.find((i) => i.label === 'Firefox/DisableAppUpdate');
+		assert.equal(update?.detail, 'Disable Update');
+		assert.ok(items.every((i) => i.label.startsWith('Firefox/')));
 		await client.close(uri);
 	});
 

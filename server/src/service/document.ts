@@ -25,7 +25,7 @@ import { lintAdmx } from './admx/lintAdmx';
 import { loadAdml, loadAdmx } from './admx/admxCache';
 import type { ReadAdmx } from './admx/admxSource';
 import { profileIngestion, type ProfileIngestion } from './admx/profileIngestion';
-import { isIngestedKey } from './model/ingestedKey';
+import { ingestsAdmx } from './model/ingestedKey';
 import { checkIngestedPolicies } from './validation/ingestedRules';
 
 export const POLICY_LANGUAGE = 'rapolicy';
@@ -332,7 +332,8 @@ export function withIngestedAdmx(doc: ParsedDocument, external: readonly Ingesti
 /** A profile document with the ADMX files its profiles ingest read, and their policies checked against them. */
 function withProfileAdmx(doc: ParsedYaml, external: readonly IngestionInstall[], read: ReadAdmx | undefined): ParsedYaml {
 	const profiles = doc.profiles;
-	if (!profiles.some((p) => p.admx.length > 0 || p.policies.some((s) => isIngestedKey(s.name.value)))) {
+	// ADMX ingested elsewhere serves completion before the profile names a policy of it.
+	if (external.length === 0 && !profiles.some(ingestsAdmx)) {
 		return doc;
 	}
 	const writer = new YamlEditWriter(doc.text);

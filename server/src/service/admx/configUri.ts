@@ -1,5 +1,5 @@
 import type { Problem } from '../validation/problem';
-import type { AdmxFile, AdmxPolicy, AdmxRef } from './admxModel';
+import type { AdmxFile, AdmxPolicy, AdmxRef, PolicyClass } from './admxModel';
 
 /** Where a policy of an ingested ADMX is configured over MDM: its area and its URIs per scope. */
 export interface ConfigNode {
@@ -14,6 +14,11 @@ export interface ConfigNode {
 }
 
 const SCOPES = { Machine: ['Device'], User: ['User'], Both: ['Device', 'User'] } as const;
+
+/** Where a profile places a policy: its class decides, and a policy of class Both goes to the user when the profile's scope says so. */
+export function placedScope(policyClass: PolicyClass, profileScope: unknown): 'Device' | 'User' {
+	return policyClass === 'User' || (policyClass === 'Both' && profileScope === 'user') ? 'User' : 'Device';
+}
 
 /**
  * The names of a policy's categories, outermost first, up to the first category of another

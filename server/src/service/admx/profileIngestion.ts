@@ -1,3 +1,4 @@
+import { splitIngestedKey } from '../model/ingestedKey';
 import type { Located, Profile } from '../model/policyModel';
 import type { Span } from '../text/span';
 import type { Problem } from '../validation/problem';
@@ -131,4 +132,10 @@ export function findIngested(ingestion: ProfileIngestion, app: string, policy: s
 export function ingestedPolicies(ingestion: ProfileIngestion, app: string): IngestedPolicy[] {
 	const entry = ingestion.apps.get(app.toLowerCase());
 	return entry ? entry.files.flatMap((f) => f.admx.policies.map((policy) => ({ app: entry.app, policy, file: f.admx, adml: f.adml }))) : [];
+}
+
+/** The policy an `App/PolicyName` key names, in what `ingestion` ingests. */
+export function findIngestedKey(ingestion: ProfileIngestion | undefined, key: unknown): IngestedPolicy | undefined {
+	const parts = typeof key === 'string' ? splitIngestedKey(key) : undefined;
+	return ingestion && parts ? findIngested(ingestion, parts.app, parts.policy) : undefined;
 }

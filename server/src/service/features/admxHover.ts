@@ -44,9 +44,13 @@ function valueHint(element: AdmxElement): string {
 	}
 }
 
-/** A policy of an ADMX: its registry value, its MDM nodes under `app`, its payload's shape and elements. */
-export function admxPolicyMarkdown(file: AdmxFile, policy: AdmxPolicy, app = APP): string {
+/**
+ * A policy of an ADMX: its registry value, its MDM nodes under `app` (only the one of `scope` when
+ * the place it is set decides), its payload's shape and elements.
+ */
+export function admxPolicyMarkdown(file: AdmxFile, policy: AdmxPolicy, app = APP, scope?: 'Device' | 'User'): string {
 	const node = configNode(file, policy, app);
+	const uris = node.uris.filter((u) => scope === undefined || u.scope === scope);
 	const data = policy.elements.map((e) => `<data id="${e.id}" value="…"/>`).join('');
 	const lines = [
 		`**${policy.name}** (${policy.class})`,
@@ -55,7 +59,7 @@ export function admxPolicyMarkdown(file: AdmxFile, policy: AdmxPolicy, app = APP
 		'',
 		app === APP ? 'When this ADMX is ingested under an AppName, MDM configures the policy at:' : `Ingested as ${app}, MDM configures the policy at:`,
 		'',
-		...node.uris.map((u) => `- \`${u.uri}\``),
+		...uris.map((u) => `- \`${u.uri}\``),
 		'',
 		`Payload (String, Format \`chr\`): \`<enabled/>${data}\` or \`<disabled/>\`${node.cutAt ? `. The category path stops at \`${node.cutAt.prefix}:${node.cutAt.name}\`, which belongs to another namespace.` : ''}`,
 	];

@@ -1,4 +1,4 @@
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
 import { findElement, findPolicy, POLICIES } from '../catalog/catalog';
 import { POLICY_STATES, type PolicyDefinition, type PolicyElement } from '../catalog/types';
 import type { ParsedYaml } from '../document';
@@ -9,10 +9,18 @@ import { elementSnippet, policySnippet } from '../yaml/yamlRender';
 import { toRange } from '../text/ranges';
 import { elementMarkdown, elementValues, enumItemMarkdown, policyMarkdown, stateMarkdown } from './policyDocs';
 import { profileCanStart, profileSnippets } from './profileSnippets';
+import { admxEntryKeys, ingestedOptionIds, ingestedOptionValues, ingestedPolicyKeys, ingestedPolicyNames, ingestedStates } from './ingestedCompletion';
+import { profileAt, type ProfileAt } from './profileAt';
+import { keyProposal } from './keyProposal';
+import { ingestsAdmx } from '../model/ingestedKey';
+import { findIngestedKey } from '../admx/profileIngestion';
 
 const markdown = (value: string) => ({ kind: MarkupKind.Markdown, value });
 
-/** Proposals for the place being typed, from the catalog; works on half-typed documents. */
+/**
+ * Proposals for the place being typed, from the catalog and, for the policies of ingested ADMX
+ * files, from what the document's parse read of them (`withIngestedAdmx`); works on half-typed documents.
+ */
 export function yamlCompletions(doc: ParsedYaml, offset: number): CompletionList {
 	const context = cursorContext(doc.text, offset);
 	if (!context) {
@@ -20,11 +28,44 @@ export function yamlCompletions(doc: ParsedYaml, offset: number): CompletionList
 	}
 	const range = toRange(doc.lines, context);
 	const unit = indentUnit(doc.text);
-	const items = proposals(context, range, unit);
+	const place: Place = { context, range, unit, typed: doc.text.slice(context.start, offset), at: profileAt(doc, offset) };
+	const items = ingestedProposals(place) ?? proposals(place);
 	return { isIncomplete: false, items: profileCanStart(doc.text, context) ? [...items, ...profileSnippets(range)] : items };
 }
 
-function proposals(context: CursorContext, range: Range, unit: string): CompletionItem[] {
+interface Place {
+	readonly context: CursorContext;
+	readonly range: Range;
+	readonly unit: string;
+	/** The part of the word before the cursor. */
+	readonly typed: string;
+	readonly at: ProfileAt | undefined;
+}
+
+/** Proposals inside an `admx:` entry or an ingested policy; undefined elsewhere. */
+function ingestedProposals({ context, range, unit, at }: Place): CompletionItem[] | undefined {
+	const [top, key, field, optionId] = context.path;
+	const depth = context.path.length;
+	if (top === 'admx') {
+		// A key line belongs to an entry only below its `- key:` line, which then counts among the siblings.
+		const inEntry = context.kind === 'item' || (context.kind === 'key' && context.siblings.size > 0);
+		return depth === 1 && inEntry ? admxEntryKeys(context, range) : [];
+	}
+	const found = top === 'policies' ? findIngestedKey(at?.ingestion, key) : undefined;
+	if (!found) {
+		return undefined;
+	}
+	if (context.kind === 'key') {
+		return depth === 2 ? ingestedPolicyKeys(found, context, range, unit) : depth === 3 && field === 'options' ? ingestedOptionIds(key, found, context, range) : [];
+	}
+	if (context.kind === 'value' && depth === 3 && field === 'state') {
+		return ingestedStates(found, range);
+	}
+	const element = context.kind === 'value' && depth === 4 && field === 'options' ? found.policy.elements.find((e) => e.id === optionId) : undefined;
+	return element ? ingestedOptionValues(key, found, element, range) : [];
+}
+
+function proposals({ context, range, unit, typed, at }: Place): CompletionItem[] {
 	const [top, policyName, field, optionId] = context.path;
 	const policy = typeof policyName === 'string' ? findPolicy(policyName) : undefined;
 	const depth = context.path.length;
@@ -36,7 +77,9 @@ function proposals(context: CursorContext, range: Range, unit: string): Completi
 			return [];
 		}
 		if (depth === 1) {
-			return policyNames(context, range, unit);
+			// Built-in names hold no `/`: once one is typed, only an ingested app's policies fit.
+			const ingested = at?.ingestion ? ingestedPolicyNames(at.ingestion, typed, context, range, unit) : [];
+			return typed.includes('/') ? ingested : [...policyNames(context, range, unit), ...ingested];
 		}
 		if (policy && depth === 2) {
 			return policyKeys(policy, context, range, unit);
@@ -52,7 +95,11 @@ function proposals(context: CursorContext, range: Range, unit: string): Completi
 		return element?.type === 'list' ? [helperSkeleton(element, range, '')] : [];
 	}
 	if (depth === 1 && top === 'scope') {
-		return [{ label: 'device', kind: CompletionItemKind.EnumMember, detail: 'the only scope', textEdit: { range, newText: 'device' } }];
+		const device: CompletionItem = { label: 'device', kind: CompletionItemKind.EnumMember, detail: 'the default', textEdit: { range, newText: 'device' } };
+		// `user` only places ingested policies of class Both.
+		return at && ingestsAdmx(at.profile)
+			? [device, { label: 'user', kind: CompletionItemKind.EnumMember, detail: 'ingested policies of class Both', textEdit: { range, newText: 'user' } }]
+			: [device];
 	}
 	if (top !== 'policies' || !policy) {
 		return [];
@@ -68,17 +115,6 @@ function proposals(context: CursorContext, range: Range, unit: string): Completi
 	}
 	const element = depth === 4 && field === 'options' ? findElement(policy, optionId) : undefined;
 	return element ? elementValueProposals(policy, element, range) : [];
-}
-
-/** A key proposal: the whole entry as a snippet, or just the name when the line already has its colon. */
-function keyProposal(key: string, snippet: string, context: CursorContext, range: Range, extra: Omit<CompletionItem, 'label' | 'textEdit'>): CompletionItem {
-	return {
-		...extra,
-		label: key,
-		insertTextFormat: context.keyHasColon ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
-		insertTextMode: InsertTextMode.adjustIndentation,
-		textEdit: { range, newText: context.keyHasColon ? key : snippet },
-	};
 }
 
 function profileKeys(context: CursorContext, range: Range, unit: string): CompletionItem[] {

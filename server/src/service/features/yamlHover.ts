@@ -5,19 +5,24 @@ import { POLICY_KEY_DOCS, PROFILE_KEY_DOCS } from '../yaml/profileFormat';
 import { locate } from '../yaml/yamlLocate';
 import { toRange } from '../text/ranges';
 import { elementMarkdown, enumItemMarkdown, policyMarkdown, stateMarkdown } from './policyDocs';
+import { ingestedHoverText } from './ingestedHover';
+import { profileAt } from './profileAt';
 
 function docFor<T extends object>(docs: T, key: unknown): string | undefined {
 	return typeof key === 'string' && Object.prototype.hasOwnProperty.call(docs, key) ? (docs as Record<string, string>)[key] : undefined;
 }
 
-/** Documentation for the key or value under the cursor. */
+/**
+ * Documentation for the key or value under the cursor: from the catalog, and for `admx:` entries
+ * and ingested policies from the ADMX files the document's parse read (`withIngestedAdmx`).
+ */
 export function yamlHover(doc: ParsedYaml, offset: number): Hover | null {
 	const chunk = [...doc.chunks].reverse().find((c) => c.start <= offset);
 	const found = chunk && locate(chunk.result.yaml, offset - chunk.start);
 	if (!chunk || !found) {
 		return null;
 	}
-	const markdown = hoverText(found.path, found.on, found.node.kind === 'scalar' ? found.node.value : undefined);
+	const markdown = hoverText(found.path, found.on, found.node.kind === 'scalar' ? found.node.value : undefined) ?? ingestedHoverText(found, profileAt(doc, offset), offset);
 	return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown }, range: toRange(doc.lines, { start: found.node.start + chunk.start, end: found.node.end + chunk.start }) } : null;
 }
 

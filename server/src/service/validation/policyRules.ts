@@ -2,7 +2,7 @@ import { findElement, POLICY_NAMES, suggestElement, suggestPolicy } from '../cat
 import { POLICY_STATES, type PolicyDefinition, type PolicyElement } from '../catalog/types';
 import type { Located, PolicySetting, Profile } from '../model/policyModel';
 import { closest } from '../text/suggest';
-import { isIngestedKey } from '../model/ingestedKey';
+import { ingestsAdmx, isIngestedKey } from '../model/ingestedKey';
 import type { Problem, TextEdit } from './problem';
 import { checkElementValue, type ValueEditWriter } from './valueRules';
 
@@ -32,7 +32,7 @@ function checkScope(profile: Profile, problems: Problem[]): void {
 		return;
 	}
 	// `user` places ingested policies of class Both; Remote Assistance has none.
-	const ingested = profile.admx.length > 0 || profile.policies.some((p) => isIngestedKey(p.name.value));
+	const ingested = ingestsAdmx(profile);
 	if (ingested && scope.kind === 'scalar' && scope.value === 'user') {
 		return;
 	}

@@ -7,7 +7,10 @@ import { lineEnd, lineStart } from '../text/lines';
 export interface CursorContext {
 	/** Keys from the document root to the mapping (for `key`) or entry (for `value`, `item`). */
 	readonly path: readonly string[];
-	/** `key`: typing a key; `value`: typing the value after `key:`; `item`: typing a `- ` list entry. */
+	/**
+	 * `key`: typing a key; `value`: typing the value after `key:`, also on a `- key:` line;
+	 * `item`: typing a `- ` list entry, which may be the first key of a mapping in the list.
+	 */
 	readonly kind: 'key' | 'value' | 'item';
 	/** The partial word to replace. */
 	readonly start: number;
@@ -91,24 +94,36 @@ function parentPath(text: string, lineStartOffset: number, indent: number, item:
 	return path;
 }
 
+/** A `- key:` line: the dash and spaces before the key of a mapping that is a list entry, and the key. */
+const ENTRY_LINE = /^(\s*-\s+)([^\s#:\-{}[\],][^#:{}[\],]*?)\s*:(?:\s|$)/;
+
+/**
+ * Adds the keys at `indent` among `lines` up to the first line indented less. With `opener`, that
+ * line's key counts too when it is the `- key:` that starts the same mapping, a list entry's first key.
+ */
+function collectKeys(lines: Generator<Line>, indent: number, keys: Set<string>, opener: boolean): void {
+	for (const line of lines) {
+		if (isBlankOrComment(line)) {
+			continue;
+		}
+		if (line.indent < indent) {
+			const entry = opener ? ENTRY_LINE.exec(line.text) : null;
+			if (entry && entry[1].length === indent) {
+				keys.add(entry[2]);
+			}
+			return;
+		}
+		const key = line.indent === indent ? KEY_LINE.exec(line.text) : null;
+		if (key) {
+			keys.add(key[2]);
+		}
+	}
+}
+
 function siblingKeys(text: string, lineStartOffset: number, indent: number): Set<string> {
 	const keys = new Set<string>();
-	const collect = (lines: Generator<Line>) => {
-		for (const line of lines) {
-			if (isBlankOrComment(line)) {
-				continue;
-			}
-			if (line.indent < indent) {
-				return;
-			}
-			const key = line.indent === indent ? KEY_LINE.exec(line.text) : null;
-			if (key) {
-				keys.add(key[2]);
-			}
-		}
-	};
-	collect(linesAbove(text, lineStartOffset));
-	collect(linesBelow(text, lineStartOffset));
+	collectKeys(linesAbove(text, lineStartOffset), indent, keys, true);
+	collectKeys(linesBelow(text, lineStartOffset), indent, keys, false);
 	return keys;
 }
 
@@ -150,7 +165,17 @@ export function cursorContext(text: string, offset: number): CursorContext | und
 	const item = /^(\s*)-\s+(.*)$/.exec(before) ?? /^(\s*)-()$/.exec(before);
 	if (item) {
 		const path = parentPath(text, start, item[1].length, true);
-		return { path, kind: 'item', start: offset - item[2].length, end: wordEnd(text, offset, /[\r\n#]/), siblings: new Set(), keyHasColon: false };
+		// `- key: value` starts a mapping in a list, such as an `admx:` entry: the value belongs to that key.
+		const pair = /^([^\s#:\-{}[\],][^#:{}[\],]*?)\s*:(?:\s+(.*))?$/.exec(item[2]);
+		if (pair) {
+			const typed = pair[2] ?? '';
+			return { path: [...path, pair[1]], kind: 'value', start: offset - typed.length, end: wordEnd(text, offset, /[\s#,}\]]/), siblings: new Set(), keyHasColon: false };
+		}
+		// Keys below at the column of this entry's first key are its siblings.
+		const siblings = new Set<string>();
+		collectKeys(linesBelow(text, start), before.length - item[2].length, siblings, false);
+		const keyHasColon = /^[^\s:#]*\s*:/.test(after);
+		return { path, kind: 'item', start: offset - item[2].length, end: wordEnd(text, offset, keyHasColon ? /[\s:#]/ : /[\r\n#]/), siblings, keyHasColon };
 	}
 	const value = /^(\s*)([^\s#:\-{}[\],][^#:{}[\],]*?)\s*:\s+(.*)$/.exec(before) ?? /^(\s*)([^\s#:\-{}[\],][^#:{}[\],]*?)\s*:()$/.exec(before);
 	if (value) {

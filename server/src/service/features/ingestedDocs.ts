@@ -1,0 +1,140 @@
+import type { AdmlControl, AdmlFile, AdmxElement, AdmxEnum, AdmxEnumItem } from '../admx/admxModel';
+import { itemValueText } from '../admx/checkPayload';
+import { placedScope } from '../admx/configUri';
+import type { IngestedPolicy, ProfileAdmxFile, ProfileIngestion } from '../admx/profileIngestion';
+import { displayText, presentationOf } from '../admx/readAdml';
+import { defaultOptionText } from '../validation/ingestedRules';
+import { enumChoices } from '../validation/admxValueRules';
+import { admxPolicyMarkdown } from './admxHover';
+
+/** Markdown about the policies of ingested ADMX files, from the ADMX and its ADML; shared by hover and completion. */
+
+/** A `$(string.id)` the ADML resolves, or undefined when it does not hold the string. */
+function admlString(adml: AdmlFile | undefined, reference: string | undefined): string | undefined {
+	if (reference === undefined) {
+		return undefined;
+	}
+	const text = displayText(adml, reference);
+	return text === reference && /^\s*\$\(string\./.test(reference) ? undefined : text;
+}
+
+/** Text from a vendor's ADML shown as written: markdown characters taken literally, paragraphs and line breaks kept. */
+function literal(text: string): string {
+	return text.trim().replace(/[\\`*_[\]<>|~#]/g, '\\$&').split(/\r?\n[ \t]*\r?\n\s*/).map((p) => p.replace(/[ \t]*\r?\n/g, '  \n')).join('\n\n');
+}
+
+/** The policy's name as the Group Policy editor shows it, from the ADML. */
+export function policyDisplayName(found: IngestedPolicy): string | undefined {
+	return admlString(found.adml, found.policy.displayName);
+}
+
+/** The explain text under a heading that says whose words they are. */
+function vendorExplain(found: IngestedPolicy): string[] {
+	const explain = admlString(found.adml, found.policy.explainText);
+	return explain ? ['', '#### From the vendor\'s ADML', '', literal(explain)] : [];
+}
+
+function title(key: string, displayName: string | undefined): string {
+	return `**${key}**${displayName ? `: ${literal(displayName)}` : ''}`;
+}
+
+/** For completion: the policy's display name and the vendor's explanation. */
+export function ingestedSummaryMarkdown(key: string, found: IngestedPolicy): string {
+	return [title(key, policyDisplayName(found)), ...vendorExplain(found)].join('\n');
+}
+
+/** Where the policy's ADMX comes from: the profile's own `admx:` entry, or an ingestion elsewhere. */
+function sourceLine(found: IngestedPolicy, files: readonly ProfileAdmxFile[]): string {
+	const own = files.find((f) => f.source.admx === found.file);
+	const namespace = found.file.target ? ` (namespace \`${found.file.target.namespace}\`)` : '';
+	return own
+		? `From \`${own.file}\`${namespace}, ingested by this profile as ${own.app}.`
+		: `From an ADMX${namespace} ingested as ${found.app} by the \`rapolicy.admx.ingested\` setting or the command line.`;
+}
+
+/** For hover: what the ADMX says of the policy, with its one OMA-URI for the profile's scope, and the vendor's explanation. */
+export function ingestedPolicyMarkdown(key: string, found: IngestedPolicy, ingestion: ProfileIngestion, profileScope: unknown): string {
+	const scope = placedScope(found.policy.class, profileScope);
+	return [
+		title(key, policyDisplayName(found)),
+		'',
+		sourceLine(found, ingestion.files),
+		'',
+		admxPolicyMarkdown(found.file, found.policy, found.app, scope),
+		...vendorExplain(found),
+	].join('\n');
+}
+
+/** How the profile writes an element's value. */
+function optionForm(element: AdmxElement, adml: AdmlFile | undefined): string {
+	switch (element.type) {
+		case 'decimal':
+		case 'longDecimal':
+			return `a whole number from ${element.minValue} to ${element.maxValue}`;
+		case 'boolean':
+			return '`true` or `false`';
+		case 'enum':
+			return `one of the item values ${enumChoices(element, adml)}`;
+		case 'text':
+			return `one line of text of up to ${element.maxLength} characters`;
+		case 'multiText':
+			return `a list of strings, each of up to ${element.maxLength} characters${element.maxStrings > 0 ? `, at most ${element.maxStrings} of them` : ''}`;
+		case 'list':
+			return element.explicitValue ? 'a mapping, one `name: value` per entry' : 'a list of strings, one per entry';
+	}
+}
+
+/** The control the Group Policy editor shows for the element, from the policy's presentation in the ADML. */
+export function controlOf(found: IngestedPolicy, element: AdmxElement): AdmlControl | undefined {
+	return presentationOf(found.adml, found.policy.presentation).find((c) => c.refId === element.id);
+}
+
+/** For hover and completion: an element of an ingested policy, as the profile writes it. */
+export function ingestedElementMarkdown(key: string, found: IngestedPolicy, element: AdmxElement): string {
+	const label = controlOf(found, element)?.label;
+	const required = 'required' in element && element.required;
+	return [
+		`**${element.id}** (${element.type}) of ${key}`,
+		'',
+		...(label ? [`Shown in the Group Policy editor as *${literal(label)}*`, ''] : []),
+		`Write ${optionForm(element, found.adml)}.${required ? ' Required: a device refuses the enabled policy without it.' : ''}`,
+		'',
+		`Default: \`${defaultOptionText(element, found.adml, found.policy.presentation)}\``,
+	].join('\n');
+}
+
+/** For hover and completion: one item of an enum, by the name the ADML gives it. */
+export function ingestedItemMarkdown(element: AdmxEnum, item: AdmxEnumItem, adml: AdmlFile | undefined): string {
+	const name = admlString(adml, item.displayName);
+	return [
+		`**${itemValueText(item.value) ?? ''}**${name ? `: ${literal(name)}` : ''}`,
+		'',
+		`An item of ${element.id}; the profile writes its value, the Group Policy editor shows its name.`,
+	].join('\n');
+}
+
+/** For hover and completion: what each state of an ingested policy sends. */
+export function ingestedStateMarkdown(found: IngestedPolicy, state: string): string {
+	const text: Record<string, string> = {
+		'enabled': `Sent as \`<enabled/>\`${found.policy.elements.length > 0 ? ' with a data item per option' : ''} in a Replace command.`,
+		'disabled': 'Sent as `<disabled/>` in a Replace command; options are not sent.',
+		'not-configured': 'Sent as a Delete command on the policy\'s node, which removes what the policy set.',
+	};
+	return `**${state}** (${found.policy.name})\n\n${text[state] ?? 'Write enabled, disabled or not-configured.'}`;
+}
+
+/** For hover on an `admx:` entry: what the file it names defines. */
+export function admxFileMarkdown(file: ProfileAdmxFile): string {
+	const admx = file.source.admx;
+	const count = admx.policies.length;
+	const target = admx.target ? `Target namespace \`${admx.target.namespace}\` (prefix \`${admx.target.prefix}\`).` : 'No target namespace.';
+	return [
+		`**${literal(file.file)}**, ingested as ${file.app} (FileUid \`${file.fileUid}\`)`,
+		'',
+		count === 0
+			? `Defines no policies: only categories${admx.categories.size > 0 ? ` (${admx.categories.size})` : ''}, which other files ingested beside it refer to.`
+			: `Defines ${count} ${count === 1 ? 'policy' : 'policies'}, keyed \`${file.app}/PolicyName\` under \`policies\`.`,
+		'',
+		target,
+	].join('\n');
+}
