@@ -1,4 +1,5 @@
 import { admxRegistryOperations } from '../../admx/admxRegistry';
+import { catalogAsAdmx } from '../../catalog/catalogAdmx';
 import type { ResolvedPolicy, ResolvedProfile } from '../resolve';
 
 /** Machine policy (Computer Configuration) or user policy (User Configuration). */
@@ -31,12 +32,9 @@ export function policiesOf(profile: ResolvedProfile): string {
 export const MDM_WINS = 'Where ControlPolicyConflict/MDMWinsOverGP is 1, a value MDM sets for the same policy wins over this one.';
 
 /**
- * What Group Policy writes for one ADMX policy, derived from the catalog's registry facts only.
- * Enabled writes the policy value and each element; a list (additive false, no prefix) first
- * clears its key, then writes one value per entry named as the entry. Disabled writes the policy
- * value and deletes every element value and the list key's values, as GPO backups of the DISA
- * STIG show (INFERRED from third-party conversions). Not configured writes nothing. Every Remote
- * Assistance policy is a machine policy.
+ * What Group Policy writes for a policy: the ADMX registry model of its ADMX, the catalog's for a
+ * Remote Assistance policy (every one a machine policy). A list's values are named as its entries
+ * (no value prefix). Not configured writes nothing.
  */
 export function gpOperations(resolved: ResolvedPolicy): GpOperation[] {
 	if (resolved.state === 'not-configured') {
@@ -45,35 +43,7 @@ export function gpOperations(resolved: ResolvedPolicy): GpOperation[] {
 	if (resolved.kind === 'ingested') {
 		return admxRegistryOperations(resolved.target.policy, resolved.scope === 'User' ? 'HKCU' : 'HKLM', resolved.state, resolved.values);
 	}
-	const policy = resolved.policy;
-	const enabled = resolved.state === 'enabled';
-	const operations: GpOperation[] = [{
-		kind: 'set',
-		hive: 'HKLM',
-		key: policy.registryKey,
-		name: policy.registryValueName,
-		type: 'REG_DWORD',
-		data: String(enabled ? policy.enabledValue : policy.disabledValue),
-	}];
-	for (const element of policy.elements) {
-		if (!enabled) {
-			operations.push(element.type === 'list'
-				? { kind: 'deleteAllValues', hive: 'HKLM', key: element.registryKey }
-				: { kind: 'delete', hive: 'HKLM', key: element.registryKey, name: element.valueName });
-			continue;
-		}
-		const value = resolved.values.get(element.id);
-		if (value === undefined) {
-			continue;
-		}
-		if (element.type === 'list') {
-			operations.push({ kind: 'deleteAllValues', hive: 'HKLM', key: element.registryKey });
-			for (const entry of value as readonly string[]) {
-				operations.push({ kind: 'set', hive: 'HKLM', key: element.registryKey, name: entry, type: 'REG_SZ', data: entry });
-			}
-		} else {
-			operations.push({ kind: 'set', hive: 'HKLM', key: element.registryKey, name: element.valueName, type: element.registryType, data: value as string });
-		}
-	}
-	return operations;
+	// The catalog keeps a list's entries; the ADMX model takes them as name/value pairs.
+	const values = new Map([...resolved.values].map(([id, value]) => [id, typeof value === 'string' ? value : value.flatMap((entry) => [entry, entry])]));
+	return admxRegistryOperations(catalogAsAdmx(resolved.policy), 'HKLM', resolved.state, values);
 }
