@@ -507,3 +507,43 @@ describe('rapolicy validate --admx', () => {
 		assert.match(run(['--help'], dir).stdout, /--admx-language LANG/);
 	});
 });
+
+describe('rapolicy validate and encode: a profile of ingested ADMX policies', () => {
+	const source = path.join(__dirname, '../../../test/fixtures/real/admx/firefox');
+	const dir = mkdtempSync(path.join(tmpdir(), 'rapolicy-ingested-'));
+	mkdirSync(path.join(dir, 'admx', 'en-US'), { recursive: true });
+	for (const file of ['firefox.admx', 'mozilla.admx', 'en-US/firefox.adml']) {
+		writeFileSync(path.join(dir, 'admx', file), readFileSync(path.join(source, file)));
+	}
+	const head = 'profile: Firefox baseline\nadmx:\n  - app: Firefox\n    file: admx/firefox.admx\n  - app: Firefox\n    file: admx/mozilla.admx\npolicies:\n';
+	writeFileSync(path.join(dir, 'firefox.rapolicy.yaml'), `${head}  Firefox/DisableAppUpdate: { state: enabled }\n  Firefox/Cookies_Allow:\n    state: enabled\n    options:\n      Permissions: [https://example.org]\n`);
+	writeFileSync(path.join(dir, 'typo.rapolicy.yaml'), `${head}  Firefox/DisableAppUpdat: { state: enabled }\n`);
+	writeFileSync(path.join(dir, 'elsewhere.rapolicy.yaml'), 'profile: P\npolicies:\n  Chrome/HomepageLocation: { state: disabled }\n');
+
+	it('reads the ADMX files the profile names, relative to the profile, and reports what the ADMX lacks', () => {
+		assert.equal(run(['validate', 'firefox.rapolicy.yaml'], dir).code, 0);
+		const typo = run(['validate', 'typo.rapolicy.yaml'], dir);
+		assert.equal(typo.code, 1);
+		assert.match(typo.stdout, /typo\.rapolicy\.yaml:8:11: error unknown-policy .*Did you mean DisableAppUpdate\?/);
+	});
+
+	it('encodes SyncML that ingests the ADMX first, and lists the derived nodes with --to payload', () => {
+		const syncml = run(['encode', 'firefox.rapolicy.yaml', '--to', 'syncml'], dir);
+		assert.equal(syncml.code, 0, syncml.stderr);
+		assert.ok(syncml.stdout.indexOf('ADMXInstall/Firefox/Policy/firefox</LocURI>') < syncml.stdout.indexOf('ADMXInstall/Firefox/Policy/mozilla</LocURI>'));
+		assert.ok(syncml.stdout.indexOf('ADMXInstall/Firefox/Policy/mozilla</LocURI>') < syncml.stdout.indexOf('<Replace>'));
+		const rows = JSON.parse(run(['encode', 'firefox.rapolicy.yaml', '--to', 'payload'], dir).stdout) as { omaUri: string; payload: string }[];
+		assert.deepEqual(rows.map((r) => [r.omaUri, r.payload]), [
+			['./Device/Vendor/MSFT/Policy/Config/Firefox~Policy~firefox/DisableAppUpdate', '<enabled/>'],
+			['./Device/Vendor/MSFT/Policy/Config/Firefox~Policy~firefox~Cookies/Cookies_Allow', '<enabled/><data id="Permissions" value="1&#xF000;https://example.org"/>'],
+		]);
+	});
+
+	it('refuses to encode a policy whose AppName nothing ingests, and the settings catalog names what it leaves out', () => {
+		const refused = run(['encode', 'elsewhere.rapolicy.yaml', '--to', 'syncml'], dir);
+		assert.equal(refused.code, 1);
+		assert.match(refused.stderr, /Chrome\/HomepageLocation: no ADMX this profile ingests defines it/);
+		const catalog = run(['encode', 'firefox.rapolicy.yaml', '--to', 'settings-catalog'], dir);
+		assert.match(catalog.stderr, /does not carry ingested ADMX files.*Firefox\/DisableAppUpdate, Firefox\/Cookies_Allow/);
+	});
+});
