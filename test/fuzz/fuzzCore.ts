@@ -33,7 +33,7 @@ import {
 	RULE_CODES,
 	type Language,
 	type ParsedDocument,
-	type Settings, policyKey
+	type Settings, policyKey, unresolvedIngested
 } from '../../server/src/service';
 import { POLICY_LENSES } from '../../server/src/common/protocol';
 
@@ -492,8 +492,8 @@ export function exerciseDocument(text: string, lang: Lang, options: ExerciseOpti
 	}
 	flush();
 
-	// A clean document is encoded every way the service offers.
-	const clean = !diagnostics.some((d) => d.severity === 1);
+	// A clean document is encoded every way the service offers; ingested policies whose ADMX is not at hand cannot be, as encode says.
+	const clean = !diagnostics.some((d) => d.severity === 1) && unresolvedIngested(doc).length === 0;
 	if (clean) {
 		const profiles = call('resolveProfiles', () => resolveProfiles(doc), false);
 		for (const profile of profiles) {

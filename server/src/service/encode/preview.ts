@@ -1,4 +1,5 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { AdmxRegistryError } from '../admx/admxRegistry';
 import type { ParsedDocument } from '../document';
 import { getDiagnostics } from '../features/diagnostics';
 import type { Settings } from '../settings';
@@ -158,7 +159,7 @@ export function buildPreview(doc: ParsedDocument, settings: Settings, options: E
 		return { uri: doc.uri, version: doc.version, encoding: options.encoding, errors, profiles: resolveProfiles(doc).map((profile) => profilePreview(doc, profile, options)) };
 	} catch (error) {
 		// With rules turned down to warnings a document can pass and still not be encodable.
-		if (!(error instanceof EncodeError)) {
+		if (!(error instanceof EncodeError) && !(error instanceof AdmxRegistryError)) {
 			throw error;
 		}
 		return { uri: doc.uri, version: doc.version, encoding: options.encoding, errors: [{ line: 0, character: 0, code: 'encode', message: error.message }], profiles: [] };
