@@ -1,7 +1,7 @@
 import { enumItemByAlias } from '../catalog/catalog';
 import { POLICY_STATES, type PolicyDefinition, type PolicyElement, type PolicyState } from '../catalog/types';
 import type { AdmxElement } from '../admx/admxModel';
-import { configNode } from '../admx/configUri';
+import { configNode, placedScope } from '../admx/configUri';
 import { displayText } from '../admx/readAdml';
 import { findIngested, type IngestedPolicy, type ProfileAdmxFile, type ProfileIngestion } from '../admx/profileIngestion';
 import { POLICY_LANGUAGE, type ParsedDocument } from '../document';
@@ -88,7 +88,7 @@ function stateOf(setting: PolicySetting): PolicyState | undefined {
 	return state !== undefined && (POLICY_STATES as readonly string[]).includes(state) ? state as PolicyState : undefined;
 }
 
-function resolvePolicy(setting: PolicySetting, ingestion: ProfileIngestion | undefined, scope: 'Device' | 'User'): ResolvedPolicy | undefined {
+function resolvePolicy(setting: PolicySetting, ingestion: ProfileIngestion | undefined, scope: unknown): ResolvedPolicy | undefined {
 	if (isIngestedKey(setting.name.value)) {
 		return ingestion && resolveIngested(setting, ingestion, scope);
 	}
@@ -128,7 +128,8 @@ function ingestedValue(element: AdmxElement, value: OptionValue): string | reado
 	}
 }
 
-function resolveIngested(setting: PolicySetting, ingestion: ProfileIngestion, scope: 'Device' | 'User'): ResolvedIngested | undefined {
+/** `scope` is the profile's `scope` value, which places policies of class Both. */
+function resolveIngested(setting: PolicySetting, ingestion: ProfileIngestion, scope: unknown): ResolvedIngested | undefined {
 	const key = splitIngestedKey(setting.name.value);
 	const target = key && findIngested(ingestion, key.app, key.policy);
 	const state = stateOf(setting);
@@ -146,7 +147,8 @@ function resolveIngested(setting: PolicySetting, ingestion: ProfileIngestion, sc
 		}
 	}
 	const uris = configNode(target.file, target.policy, target.app).uris;
-	const node = uris.find((u) => u.scope === scope) ?? uris[0];
+	const placed = placedScope(target.policy.class, scope);
+	const node = uris.find((u) => u.scope === placed) ?? uris[0];
 	return { kind: 'ingested', key: `${target.app}/${target.policy.name}`, target, scope: node.scope, omaUri: node.uri, state, values, span: setting.span };
 }
 
@@ -161,7 +163,7 @@ export function resolveProfiles(doc: ParsedDocument): ResolvedProfile[] {
 	const ingestions = doc.language === POLICY_LANGUAGE ? doc.ingestions : undefined;
 	return doc.profiles.map((profile, i) => {
 		const ingestion = ingestions?.[i];
-		const scope = profile.scope?.kind === 'scalar' && profile.scope.value === 'user' ? 'User' : 'Device';
+		const scope = profile.scope?.kind === 'scalar' ? profile.scope.value : undefined;
 		return {
 			name: profile.name?.value ?? baseName(doc.uri),
 			description: profile.description?.value,
