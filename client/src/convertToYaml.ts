@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { IMPORT_REQUEST, type ImportParams, type ImportRequestResult } from '../../server/src/common/protocol';
+import { IMPORT_REQUEST, type CarriedAdmxFile, type ImportParams, type ImportRequestResult } from '../../server/src/common/protocol';
 import { startsWithPReg } from '../../server/src/common/registryPolSignature';
 import { baseName } from './previewPanel';
 import { openNewProfile } from './templates';
@@ -42,10 +42,47 @@ async function importParams(uri: vscode.Uri): Promise<ImportParams | string> {
 	return { uri: uri.toString(), text: document.getText() };
 }
 
+/** A file's text as the ADMX reader takes it: UTF-16 by its byte order mark, else UTF-8. */
+function textOf(bytes: Uint8Array): string {
+	const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+	return new TextDecoder(utf16 ?? 'utf-8').decode(bytes);
+}
+
+/**
+ * Saves the ADMX files the converted profile names, relative to its folder. A file already there
+ * with the same text is kept; when one holds another file, nothing is written and false returned.
+ * Without a folder the profile opens unsaved, naming files it cannot read yet, which it says.
+ */
+async function saveAdmxFiles(files: readonly CarriedAdmxFile[], folder: vscode.Uri | undefined, name: string): Promise<boolean> {
+	if (files.length === 0) {
+		return true;
+	}
+	if (!folder) {
+		void vscode.window.showWarningMessage(`${name} carries ${files.map((f) => f.file).join(', ')}, which the new profile ingests but which cannot be saved without a folder: open a folder and convert again, or run rapolicy import.`);
+		return true;
+	}
+	const planned = await Promise.all(files.map(async (file) => {
+		const uri = vscode.Uri.joinPath(folder, ...file.file.split('/'));
+		const existing = await vscode.workspace.fs.readFile(uri).then(textOf, () => undefined);
+		return { file, uri, existing };
+	}));
+	const taken = planned.filter((p) => p.existing !== undefined && p.existing !== p.file.text);
+	if (taken.length > 0) {
+		void vscode.window.showErrorMessage(`${taken.map((p) => p.file.file).join(', ')} already ${taken.length === 1 ? 'exists' : 'exist'} beside ${name} with other content, and would be overwritten by the ADMX it carries. Move ${taken.length === 1 ? 'it' : 'them'} and convert again (rapolicy import --admx-dir saves them elsewhere).`);
+		return false;
+	}
+	for (const p of planned.filter((p) => p.existing === undefined)) {
+		await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(p.uri, '..'));
+		await vscode.workspace.fs.writeFile(p.uri, new TextEncoder().encode(p.file.text));
+	}
+	return true;
+}
+
 /**
  * *Convert to Policy YAML*: the Remote Assistance settings of SyncML, an Intune export, a
- * Registry.pol, LGPO text or a GroupPolicy script, as a new profile beside the source. What was
- * left out, and how deletions were read, go to the log, with a notice that points there.
+ * Registry.pol, LGPO text or a GroupPolicy script, as a new profile beside the source, with the
+ * ADMX files SyncML or a custom profile ingests saved beside it. What was left out, and how
+ * deletions were read, go to the log, with a notice that points there.
  */
 export async function convertToYaml(client: LanguageClient, log: vscode.LogOutputChannel, uri: unknown): Promise<vscode.TextDocument | undefined> {
 	const source = sourceUri(uri);
@@ -76,7 +113,12 @@ export async function convertToYaml(client: LanguageClient, log: vscode.LogOutpu
 		void vscode.window.showWarningMessage(`${name} sets no Remote Assistance policy.`, ...(details.length > 0 ? ['Show details'] : [])).then((show) => show && log.show(true));
 		return undefined;
 	}
-	const editor = await openNewProfile(result.yaml, folderOf(source));
+	// The ADMX files go first, so the new profile finds them when it is checked.
+	const folder = folderOf(source);
+	if (!(await saveAdmxFiles(result.admxFiles ?? [], folder, name))) {
+		return undefined;
+	}
+	const editor = await openNewProfile(result.yaml, folder);
 	if (result.skipped.length > 0) {
 		// Not awaited: the new document is the result, the notice only points at the details.
 		void vscode.window.showWarningMessage(`${result.skipped.length} ${result.skipped.length === 1 ? 'item was' : 'items were'} not converted.`, 'Show details').then((show) => show && log.show(true));

@@ -1,7 +1,10 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AdmxFiles } from './admxFiles';
-import type { IngestionInstall, Settings } from './service';
+import type { ExternalAdmx, IngestionInstall, Settings } from './service';
+
+/** A file the setting names, read, with its full path. */
+type NamedAdmx = Omit<ExternalAdmx, 'file'> & { readonly full: string };
 
 /**
  * The ADMX files `rapolicy.admx.ingested` names, read from the workspace folder that holds the
@@ -18,6 +21,19 @@ export class IngestedFiles {
 	) {}
 
 	installsFor(uri: string, settings: Settings): IngestionInstall[] {
+		return this.filesFor(uri, settings).map(({ app, source }) => ({ app, admx: source.admx, adml: source.adml, order: -1 }));
+	}
+
+	/**
+	 * The same files for an import of the document, named relative to its folder, where the
+	 * converted profile is written.
+	 */
+	importedFor(uri: string, settings: Settings): ExternalAdmx[] {
+		const folder = uri.startsWith('file:') ? path.dirname(fileURLToPath(uri)) : undefined;
+		return folder === undefined ? [] : this.filesFor(uri, settings).map(({ app, full, source }) => ({ app, file: path.relative(folder, full).split(path.sep).join('/'), source }));
+	}
+
+	private filesFor(uri: string, settings: Settings): NamedAdmx[] {
 		const entries = Object.entries(settings.admx.ingested);
 		if (entries.length === 0 || !uri.startsWith('file:')) {
 			return [];
@@ -25,7 +41,7 @@ export class IngestedFiles {
 		const document = fileURLToPath(uri);
 		const folders = this.folders();
 		const folder = folders.find((f) => document.startsWith(f + path.sep)) ?? folders[0] ?? path.dirname(document);
-		const installs: IngestionInstall[] = [];
+		const found: NamedAdmx[] = [];
 		for (const [app, files] of entries) {
 			for (const file of files) {
 				const full = path.resolve(folder, file);
@@ -38,9 +54,9 @@ export class IngestedFiles {
 					continue;
 				}
 				this.told.delete(full);
-				installs.push({ app, admx: read.admx, adml: read.adml, order: -1 });
+				found.push({ app, full, source: read });
 			}
 		}
-		return installs;
+		return found;
 	}
 }

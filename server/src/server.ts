@@ -314,8 +314,10 @@ export function startServer(connection: Connection): void {
 		return runSafe(connection.console, 'Import', params.uri, token, null, () => {
 			const parsed = parsedFor(params.uri)?.parsed ?? contentDocument(params);
 			if (parsed?.language === 'syncml' || parsed?.language === 'intune') {
-				const errors = service().blockingErrors(parsed, settings).map((e) => `line ${e.line + 1}: ${e.code} ${e.message}`);
-				return errors.length > 0 ? { yaml: '', skipped: [], errors } : { ...(parsed.language === 'syncml' ? service().importSyncml(parsed) : service().importIntune(parsed)), errors };
+				// Checked and read with the ADMX files the settings name as ingested elsewhere, as the editor shows it.
+				const errors = service().blockingErrors(withIngested(parsed, settings), settings).map((e) => `line ${e.line + 1}: ${e.code} ${e.message}`);
+				const options = { external: ingestedFiles.importedFor(params.uri, settings) };
+				return errors.length > 0 ? { yaml: '', skipped: [], errors } : { ...(parsed.language === 'syncml' ? service().importSyncml(parsed, options) : service().importIntune(parsed, options)), errors };
 			}
 			const content = params.base64 !== undefined ? new Uint8Array(Buffer.from(params.base64, 'base64')) : params.text;
 			const format = content === undefined ? undefined : service().groupPolicyFormat(content);

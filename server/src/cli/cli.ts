@@ -28,6 +28,10 @@ ${IMPORT_USAGE}
   The Remote Assistance settings of a SyncML file, an Intune export (custom profile or settings
   catalog), a Registry.pol, LGPO.exe text or a Set-GPRegistryValue script, told apart by content,
   as policy YAML; what is not converted goes to stderr, one line each, with a count at the end.
+  The ADMX files SyncML or a custom profile ingests become admx: entries, each saved as
+  <FileUid>.admx beside the profile, and the policies set of them App/PolicyName entries.
+  --admx APP=FILE an ADMX ingested under APP elsewhere, whose policies the file sets; repeatable
+  --admx-dir DIR  save the ingested ADMX files in DIR instead of beside the profile
 
 ${ADMX_USAGE}
   What stands between ADMX files and their use: references, prefixes devices refuse, schema

@@ -2,19 +2,22 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AdmxFiles, DEFAULT_ADML_LANGUAGE } from '../admxFiles';
-import { loadAdml, loadAdmx, type IngestionInstall, type ReadAdmx } from '../service';
+import { loadAdml, loadAdmx, type AdmxSource, type IngestionInstall, type ReadAdmx } from '../service';
 import type { CliIo } from './io';
 
 const LOADERS = { loadAdmx, loadAdml };
+
+/** An ADMX named by `--admx`, with where it was read from, which an import names it by. */
+export type NamedInstall = IngestionInstall & { readonly path: string; readonly source: AdmxSource };
 
 /**
  * The ADMX files `--admx APP=FILE` names as ingested under APP, each read as the editor reads it,
  * with the ADML of `language` beside it; a folder stands for every `.admx` in it. Undefined after
  * saying on stderr what could not be read.
  */
-export function readIngestedAdmx(specs: readonly string[], io: CliIo, command: string, language = DEFAULT_ADML_LANGUAGE): IngestionInstall[] | undefined {
+export function readIngestedAdmx(specs: readonly string[], io: CliIo, command: string, language = DEFAULT_ADML_LANGUAGE): NamedInstall[] | undefined {
 	const files = new AdmxFiles(() => LOADERS);
-	const installs: IngestionInstall[] = [];
+	const installs: NamedInstall[] = [];
 	for (const spec of specs) {
 		const equals = spec.indexOf('=');
 		if (equals <= 0 || equals === spec.length - 1) {
@@ -37,7 +40,7 @@ export function readIngestedAdmx(specs: readonly string[], io: CliIo, command: s
 				io.stderr(`rapolicy ${command}: --admx ${spec}: ${read.error}\n`);
 				return undefined;
 			}
-			installs.push({ app, admx: read.admx, adml: read.adml, order: -1 });
+			installs.push({ app, admx: read.admx, adml: read.adml, order: -1, path: target, source: read });
 		}
 	}
 	return installs;

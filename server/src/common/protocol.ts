@@ -10,6 +10,7 @@ import type { SyncmlKind } from '../service/syncml/documentKind';
 /** The preview's parts, for the client, which reaches the server only through this file. */
 export type { ChannelExport, PolicyPreview, Preview, PreviewError, ProfilePreview } from '../service/encode/preview';
 export type { PayloadEncoding } from '../service/encode/payload';
+export type { CarriedAdmxFile } from '../service/encode/importIngested';
 export type { SyncmlKind } from '../service/syncml/documentKind';
 
 export interface DocumentParams {

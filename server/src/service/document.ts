@@ -21,6 +21,7 @@ import { intuneShape, isRemoteAssistanceExport, type IntuneKind } from './intune
 import { textStart, type TextStart } from './text/textStart';
 import type { AdmlFile, AdmxFile } from './admx/admxModel';
 import type { IngestionCheck, IngestionInstall } from './admx/ingestedSettings';
+import type { IngestedWrite } from './admx/ingestedWrite';
 import { lintAdmx } from './admx/lintAdmx';
 import { loadAdml, loadAdmx } from './admx/admxCache';
 import type { ReadAdmx } from './admx/admxSource';
@@ -95,6 +96,10 @@ export interface ParsedIntune extends ParsedBase {
 	readonly skipped: readonly string[];
 	/** The checks of ingested ADMX policies across rows, whose problems are among `problems`. */
 	readonly ingestion: IngestionCheck | undefined;
+	/** The rows that ingest an ADMX or set a policy of one, for import. */
+	readonly ingested: readonly IngestedWrite[];
+	/** The export's own description. */
+	readonly description: string | undefined;
 }
 
 export interface ParsedAdmx extends ParsedBase {
@@ -285,7 +290,7 @@ export function parseIntuneDocument(uri: string, version: number, text: string, 
 	const lines = editorLines ?? TextDocument.create(uri, INTUNE_LANGUAGE, version, text);
 	const refused = tooLarge(text);
 	if (refused.length > 0) {
-		return { language: INTUNE_LANGUAGE, uri, version, text, lines, kind: undefined, name: undefined, anchors: [], skipped: [], profiles: [], problems: refused, ingestion: undefined };
+		return { language: INTUNE_LANGUAGE, uri, version, text, lines, kind: undefined, name: undefined, description: undefined, anchors: [], skipped: [], profiles: [], problems: refused, ingestion: undefined, ingested: [] };
 	}
 	const parsed = parseIntune(text);
 	return { language: INTUNE_LANGUAGE, uri, version, text, lines, ...parsed };

@@ -28,6 +28,7 @@ export { encodeLgpoText, lgpoSetting, LgpoTextError } from './encode/gpo/lgpoTex
 export { encodePowerShell, gpRegistryCalls, quotePowerShell } from './encode/gpo/powershell';
 export { encodeRegistryPol, registryPolFile, RegistryPolHiveError, registryPolRecord } from './encode/gpo/registryPol';
 export { importSyncml, type ImportResult } from './encode/importSyncml';
+export type { CarriedAdmxFile, ExternalAdmx, ImportOptions } from './encode/importIngested';
 export { importIntune } from './encode/importIntune';
 export { groupPolicyFormat, importGroupPolicy, type GroupPolicyFormat } from './encode/importGroupPolicy';
 export { profilesToYaml } from './encode/toYaml';

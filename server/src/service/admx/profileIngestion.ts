@@ -42,6 +42,11 @@ export interface ProfileIngestion {
 /** Characters an AppName cannot hold: it is a segment of the ingestion URI and the start of each policy's area. */
 const APP_NAME_BREAKERS = /[\s/~\\?#%]/;
 
+/** Whether an AppName can stand in the ingestion URI and start each policy's area. */
+export function isAppName(app: string): boolean {
+	return app !== '' && !APP_NAME_BREAKERS.test(app);
+}
+
 /** The FileUid a file name gives: the last path segment without `.admx`. */
 export function fileUidOf(file: string): string {
 	const base = file.split(/[\\/]/).pop() ?? file;

@@ -1,25 +1,23 @@
 import type { ParsedIntune } from '../document';
+import type { ImportOptions } from './importIngested';
+import { importProfile } from './importedProfile';
 import type { ImportResult } from './importSyncml';
-import { lastSettings } from './lastSettings';
 import { baseName, resolveProfiles } from './resolve';
-import { profilesToYaml } from './toYaml';
 
 /**
  * Turns the Remote Assistance settings of an Intune export (without errors) into a policy profile
- * named after the export. Settings of other areas, and later rows for a policy already converted,
- * are reported, not converted.
+ * named after the export, with the ADMX files a custom profile ingests and the policies it sets of
+ * them. Settings of other areas, and later rows for a policy already converted, are reported, not
+ * converted.
  */
-export function importIntune(doc: ParsedIntune): ImportResult {
+export function importIntune(doc: ParsedIntune, options: ImportOptions = {}): ImportResult {
 	const skipped = [...doc.skipped];
+	const notes: string[] = [];
 	const [profile] = resolveProfiles(doc);
-	if (!profile) {
-		return { yaml: '', skipped };
-	}
-	const policies = lastSettings(profile, doc.lines, 'export', skipped);
 	const name = doc.name?.trim() || baseName(doc.uri);
 	const source = doc.kind === 'catalog' ? 'Intune settings-catalog policy' : 'Intune custom profile';
-	return {
-		yaml: profilesToYaml([{ ...profile, name, description: `Converted from the ${source} ${baseName(doc.uri)}.`, policies }]),
-		skipped,
-	};
+	// The export's own description is the admin's, and what the profile exports again.
+	const description = doc.description ?? `Converted from the ${source} ${baseName(doc.uri)}.`;
+	const imported = importProfile({ name, description, builtin: profile?.policies ?? [], ingested: doc.ingested, lines: doc.lines, kind: 'export' }, options, skipped, notes);
+	return { yaml: imported.yaml, skipped, notes, admxFiles: imported.admxFiles };
 }

@@ -1,8 +1,13 @@
+import type { IngestedWrite } from '../admx/ingestedWrite';
+import { parseConfigureUri, parseInstallUri } from '../admx/ingestedUri';
 import type { ParsedSyncml } from '../document';
 import { parseRemoteAssistanceUri } from '../syncml/omaUri';
-import { lastSettings } from './lastSettings';
+import { parsePayload } from '../syncml/payload';
+import { placeCommand } from '../syncml/syncmlLocate';
+import { allCommands, type SyncmlCommand, type SyncmlItem } from '../syncml/syncmlModel';
+import type { CarriedAdmxFile, ImportOptions } from './importIngested';
+import { importProfile } from './importedProfile';
 import { baseName, resolveProfiles } from './resolve';
-import { profilesToYaml } from './toYaml';
 
 export interface ImportResult {
 	readonly yaml: string;
@@ -10,20 +15,44 @@ export interface ImportResult {
 	readonly skipped: readonly string[];
 	/** What was converted but read in a way the user should know of, one line each. */
 	readonly notes?: readonly string[];
+	/** The ADMX files the source carries, which the profile names: to be saved before it is read. */
+	readonly admxFiles?: readonly CarriedAdmxFile[];
+}
+
+/** An item that ingests an ADMX or sets a policy of one, as the import reads it; undefined for any other. */
+function ingestedWrite(command: SyncmlCommand, item: SyncmlItem, uri: string, where: string, offset: number): IngestedWrite | undefined {
+	const data = item.data && item.data.form !== 'empty' ? item.data : undefined;
+	const install = parseInstallUri(uri);
+	if (install) {
+		return { kind: 'install', where, command: command.name, offset, node: install, text: data?.decoded.value };
+	}
+	const node = parseConfigureUri(uri);
+	const writes = command.name === 'Add' || command.name === 'Replace';
+	return node && { kind: 'configure', where, command: command.name, offset, node, uri, payload: writes && data ? parsePayload(data) : undefined };
 }
 
 /**
- * Turns the Remote Assistance items of a SyncML message (without errors) into a policy profile.
+ * Turns the Remote Assistance items of a SyncML message (without errors) into a policy profile, and
+ * the ADMX files it ingests with their policies, read against them or against `options.external`.
  * Reads, other CSPs and later settings of an already converted policy are reported, not converted.
  */
-export function importSyncml(doc: ParsedSyncml): ImportResult {
+export function importSyncml(doc: ParsedSyncml, options: ImportOptions = {}): ImportResult {
 	const skipped: string[] = [];
+	const notes: string[] = [];
+	const ingested: IngestedWrite[] = [];
 	for (const chunk of doc.chunks) {
-		for (const command of chunk.result.commands) {
+		// The parse lets go of each Data once checked; a command that ingests is read again whole, in file offsets.
+		const whole = chunk.result.ingestion !== undefined;
+		const commands = whole ? allCommands(placeCommand(doc, chunk).command) : chunk.result.commands;
+		for (const command of commands) {
 			for (const item of command.items) {
 				const uri = item.locUri?.value ?? '(no LocURI)';
-				const line = doc.lines.positionAt(chunk.start + item.element.start).line + 1;
-				if (!parseRemoteAssistanceUri(uri)) {
+				const offset = (whole ? 0 : chunk.start) + item.element.start;
+				const line = doc.lines.positionAt(offset).line + 1;
+				const write = ingestedWrite(command, item, uri, `line ${line}: ${command.name} ${uri}`, offset);
+				if (write) {
+					ingested.push(write);
+				} else if (!parseRemoteAssistanceUri(uri)) {
 					skipped.push(`line ${line}: ${command.name} ${uri}: not a Remote Assistance policy`);
 				} else if (command.name === 'Get') {
 					skipped.push(`line ${line}: Get ${uri}: a read, not a setting`);
@@ -32,12 +61,7 @@ export function importSyncml(doc: ParsedSyncml): ImportResult {
 		}
 	}
 	const [profile] = resolveProfiles(doc);
-	if (!profile) {
-		return { yaml: '', skipped };
-	}
-	const policies = lastSettings(profile, doc.lines, 'message', skipped);
-	return {
-		yaml: profilesToYaml([{ ...profile, name: baseName(doc.uri), description: `Converted from ${baseName(doc.uri)} SyncML.`, policies }]),
-		skipped,
-	};
+	const name = baseName(doc.uri);
+	const imported = importProfile({ name, description: `Converted from ${name} SyncML.`, builtin: profile?.policies ?? [], ingested, lines: doc.lines, kind: 'message' }, options, skipped, notes);
+	return { yaml: imported.yaml, skipped, notes, admxFiles: imported.admxFiles };
 }

@@ -1,6 +1,7 @@
 import { readCarriedAdmxText } from '../admx/carriedAdmx';
 import { checkIngestedSetting, ingestedIndex, type IngestedSetting, type IngestionCheck, type IngestionInstall } from '../admx/ingestedSettings';
 import { parseConfigureUri, parseInstallUri } from '../admx/ingestedUri';
+import type { IngestedWrite } from '../admx/ingestedWrite';
 import { property, propertyEntry, type JsonValue } from '../json/jsonParser';
 import { parsePayload } from '../syncml/payload';
 import type { Problem } from '../validation/problem';
@@ -14,6 +15,8 @@ import { OMA_STRING } from './intuneModel';
 export class IngestedRows {
 	private readonly installs: IngestionInstall[] = [];
 	private readonly settings: { setting: IngestedSetting; order: number }[] = [];
+	/** Every row taken, as an import reads it. */
+	readonly writes: IngestedWrite[] = [];
 
 	constructor(private readonly problems: Problem[]) {}
 
@@ -34,16 +37,21 @@ export class IngestedRows {
 			});
 			return true;
 		}
-		if (value?.kind !== 'string') {
-			return true;
-		}
+		const at = { where: `omaSettings[${index}] ${uri.value}`, command: 'Replace', offset: row.start };
+		const text = value?.kind === 'string' ? value.decoded() : undefined;
 		if (install) {
-			this.installs.push({ app: install.app, admx: readCarriedAdmxText(value.decoded(), this.problems), order: index });
+			this.writes.push({ ...at, kind: 'install', node: install, text: text?.value });
+			if (text) {
+				this.installs.push({ app: install.app, admx: readCarriedAdmxText(text, this.problems), order: index });
+			}
 			return true;
 		}
-		const payload = parsePayload({ decoded: value.decoded(), element: { nameSpan: value }, form: 'raw' });
-		this.problems.push(...payload.problems);
+		const payload = value && text ? parsePayload({ decoded: text, element: { nameSpan: value }, form: 'raw' }) : undefined;
 		if (node) {
+			this.writes.push({ ...at, kind: 'configure', node, uri: uri.value, payload });
+		}
+		if (node && payload) {
+			this.problems.push(...payload.problems);
 			this.settings.push({ setting: { command: 'Replace', locUri: { start: uri.content.start, end: uri.content.end, value: uri.value }, node, payload }, order: index });
 		}
 		return true;

@@ -1,4 +1,5 @@
 import type { IngestionCheck } from '../admx/ingestedSettings';
+import type { IngestedWrite } from '../admx/ingestedWrite';
 import type { PolicyDefinition, PolicyElement } from '../catalog/types';
 import type { PolicySetting } from '../model/policyModel';
 import type { Span } from '../text/span';
@@ -22,10 +23,12 @@ export interface IntuneLowering {
 	readonly skipped: string[];
 	/** The checks of ingested ADMX policies across rows, once the rows are read. */
 	ingestion: IngestionCheck | undefined;
+	/** The rows that ingest an ADMX or set a policy of one, for import. */
+	ingested: readonly IngestedWrite[];
 }
 
 export function emptyLowering(): IntuneLowering {
-	return { settings: [], problems: [], anchors: [], skipped: [], ingestion: undefined };
+	return { settings: [], problems: [], anchors: [], skipped: [], ingestion: undefined, ingested: [] };
 }
 
 /** Text as it goes between the quotes of a JSON string. */

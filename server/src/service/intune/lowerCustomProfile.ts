@@ -62,7 +62,6 @@ export function lowerCustomProfile(root: JsonValue, writer: OmaValueEditWriter, 
 			return;
 		}
 		if (ingested.take(row, index, uri)) {
-			out.skipped.push(`omaSettings[${index}] ${uri.value}: an ingested ADMX, which profiles do not carry yet`);
 			return;
 		}
 		const ra = parseRemoteAssistanceUri(uri.value);
@@ -122,6 +121,7 @@ export function lowerCustomProfile(root: JsonValue, writer: OmaValueEditWriter, 
 		}
 	});
 	out.ingestion = ingested.check();
+	out.ingested = ingested.writes;
 }
 
 /** A Remote Assistance payload is text, so the row must be a String setting. False when its value cannot be read as one. */

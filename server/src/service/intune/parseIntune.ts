@@ -2,6 +2,7 @@ import type { Profile } from '../model/policyModel';
 import { parseJson, property, type JsonValue } from '../json/jsonParser';
 import { checkProfile } from '../validation/policyRules';
 import type { IngestionCheck } from '../admx/ingestedSettings';
+import type { IngestedWrite } from '../admx/ingestedWrite';
 import type { Problem } from '../validation/problem';
 import { emptyLowering, type IntuneAnchor } from './intuneModel';
 import { lowerCustomProfile, OmaValueEditWriter } from './lowerCustomProfile';
@@ -13,11 +14,14 @@ export interface IntuneParse {
 	readonly kind: IntuneKind | undefined;
 	/** The export's own name (`displayName` of a custom profile, `name` of a settings-catalog policy). */
 	readonly name: string | undefined;
+	/** The export's own description, which a profile imported from it keeps. */
+	readonly description: string | undefined;
 	readonly profiles: readonly Profile[];
 	readonly problems: readonly Problem[];
 	readonly anchors: readonly IntuneAnchor[];
 	readonly skipped: readonly string[];
 	readonly ingestion: IngestionCheck | undefined;
+	readonly ingested: readonly IngestedWrite[];
 }
 
 /** Reads an Intune export, checks its Remote Assistance settings and lowers them to the policy model. */
@@ -36,9 +40,11 @@ export function parseIntune(text: string): IntuneParse {
 	}
 	const nameValue = root && (property(root, 'displayName') ?? property(root, 'name'));
 	const name = nameValue?.kind === 'string' ? nameValue.value : undefined;
+	const descriptionValue = root && property(root, 'description');
+	const description = descriptionValue?.kind === 'string' && descriptionValue.value.trim() !== '' ? descriptionValue.value : undefined;
 	const profile: Profile = { name: undefined, description: undefined, scope: undefined, admx: [], policies: out.settings, span: { start: 0, end: text.length } };
 	checkProfile(profile, kind === 'catalog' ? catalog : custom, out.problems);
-	return { kind, name, profiles: out.settings.length > 0 ? [profile] : [], problems: out.problems, anchors: out.anchors, skipped: out.skipped, ingestion: out.ingestion };
+	return { kind, name, description, profiles: out.settings.length > 0 ? [profile] : [], problems: out.problems, anchors: out.anchors, skipped: out.skipped, ingestion: out.ingestion, ingested: out.ingested };
 }
 
 function kindOf(root: JsonValue): IntuneKind | undefined {
