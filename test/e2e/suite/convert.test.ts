@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -65,5 +66,27 @@ describe('Convert to Policy YAML from every importable form', () => {
 		assert.deepEqual(names.filter((n) => n.startsWith('nothing-ra') || n.startsWith('hello-notes')).sort(), ['hello-notes.txt', 'nothing-ra.lgpo.txt'], 'no profile was written');
 		await vscode.workspace.fs.delete(nothing);
 		await vscode.workspace.fs.delete(notes);
+	});
+});
+
+describe('Convert to Policy YAML: ingested ADMX policies', () => {
+	it('a SyncML export of a profile of ingested policies converts back with its ADMX saved beside the new profile', async () => {
+		const folder = uriOf('ingested-round-trip');
+		const exported = vscode.Uri.joinPath(folder, 'contoso.syncml');
+		await vscode.workspace.fs.createDirectory(folder);
+		try {
+			await vscode.commands.executeCommand('rapolicy.exportChannel', uriOf('contoso-profile.rapolicy.yaml'), exported, 'syncml');
+			const yaml = await vscode.commands.executeCommand<vscode.TextDocument | undefined>(CONVERT, exported);
+			assert.ok(yaml, 'a profile was made');
+			const text = yaml.getText();
+			assert.match(text, /admx:\n {2}- app: ContosoCompanyApp\n {4}file: AppAdmxFile01\.admx\n/);
+			const original = (await vscode.workspace.openTextDocument(uriOf('contoso-profile.rapolicy.yaml'))).getText();
+			assert.equal(text.slice(text.indexOf('policies:')), original.slice(original.indexOf('policies:')));
+			const saved = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'AppAdmxFile01.admx'));
+			assert.equal(Buffer.from(saved).toString('utf8'), fs.readFileSync(path.join(WORKSPACE, 'admx', 'AppAdmxFile01.admx'), 'utf8').replace(/^\uFEFF/, ''));
+			await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+		} finally {
+			await vscode.workspace.fs.delete(folder, { recursive: true });
+		}
 	});
 });
