@@ -336,11 +336,12 @@ export function withIngestedAdmx(doc: ParsedDocument, external: readonly Ingesti
 
 /** A profile document with the ADMX files its profiles ingest read, and their policies checked against them. */
 function withProfileAdmx(doc: ParsedYaml, external: readonly IngestionInstall[], read: ReadAdmx | undefined): ParsedYaml {
-	const profiles = doc.profiles;
-	// ADMX ingested elsewhere serves completion before the profile names a policy of it.
-	if (external.length === 0 && !profiles.some(ingestsAdmx)) {
+	// ADMX ingested elsewhere serves completion before the profile names a policy of it. The
+	// chunks' own profiles answer whether any ingests, without moving every profile on each edit.
+	if (external.length === 0 && !doc.chunks.some((c) => c.result.profiles.some(ingestsAdmx))) {
 		return doc;
 	}
+	const profiles = doc.profiles;
 	const writer = new YamlEditWriter(doc.text);
 	const problems: Problem[] = [...doc.problems];
 	const ingestions = profiles.map((profile) => {
