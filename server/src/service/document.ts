@@ -328,10 +328,20 @@ export function withIngestedAdmx(doc: ParsedDocument, external: readonly Ingesti
 	if (!ingestion || external.length === 0) {
 		return doc;
 	}
-	const before = new Set(ingestion.problems);
-	const problems = [...doc.problems.filter((p) => !before.has(p)), ...ingestion.recheck(external)];
-	// The document's other parts, lazy ones included, are shared; only the problems differ.
-	return Object.assign(Object.create(doc) as ParsedDocument, { problems });
+	return withProblems(doc, () => {
+		const before = new Set(ingestion.problems);
+		return [...doc.problems.filter((p) => !before.has(p)), ...ingestion.recheck(external)];
+	});
+}
+
+/**
+ * The document with other problems, worked out when first read: completion and hover use the
+ * ingested ADMX files without needing the checks against them. Every other part, lazy ones
+ * included, is the document's own.
+ */
+function withProblems<T extends ParsedDocument>(doc: T, problems: () => readonly Problem[], more: Partial<T> = {}): T {
+	let found: readonly Problem[] | undefined;
+	return Object.defineProperty(Object.assign(Object.create(doc) as T, more), 'problems', { get: () => (found ??= problems()) });
 }
 
 /** A profile document with the ADMX files its profiles ingest read, and their policies checked against them. */
@@ -342,15 +352,16 @@ function withProfileAdmx(doc: ParsedYaml, external: readonly IngestionInstall[],
 		return doc;
 	}
 	const profiles = doc.profiles;
-	const writer = new YamlEditWriter(doc.text);
-	const problems: Problem[] = [...doc.problems];
-	const ingestions = profiles.map((profile) => {
-		const ingestion = profileIngestion(profile, read, external);
-		problems.push(...ingestion.problems);
-		checkIngestedPolicies(profile, ingestion, writer, problems);
-		return ingestion;
-	});
-	return Object.assign(Object.create(doc) as ParsedYaml, { problems, ingestions });
+	const ingestions = profiles.map((profile) => profileIngestion(profile, read, external));
+	return withProblems(doc, () => {
+		const writer = new YamlEditWriter(doc.text);
+		const problems: Problem[] = [...doc.problems];
+		profiles.forEach((profile, i) => {
+			problems.push(...ingestions[i].problems);
+			checkIngestedPolicies(profile, ingestions[i], writer, problems);
+		});
+		return problems;
+	}, { ingestions });
 }
 
 const settingsAt = placement((result: CommandChunkResult, start: number) => result.settings.map((s) => shiftSetting(s, start)));

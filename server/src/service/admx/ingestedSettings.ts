@@ -87,7 +87,7 @@ export function findIngestedPolicy(index: ReadonlyMap<string, Installed>, app: s
  * The name that contains the written one or is contained in it, the closest in length: vendors
  * rename policies by adding or dropping a prefix (WebSuggestions → FirefoxSuggest_WebSuggestions).
  */
-function containing(written: string, names: readonly string[]): string | undefined {
+export function containing(written: string, names: readonly string[]): string | undefined {
 	const lower = written.toLowerCase();
 	const found = names.filter((n) => n.length >= 4 && lower.length >= 4 && (n.toLowerCase().includes(lower) || lower.includes(n.toLowerCase())));
 	return found.sort((a, b) => Math.abs(a.length - written.length) - Math.abs(b.length - written.length))[0];

@@ -1,5 +1,6 @@
 import type { AdmlFile, AdmxElement } from '../admx/admxModel';
 import { itemValueText } from '../admx/checkPayload';
+import { containing } from '../admx/ingestedSettings';
 import { presentationOf } from '../admx/readAdml';
 import { findIngested, ingestedPolicies, type IngestedPolicy, type ProfileIngestion } from '../admx/profileIngestion';
 import { isIngestedKey, splitIngestedKey } from '../model/ingestedKey';
@@ -100,11 +101,7 @@ function reportUnknownPolicy(setting: PolicySetting, app: string, policy: string
 	const span = policySpan(setting, app);
 	const caseOnly = findIngested(ingestion, app, policy, false);
 	const names = ingestedPolicies(ingestion, app).map((p) => p.policy.name);
-	const lower = policy.toLowerCase();
-	// Vendors rename policies by adding or dropping a prefix between revisions.
-	const containing = names.filter((n) => n.length >= 4 && lower.length >= 4 && (n.toLowerCase().includes(lower) || lower.includes(n.toLowerCase())))
-		.sort((a, b) => Math.abs(a.length - policy.length) - Math.abs(b.length - policy.length))[0];
-	const suggestion = caseOnly?.policy.name ?? closest(policy, names) ?? containing;
+	const suggestion = caseOnly?.policy.name ?? closest(policy, names) ?? containing(policy, names);
 	problems.push({
 		code: 'unknown-policy',
 		span,
