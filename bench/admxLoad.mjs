@@ -14,7 +14,7 @@ const { readAdmx } = require('../out/server/src/service/admx/readAdmx.js');
 const { readAdml } = require('../out/server/src/service/admx/readAdml.js');
 const { lintAdmx } = require('../out/server/src/service/admx/lintAdmx.js');
 const { loadAdmx } = require('../out/server/src/service/admx/admxCache.js');
-const { decodeFile } = require('../out/server/src/cli/decodeFile.js');
+const { decodeFile } = require('../out/server/src/common/decodeFile.js');
 const { parseDocument, withIngestedAdmx } = require('../out/server/src/service/document.js');
 const { loadAdml } = require('../out/server/src/service/admx/admxCache.js');
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { IMPORT_REQUEST, type CarriedAdmxFile, type ImportParams, type ImportRequestResult } from '../../server/src/common/protocol';
+import { decodeFile } from '../../server/src/common/decodeFile';
 import { startsWithPReg } from '../../server/src/common/registryPolSignature';
 import { baseName } from './previewPanel';
 import { openNewProfile } from './templates';
@@ -42,10 +43,10 @@ async function importParams(uri: vscode.Uri): Promise<ImportParams | string> {
 	return { uri: uri.toString(), text: document.getText() };
 }
 
-/** A file's text as the ADMX reader takes it: UTF-16 by its byte order mark, else UTF-8. */
+/** A file's text as the ADMX reader and `rapolicy import` take it; an undecodable file is never the same text. */
 function textOf(bytes: Uint8Array): string {
-	const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
-	return new TextDecoder(utf16 ?? 'utf-8').decode(bytes);
+	const decoded = decodeFile(bytes);
+	return 'text' in decoded ? decoded.text : '';
 }
 
 /**

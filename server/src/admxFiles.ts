@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeFile } from './cli/decodeFile';
+import { decodeFile } from './common/decodeFile';
 import type { AdmlFile, AdmxFile, AdmxReadError, AdmxSource, ReadAdmx } from './service';
 
 /** The display language whose ADML is read unless another is named. */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { decodeFile } from '../../server/src/cli/decodeFile';
+import { decodeFile } from '../../server/src/common/decodeFile';
 import type { AdmxFile } from '../../server/src/service/admx/admxModel';
 import { configNode } from '../../server/src/service/admx/configUri';
 import { lintAdmx } from '../../server/src/service/admx/lintAdmx';

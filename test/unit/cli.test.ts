@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as fc from 'fast-check';
 import { runCli } from '../../server/src/cli/cli';
-import { decodeFile } from '../../server/src/cli/decodeFile';
+import { decodeFile } from '../../server/src/common/decodeFile';
 import { expandGlob } from '../../server/src/cli/glob';
 
 /** Runs the CLI in `cwd`, keeping what it writes to each stream and to both in order. */

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as fc from 'fast-check';
 import { runCli } from '../../server/src/cli/cli';
-import { decodeFile } from '../../server/src/cli/decodeFile';
+import { decodeFile } from '../../server/src/common/decodeFile';
 import {
 	blockingErrors,
 	DEFAULT_SETTINGS,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as fc from 'fast-check';
-import { decodeFile } from '../../server/src/cli/decodeFile';
+import { decodeFile } from '../../server/src/common/decodeFile';
 import {
 	encodeFleet, encodeIntune, encodeLgpoText, encodePayload, encodeRegistryPol, encodeSettingsCatalog, encodeSyncml, getDiagnostics, loadAdml, loadAdmx,
 	parseDocument, parseIntuneDocument, parseSyncmlDocument, policyUri, profilesToYaml, resolveProfiles, unresolvedIngested, withIngestedAdmx, DEFAULT_SETTINGS,

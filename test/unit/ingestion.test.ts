@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as fc from 'fast-check';
-import { decodeFile } from '../../server/src/cli/decodeFile';
+import { decodeFile } from '../../server/src/common/decodeFile';
 import { getHover, languageOf, parseIntuneDocument, parseSyncmlDocument } from '../../server/src/service';
 import type { AdmxElement } from '../../server/src/service/admx/admxModel';
 import { configNode } from '../../server/src/service/admx/configUri';

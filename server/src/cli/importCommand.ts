@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { admlBeside } from '../admxFiles';
 import { groupPolicyFormat, importGroupPolicy, importIntune, importSyncml, withIngestedAdmx, type CarriedAdmxFile, type ImportOptions, type ImportResult } from '../service';
-import { decodeFile } from './decodeFile';
+import { decodeFile } from '../common/decodeFile';
 import { readIngestedAdmx } from './ingestedAdmx';
 import type { CliIo } from './io';
 import { decodeText, documentOf, printEncodingProblem, readBytes, reportBlockingErrors } from './loadDocument';

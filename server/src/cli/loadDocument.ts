@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { blockingErrors, DEFAULT_SETTINGS, fileLanguage, parseDocument, type ParsedDocument } from '../service';
-import { decodeFile, type EncodingProblem } from './decodeFile';
+import { decodeFile, type EncodingProblem } from '../common/decodeFile';
 import type { CliIo } from './io';
 
 /**

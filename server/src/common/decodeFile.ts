@@ -1,8 +1,8 @@
 /**
- * The CLI reads files as bytes and decodes them the way an XML parser would: a byte order mark
- * first (UTF-8, or UTF-16 as Windows PowerShell 5.1 writes by default), then the first bytes of
- * `<?xml` in UTF-16 without one, else UTF-8. The editor never needs this: VS Code decodes files
- * itself and hands the server text.
+ * Files read as bytes (by the CLI, and by the editor for ADMX files it did not open) are decoded
+ * the way an XML parser would: a byte order mark first (UTF-8, or UTF-16 as Windows PowerShell 5.1
+ * writes by default), then the first bytes of `<?xml` in UTF-16 without one, else UTF-8. Documents
+ * the editor opens are decoded by VS Code itself.
  */
 
 /** Why a file's bytes could not be read as text, and where to show it (0-based, as LSP ranges). */
