@@ -12,10 +12,10 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const { readAdmx } = require('../out/server/src/service/admx/readAdmx.js');
 const { readAdml } = require('../out/server/src/service/admx/readAdml.js');
-const { lintAdmx } = require('../out/server/src/service/admx/lintAdmx.js');
+const { lintAdmx } = require('../out/server/src/service/ingestion/lintAdmx.js');
 const { loadAdmx } = require('../out/server/src/service/admx/admxCache.js');
 const { decodeFile } = require('../out/server/src/common/decodeFile.js');
-const { parseDocument, withIngestedAdmx } = require('../out/server/src/service/document.js');
+const { parseDocument, withIngestedAdmx } = require('../out/server/src/service/document/document.js');
 const { loadAdml } = require('../out/server/src/service/admx/admxCache.js');
 
 const iterations = Number(process.argv[2] ?? 10);

@@ -11,7 +11,7 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const { parseSyncmlDocument } = require(path.join(root, 'out/server/src/service/document.js'));
+const { parseSyncmlDocument } = require(path.join(root, 'out/server/src/service/document/document.js'));
 const { readCommandChunk, assembleMessage } = require(path.join(root, 'out/server/src/service/syncml/parseSyncml.js'));
 const { lineNumbers } = require(path.join(root, 'out/server/src/service/text/lines.js'));
 const { DEFAULT_SETTINGS, getDiagnostics } = require(path.join(root, 'out/server/src/service/index.js'));

@@ -4,12 +4,12 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadAdml, loadAdmx } from '../../server/src/service/admx/admxCache';
 import type { AdmxEnum, AdmxFile, AdmxPolicy } from '../../server/src/service/admx/admxModel';
-import { admxRegistryOperations, AdmxRegistryError, enumChoiceText, type AdmxValues } from '../../server/src/service/admx/admxRegistry';
+import { admxRegistryOperations, AdmxRegistryError, enumChoiceText, type AdmxValues } from '../../server/src/service/gpo/admxRegistry';
 import { displayText } from '../../server/src/service/admx/readAdml';
-import { lgpoSetting, LgpoTextError } from '../../server/src/service/encode/gpo/lgpoText';
-import type { GpHive, GpOperation } from '../../server/src/service/encode/gpo/operations';
-import { gpRegistryCalls } from '../../server/src/service/encode/gpo/powershell';
-import { registryPolFile, RegistryPolHiveError } from '../../server/src/service/encode/gpo/registryPol';
+import { lgpoSetting, LgpoTextError } from '../../server/src/service/gpo/lgpoText';
+import type { GpHive, GpOperation } from '../../server/src/service/gpo/registryOperation';
+import { gpRegistryCalls } from '../../server/src/service/gpo/powershell';
+import { registryPolFile, RegistryPolHiveError } from '../../server/src/service/gpo/registryPol';
 import { readRegistryPol } from '../../server/src/service/gpo/readRegistryPol';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures');

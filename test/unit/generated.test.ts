@@ -49,7 +49,7 @@ describe('files derived from the catalog', () => {
 		const templates = fs.readdirSync(path.join(ROOT, 'templates')).filter((f) => f.endsWith('.rapolicy.yaml')).sort()
 			.map((file) => ({ file, text: fs.readFileSync(path.join(ROOT, 'templates', file), 'utf8') }));
 		assert.equal(templates.length, 3);
-		assert.equal(fs.readFileSync(path.join(ROOT, 'server/src/service/yaml/profileTemplates.ts'), 'utf8'), buildTemplatesModule(templates));
+		assert.equal(fs.readFileSync(path.join(ROOT, 'server/src/service/profile/profileTemplates.ts'), 'utf8'), buildTemplatesModule(templates));
 	});
 
 	it('every template and example validates without a problem', () => {

@@ -27,7 +27,7 @@ import {
 	type ResolvedProfile,
 } from '../../server/src/service';
 import type { AdmxElement, AdmxPolicy } from '../../server/src/service/admx/admxModel';
-import { itemValueText } from '../../server/src/service/admx/checkPayload';
+import { itemValueText } from '../../server/src/service/policy/checkAdmxPayload';
 import { xmlText } from '../helpers/profiles';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures');

@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, getCodeActions, getDiagnostics, getHover, importIntun
 import { elementSettingId, optionId, policySettingId } from '../../server/src/service/intune/catalogIds';
 import { intuneShape, isRemoteAssistanceExport } from '../../server/src/service/intune/sniff';
 import { parseJson, property } from '../../server/src/service/json/jsonParser';
-import type { ParsedDocument } from '../../server/src/service/document';
+import type { ParsedDocument } from '../../server/src/service/document/document';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const REAL = path.join(ROOT, 'test/fixtures/real/intune');

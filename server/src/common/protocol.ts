@@ -1,5 +1,5 @@
-import type { ImportResult } from '../service/encode/importSyncml';
-import type { Preview } from '../service/encode/preview';
+import type { ImportResult } from '../service/import/importSyncml';
+import type { Preview } from '../service/export/preview';
 import type { SyncmlKind } from '../service/syncml/documentKind';
 
 /**
@@ -8,9 +8,9 @@ import type { SyncmlKind } from '../service/syncml/documentKind';
  */
 
 /** The preview's parts, for the client, which reaches the server only through this file. */
-export type { ChannelExport, PolicyPreview, Preview, PreviewError, ProfilePreview } from '../service/encode/preview';
-export type { PayloadEncoding } from '../service/encode/payload';
-export type { CarriedAdmxFile } from '../service/encode/importIngested';
+export type { ChannelExport, PolicyPreview, Preview, PreviewError, ProfilePreview } from '../service/export/preview';
+export type { PayloadEncoding } from '../service/export/payload';
+export type { CarriedAdmxFile } from '../service/import/importIngested';
 export type { SyncmlKind } from '../service/syncml/documentKind';
 
 export interface DocumentParams {

@@ -1,6 +1,6 @@
 import { POLICIES } from '../service/catalog/catalog';
 import { POLICY_STATES } from '../service/catalog/types';
-import { POLICY_KEYS, PROFILE_KEYS } from '../service/yaml/profileFormat';
+import { POLICY_KEYS, PROFILE_KEYS } from '../service/profile/profileFormat';
 
 const words = (list: readonly string[]) => list.map((w) => w.replace(/[-]/g, '\\-')).join('|');
 

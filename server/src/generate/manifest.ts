@@ -1,4 +1,4 @@
-import { RULES, RULE_CODES } from '../service/validation/rules';
+import { RULES, RULE_CODES } from '../service/problems/rules';
 
 /** The `rapolicy.validation.rules` setting, one documented property per rule. */
 export function buildRulesSetting(): Record<string, unknown> {

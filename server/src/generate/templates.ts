@@ -1,5 +1,5 @@
 /**
- * The source of server/src/service/yaml/profileTemplates.ts: the files of templates/ as strings,
+ * The source of server/src/service/profile/profileTemplates.ts: the files of templates/ as strings,
  * so the language server offers them as whole-profile snippets from its own bundle.
  */
 export function buildTemplatesModule(templates: readonly { file: string; text: string }[]): string {

@@ -5,7 +5,7 @@
  * a SyncML or JSON document that carries the ADMX.
  */
 import type { Span } from '../text/span';
-import type { Problem } from '../validation/problem';
+import type { Problem } from '../problems/problem';
 
 /** What a policy, an item or a boolean writes: a number, a string, or a deletion of the value. */
 export type AdmxValue =

@@ -1,6 +1,6 @@
 import type { Span } from '../text/span';
 import { parseXml, type XmlElement } from '../xml/xmlParser';
-import type { Problem } from '../validation/problem';
+import type { Problem } from '../problems/problem';
 import type { AdmlControl, AdmlFile } from './admxModel';
 import { at, attr, child, children, localName, rootElement, textContent } from './xmlRead';
 

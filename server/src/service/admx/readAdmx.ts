@@ -1,7 +1,7 @@
 import type { Span } from '../text/span';
 import { parseXml, type XmlElement } from '../xml/xmlParser';
-import type { Problem } from '../validation/problem';
-import type { RuleCode, Severity } from '../validation/rules';
+import type { Problem } from '../problems/problem';
+import type { RuleCode, Severity } from '../problems/rules';
 import type {
 	AdmxCategory, AdmxElement, AdmxFile, AdmxListItem, AdmxNamespace, AdmxPolicy, AdmxRef, AdmxRootNamespace, AdmxValue, PolicyClass,
 } from './admxModel';

@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { AdmxElement, AdmxFile, AdmxPolicy, AdmxValue } from '../admx/admxModel';
-import { configNode } from '../admx/configUri';
-import type { ParsedAdmx } from '../document';
+import { configNode } from '../mdm/configUri';
+import type { ParsedAdmx } from '../document/document';
 import { toRange } from '../text/ranges';
 
 /** The AppName is chosen when the ADMX is ingested, so the hover shows where it goes. */

@@ -1,5 +1,5 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import type { ParsedAdmx } from '../document';
+import type { ParsedAdmx } from '../document/document';
 import { toRange } from '../text/ranges';
 import type { Span } from '../text/span';
 

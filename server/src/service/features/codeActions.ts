@@ -1,12 +1,12 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import type { ParsedDocument, ParsedSyncml } from '../document';
+import type { ParsedDocument, ParsedSyncml } from '../document/document';
 import { locateSyncml } from '../syncml/syncmlLocate';
 import { escapeText, wrapCdata } from '../xml/entities';
-import type { Settings } from '../settings';
+import type { Settings } from '../problems/settings';
 import { eol, lineStart } from '../text/lines';
 import { toRange } from '../text/ranges';
-import type { Fix } from '../validation/problem';
-import { toDiagnostic, visibleProblems } from './diagnostics';
+import type { Fix } from '../problems/problem';
+import { toDiagnostic, visibleProblems } from '../document/diagnostics';
 
 function sameRange(a: Range, b: Range): boolean {
 	return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;

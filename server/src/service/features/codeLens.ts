@@ -1,5 +1,5 @@
 import type { CodeLens } from 'vscode-languageserver-types';
-import type { ParsedDocument } from '../document';
+import type { ParsedDocument } from '../document/document';
 import { toRange } from '../text/ranges';
 
 export interface LensCommand {

@@ -1,5 +1,5 @@
 import type { CompletionItem, CompletionList, Position } from 'vscode-languageserver-types';
-import type { ParsedDocument } from '../document';
+import type { ParsedDocument } from '../document/document';
 import { syncmlCompletions } from './syncmlCompletion';
 import { yamlCompletions } from './yamlCompletion';
 

@@ -1,5 +1,5 @@
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
-import type { ParsedDocument } from '../document';
+import type { ParsedDocument } from '../document/document';
 import type { Span } from '../text/span';
 import type { XmlNode } from '../xml/xmlParser';
 

@@ -1,5 +1,5 @@
 import type { Hover } from 'vscode-languageserver-types';
-import type { ParsedDocument } from '../document';
+import type { ParsedDocument } from '../document/document';
 import { admxHover } from './admxHover';
 import { intuneHover } from './intuneHover';
 import { syncmlHover } from './syncmlHover';

@@ -1,13 +1,13 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import type { AdmxElement } from '../admx/admxModel';
-import { itemValueText } from '../admx/checkPayload';
-import { ingestedPolicies, type IngestedPolicy, type ProfileIngestion } from '../admx/profileIngestion';
+import { itemValueText } from '../policy/checkAdmxPayload';
+import { ingestedPolicies, type IngestedPolicy, type ProfileIngestion } from '../ingestion/profileIngestion';
 import { displayText } from '../admx/readAdml';
 import { POLICY_STATES } from '../catalog/types';
 import { defaultOptionText } from '../validation/ingestedRules';
-import { ADMX_ENTRY_KEY_DOCS, ADMX_ENTRY_KEYS, POLICY_KEY_DOCS, POLICY_KEYS } from '../yaml/profileFormat';
+import { ADMX_ENTRY_KEY_DOCS, ADMX_ENTRY_KEYS, POLICY_KEY_DOCS, POLICY_KEYS } from '../profile/profileFormat';
 import type { CursorContext } from '../yaml/yamlCursor';
-import { escapeSnippet, yamlText } from '../yaml/yamlRender';
+import { escapeSnippet, yamlText } from '../profile/yamlRender';
 import { ingestedElementMarkdown, ingestedItemMarkdown, ingestedStateMarkdown, ingestedSummaryMarkdown, controlOf, policyDisplayName } from './ingestedDocs';
 import { keyProposal } from './keyProposal';
 

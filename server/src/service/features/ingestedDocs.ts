@@ -1,10 +1,10 @@
 import type { AdmlControl, AdmlFile, AdmxElement, AdmxEnum, AdmxEnumItem } from '../admx/admxModel';
-import { itemValueText } from '../admx/checkPayload';
-import { placedScope } from '../admx/configUri';
-import type { IngestedPolicy, ProfileAdmxFile, ProfileIngestion } from '../admx/profileIngestion';
+import { itemValueText } from '../policy/checkAdmxPayload';
+import { placedScope } from '../mdm/configUri';
+import type { IngestedPolicy, ProfileAdmxFile, ProfileIngestion } from '../ingestion/profileIngestion';
 import { displayText, presentationOf } from '../admx/readAdml';
 import { defaultOptionText } from '../validation/ingestedRules';
-import { enumChoices } from '../validation/admxValueRules';
+import { enumChoices } from '../policy/admxValueRules';
 import { admxPolicyMarkdown } from './admxHover';
 
 /** Markdown about the policies of ingested ADMX files, from the ADMX and its ADML; shared by hover and completion. */

@@ -1,7 +1,7 @@
-import { itemValueText } from '../admx/checkPayload';
-import { ADMX_ENTRY_KEY_DOCS, POLICY_KEY_DOCS } from '../yaml/profileFormat';
+import { itemValueText } from '../policy/checkAdmxPayload';
+import { ADMX_ENTRY_KEY_DOCS, POLICY_KEY_DOCS } from '../profile/profileFormat';
 import type { Located } from '../yaml/yamlLocate';
-import { findIngestedKey } from '../admx/profileIngestion';
+import { findIngestedKey } from '../ingestion/profileIngestion';
 import { admxFileMarkdown, ingestedElementMarkdown, ingestedItemMarkdown, ingestedPolicyMarkdown, ingestedStateMarkdown } from './ingestedDocs';
 import type { ProfileAt } from './profileAt';
 

@@ -1,5 +1,5 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
-import type { ParsedIntune } from '../document';
+import type { ParsedIntune } from '../document/document';
 import { toRange } from '../text/ranges';
 import { elementMarkdown, policyMarkdown } from './policyDocs';
 

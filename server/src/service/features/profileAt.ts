@@ -1,5 +1,5 @@
-import type { ProfileIngestion } from '../admx/profileIngestion';
-import type { ParsedYaml } from '../document';
+import type { ProfileIngestion } from '../ingestion/profileIngestion';
+import type { ParsedYaml } from '../document/document';
 import type { Profile } from '../model/policyModel';
 
 export interface ProfileAt {

@@ -1,6 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import { lineEnd, lineStart } from '../text/lines';
-import { PROFILE_TEMPLATES } from '../yaml/profileTemplates';
+import { PROFILE_TEMPLATES } from '../profile/profileTemplates';
 import type { CursorContext } from '../yaml/yamlCursor';
 
 interface ProfileSnippet {

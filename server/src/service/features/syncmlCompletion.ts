@@ -1,21 +1,22 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import { POLICIES } from '../catalog/catalog';
 import type { PolicyDefinition, PolicyElement } from '../catalog/types';
-import type { ParsedSyncml } from '../document';
+import type { ParsedSyncml } from '../document/document';
 import type { Span } from '../text/span';
-import { parseRemoteAssistanceUri, remoteAssistanceUris } from '../syncml/omaUri';
-import { payloadTags } from '../syncml/payload';
-import { dataItemXml, forForm, LIST_SEPARATOR, syncmlDefault } from '../syncml/payloadText';
+import { parseRemoteAssistanceUri, remoteAssistanceUris } from '../mdm/omaUri';
+import { payloadTags } from '../mdm/payload';
+import { dataItemXml, forForm, LIST_SEPARATOR, syncmlDefault } from '../mdm/payloadText';
 import { SYNCML_NAMESPACE } from '../syncml/messageRules';
 import { CONTAINER_COMMANDS, PROFILE_LEVEL, proposableChildren } from '../syncml/syncmlGrammar';
 import { ELEMENT_DOCS } from '../syncml/syncmlDocs';
-import type { PayloadForm, SyncmlItem } from '../syncml/syncmlModel';
+import type { PayloadForm } from '../mdm/payloadText';
+import type { SyncmlItem } from '../syncml/syncmlModel';
 import { locateSyncml } from '../syncml/syncmlLocate';
 import { escapeAttribute, sourceSpan, type Decoded } from '../xml/entities';
 import { childElements, type XmlElement } from '../xml/xmlParser';
 import { decodeEntities } from '../xml/entities';
 import type { ScannedAttribute } from '../xml/xmlScanner';
-import { escapeSnippet } from '../yaml/yamlRender';
+import { escapeSnippet } from '../profile/yamlRender';
 import { toRange } from '../text/ranges';
 import { elementMarkdown, enumItemMarkdown, policyMarkdown } from './policyDocs';
 

@@ -1,20 +1,20 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { enumItemByValue } from '../catalog/catalog';
-import type { ParsedSyncml } from '../document';
+import type { ParsedSyncml } from '../document/document';
 import type { Span } from '../text/span';
-import { parseRemoteAssistanceUri } from '../syncml/omaUri';
+import { parseRemoteAssistanceUri } from '../mdm/omaUri';
 import type { PolicyDefinition } from '../catalog/types';
-import { parsePayload, type ParsedPayload } from '../syncml/payload';
-import { listParts } from '../syncml/raItem';
-import { LIST_SEPARATOR } from '../syncml/payloadText';
+import { parsePayload, type ParsedPayload } from '../mdm/payload';
+import { listParts } from '../mdm/payloadText';
+import { LIST_SEPARATOR } from '../mdm/payloadText';
 import { ELEMENT_DOCS, STATUS_CODES } from '../syncml/syncmlDocs';
 import { proposableChildren, SYNCML_GRAMMAR } from '../syncml/syncmlGrammar';
 import { elementText } from '../syncml/elementText';
 import { locateSyncml } from '../syncml/syncmlLocate';
 import { toRange } from '../text/ranges';
 import type { AdmxFile, AdmxPolicy } from '../admx/admxModel';
-import { findIngestedPolicy, ingestedIndex } from '../admx/ingestedSettings';
-import { parseConfigureUri } from '../admx/ingestedUri';
+import { findIngestedPolicy, ingestedIndex } from '../ingestion/ingestedSettings';
+import { parseConfigureUri } from '../mdm/ingestedUri';
 import { admxPolicyMarkdown } from './admxHover';
 import { elementMarkdown, enumItemMarkdown, policyMarkdown } from './policyDocs';
 

@@ -1,11 +1,11 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
 import { findElement, findPolicy, POLICIES } from '../catalog/catalog';
 import { POLICY_STATES, type PolicyDefinition, type PolicyElement } from '../catalog/types';
-import type { ParsedYaml } from '../document';
-import { indentUnit } from '../yaml/yamlEdits';
-import { POLICY_KEY_DOCS, PROFILE_KEY_DOCS, POLICY_KEYS, PROFILE_KEYS } from '../yaml/profileFormat';
+import type { ParsedYaml } from '../document/document';
+import { indentUnit } from '../profile/yamlEdits';
+import { POLICY_KEY_DOCS, PROFILE_KEY_DOCS, POLICY_KEYS, PROFILE_KEYS } from '../profile/profileFormat';
 import { cursorContext, type CursorContext } from '../yaml/yamlCursor';
-import { elementSnippet, policySnippet } from '../yaml/yamlRender';
+import { elementSnippet, policySnippet } from '../profile/yamlRender';
 import { toRange } from '../text/ranges';
 import { elementMarkdown, elementValues, enumItemMarkdown, policyMarkdown, stateMarkdown } from './policyDocs';
 import { profileCanStart, profileSnippets } from './profileSnippets';
@@ -13,7 +13,7 @@ import { admxEntryKeys, ingestedOptionIds, ingestedOptionValues, ingestedPolicyK
 import { profileAt, type ProfileAt } from './profileAt';
 import { keyProposal } from './keyProposal';
 import { ingestsAdmx } from '../model/ingestedKey';
-import { findIngestedKey } from '../admx/profileIngestion';
+import { findIngestedKey } from '../ingestion/profileIngestion';
 
 const markdown = (value: string) => ({ kind: MarkupKind.Markdown, value });
 

@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { enumItemByAlias, enumItemByValue, findElement, findPolicy } from '../catalog/catalog';
-import type { ParsedYaml } from '../document';
-import { POLICY_KEY_DOCS, PROFILE_KEY_DOCS } from '../yaml/profileFormat';
+import type { ParsedYaml } from '../document/document';
+import { POLICY_KEY_DOCS, PROFILE_KEY_DOCS } from '../profile/profileFormat';
 import { locate } from '../yaml/yamlLocate';
 import { toRange } from '../text/ranges';
 import { elementMarkdown, enumItemMarkdown, policyMarkdown, stateMarkdown } from './policyDocs';

@@ -1,4 +1,4 @@
-import type { GpReadResult, GpRecord, RegistryType } from './gpRecord';
+import type { GpReadResult, GpRecord, RegistryType } from './registryOperation';
 
 const SECTION = /^(computer|user(:\S+)?)$/i;
 

@@ -1,4 +1,4 @@
-import type { GpReadResult, GpRecord, RegistryType } from './gpRecord';
+import type { GpReadResult, GpRecord, RegistryType } from './registryOperation';
 
 /** True when the text calls the GroupPolicy module's registry cmdlets. */
 export function isGroupPolicyScript(text: string): boolean {

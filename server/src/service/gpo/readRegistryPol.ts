@@ -1,5 +1,5 @@
-import { startsWithPReg } from '../../common/registryPolSignature';
-import type { GpReadResult, GpRecord, RegistryType } from './gpRecord';
+import { startsWithPReg } from './registryPolSignature';
+import type { GpReadResult, GpRecord, RegistryType } from './registryOperation';
 
 const TYPES: Readonly<Record<number, RegistryType>> = {
 	0: 'REG_NONE', 1: 'REG_SZ', 2: 'REG_EXPAND_SZ', 3: 'REG_BINARY', 4: 'REG_DWORD', 5: 'REG_DWORD_BIG_ENDIAN', 7: 'REG_MULTI_SZ', 11: 'REG_QWORD',
@@ -25,6 +25,14 @@ function readString(view: DataView, at: number): { text: string; next: number } 
 	}
 }
 
+function hexText(bytes: Uint8Array): string {
+	let text = '';
+	for (const byte of bytes) {
+		text += byte.toString(16).padStart(2, '0');
+	}
+	return text;
+}
+
 function utf16(bytes: Uint8Array): string {
 	return new TextDecoder('utf-16le').decode(bytes.subarray(0, bytes.length - (bytes.length % 2)));
 }
@@ -44,7 +52,7 @@ function dataText(type: RegistryType, data: Uint8Array): string {
 		case 'REG_MULTI_SZ':
 			return utf16(data).replace(/\0+$/, '');
 		default:
-			return Buffer.from(data).toString('hex');
+			return hexText(data);
 	}
 }
 

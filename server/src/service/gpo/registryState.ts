@@ -1,4 +1,4 @@
-import type { GpRecord, RegistryType } from './gpRecord';
+import type { GpRecord, RegistryType } from './registryOperation';
 
 /** One value of a key after the records are applied: set, or deleted by a record. */
 export interface ValueSlot {

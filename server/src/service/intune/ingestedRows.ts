@@ -1,10 +1,10 @@
-import { readCarriedAdmxText } from '../admx/carriedAdmx';
-import { checkIngestedSetting, ingestedIndex, type IngestedSetting, type IngestionCheck, type IngestionInstall } from '../admx/ingestedSettings';
-import { parseConfigureUri, parseInstallUri } from '../admx/ingestedUri';
-import type { IngestedWrite } from '../admx/ingestedWrite';
+import { readCarriedAdmxText } from '../ingestion/carriedAdmx';
+import { checkIngestedSetting, ingestedIndex, type IngestedSetting, type IngestionCheck, type IngestionInstall } from '../ingestion/ingestedSettings';
+import { parseConfigureUri, parseInstallUri } from '../mdm/ingestedUri';
+import type { IngestedWrite } from '../ingestion/ingestedWrite';
 import { property, propertyEntry, type JsonValue } from '../json/jsonParser';
-import { parsePayload } from '../syncml/payload';
-import type { Problem } from '../validation/problem';
+import { parsePayload } from '../mdm/payload';
+import type { Problem } from '../problems/problem';
 import { OMA_STRING } from './intuneModel';
 
 /**

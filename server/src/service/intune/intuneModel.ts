@@ -1,9 +1,9 @@
-import type { IngestionCheck } from '../admx/ingestedSettings';
-import type { IngestedWrite } from '../admx/ingestedWrite';
+import type { IngestionCheck } from '../ingestion/ingestedSettings';
+import type { IngestedWrite } from '../ingestion/ingestedWrite';
 import type { PolicyDefinition, PolicyElement } from '../catalog/types';
 import type { PolicySetting } from '../model/policyModel';
 import type { Span } from '../text/span';
-import type { Problem } from '../validation/problem';
+import type { Problem } from '../problems/problem';
 
 /** The data type of a String row of a custom profile. */
 export const OMA_STRING = '#microsoft.graph.omaSettingString';

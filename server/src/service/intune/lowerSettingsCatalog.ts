@@ -1,10 +1,10 @@
 import type { PolicyDefinition, PolicyElement } from '../catalog/types';
 import { property, propertyEntry, type JsonArray, type JsonString, type JsonValue } from '../json/jsonParser';
 import type { OptionSetting, OptionValue, PolicySetting } from '../model/policyModel';
-import { syncmlDefault } from '../syncml/payloadText';
+import { syncmlDefault } from '../mdm/payloadText';
 import { closest } from '../text/suggest';
-import type { PolicyEditWriter } from '../validation/policyRules';
-import type { Problem, TextEdit } from '../validation/problem';
+import type { PolicyEditWriter } from '../policy/policyRules';
+import type { Problem, TextEdit } from '../problems/problem';
 import { sourceSpan } from '../xml/entities';
 import { DISABLED_OPTION, elementSettingId, ENABLED_OPTION, isRemoteAssistanceSettingId, optionId, POLICY_SETTING_IDS, policyBySettingId } from './catalogIds';
 import { jsonEscape, type IntuneLowering } from './intuneModel';

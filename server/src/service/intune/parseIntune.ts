@@ -1,9 +1,9 @@
 import type { Profile } from '../model/policyModel';
 import { parseJson, property, type JsonValue } from '../json/jsonParser';
-import { checkProfile } from '../validation/policyRules';
-import type { IngestionCheck } from '../admx/ingestedSettings';
-import type { IngestedWrite } from '../admx/ingestedWrite';
-import type { Problem } from '../validation/problem';
+import { checkProfile } from '../policy/policyRules';
+import type { IngestionCheck } from '../ingestion/ingestedSettings';
+import type { IngestedWrite } from '../ingestion/ingestedWrite';
+import type { Problem } from '../problems/problem';
 import { emptyLowering, type IntuneAnchor } from './intuneModel';
 import { lowerCustomProfile, OmaValueEditWriter } from './lowerCustomProfile';
 import { CatalogEditWriter, lowerSettingsCatalog } from './lowerSettingsCatalog';

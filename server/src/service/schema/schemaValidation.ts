@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import type { Span } from '../text/span';
 import { keyName, type AstNode } from '../yaml/yamlAst';
-import type { Problem } from '../validation/problem';
+import type { Problem } from '../problems/problem';
 import { buildProfileSchema } from './buildSchema';
 
 let compiled: ValidateFunction | undefined;

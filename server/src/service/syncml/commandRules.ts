@@ -1,4 +1,4 @@
-import type { Problem } from '../validation/problem';
+import type { Problem } from '../problems/problem';
 import type { RaItem } from './raItem';
 import { checkRemoteAssistanceItem } from './itemRules';
 import { checkChildren } from './structureRules';

@@ -1,10 +1,10 @@
 import type { AdmxFile } from '../admx/admxModel';
-import { checkIngestedSetting, ingestedIndex, type IngestedSetting, type IngestionCheck, type IngestionInstall } from '../admx/ingestedSettings';
-import { parseConfigureUri, parseInstallUri } from '../admx/ingestedUri';
-import { readCarriedAdmxInPlace, readCarriedAdmxText } from '../admx/carriedAdmx';
-import type { Problem } from '../validation/problem';
-import { shiftProblem } from '../validation/shiftProblem';
-import { parsePayload } from './payload';
+import { checkIngestedSetting, ingestedIndex, type IngestedSetting, type IngestionCheck, type IngestionInstall } from '../ingestion/ingestedSettings';
+import { parseConfigureUri, parseInstallUri } from '../mdm/ingestedUri';
+import { readCarriedAdmxInPlace, readCarriedAdmxText } from '../ingestion/carriedAdmx';
+import type { Problem } from '../problems/problem';
+import { shiftProblem } from '../problems/shiftProblem';
+import { parsePayload } from '../mdm/payload';
 import type { CommandChunk, IngestedAdmx, IngestionFacts, SyncmlCommand, SyncmlData } from './syncmlModel';
 
 const WRITES = new Set(['Add', 'Replace']);

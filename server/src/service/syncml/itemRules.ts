@@ -2,12 +2,13 @@ import { POLICIES } from '../catalog/catalog';
 import type { PolicyDefinition, PolicyElement } from '../catalog/types';
 import type { Located } from '../model/policyModel';
 import type { Span } from '../text/span';
-import { unknownPolicy } from '../validation/policyRules';
-import type { Problem } from '../validation/problem';
+import { unknownPolicy } from '../policy/policyRules';
+import type { Problem } from '../problems/problem';
 import { escapeText, sourceSpan, wrapCdata } from '../xml/entities';
-import type { ParsedPayload, PayloadDataItem } from './payload';
-import { DEVICE_ROOT, type RemoteAssistanceUri } from './omaUri';
-import { listParts, type RaItem } from './raItem';
+import type { ParsedPayload, PayloadDataItem } from '../mdm/payload';
+import { DEVICE_ROOT, type RemoteAssistanceUri } from '../mdm/omaUri';
+import { listParts } from '../mdm/payloadText';
+import type { RaItem } from './raItem';
 import type { SyncmlData } from './syncmlModel';
 
 /**

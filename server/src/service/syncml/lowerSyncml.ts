@@ -1,12 +1,13 @@
 import type { PolicyElement } from '../catalog/types';
 import type { OptionSetting, OptionValue, PolicySetting } from '../model/policyModel';
 import type { Span } from '../text/span';
-import type { PolicyEditWriter } from '../validation/policyRules';
-import type { TextEdit } from '../validation/problem';
+import type { PolicyEditWriter } from '../policy/policyRules';
+import type { TextEdit } from '../problems/problem';
 import { escapeAttribute, sourceSpan, type Decoded } from '../xml/entities';
-import type { PayloadDataItem } from './payload';
-import { dataItemXml, forForm, LIST_SEPARATOR, syncmlDefault } from './payloadText';
-import { listParts, type RaItem } from './raItem';
+import type { PayloadDataItem } from '../mdm/payload';
+import { dataItemXml, forForm, LIST_SEPARATOR, syncmlDefault } from '../mdm/payloadText';
+import { listParts } from '../mdm/payloadText';
+import type { RaItem } from './raItem';
 import type { SyncmlData } from './syncmlModel';
 
 /** Where a setting's payload lives, so fixes can write into it in its own escaping. */

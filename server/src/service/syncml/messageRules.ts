@@ -1,5 +1,5 @@
 import type { Span } from '../text/span';
-import type { Fix, Problem } from '../validation/problem';
+import type { Fix, Problem } from '../problems/problem';
 import { attribute, firstChild, XmlElement, type XmlDocument } from '../xml/xmlParser';
 import { frameKind, type FrameKind } from './documentKind';
 import { elementText } from './elementText';

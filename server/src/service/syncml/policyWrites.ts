@@ -1,6 +1,6 @@
 import type { OptionValue, PolicySetting } from '../model/policyModel';
 import { shiftSpan } from '../text/span';
-import type { Problem } from '../validation/problem';
+import type { Problem } from '../problems/problem';
 import type { RaItem } from './raItem';
 import type { CommandChunk, CommandChunkResult, PolicyWrite } from './syncmlModel';
 

@@ -1,8 +1,6 @@
 import type { Located } from '../model/policyModel';
-import type { Decoded } from '../xml/entities';
-import { parseRemoteAssistanceUri, type RemoteAssistanceUri } from './omaUri';
-import { parsePayload, type ParsedPayload } from './payload';
-import { LIST_SEPARATOR } from './payloadText';
+import { parseRemoteAssistanceUri, type RemoteAssistanceUri } from '../mdm/omaUri';
+import { parsePayload, type ParsedPayload } from '../mdm/payload';
 import type { SyncmlCommand, SyncmlItem } from './syncmlModel';
 
 /** One Item addressed to a Remote Assistance policy, with what both the rules and the lowering read of it. */
@@ -41,22 +39,4 @@ export function remoteAssistanceItems(command: SyncmlCommand): RaItem[] {
 		found.push({ command, item, locUri, ra, name, payload: readable ? parsePayload(data) : undefined, doubleEscaped });
 	}
 	return found;
-}
-
-/** The strings of a list value between U+F000 separators, with their offsets in the decoded value. */
-export function listParts(value: Decoded): { text: string; start: number; end: number }[] {
-	if (value.value === '') {
-		return [];
-	}
-	const parts: { text: string; start: number; end: number }[] = [];
-	let start = 0;
-	for (;;) {
-		const next = value.value.indexOf(LIST_SEPARATOR, start);
-		const end = next < 0 ? value.value.length : next;
-		parts.push({ text: value.value.slice(start, end), start, end });
-		if (next < 0) {
-			return parts;
-		}
-		start = next + 1;
-	}
 }

@@ -2,7 +2,8 @@ import { DecodedBuilder } from '../xml/entities';
 import { firstChild, type XmlElement } from '../xml/xmlParser';
 import { decodeContent, elementText } from './elementText';
 import { COMMANDS, CONTAINER_COMMANDS } from './syncmlGrammar';
-import type { PayloadForm, SyncmlCommand, SyncmlData, SyncmlItem, SyncmlMeta } from './syncmlModel';
+import type { PayloadForm } from '../mdm/payloadText';
+import type { SyncmlCommand, SyncmlData, SyncmlItem, SyncmlMeta } from './syncmlModel';
 
 /** Reads one command element (and the commands inside an Atomic or Sequence) into the SyncML model. */
 export function readCommand(text: string, element: XmlElement): SyncmlCommand {

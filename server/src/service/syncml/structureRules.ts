@@ -1,4 +1,4 @@
-import type { Problem } from '../validation/problem';
+import type { Problem } from '../problems/problem';
 import type { XmlElement } from '../xml/xmlParser';
 import { PROFILE_LEVEL, SYNCML_GRAMMAR, type ChildRule } from './syncmlGrammar';
 

@@ -1,4 +1,4 @@
-import type { RuleCode } from '../validation/rules';
+import type { RuleCode } from '../problems/rules';
 
 /**
  * The SyncML grammar as this project reads it (MS-MDM 2.2 and the OMA DM representation

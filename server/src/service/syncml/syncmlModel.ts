@@ -1,8 +1,9 @@
 import type { AdmxFile } from '../admx/admxModel';
-import type { IngestedSetting } from '../admx/ingestedSettings';
+import type { IngestedSetting } from '../ingestion/ingestedSettings';
 import type { PolicySetting } from '../model/policyModel';
 import type { Span } from '../text/span';
-import type { Problem } from '../validation/problem';
+import type { Problem } from '../problems/problem';
+import type { PayloadForm } from '../mdm/payloadText';
 import type { Decoded } from '../xml/entities';
 import type { XmlElement } from '../xml/xmlParser';
 
@@ -17,9 +18,6 @@ export interface SyncmlMeta {
 	readonly format: ElementText | undefined;
 	readonly type: ElementText | undefined;
 }
-
-/** How the payload inside `<Data>` is written. */
-export type PayloadForm = 'escaped' | 'cdata' | 'raw' | 'empty';
 
 export interface SyncmlData {
 	readonly element: XmlElement;

@@ -1,16 +1,16 @@
 import type { AdmlFile, AdmxElement } from '../admx/admxModel';
-import { itemValueText } from '../admx/checkPayload';
-import { containing } from '../admx/ingestedSettings';
+import { itemValueText } from '../policy/checkAdmxPayload';
+import { containing } from '../ingestion/ingestedSettings';
 import { presentationOf } from '../admx/readAdml';
-import { findIngested, ingestedPolicies, type IngestedPolicy, type ProfileIngestion } from '../admx/profileIngestion';
+import { findIngested, ingestedPolicies, type IngestedPolicy, type ProfileIngestion } from '../ingestion/profileIngestion';
 import { isIngestedKey, splitIngestedKey } from '../model/ingestedKey';
 import type { PolicySetting, Profile } from '../model/policyModel';
 import type { Span } from '../text/span';
 import { closest } from '../text/suggest';
-import type { YamlEditWriter } from '../yaml/yamlEdits';
-import { checkAdmxOption } from './admxValueRules';
-import { checkState } from './policyRules';
-import type { Problem } from './problem';
+import type { YamlEditWriter } from '../profile/yamlEdits';
+import { checkAdmxOption } from '../policy/admxValueRules';
+import { checkState } from '../policy/policyRules';
+import type { Problem } from '../problems/problem';
 
 /** The YAML an element starts with when a fix adds it: the ADML's default where it gives one. */
 export function defaultOptionText(element: AdmxElement, adml: AdmlFile | undefined, presentation: string | undefined): string {

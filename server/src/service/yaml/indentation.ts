@@ -1,5 +1,5 @@
 import type { Span } from '../text/span';
-import type { Fix, Problem } from '../validation/problem';
+import type { Fix, Problem } from '../problems/problem';
 import { reindent } from './moveLines';
 import type { YamlSyntaxError, YamlTree } from './yamlAst';
 

@@ -1,6 +1,6 @@
 import { eol, lineStart, nextLineStart } from '../text/lines';
 import type { Span } from '../text/span';
-import type { TextEdit } from '../validation/problem';
+import type { TextEdit } from '../problems/problem';
 
 /** The whole lines of a block entry: from the start of its key's line to the start of the line after its value. */
 export function entryLines(text: string, entry: Span): Span {

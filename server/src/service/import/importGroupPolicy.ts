@@ -1,0 +1,65 @@
+import { POLICIES } from '../catalog/catalog';
+import type { GpReadResult } from '../gpo/registryOperation';
+import { lowerGroupPolicy } from './lowerGroupPolicy';
+import { isLgpoText, readLgpoText } from '../gpo/readLgpoText';
+import { isGroupPolicyScript, readPowerShell } from '../gpo/readPowerShell';
+import { startsWithPReg } from '../gpo/registryPolSignature';
+import { readRegistryPol } from '../gpo/readRegistryPol';
+import type { ImportResult } from './importSyncml';
+import { baseName } from '../export/resolve';
+import { profilesToYaml } from '../export/toYaml';
+
+/** The Group Policy forms an import reads, told apart by content. */
+export type GroupPolicyFormat = 'registry-pol' | 'lgpo' | 'powershell';
+
+const FORMAT_NAMES: Readonly<Record<GroupPolicyFormat, string>> = {
+	'registry-pol': 'Registry.pol',
+	'lgpo': 'LGPO text',
+	'powershell': 'GroupPolicy PowerShell script',
+};
+
+/** Which Group Policy form the content is, if any: a Registry.pol by its bytes, LGPO text or a script by its text. */
+export function groupPolicyFormat(content: Uint8Array | string): GroupPolicyFormat | undefined {
+	if (typeof content !== 'string') {
+		return startsWithPReg(content) ? 'registry-pol' : undefined;
+	}
+	return isLgpoText(content) ? 'lgpo' : isGroupPolicyScript(content) ? 'powershell' : undefined;
+}
+
+function read(format: GroupPolicyFormat, content: Uint8Array | string): GpReadResult {
+	switch (format) {
+		case 'registry-pol':
+			return readRegistryPol(typeof content === 'string' ? new TextEncoder().encode(content) : content);
+		case 'lgpo':
+			return readLgpoText(typeof content === 'string' ? content : new TextDecoder().decode(content));
+		case 'powershell':
+			return readPowerShell(typeof content === 'string' ? content : new TextDecoder().decode(content));
+	}
+}
+
+/**
+ * Turns the Remote Assistance policies a Group Policy file sets into a policy profile named
+ * after the file; everything else in it is named in `skipped`.
+ */
+export function importGroupPolicy(uri: string, format: GroupPolicyFormat, content: Uint8Array | string): ImportResult {
+	const { records, skipped: unread } = read(format, content);
+	const found = [...unread];
+	const notes: string[] = [];
+	const policies = lowerGroupPolicy(records, POLICIES, found, notes);
+	const skipped = inFileOrder(found);
+	if (policies.length === 0) {
+		return { yaml: '', skipped, notes };
+	}
+	const name = baseName(uri);
+	return {
+		yaml: profilesToYaml([{ name, description: `Converted from the ${FORMAT_NAMES[format]} ${decodeURIComponent(uri.split(/[\\/]/).pop() ?? uri)}.`, ingests: [], policies, span: { start: 0, end: 0 } }]),
+		skipped,
+		notes,
+	};
+}
+
+/** Lines that start `line N` or `record N` in the order of N, so the reader's and the lowering's findings interleave as in the file. */
+function inFileOrder(lines: readonly string[]): string[] {
+	const position = (line: string) => Number(/^(?:line|record) (\d+)/.exec(line)?.[1] ?? Infinity);
+	return [...lines].sort((a, b) => position(a) - position(b));
+}

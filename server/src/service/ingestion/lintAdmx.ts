@@ -1,0 +1,135 @@
+import type { Span } from '../text/span';
+import type { Problem } from '../problems/problem';
+import type { AdmlFile, AdmxFile, AdmxListItem, AdmxPolicy, AdmxRef } from '../admx/admxModel';
+import { categoryPath } from '../mdm/configUri';
+import { keyRefusedByIngestion } from './ingestionKeys';
+import { presentationOf } from '../admx/readAdml';
+
+/** Intune's Import ADMX takes files up to 1 MB. */
+const INTUNE_MAX_BYTES = 1024 * 1024;
+
+/** Every key a policy can write: its own, its elements', and those of its value lists. */
+function keysOf(policy: AdmxPolicy): { key: string; span: Span }[] {
+	const lists: AdmxListItem[] = [...policy.enabledList, ...policy.disabledList];
+	const keys = [{ key: policy.key, span: policy.keySpan }];
+	for (const element of policy.elements) {
+		keys.push({ key: element.key, span: element.keySpan });
+		if (element.type === 'boolean') {
+			lists.push(...element.trueList, ...element.falseList);
+		} else if (element.type === 'enum') {
+			lists.push(...element.items.flatMap((i) => i.valueList));
+		}
+	}
+	return [...keys, ...lists.map((item) => ({ key: item.key, span: policy.nameSpan }))];
+}
+
+/** Each prefix of a reference that the file neither targets nor declares with `<using>`, once, where it is first written. */
+function undeclaredPrefixes(file: AdmxFile, refs: readonly (AdmxRef | undefined)[]): Problem[] {
+	const uses = new Map<string, AdmxRef[]>();
+	for (const ref of refs) {
+		if (ref?.prefix && ref.prefix !== file.target?.prefix && !file.using.some((u) => u.prefix === ref.prefix)) {
+			uses.set(ref.prefix, [...(uses.get(ref.prefix) ?? []), ref]);
+		}
+	}
+	return [...uses].map(([prefix, [first, ...more]]) => ({
+		code: 'admx-reference',
+		severity: 'warning',
+		span: first,
+		message: `The prefix ${prefix} is not declared${more.length > 0 ? ` (here and in ${more.length} more ${more.length === 1 ? 'reference' : 'references'})` : ''}: add <using prefix="${prefix}" namespace="…"/> under <policyNamespaces>, or write the references without it.`,
+	}));
+}
+
+/** Each `$(string.id)` the file refers to that the ADML does not hold. */
+function missingStrings(file: AdmxFile, adml: AdmlFile): Problem[] {
+	const problems: Problem[] = [];
+	const check = (reference: string | undefined, span: Span) => {
+		const match = reference === undefined ? null : /^\$\(string\.([^)]*)\)$/.exec(reference.trim());
+		if (match && !adml.strings.has(match[1])) {
+			problems.push({ code: 'admx-strings', span, message: `The ADML has no string ${match[1]}.` });
+		}
+	};
+	for (const category of file.categories.values()) {
+		check(category.displayName, category);
+		check(category.explainText, category);
+	}
+	for (const policy of file.policies) {
+		check(policy.displayName, policy.nameSpan);
+		check(policy.explainText, policy.nameSpan);
+		for (const element of policy.elements) {
+			if (element.type === 'enum') {
+				element.items.forEach((item) => check(item.displayName, item));
+			}
+		}
+		const presentation = /^\$\(presentation\.([^)]*)\)$/.exec(policy.presentation?.trim() ?? '');
+		if (presentation && !adml.presentations.has(presentation[1])) {
+			problems.push({ code: 'admx-strings', span: policy.nameSpan, message: `The ADML has no presentation ${presentation[1]}.` });
+		}
+		for (const control of presentationOf(adml, policy.presentation)) {
+			if (control.refId !== undefined && !policy.elements.some((e) => e.id === control.refId)) {
+				problems.push({ code: 'admx-strings', span: policy.nameSpan, message: `The presentation's ${control.kind} names ${control.refId}, which is not an element of ${policy.name}.` });
+			}
+		}
+	}
+	return problems;
+}
+
+/**
+ * What stands between an ADMX file and its use: references that resolve to nothing, prefixes
+ * devices have refused, schema conflicts, keys MDM ingestion refuses, and what Intune's Import
+ * ADMX rejects. With the ADML, also the strings and presentations it lacks. The reader's own
+ * problems come first. `start` and `end` bound the file inside a text that carries it.
+ */
+export function lintAdmx(file: AdmxFile, text: string, adml?: AdmlFile, start = 0, end = text.length): Problem[] {
+	const problems: Problem[] = [...file.problems];
+	const declaration = text.indexOf('<?xml', start);
+	if (declaration > start && declaration < end && text.slice(start, declaration).replace(/^\uFEFF/, '') !== '') {
+		problems.push({ code: 'admx-ingestion', severity: 'error', span: { start, end: declaration }, message: 'Nothing may come before <?xml: a device refuses the file (a line break here is the usual cause when the ADMX is pasted into CDATA). Remove it.' });
+	}
+	const refs = [...file.categories.values()].map((c) => c.parentCategory).concat(file.policies.flatMap((p) => [p.parentCategory, p.supportedOn]));
+	problems.push(...undeclaredPrefixes(file, refs));
+	const seenReference = new Set<string>();
+	for (const policy of file.policies) {
+		for (const problem of categoryPath(file, policy).problems) {
+			// Policies of one category share its problems; each is reported once, where it is written.
+			const id = `${problem.span.start}:${problem.message}`;
+			if (!seenReference.has(id)) {
+				seenReference.add(id);
+				problems.push(problem);
+			}
+		}
+		if (policy.supportedOn && policy.supportedOn.prefix === undefined && !file.supportedOn.has(policy.supportedOn.name)) {
+			problems.push({ code: 'admx-reference', severity: 'warning', span: policy.supportedOn, message: `No supportedOn definition named ${policy.supportedOn.name} in this file.` });
+		}
+		const refused = keysOf(policy).find((k) => keyRefusedByIngestion(k.key));
+		if (refused) {
+			problems.push({ code: 'admx-ingestion', span: refused.span, message: `${policy.name} writes under ${refused.key}, which MDM ingestion refuses: ingested policies may not write under System, Software\\Microsoft or Software\\Policies\\Microsoft outside the prefixes Microsoft lists. Group Policy can still deliver it.` });
+		}
+		const overlap = policy.valueName === undefined ? undefined : policy.elements.find((e) => e.type !== 'list' && e.key.toLowerCase() === policy.key.toLowerCase() && e.valueName.toLowerCase() === policy.valueName?.toLowerCase());
+		if (overlap) {
+			problems.push({ code: 'admx-schema', span: overlap, message: `The element ${overlap.id} writes the same registry value as the policy itself (${policy.valueName}), so one overwrites the other.` });
+		}
+		if (policy.explainText === undefined) {
+			problems.push({ code: 'admx-intune-import', span: policy.nameSpan, message: `${policy.name || 'This policy'} has no explainText; Intune's Import ADMX fails on such a policy. Add explainText="$(string.…)".` });
+		}
+		for (const control of presentationOf(adml, policy.presentation)) {
+			if (control.kind === 'comboBox') {
+				problems.push({ code: 'admx-intune-import', span: policy.nameSpan, message: `${policy.name} shows ${control.refId ?? 'an element'} in a comboBox, which Intune's Import ADMX does not take; MDM ingestion does.` });
+			}
+		}
+	}
+	for (const using of file.using) {
+		const used = refs.some((r) => r?.prefix === using.prefix);
+		problems.push({
+			code: 'admx-intune-import',
+			span: using.span,
+			message: `Intune's Import ADMX needs the ADMX of ${using.namespace} (prefix ${using.prefix}) uploaded first${used ? '.' : `, though nothing in this file refers to ${using.prefix}: removing this <using> spares that upload.`}`,
+		});
+	}
+	if (end - start > INTUNE_MAX_BYTES) {
+		problems.push({ code: 'admx-intune-import', span: { start: file.root.start, end: Math.min(file.root.end, file.root.start + 20) }, message: `The file is larger than the 1 MB Intune's Import ADMX takes.` });
+	}
+	if (adml) {
+		problems.push(...missingStrings(file, adml));
+	}
+	return problems;
+}
