@@ -35,7 +35,7 @@ export { groupPolicyFormat, importGroupPolicy, type GroupPolicyFormat } from './
 export { profilesToYaml } from './export/toYaml';
 export { getCodeLenses } from './features/codeLens';
 export { loadAdml, loadAdmx } from './admx/admxCache';
-export type { IngestionInstall } from './ingestion/ingestedSettings';
+export type { IngestionInstall } from './ingestion/ingestionIndex';
 export type { AdmlFile, AdmxFile } from './admx/admxModel';
 export type { AdmxReadError, AdmxSource, ReadAdmx } from './admx/admxSource';
 export { admxRegistryOperations, AdmxRegistryError, enumChoiceText, type AdmxValues } from './gpo/admxRegistry';

@@ -3,7 +3,8 @@ import { POLICY_STATES, type PolicyDefinition, type PolicyElement, type PolicySt
 import type { AdmxElement } from '../admx/admxModel';
 import { configNode, placedScope } from '../mdm/configUri';
 import { displayText } from '../admx/readAdml';
-import { findIngested, type IngestedPolicy, type ProfileAdmxFile, type ProfileIngestion } from '../ingestion/profileIngestion';
+import { findIngestedPolicy, type IngestedPolicy } from '../ingestion/ingestionIndex';
+import type { ProfileAdmxFile, ProfileIngestion } from '../ingestion/profileIngestion';
 import { POLICY_LANGUAGE, type ParsedDocument } from '../document/document';
 import { isIngestedKey, splitIngestedKey } from '../model/ingestedKey';
 import type { OptionValue, PolicySetting } from '../model/policyModel';
@@ -131,7 +132,7 @@ function ingestedValue(element: AdmxElement, value: OptionValue): string | reado
 /** `scope` is the profile's `scope` value, which places policies of class Both. */
 function resolveIngested(setting: PolicySetting, ingestion: ProfileIngestion, scope: unknown): ResolvedIngested | undefined {
 	const key = splitIngestedKey(setting.name.value);
-	const target = key && findIngested(ingestion, key.app, key.policy);
+	const target = key && findIngestedPolicy(ingestion.index, key.app, key.policy);
 	const state = stateOf(setting);
 	if (!target || !state) {
 		return undefined;
@@ -183,7 +184,7 @@ export function unresolvedIngested(doc: ParsedDocument): string[] {
 	return doc.profiles.flatMap((profile, i) => profile.policies.filter((setting) => {
 		const key = isIngestedKey(setting.name.value) ? splitIngestedKey(setting.name.value) : undefined;
 		const ingestion = ingestions?.[i];
-		return isIngestedKey(setting.name.value) && (!key || !ingestion || !findIngested(ingestion, key.app, key.policy));
+		return isIngestedKey(setting.name.value) && (!key || !ingestion || !findIngestedPolicy(ingestion.index, key.app, key.policy));
 	}).map((setting) => setting.name.value));
 }
 

@@ -1,7 +1,8 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import type { AdmxElement } from '../admx/admxModel';
 import { itemValueText } from '../policy/checkAdmxPayload';
-import { ingestedPolicies, type IngestedPolicy, type ProfileIngestion } from '../ingestion/profileIngestion';
+import { appPolicies, type IngestedPolicy } from '../ingestion/ingestionIndex';
+import type { ProfileIngestion } from '../ingestion/profileIngestion';
 import { displayText } from '../admx/readAdml';
 import { POLICY_STATES } from '../catalog/types';
 import { defaultOptionText } from '../validation/ingestedRules';
@@ -45,8 +46,8 @@ function firstOfEachName(policies: readonly IngestedPolicy[]): IngestedPolicy[] 
 export function ingestedPolicyNames(ingestion: ProfileIngestion, typed: string, context: CursorContext, range: Range, unit: string): CompletionItem[] {
 	const slash = typed.indexOf('/');
 	const typedApp = slash >= 0 ? typed.slice(0, slash).toLowerCase() : undefined;
-	const apps = [...ingestion.apps.values()].filter((a) => typedApp === undefined || a.app.toLowerCase() === typedApp);
-	return apps.flatMap((app) => firstOfEachName(ingestedPolicies(ingestion, app.app))).flatMap((found) => {
+	const apps = [...ingestion.index.values()].filter((a) => typedApp === undefined || a.app.toLowerCase() === typedApp);
+	return apps.flatMap((app) => firstOfEachName(appPolicies(app))).flatMap((found) => {
 		const key = `${found.app}/${found.policy.name}`;
 		if (context.siblings.has(key)) {
 			return [];

@@ -1,7 +1,8 @@
 import type { AdmlControl, AdmlFile, AdmxElement, AdmxEnum, AdmxEnumItem } from '../admx/admxModel';
 import { itemValueText } from '../policy/checkAdmxPayload';
 import { placedScope } from '../mdm/configUri';
-import type { IngestedPolicy, ProfileAdmxFile, ProfileIngestion } from '../ingestion/profileIngestion';
+import type { IngestedPolicy } from '../ingestion/ingestionIndex';
+import type { ProfileAdmxFile, ProfileIngestion } from '../ingestion/profileIngestion';
 import { displayText, presentationOf } from '../admx/readAdml';
 import { defaultOptionText } from '../validation/ingestedRules';
 import { enumChoices } from '../policy/admxValueRules';

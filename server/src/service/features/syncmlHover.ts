@@ -12,8 +12,7 @@ import { proposableChildren, SYNCML_GRAMMAR } from '../syncml/syncmlGrammar';
 import { elementText } from '../syncml/elementText';
 import { locateSyncml } from '../syncml/syncmlLocate';
 import { toRange } from '../text/ranges';
-import type { AdmxFile, AdmxPolicy } from '../admx/admxModel';
-import { findIngestedPolicy, ingestedIndex } from '../ingestion/ingestedSettings';
+import { findIngestedPolicy, indexIngestions, type IngestedPolicy } from '../ingestion/ingestionIndex';
 import { parseConfigureUri } from '../mdm/ingestedUri';
 import { admxPolicyMarkdown } from './admxHover';
 import { elementMarkdown, enumItemMarkdown, policyMarkdown } from './policyDocs';
@@ -21,13 +20,13 @@ import { elementMarkdown, enumItemMarkdown, policyMarkdown } from './policyDocs'
 const within = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
 
 /** The policy a Config LocURI names in an ADMX this message ingests under its AppName. */
-function ingestedPolicy(doc: ParsedSyncml, uri: string): { file: AdmxFile; policy: AdmxPolicy; app: string } | undefined {
+function ingestedPolicy(doc: ParsedSyncml, uri: string): IngestedPolicy | undefined {
 	const node = parseConfigureUri(uri);
 	if (!node) {
 		return undefined;
 	}
 	const installs = doc.chunks.flatMap((chunk, order) => (chunk.result.ingestion?.installs ?? []).map((install) => ({ ...install, order })));
-	return findIngestedPolicy(ingestedIndex(installs), node.app, node.policyName);
+	return findIngestedPolicy(indexIngestions(installs), node.app, node.policyName);
 }
 
 /** Hover in SyncML: policy docs on a LocURI (a Remote Assistance policy, or one of an ADMX the message ingests), element docs inside the payload, the decoded payload, status codes. */

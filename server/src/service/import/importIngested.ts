@@ -5,6 +5,8 @@ import { checkAdmxPayload } from '../policy/checkAdmxPayload';
 import { configNode } from '../mdm/configUri';
 import type { ConfigureWrite, IngestedWrite, InstallWrite } from '../ingestion/ingestedWrite';
 import { fileUidOf, isAppName, type ProfileAdmxFile } from '../ingestion/profileIngestion';
+import { ingestedApp, indexIngestions, lookupPolicy, type IngestionIndex, type IngestionInstall } from '../ingestion/ingestionIndex';
+import { policyCaseMessage } from '../policy/names';
 import type { ParsedPayload } from '../mdm/payload';
 import { LIST_SEPARATOR } from '../mdm/payloadText';
 import type { Problem } from '../problems/problem';
@@ -180,25 +182,29 @@ function payloadSetting(write: ConfigureWrite, policy: AdmxPolicy, app: string):
 }
 
 /** A configured policy as a profile holds it, or why it cannot; a note when it is written otherwise. */
-function readSetting(write: ConfigureWrite, apps: ReadonlyMap<string, readonly ProfileAdmxFile[]>, notes: string[]): { policy: ResolvedIngested } | string {
+function readSetting(write: ConfigureWrite, index: IngestionIndex, notes: string[]): { policy: ResolvedIngested } | string {
 	const command = notASetting(write.command);
 	if (command) {
 		return command;
 	}
 	const { node } = write;
-	const files = apps.get(node.app.toLowerCase());
-	if (!files) {
+	const installed = ingestedApp(index, node.app);
+	if (!installed) {
 		return `no ADMX ingested as ${node.app} is at hand: this file does not ingest one, and none is named as ingested elsewhere (rapolicy import --admx ${node.app}=FILE, or the rapolicy.admx.ingested setting)`;
 	}
-	const entry = files.find((f) => f.source.admx.policies.some((p) => p.name === node.policyName));
-	const policy = entry?.source.admx.policies.find((p) => p.name === node.policyName);
-	if (!entry || !policy) {
-		return `the ADMX ingested as ${files[0].app} has no policy ${node.policyName}`;
+	const lookup = lookupPolicy(installed, node.policyName);
+	if (lookup.kind === 'case') {
+		return policyCaseMessage(node.policyName, lookup.found.policy.name);
 	}
+	if (lookup.kind === 'unknown') {
+		return `the ADMX ingested as ${installed.app} has no policy ${node.policyName}`;
+	}
+	const entry = lookup.found;
+	const policy = entry.policy;
 	if (node.settingType !== 'Policy') {
 		return `the setting type ${node.settingType} is not one a profile writes; it writes Policy`;
 	}
-	const uri = configNode(entry.source.admx, policy, entry.app).uris.find((u) => u.scope === node.scope);
+	const uri = configNode(entry.file, policy, entry.app).uris.find((u) => u.scope === node.scope);
 	if (!uri) {
 		return `${policy.name} is a ${policy.class} policy, not set under ./${node.scope}/`;
 	}
@@ -216,7 +222,7 @@ function readSetting(write: ConfigureWrite, apps: ReadonlyMap<string, readonly P
 	}
 	const key = `${entry.app}/${policy.name}`;
 	return {
-		policy: { kind: 'ingested', key, target: { app: entry.app, policy, file: entry.source.admx, adml: entry.source.adml }, scope: uri.scope, omaUri: uri.uri, ...setting, span: { start: write.offset, end: write.offset } },
+		policy: { kind: 'ingested', key, target: entry, scope: uri.scope, omaUri: uri.uri, ...setting, span: { start: write.offset, end: write.offset } },
 	};
 }
 
@@ -246,31 +252,28 @@ function oneScope(read: readonly { write: ConfigureWrite; policy: ResolvedIngest
  */
 export function importIngested(writes: readonly IngestedWrite[], options: ImportOptions, skipped: string[], notes: string[]): IngestedImport {
 	const carried = carriedFiles(carriedInstalls(writes.filter((w): w is InstallWrite => w.kind === 'install'), skipped), options.admxFolder);
-	const apps = new Map<string, ProfileAdmxFile[]>();
-	for (const file of carried) {
-		apps.set(file.app.toLowerCase(), [...apps.get(file.app.toLowerCase()) ?? [], file]);
-	}
+	const installs: IngestionInstall[] = carried.map((file) => ({ app: file.app, admx: file.source.admx, adml: file.source.adml, order: 0 }));
 	// A document's own ingestion of an AppName is what its policies are set against.
-	const elsewhere = new Set<ProfileAdmxFile>();
+	const elsewhere: ProfileAdmxFile[] = [];
 	for (const file of options.external ?? []) {
 		const key = file.app.toLowerCase();
 		if (!carried.some((c) => c.app.toLowerCase() === key)) {
-			const entry = { app: file.app, file: file.file, fileUid: fileUidOf(file.file), source: file.source };
-			elsewhere.add(entry);
-			apps.set(key, [...apps.get(key) ?? [], entry]);
+			elsewhere.push({ app: file.app, file: file.file, fileUid: fileUidOf(file.file), source: file.source });
+			installs.push({ app: file.app, admx: file.source.admx, adml: file.source.adml, order: 0 });
 		}
 	}
+	const index = indexIngestions(installs);
 	const read: { write: ConfigureWrite; policy: ResolvedIngested }[] = [];
 	for (const write of writes) {
 		if (write.kind !== 'configure') {
 			continue;
 		}
-		const result = readSetting(write, apps, notes);
+		const result = readSetting(write, index, notes);
 		if (typeof result === 'string') {
 			skipped.push(`${write.where}: ${result}`);
 		} else {
 			read.push({ write, ...result });
 		}
 	}
-	return { carried, elsewhere: [...elsewhere], policies: oneScope(read, skipped).map((r) => r.policy) };
+	return { carried, elsewhere, policies: oneScope(read, skipped).map((r) => r.policy) };
 }

@@ -1,8 +1,9 @@
 import type { Span } from '../text/span';
-import { closest } from '../text/suggest';
 import type { Problem } from '../problems/problem';
-import type { AdmlFile, AdmxFile, AdmxPolicy } from '../admx/admxModel';
+import type { AdmxFile, AdmxPolicy } from '../admx/admxModel';
 import { checkAdmxPayload } from '../policy/checkAdmxPayload';
+import { policyCaseMessage } from '../policy/names';
+import { ingestedApp, lookupPolicy, type IngestedApp, type IngestionIndex, type IngestionInstall } from './ingestionIndex';
 import { configNode } from '../mdm/configUri';
 import type { ConfigureNode } from '../mdm/ingestedUri';
 import type { ParsedPayload } from '../mdm/payload';
@@ -12,14 +13,6 @@ import type { ParsedPayload } from '../mdm/payload';
  * the commands of a SyncML message or the rows of an Intune custom profile. `order` is where an
  * item stands, so a policy set before its ADMX is ingested can be told.
  */
-
-export interface IngestionInstall {
-	readonly app: string;
-	readonly admx: AdmxFile;
-	/** The ADML read with it, for display names; absent where none was found or looked for. */
-	readonly adml?: AdmlFile;
-	readonly order: number;
-}
 
 /** A write or Delete of an ingested policy, in the offsets of whatever carries it. */
 export interface IngestedSetting {
@@ -39,82 +32,41 @@ export interface IngestionCheck {
 	recheck(external: readonly IngestionInstall[]): Problem[];
 }
 
-interface Installed {
-	readonly app: string;
-	readonly files: AdmxFile[];
-	/** Where it is first ingested. */
-	readonly order: number;
-}
-
-/** The ingested ADMX files by AppName, without regard to case. */
-export function ingestedIndex(installs: readonly IngestionInstall[]): ReadonlyMap<string, Installed> {
-	const index = new Map<string, Installed>();
-	for (const install of installs) {
-		const key = install.app.toLowerCase();
-		const entry = index.get(key) ?? { app: install.app, files: [], order: install.order };
-		entry.files.push(install.admx);
-		index.set(key, entry);
-	}
-	return index;
-}
-
 /** Where in the written LocURI a part of it is, when the source spells it one for one. */
 function uriSpan(locUri: IngestedSetting['locUri'], start: number, end: number): Span {
 	const plain = locUri.end - locUri.start === locUri.value.length;
 	return plain ? { start: locUri.start + start, end: locUri.start + end } : { start: locUri.start, end: locUri.end };
 }
 
-function findPolicy(installed: Installed, name: string): { file: AdmxFile; policy: AdmxPolicy } | undefined {
-	for (const exact of [true, false]) {
-		for (const file of installed.files) {
-			const policy = file.policies.find((p) => (exact ? p.name === name : p.name.toLowerCase() === name.toLowerCase()));
-			if (policy) {
-				return { file, policy };
-			}
-		}
-	}
-	return undefined;
-}
-
-/** The policy `name` of the ADMX files ingested as `app`, with the AppName as ingested. */
-export function findIngestedPolicy(index: ReadonlyMap<string, Installed>, app: string, name: string): { file: AdmxFile; policy: AdmxPolicy; app: string } | undefined {
-	const installed = index.get(app.toLowerCase());
-	const found = installed && findPolicy(installed, name);
-	return installed && found ? { ...found, app: installed.app } : undefined;
-}
-
-/**
- * The name that contains the written one or is contained in it, the closest in length: vendors
- * rename policies by adding or dropping a prefix (WebSuggestions → FirefoxSuggest_WebSuggestions).
- */
-export function containing(written: string, names: readonly string[]): string | undefined {
-	const lower = written.toLowerCase();
-	const found = names.filter((n) => n.length >= 4 && lower.length >= 4 && (n.toLowerCase().includes(lower) || lower.includes(n.toLowerCase())));
-	return found.sort((a, b) => Math.abs(a.length - written.length) - Math.abs(b.length - written.length))[0];
-}
-
 /** One setting against the ADMX installed under its AppName; problems in the chunk's offsets. */
-function checkSetting(setting: IngestedSetting, installed: Installed, problems: Problem[]): void {
+function checkSetting(setting: IngestedSetting, installed: IngestedApp, problems: Problem[]): void {
 	const { node, locUri } = setting;
 	const whole: Span = { start: locUri.start, end: locUri.end };
-	const found = findPolicy(installed, node.policyName);
 	const derive = (file: AdmxFile, policy: AdmxPolicy) => {
 		const uris = configNode(file, policy, installed.app, node.settingType || 'Policy').uris;
 		return uris.find((u) => u.scope === node.scope) ?? uris[0];
 	};
-	if (!found) {
-		const names = installed.files.flatMap((f) => f.policies.map((p) => p.name));
-		const suggestion = closest(node.policyName, names) ?? containing(node.policyName, names);
-		const target = suggestion === undefined ? undefined : findPolicy(installed, suggestion);
+	const lookup = lookupPolicy(installed, node.policyName);
+	const nameSpan = uriSpan(locUri, node.policyOffset, locUri.value.length);
+	if (lookup.kind === 'case') {
+		const { policy, file } = lookup.found;
+		// The name alone where the URI is written one for one; the whole URI where escapes hide where the name is.
+		const edit = nameSpan.start === whole.start && nameSpan.end === whole.end ? { span: whole, newText: derive(file, policy).uri } : { span: nameSpan, newText: policy.name };
+		problems.push({ code: 'ingested-uri', span: nameSpan, message: policyCaseMessage(node.policyName, policy.name), fixes: [{ title: `Change to ${policy.name}`, edits: [edit], preferred: true }] });
+		return;
+	}
+	if (lookup.kind === 'unknown') {
+		const target = lookup.suggestion;
 		const fix = target && derive(target.file, target.policy).uri;
 		problems.push({
 			code: 'ingested-uri',
-			span: uriSpan(locUri, node.policyOffset, locUri.value.length),
-			message: `The ADMX ingested as ${installed.app} has no policy ${node.policyName}${suggestion ? `; did you mean ${suggestion}?` : '.'} A policy renamed or moved between ADMX revisions has another node: check the revision the device ingests.`,
+			span: nameSpan,
+			message: `The ADMX ingested as ${installed.app} has no policy ${node.policyName}${target ? `; did you mean ${target.policy.name}?` : '.'} A policy renamed or moved between ADMX revisions has another node: check the revision the device ingests.`,
 			fixes: fix ? [{ title: `Change to ${fix}`, edits: [{ span: whole, newText: fix }], preferred: true }] : undefined,
 		});
 		return;
 	}
+	const found = lookup.found;
 	const expected = derive(found.file, found.policy);
 	if (expected.scope !== node.scope) {
 		problems.push({ code: 'ingested-uri', span: uriSpan(locUri, 0, node.areaOffset), message: `${found.policy.name} is a ${found.policy.class} policy, set under ./${expected.scope}/, not ./${node.scope}/.`, fixes: [{ title: `Change to ${expected.uri}`, edits: [{ span: whole, newText: expected.uri }], preferred: true }] });
@@ -139,9 +91,9 @@ function checkSetting(setting: IngestedSetting, installed: Installed, problems: 
 
 
 /** One ingested setting: its AppName ingested (and before it), its node, scope and payload. */
-export function checkIngestedSetting(setting: IngestedSetting, order: number, index: ReadonlyMap<string, Installed>): Problem[] {
+export function checkIngestedSetting(setting: IngestedSetting, order: number, index: IngestionIndex): Problem[] {
 	const problems: Problem[] = [];
-	const entry = index.get(setting.node.app.toLowerCase());
+	const entry = ingestedApp(index, setting.node.app);
 	const appSpan = uriSpan(setting.locUri, setting.node.areaOffset, setting.node.areaOffset + setting.node.app.length);
 	if (!entry) {
 		for (const flaw of setting.node.flaws) {

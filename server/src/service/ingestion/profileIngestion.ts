@@ -2,18 +2,8 @@ import { splitIngestedKey } from '../model/ingestedKey';
 import type { Located, Profile } from '../model/policyModel';
 import type { Span } from '../text/span';
 import type { Problem } from '../problems/problem';
-import type { AdmlFile, AdmxFile, AdmxPolicy } from '../admx/admxModel';
 import type { AdmxSource, ReadAdmx } from '../admx/admxSource';
-import type { IngestionInstall } from './ingestedSettings';
-
-/** A policy of an ingested ADMX, with the AppName it is ingested under and the strings to show it. */
-export interface IngestedPolicy {
-	/** As ingested: the spelling of the `admx:` entry, the setting or the command line. */
-	readonly app: string;
-	readonly policy: AdmxPolicy;
-	readonly file: AdmxFile;
-	readonly adml: AdmlFile | undefined;
-}
+import { findIngestedPolicy, indexIngestions, type IngestedPolicy, type IngestionIndex, type IngestionInstall } from './ingestionIndex';
 
 /** One `admx:` entry of the profile that was read: what an export ingests before the settings. */
 export interface ProfileAdmxFile {
@@ -25,16 +15,11 @@ export interface ProfileAdmxFile {
 	readonly source: AdmxSource;
 }
 
-interface AppFiles {
-	readonly app: string;
-	readonly files: { readonly admx: AdmxFile; readonly adml: AdmlFile | undefined }[];
-}
-
 /** What a profile ingests: its own `admx:` entries, then ADMX files ingested elsewhere. */
 export interface ProfileIngestion {
 	readonly files: readonly ProfileAdmxFile[];
-	/** By AppName in lower case, since devices file AppNames without regard to case. */
-	readonly apps: ReadonlyMap<string, AppFiles>;
+	/** The entries' files and those ingested elsewhere. */
+	readonly index: IngestionIndex;
 	/** Problems of the `admx:` entries. */
 	readonly problems: readonly Problem[];
 }
@@ -77,12 +62,7 @@ function checkAppName(app: Located<string>, problems: Problem[]): boolean {
 export function profileIngestion(profile: Profile, read: ReadAdmx | undefined, external: readonly IngestionInstall[]): ProfileIngestion {
 	const problems: Problem[] = [];
 	const files: ProfileAdmxFile[] = [];
-	const apps = new Map<string, AppFiles>();
-	const add = (app: string, admx: AdmxFile, adml: AdmlFile | undefined) => {
-		const entry = apps.get(app.toLowerCase()) ?? { app, files: [] };
-		entry.files.push({ admx, adml });
-		apps.set(app.toLowerCase(), entry);
-	};
+	const installs: IngestionInstall[] = [];
 	const seen = new Map<string, string>();
 	for (const entry of profile.admx) {
 		const { app, file } = entry;
@@ -113,34 +93,16 @@ export function profileIngestion(profile: Profile, read: ReadAdmx | undefined, e
 			continue;
 		}
 		files.push({ app: app.value, file: file.value, fileUid, source });
-		add(app.value, source.admx, source.adml);
+		installs.push({ app: app.value, admx: source.admx, adml: source.adml, order: 0 });
 	}
 	for (const install of external) {
-		add(install.app, install.admx, install.adml);
+		installs.push({ ...install, order: 0 });
 	}
-	return { files, apps, problems };
-}
-
-/** The policy named `policy` in the ADMX files ingested as `app`; `exact` false matches without regard to case. */
-export function findIngested(ingestion: ProfileIngestion, app: string, policy: string, exact = true): IngestedPolicy | undefined {
-	const entry = ingestion.apps.get(app.toLowerCase());
-	for (const file of entry?.files ?? []) {
-		const found = file.admx.policies.find((p) => (exact ? p.name === policy : p.name.toLowerCase() === policy.toLowerCase()));
-		if (entry && found) {
-			return { app: entry.app, policy: found, file: file.admx, adml: file.adml };
-		}
-	}
-	return undefined;
-}
-
-/** Every policy ingested as `app`, in file order. */
-export function ingestedPolicies(ingestion: ProfileIngestion, app: string): IngestedPolicy[] {
-	const entry = ingestion.apps.get(app.toLowerCase());
-	return entry ? entry.files.flatMap((f) => f.admx.policies.map((policy) => ({ app: entry.app, policy, file: f.admx, adml: f.adml }))) : [];
+	return { files, index: indexIngestions(installs), problems };
 }
 
 /** The policy an `App/PolicyName` key names, in what `ingestion` ingests. */
 export function findIngestedKey(ingestion: ProfileIngestion | undefined, key: unknown): IngestedPolicy | undefined {
 	const parts = typeof key === 'string' ? splitIngestedKey(key) : undefined;
-	return ingestion && parts ? findIngested(ingestion, parts.app, parts.policy) : undefined;
+	return ingestion && parts ? findIngestedPolicy(ingestion.index, parts.app, parts.policy) : undefined;
 }

@@ -1,5 +1,6 @@
 import { readCarriedAdmxText } from '../ingestion/carriedAdmx';
-import { checkIngestedSetting, ingestedIndex, type IngestedSetting, type IngestionCheck, type IngestionInstall } from '../ingestion/ingestedSettings';
+import { checkIngestedSetting, type IngestedSetting, type IngestionCheck } from '../ingestion/ingestedSettings';
+import { indexIngestions, type IngestionInstall } from '../ingestion/ingestionIndex';
 import { parseConfigureUri, parseInstallUri } from '../mdm/ingestedUri';
 import type { IngestedWrite } from '../ingestion/ingestedWrite';
 import { property, propertyEntry, type JsonValue } from '../json/jsonParser';
@@ -63,7 +64,7 @@ export class IngestedRows {
 			return undefined;
 		}
 		const run = (external: readonly IngestionInstall[]) => {
-			const index = ingestedIndex([...external.map((install) => ({ ...install, order: -1 })), ...this.installs]);
+			const index = indexIngestions([...external.map((install) => ({ ...install, order: -1 })), ...this.installs]);
 			return this.settings.flatMap(({ setting, order }) => checkIngestedSetting(setting, order, index));
 		};
 		const problems = run([]);

@@ -1,6 +1,7 @@
 import type { PayloadDataItem, ParsedPayload } from '../mdm/payload';
 import { LIST_SEPARATOR, listParts } from '../mdm/payloadText';
 import { closest } from '../text/suggest';
+import { elementCaseMessage, nameVerdict } from './names';
 import type { Problem } from '../problems/problem';
 import { sourceSpan, type Decoded } from '../xml/entities';
 import type { AdmxElement, AdmxPolicy, AdmxValue } from '../admx/admxModel';
@@ -114,14 +115,16 @@ export function checkAdmxPayload(payload: ParsedPayload, policy: AdmxPolicy, app
 		const element = policy.elements.find((e) => e.id === id);
 		if (!element) {
 			unknown++;
-			const suggestion = policy.elements.length === 1 ? ids[0] : closest(id, ids);
+			const verdict = nameVerdict(id, ids, (e) => e);
+			const caseOnly = verdict.kind === 'case' ? verdict.found : undefined;
+			const suggestion = caseOnly ?? (policy.elements.length === 1 ? ids[0] : closest(id, ids));
 			const named = id === policy.name || id === policy.valueName ? ` The data id is the element's id, not the policy's ${id === policy.name ? 'name' : 'registry value'}.` : '';
 			problems.push({
 				code: 'unknown-option',
 				span: item.id.span,
 				message: policy.elements.length === 0
 					? `${policy.name} has no elements, so its payload is <enabled/> alone: remove this data item.`
-					: `${app}'s ${policy.name} has no element ${id}.${named} Its elements are ${ids.join(', ')}.`,
+					: caseOnly ? elementCaseMessage(id, caseOnly) : `${app}'s ${policy.name} has no element ${id}.${named} Its elements are ${ids.join(', ')}.`,
 				fixes: policy.elements.length === 0
 					? [{ title: 'Remove this data item', edits: [{ span: item.span, newText: '' }], preferred: true }]
 					: suggestion ? [{ title: `Change to ${suggestion}`, edits: [{ span: item.id.span, newText: suggestion }], preferred: true }] : undefined,

@@ -1,5 +1,6 @@
 import type { AdmxFile } from '../admx/admxModel';
-import { checkIngestedSetting, ingestedIndex, type IngestedSetting, type IngestionCheck, type IngestionInstall } from '../ingestion/ingestedSettings';
+import { checkIngestedSetting, type IngestedSetting, type IngestionCheck } from '../ingestion/ingestedSettings';
+import { indexIngestions, type IngestionInstall } from '../ingestion/ingestionIndex';
 import { parseConfigureUri, parseInstallUri } from '../mdm/ingestedUri';
 import { readCarriedAdmxInPlace, readCarriedAdmxText } from '../ingestion/carriedAdmx';
 import type { Problem } from '../problems/problem';
@@ -89,7 +90,7 @@ export function ingestionProblems(chunks: readonly CommandChunk[], external: rea
 	if (settings.length === 0) {
 		return [];
 	}
-	const index = ingestedIndex(installs);
+	const index = indexIngestions(installs);
 	return settings.flatMap(({ setting, order, start }) => checkIngestedSetting(setting, order, index).map((p) => shiftProblem(p, start)));
 }
 

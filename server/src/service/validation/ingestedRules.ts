@@ -1,14 +1,15 @@
 import type { AdmlFile, AdmxElement } from '../admx/admxModel';
 import { itemValueText } from '../policy/checkAdmxPayload';
-import { containing } from '../ingestion/ingestedSettings';
 import { presentationOf } from '../admx/readAdml';
-import { findIngested, ingestedPolicies, type IngestedPolicy, type ProfileIngestion } from '../ingestion/profileIngestion';
+import { ingestedApp, lookupPolicy, type IngestedPolicy } from '../ingestion/ingestionIndex';
+import type { ProfileIngestion } from '../ingestion/profileIngestion';
 import { isIngestedKey, splitIngestedKey } from '../model/ingestedKey';
 import type { PolicySetting, Profile } from '../model/policyModel';
 import type { Span } from '../text/span';
 import { closest } from '../text/suggest';
 import type { YamlEditWriter } from '../profile/yamlEdits';
 import { checkAdmxOption } from '../policy/admxValueRules';
+import { elementCaseMessage, nameVerdict, policyCaseMessage } from '../policy/names';
 import { checkState } from '../policy/policyRules';
 import type { Problem } from '../problems/problem';
 
@@ -65,9 +66,9 @@ function checkIngestedPolicy(setting: PolicySetting, ingestion: ProfileIngestion
 		problems.push({ code: 'unknown-policy', span: setting.name, message: `A policy of an ingested ADMX is keyed AppName/PolicyName, with one / between two names; ${setting.name.value} is not.` });
 		return;
 	}
-	const installed = ingestion.apps.get(key.app.toLowerCase());
+	const installed = ingestedApp(ingestion.index, key.app);
 	if (!installed) {
-		const apps = [...ingestion.apps.values()].map((a) => a.app);
+		const apps = [...ingestion.index.values()].map((a) => a.app);
 		const suggestion = closest(key.app, apps);
 		problems.push({
 			code: 'ingested-app',
@@ -86,30 +87,24 @@ function checkIngestedPolicy(setting: PolicySetting, ingestion: ProfileIngestion
 			fixes: [{ title: `Change to ${installed.app}`, edits: [{ span: appSpan(setting, key.app), newText: installed.app }], preferred: true }],
 		});
 	}
-	const found = findIngested(ingestion, key.app, key.policy);
-	if (!found) {
-		reportUnknownPolicy(setting, key.app, key.policy, ingestion, problems);
+	const lookup = lookupPolicy(installed, key.policy);
+	if (lookup.kind !== 'exact') {
+		const span = policySpan(setting, key.app);
+		const suggestion = lookup.kind === 'case' ? lookup.found.policy.name : lookup.suggestion?.policy.name;
+		problems.push({
+			code: 'unknown-policy',
+			span,
+			message: lookup.kind === 'case'
+				? policyCaseMessage(key.policy, lookup.found.policy.name)
+				: `The ADMX ingested as ${key.app} has no policy ${key.policy}.${suggestion ? ` Did you mean ${suggestion}?` : ''} A policy renamed or moved between ADMX revisions is named differently: check the revision this profile ingests.`,
+			fixes: suggestion ? [{ title: `Change to ${suggestion}`, edits: [{ span, newText: suggestion }], preferred: true }] : undefined,
+		});
 		checkState(setting, writer, problems);
 		return;
 	}
 	if (checkState(setting, writer, problems) === 'enabled') {
-		checkIngestedOptions(setting, found, writer, problems);
+		checkIngestedOptions(setting, lookup.found, writer, problems);
 	}
-}
-
-function reportUnknownPolicy(setting: PolicySetting, app: string, policy: string, ingestion: ProfileIngestion, problems: Problem[]): void {
-	const span = policySpan(setting, app);
-	const caseOnly = findIngested(ingestion, app, policy, false);
-	const names = ingestedPolicies(ingestion, app).map((p) => p.policy.name);
-	const suggestion = caseOnly?.policy.name ?? closest(policy, names) ?? containing(policy, names);
-	problems.push({
-		code: 'unknown-policy',
-		span,
-		message: caseOnly
-			? `Policy names are case sensitive, as OMA-URIs are: write ${caseOnly.policy.name}, not ${policy}.`
-			: `The ADMX ingested as ${app} has no policy ${policy}.${suggestion ? ` Did you mean ${suggestion}?` : ''} A policy renamed or moved between ADMX revisions is named differently: check the revision this profile ingests.`,
-		fixes: suggestion ? [{ title: `Change to ${suggestion}`, edits: [{ span, newText: suggestion }], preferred: true }] : undefined,
-	});
 }
 
 function checkIngestedOptions(setting: PolicySetting, found: IngestedPolicy, writer: YamlEditWriter, problems: Problem[]): void {
@@ -123,7 +118,8 @@ function checkIngestedOptions(setting: PolicySetting, found: IngestedPolicy, wri
 			checkAdmxOption(element, option.value, adml, writer, problems);
 			continue;
 		}
-		const caseOnly = policy.elements.find((e) => e.id.toLowerCase() === option.id.value.toLowerCase());
+		const verdict = nameVerdict(option.id.value, policy.elements, (e) => e.id);
+		const caseOnly = verdict.kind === 'case' ? verdict.found : undefined;
 		const named = option.id.value === policy.name || option.id.value === policy.valueName;
 		const suggestion = caseOnly?.id ?? (ids.length === 1 && named ? ids[0] : closest(option.id.value, ids));
 		if (suggestion) {
@@ -135,7 +131,7 @@ function checkIngestedOptions(setting: PolicySetting, found: IngestedPolicy, wri
 			message: ids.length === 0
 				? `${policy.name} has no elements, so it takes no options; remove this entry.`
 				: caseOnly
-					? `Element ids are case sensitive: write ${caseOnly.id}, not ${option.id.value}.`
+					? elementCaseMessage(option.id.value, caseOnly.id)
 					: `${option.id.value} is not an element of ${policy.name}.${named ? ' Options are keyed by element id, not by the policy\'s name.' : ''}${suggestion ? ` Did you mean ${suggestion}?` : ''} Its elements are ${ids.join(', ')}.`,
 			fixes: suggestion ? [{ title: `Change to ${suggestion}`, edits: [{ span: option.id, newText: suggestion }], preferred: true }] : undefined,
 		});

@@ -1,0 +1,90 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { importIntune, importSyncml, loadAdmx, parseIntuneDocument, parsePolicyDocument, parseSyncmlDocument, withIngestedAdmx } from '../../server/src/service';
+import type { Problem } from '../../server/src/service/problems/problem';
+
+/**
+ * One rule for names of ingested policies and their elements: a name in another letter case is
+ * wrong in every source, reported with the same message and the same fix, and import refuses it
+ * with the same words.
+ */
+const ADMX = readFileSync(path.join(__dirname, '../../../test/fixtures/admx/everything.admx'), 'utf8');
+const INSTALL = './Device/Vendor/MSFT/Policy/ConfigOperations/ADMXInstall/Contoso/Policy/everything';
+const NODE = './Device/Vendor/MSFT/Policy/Config/Contoso~Policy~Cat_Everything';
+const KINDS = `${NODE}~Cat_Kinds/AllKinds`;
+const POLICY_MESSAGE = 'Policy names are case sensitive, as OMA-URIs are: write Switch, not switch.';
+const ELEMENT_MESSAGE = 'Element ids are case sensitive: write Name, not name.';
+
+/** A finding as the user meets it: code, severity, message, the text it covers and the text its preferred fix writes. */
+function seen(text: string, problem: Problem | undefined): { code: string; message: string; covers: string; fix: string | undefined } | undefined {
+	if (!problem) {
+		return undefined;
+	}
+	const fix = problem.fixes?.find((f) => f.preferred);
+	return { code: problem.code, message: problem.message, covers: text.slice(problem.span.start, problem.span.end), fix: fix?.title };
+}
+
+function syncml(uri: string, payload: string): string {
+	const item = (command: string, id: number, target: string, data: string) => `<${command}><CmdID>${id}</CmdID><Item><Meta><Format xmlns="syncml:metinf">chr</Format></Meta><Target><LocURI>${target}</LocURI></Target><Data><![CDATA[${data}]]></Data></Item></${command}>`;
+	return `<SyncML xmlns="SYNCML:SYNCML1.2"><SyncBody>${item('Add', 1, INSTALL, ADMX)}${item('Replace', 2, uri, payload)}<Final/></SyncBody></SyncML>`;
+}
+
+function intune(uri: string, payload: string): string {
+	const row = (omaUri: string, value: string) => ({ '@odata.type': '#microsoft.graph.omaSettingString', displayName: omaUri.split('/').pop(), omaUri, value });
+	return JSON.stringify({ '@odata.type': '#microsoft.graph.windows10CustomConfiguration', displayName: 'Contoso', omaSettings: [row(INSTALL, ADMX), row(uri, payload)] }, null, 2);
+}
+
+function profile(key: string, options = ''): string {
+	return `profile: Contoso\nadmx:\n  - app: Contoso\n    file: everything.admx\npolicies:\n  ${key}:\n    state: enabled\n${options}`;
+}
+
+const profileProblems = (text: string) => withIngestedAdmx(parsePolicyDocument('file:///p/t.rapolicy.yaml', 1, text), [], () => ({ text: ADMX, admx: loadAdmx(ADMX), adml: undefined })).problems;
+/** Problems after the carried ADMX, so the ADMX's own lint does not count. */
+const after = (text: string, problems: readonly Problem[]) => problems.filter((p) => p.span.start > text.lastIndexOf('</policyDefinitions>'));
+
+describe('one rule for the letter case of ingested names, in every source', () => {
+	it('a policy name in another case: the same error, message and fix in a profile, SyncML and Intune JSON', () => {
+		const yaml = profile('Contoso/switch');
+		const xml = syncml(`${NODE}/switch`, '<enabled/>');
+		const json = intune(`${NODE}/switch`, '<enabled/>');
+		const found = [
+			seen(yaml, profileProblems(yaml).find((p) => p.message.includes('case sensitive'))),
+			seen(xml, after(xml, parseSyncmlDocument('file:///m.syncml', 1, xml).problems)[0]),
+			seen(json, after(json, parseIntuneDocument('file:///m.json', 1, json).problems)[0]),
+		];
+		assert.deepEqual(found.map((f) => f && { message: f.message, covers: f.covers, fix: f.fix }), Array(3).fill({ message: POLICY_MESSAGE, covers: 'switch', fix: 'Change to Switch' }));
+		// A profile has no URI, so its rule is the policy key's; SyncML and Intune report it on the LocURI.
+		assert.deepEqual(found.map((f) => f?.code), ['unknown-policy', 'ingested-uri', 'ingested-uri']);
+	});
+
+	it('import refuses a policy name in another case with the same words, from SyncML and from Intune JSON', () => {
+		const fromSyncml = importSyncml(parseSyncmlDocument('file:///m.syncml', 1, syncml(`${NODE}/switch`, '<enabled/>')));
+		const fromIntune = importIntune(parseIntuneDocument('file:///m.json', 1, intune(`${NODE}/switch`, '<enabled/>')));
+		for (const result of [fromSyncml, fromIntune]) {
+			assert.ok(result.skipped.some((line) => line.endsWith(POLICY_MESSAGE)), result.skipped.join('\n'));
+		}
+	});
+
+	it('the exact name passes everywhere', () => {
+		const xml = syncml(`${NODE}/Switch`, '<enabled/>');
+		const json = intune(`${NODE}/Switch`, '<enabled/>');
+		assert.deepEqual(profileProblems(profile('Contoso/Switch')), []);
+		assert.deepEqual(after(xml, parseSyncmlDocument('file:///m.syncml', 1, xml).problems), []);
+		assert.deepEqual(after(json, parseIntuneDocument('file:///m.json', 1, json).problems), []);
+	});
+
+	it('an element id in another case: the same message and fix in a profile, SyncML and Intune JSON', () => {
+		const yaml = profile('Contoso/AllKinds', '    options:\n      name: a\n      Mode: 0\n');
+		const payload = '<enabled/><data id="name" value="a"/><data id="Mode" value="0"/>';
+		const xml = syncml(KINDS, payload);
+		const json = intune(KINDS, payload);
+		const found = [
+			seen(yaml, profileProblems(yaml).find((p) => p.code === 'unknown-option')),
+			seen(xml, after(xml, parseSyncmlDocument('file:///m.syncml', 1, xml).problems).find((p) => p.code === 'unknown-option')),
+			seen(json, after(json, parseIntuneDocument('file:///m.json', 1, json).problems).find((p) => p.code === 'unknown-option')),
+		];
+		assert.deepEqual(found, Array(3).fill({ code: 'unknown-option', message: ELEMENT_MESSAGE, covers: 'name', fix: 'Change to Name' }));
+	});
+});
