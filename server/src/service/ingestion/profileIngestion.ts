@@ -96,7 +96,7 @@ export function profileIngestion(profile: Profile, read: ReadAdmx | undefined, e
 		installs.push({ app: app.value, admx: source.admx, adml: source.adml, order: 0 });
 	}
 	for (const install of external) {
-		installs.push({ ...install, order: 0 });
+		installs.push({ app: install.app, admx: install.admx, adml: install.adml, order: 0 });
 	}
 	return { files, index: indexIngestions(installs), problems };
 }
