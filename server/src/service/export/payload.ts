@@ -1,12 +1,10 @@
 import { findForbiddenCharacter } from '../policy/valueRules';
+import { LIST_SEPARATOR_REFERENCE } from '../mdm/payloadText';
 import { escapeAttribute, escapeText, wrapCdata } from '../xml/entities';
 import type { ResolvedPolicy } from './resolve';
 
 /** How the payload is written inside `<Data>`. */
 export type PayloadEncoding = 'escape' | 'cdata';
-
-/** The list separator as the payload spells it: a character reference to U+F000. */
-export const LIST_SEPARATOR_REFERENCE = '&#xF000;';
 
 export class EncodeError extends Error {}
 

@@ -5,11 +5,10 @@ import type { ParsedSyncml } from '../document/document';
 import type { Span } from '../text/span';
 import { parseRemoteAssistanceUri, remoteAssistanceUris } from '../mdm/omaUri';
 import { payloadTags } from '../mdm/payload';
-import { dataItemXml, forForm, LIST_SEPARATOR, syncmlDefault } from '../mdm/payloadText';
+import { dataItemXml, forForm, LIST_SEPARATOR, LIST_SEPARATOR_REFERENCE, syncmlDefault, type PayloadForm } from '../mdm/payloadText';
 import { SYNCML_NAMESPACE } from '../syncml/messageRules';
 import { CONTAINER_COMMANDS, PROFILE_LEVEL, proposableChildren } from '../syncml/syncmlGrammar';
 import { ELEMENT_DOCS } from '../syncml/syncmlDocs';
-import type { PayloadForm } from '../mdm/payloadText';
 import type { SyncmlItem } from '../syncml/syncmlModel';
 import { locateSyncml } from '../syncml/syncmlLocate';
 import { escapeAttribute, sourceSpan, type Decoded } from '../xml/entities';
@@ -201,7 +200,7 @@ function valueSnippet(element: PolicyElement, tab: number, form: PayloadForm): s
 		case 'text':
 			return `\${${tab}}`;
 		case 'list': {
-			const separator = forForm('&#xF000;', form);
+			const separator = forForm(LIST_SEPARATOR_REFERENCE, form);
 			return `\${${tab}:${escapeSnippet(element.entryExample)}}${separator}\${${tab}}`;
 		}
 	}
@@ -237,7 +236,7 @@ function payloadCompletions(doc: ParsedSyncml, offset: number, item: SyncmlItem,
 	}
 	const before = decoded.value.slice(0, k);
 	// U+F000 is written as its reference, the way administrators read and write list values.
-	const attributeValue = (value: string) => forForm(escapeAttribute(value).split(LIST_SEPARATOR).join('&#xF000;'), form);
+	const attributeValue = (value: string) => forForm(escapeAttribute(value).split(LIST_SEPARATOR).join(LIST_SEPARATOR_REFERENCE), form);
 	const tags = payloadTags(decoded.value);
 	const tag = tags.find((t) => t.start < k && (k < t.end || (k === t.end && !t.closed)));
 	const editing = tag?.attributes.find((a) => a.valueSpan && a.valueSpan.start <= k && k <= a.valueSpan.end);
@@ -274,7 +273,7 @@ function payloadCompletions(doc: ParsedSyncml, offset: number, item: SyncmlItem,
 			}));
 		}
 		const example = element.type === 'list' ? `${element.entryExample}${LIST_SEPARATOR}${element.entryExample}` : syncmlDefault(element);
-		return example === '' ? [] : [{ label: example.split(LIST_SEPARATOR).join('&#xF000;'), kind: CompletionItemKind.Value, documentation: markdown(elementMarkdown(policy, element)), textEdit: { range, newText: attributeValue(example) } }];
+		return example === '' ? [] : [{ label: example.split(LIST_SEPARATOR).join(LIST_SEPARATOR_REFERENCE), kind: CompletionItemKind.Value, documentation: markdown(elementMarkdown(policy, element)), textEdit: { range, newText: attributeValue(example) } }];
 	}
 	if (tag && tag.start + 1 + tag.name.length < k) {
 		// Inside a tag but not on its name or a value: nothing to propose.

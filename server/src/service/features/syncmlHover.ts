@@ -5,8 +5,7 @@ import type { Span } from '../text/span';
 import { parseRemoteAssistanceUri } from '../mdm/omaUri';
 import type { PolicyDefinition } from '../catalog/types';
 import { parsePayload, type ParsedPayload } from '../mdm/payload';
-import { listParts } from '../mdm/payloadText';
-import { LIST_SEPARATOR } from '../mdm/payloadText';
+import { LIST_SEPARATOR, LIST_SEPARATOR_REFERENCE, listParts } from '../mdm/payloadText';
 import { ELEMENT_DOCS, STATUS_CODES } from '../syncml/syncmlDocs';
 import { proposableChildren, SYNCML_GRAMMAR } from '../syncml/syncmlGrammar';
 import { elementText } from '../syncml/elementText';
@@ -101,7 +100,7 @@ function reportedMarkdown(policy: PolicyDefinition, payload: ParsedPayload): str
 
 /** One payload element per line, list entries shown with their separators spelled out. */
 export function prettyPayload(payload: string): string {
-	return payload.trim().replace(/>\s*</g, '>\n<').split(LIST_SEPARATOR).join('&#xF000;');
+	return payload.trim().replace(/>\s*</g, '>\n<').split(LIST_SEPARATOR).join(LIST_SEPARATOR_REFERENCE);
 }
 
 /** What the element holds, from the grammar the checks and completion use. */

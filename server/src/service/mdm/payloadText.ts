@@ -6,6 +6,9 @@ export type PayloadForm = 'escaped' | 'cdata' | 'raw' | 'empty';
 
 export const LIST_SEPARATOR = '\uf000';
 
+/** The list separator as a payload spells it: a character reference to U+F000. */
+export const LIST_SEPARATOR_REFERENCE = '&#xF000;';
+
 /** One `<data id value/>` item of a payload, unescaped. */
 export function dataItemXml(id: string, value: string): string {
 	return `<data id="${escapeAttribute(id)}" value="${escapeAttribute(value)}"/>`;

@@ -1,5 +1,5 @@
 import type { PayloadDataItem, ParsedPayload } from '../mdm/payload';
-import { LIST_SEPARATOR, listParts } from '../mdm/payloadText';
+import { LIST_SEPARATOR, LIST_SEPARATOR_REFERENCE, listParts } from '../mdm/payloadText';
 import { closest } from '../text/suggest';
 import { elementCaseMessage, nameVerdict } from './names';
 import type { Problem } from '../problems/problem';
@@ -59,7 +59,7 @@ function checkValue(item: PayloadDataItem & { value: Decoded; valueSpan: NonNull
 		case 'multiText': {
 			const strings = text === '' ? [] : text.split(LIST_SEPARATOR);
 			if (/[\r\n]/.test(text)) {
-				problems.push({ code: 'list-encoding', span, message: `A line break does not separate the strings of ${element.id}: join them with &#xF000;.` });
+				problems.push({ code: 'list-encoding', span, message: `A line break does not separate the strings of ${element.id}: join them with ${LIST_SEPARATOR_REFERENCE}.` });
 			}
 			if (element.maxStrings > 0 && strings.length > element.maxStrings) {
 				problems.push({ code: 'list-encoding', span, message: `${element.id} takes at most ${element.maxStrings} strings, not ${strings.length}.` });
@@ -73,7 +73,7 @@ function checkValue(item: PayloadDataItem & { value: Decoded; valueSpan: NonNull
 		case 'list': {
 			const parts = listParts(item.value);
 			if (parts.length % 2 !== 0) {
-				problems.push({ code: 'list-encoding', span, message: `${element.id} holds ${parts.length} strings separated by U+F000, but a list is written as name/value pairs${element.explicitValue ? '' : element.valuePrefix === undefined ? ': each entry twice, as in a&#xF000;a&#xF000;b&#xF000;b' : `: ${element.valuePrefix}1&#xF000;first&#xF000;${element.valuePrefix}2&#xF000;second`}.` });
+				problems.push({ code: 'list-encoding', span, message: `${element.id} holds ${parts.length} strings separated by U+F000, but a list is written as name/value pairs${element.explicitValue ? '' : element.valuePrefix === undefined ? `: each entry twice, as in ${['a', 'a', 'b', 'b'].join(LIST_SEPARATOR_REFERENCE)}` : `: ${element.valuePrefix}1${LIST_SEPARATOR_REFERENCE}first${LIST_SEPARATOR_REFERENCE}${element.valuePrefix}2${LIST_SEPARATOR_REFERENCE}second`}.` });
 				return;
 			}
 			for (let i = 0; i < parts.length; i += 2) {
