@@ -378,7 +378,7 @@ describe('SyncML parser: oversized and hostile input', () => {
 		const text = syncmlMessage(`    <Replace><CmdID>1</CmdID><Item><Target><LocURI>./Device/Vendor/MSFT/Policy/Config/RemoteAssistance/CustomizeWarningMessages</LocURI></Target><Meta><Format>chr</Format></Meta><Data>&lt;enabled/&gt;&lt;data id="RA_Options_Share_Control_Message" value="${long}"/&gt;&lt;data id="RA_Options_Connect_Message" value="ok"/&gt;</Data></Item></Replace>\n`);
 		const diagnostics = diagnoseSyncml(text);
 		assert.deepEqual(diagnostics.map((d) => d.code), ['text-too-long']);
-		assert.equal(coveredText(text, diagnostics[0]), long);
+		assert.equal(coveredText(text, diagnostics[0]), long.slice(1023));
 	});
 
 	it('never throws on random garbage, from any feature at any offset', () => {

@@ -269,11 +269,12 @@ for (const form of FORMS) {
 			assert.equal(coveredText(text, only(text, 'decimal-range')), '1.5');
 		});
 
-		it('warns about a warning message over 1023 characters (text-too-long)', () => {
-			const long = 'x'.repeat(1024);
+		it('warns about a warning message over 1023 characters (text-too-long), on the characters past the limit', () => {
+			const long = `${'x'.repeat(1023)}yz`;
 			const text = payload('CustomizeWarningMessages', form, messages(long));
 			const d = only(text, 'text-too-long');
-			assert.equal(coveredText(text, d), long);
+			assert.equal(coveredText(text, d), 'yz');
+			assert.match(d.message, /1025 characters long; .* Cut it after character 1023\./);
 			assert.equal(d.severity, DiagnosticSeverity.Warning);
 			assert.deepEqual(syncmlCodes(payload('CustomizeWarningMessages', form, messages('x'.repeat(1023)))), []);
 		});
@@ -327,12 +328,12 @@ for (const form of FORMS) {
 			assert.equal(coveredText(text, only(text, 'list-encoding')), 'CORP\\A');
 		});
 
-		it('warns about a pair whose name and value differ (list-pair-mismatch), over the pair', () => {
+		it('warns about a pair whose name and value differ (list-pair-mismatch), over the name, with a fix to the value', () => {
 			const pair = 'CORP\\B&#xF000;CORP\\C';
 			const text = payload('UnsolicitedRemoteAssistance', form, unsolicited(`CORP\\A&#xF000;CORP\\A&#xF000;${pair}`));
 			const d = only(text, 'list-pair-mismatch');
 			assert.equal(d.severity, DiagnosticSeverity.Warning);
-			assert.equal(coveredText(text, d), source(form, pair));
+			assert.equal(coveredText(text, d), 'CORP\\B');
 			assert.deepEqual(syncmlCodes(text), ['list-pair-mismatch']);
 		});
 

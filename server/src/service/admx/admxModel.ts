@@ -39,6 +39,8 @@ export interface AdmxText extends ElementBase {
 	readonly maxLength: number;
 	/** REG_EXPAND_SZ instead of REG_SZ. */
 	readonly expandable: boolean;
+	/** The built-in catalog's messages may hold line breaks; a vendor's text box is one line. */
+	readonly multiLine?: boolean;
 }
 
 export interface AdmxMultiText extends ElementBase {
@@ -59,6 +61,10 @@ export interface AdmxDecimal extends ElementBase {
 	readonly maxValue: number;
 	/** REG_SZ instead of REG_DWORD (REG_QWORD for longDecimal). */
 	readonly storeAsText: boolean;
+	/** The built-in catalog's advice shown with an out-of-range value. */
+	readonly rangeHint?: string;
+	/** The enum element whose chosen item (with its `scale`) is the unit this number counts in. */
+	readonly unitElement?: string;
 }
 
 export interface AdmxBoolean extends ElementBase {
@@ -75,6 +81,12 @@ export interface AdmxEnumItem extends Span {
 	readonly displayName: string;
 	readonly value: AdmxValue;
 	readonly valueList: readonly AdmxListItem[];
+	/** The built-in catalog's readable YAML spelling of the item. */
+	readonly alias?: string;
+	/** The built-in catalog's display text, which has no ADML to resolve it. */
+	readonly label?: string;
+	/** For a unit: how many of the smallest unit of its list it stands for. */
+	readonly scale?: number;
 }
 
 export interface AdmxEnum extends ElementBase {
@@ -92,6 +104,8 @@ export interface AdmxList extends ElementBase {
 	readonly explicitValue: boolean;
 	readonly additive: boolean;
 	readonly expandable: boolean;
+	/** The built-in catalog's helper lists: accounts written `DOMAIN\\name`, at least one, each once. */
+	readonly accounts?: { readonly format: string; readonly example: string };
 }
 
 export type AdmxElement = AdmxText | AdmxMultiText | AdmxDecimal | AdmxBoolean | AdmxEnum | AdmxList;

@@ -13,14 +13,15 @@ function admxElement(element: PolicyElement): AdmxElement {
 				type: 'enum',
 				valueName: element.valueName,
 				required: true,
-				items: element.items.map((item) => ({ displayName: `$(string.${item.stringId})`, value: { kind: 'decimal', value: item.value }, valueList: [], ...NOWHERE })),
+				items: element.items.map((item) => ({ displayName: `$(string.${item.stringId})`, value: { kind: 'decimal', value: item.value }, valueList: [], alias: item.alias, label: item.label, scale: item.scale, ...NOWHERE })),
 			};
 		case 'decimal':
-			return { ...base, type: 'decimal', valueName: element.valueName, required: true, minValue: element.minValue, maxValue: element.maxValue, storeAsText: false };
+			return { ...base, type: 'decimal', valueName: element.valueName, required: true, minValue: element.minValue, maxValue: element.maxValue, storeAsText: false, rangeHint: element.rangeHint, unitElement: element.unitElement };
+		// An empty message is allowed: the ADMX does not mark the text required.
 		case 'text':
-			return { ...base, type: 'text', valueName: element.valueName, required: true, maxLength: element.maxLength, expandable: false };
+			return { ...base, type: 'text', valueName: element.valueName, required: false, maxLength: element.maxLength, expandable: false, multiLine: true };
 		case 'list':
-			return { ...base, type: 'list', valuePrefix: undefined, explicitValue: false, additive: false, expandable: false };
+			return { ...base, type: 'list', valuePrefix: undefined, explicitValue: false, additive: false, expandable: false, accounts: { format: element.entryFormat, example: element.entryExample } };
 	}
 }
 

@@ -1,4 +1,4 @@
-import { findForbiddenCharacter } from '../policy/valueRules';
+import { findForbiddenCharacter } from '../policy/checkValue';
 import { LIST_SEPARATOR_REFERENCE } from '../mdm/payloadText';
 import { escapeAttribute, escapeText, wrapCdata } from '../xml/entities';
 import type { ResolvedPolicy } from './resolve';

@@ -1,6 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import type { AdmxElement } from '../admx/admxModel';
-import { itemValueText } from '../policy/checkAdmxPayload';
+import { itemValueText } from '../policy/checkValue';
 import { appPolicies, type IngestedPolicy } from '../ingestion/ingestionIndex';
 import type { ProfileIngestion } from '../ingestion/profileIngestion';
 import { displayText } from '../admx/readAdml';

@@ -1,11 +1,11 @@
 import type { AdmlControl, AdmlFile, AdmxElement, AdmxEnum, AdmxEnumItem } from '../admx/admxModel';
-import { itemValueText } from '../policy/checkAdmxPayload';
+import { itemValueText } from '../policy/checkValue';
 import { placedScope } from '../mdm/configUri';
 import type { IngestedPolicy } from '../ingestion/ingestionIndex';
 import type { ProfileAdmxFile, ProfileIngestion } from '../ingestion/profileIngestion';
 import { displayText, presentationOf } from '../admx/readAdml';
 import { defaultOptionText } from '../validation/ingestedRules';
-import { enumChoices } from '../policy/admxValueRules';
+import { enumChoices } from '../policy/checkValue';
 import { admxPolicyMarkdown } from './admxHover';
 
 /** Markdown about the policies of ingested ADMX files, from the ADMX and its ADML; shared by hover and completion. */

@@ -1,4 +1,4 @@
-import { itemValueText } from '../policy/checkAdmxPayload';
+import { itemValueText } from '../policy/checkValue';
 import { ADMX_ENTRY_KEY_DOCS, POLICY_KEY_DOCS } from '../profile/profileFormat';
 import type { Located } from '../yaml/yamlLocate';
 import { findIngestedKey } from '../ingestion/profileIngestion';

@@ -6,7 +6,7 @@
  */
 import type { GpHive, GpOperation } from './registryOperation';
 import type { AdmxBoolean, AdmxElement, AdmxEnum, AdmxEnumItem, AdmxList, AdmxListItem, AdmxPolicy, AdmxValue, PolicyClass } from '../admx/admxModel';
-import { itemValueText } from '../policy/checkAdmxPayload';
+import { itemValueText } from '../policy/checkValue';
 
 /** Values by element id, as resolved from a profile: decimal/longDecimal digits; text string; boolean 'true'|'false'; enum the chosen item's value text (as `itemValueText` in admx/checkPayload.ts gives it); multiText the strings; list the name/value pairs flattened [name1, value1, name2, value2, ...] (already named per valuePrefix / explicitValue / self-named). */
 export type AdmxValues = ReadonlyMap<string, string | readonly string[]>;

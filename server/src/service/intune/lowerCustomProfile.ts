@@ -2,7 +2,8 @@ import type { PolicyElement } from '../catalog/types';
 import { property, propertyEntry, type JsonValue } from '../json/jsonParser';
 import type { PolicySetting } from '../model/policyModel';
 import { checkPayloadContent, checkUri } from '../syncml/itemRules';
-import { lowerDataItems } from '../syncml/lowerSyncml';
+import { catalogAsAdmx } from '../catalog/catalogAdmx';
+import { payloadOptions } from '../policy/payloadOptions';
 import { parseRemoteAssistanceUri } from '../mdm/omaUri';
 import { parsePayload, type ParsedPayload } from '../mdm/payload';
 import { dataItemXml, LIST_SEPARATOR, syncmlDefault } from '../mdm/payloadText';
@@ -163,6 +164,6 @@ function lowerPayload(payload: ParsedPayload, name: PolicySetting['name'], defin
 	if (payload.state.value === 'disabled') {
 		return { name, definition, state: { kind: 'scalar', value: 'disabled', quoted: false, ...payload.state.span }, options: [], optionsKey: undefined, span };
 	}
-	const options = lowerDataItems(payload.items, definition.elements);
+	const options = payloadOptions(payload.items, catalogAsAdmx(definition).elements);
 	return { name, definition, state: { kind: 'scalar', value: 'enabled', quoted: false, ...payload.state.span }, options, optionsKey: payload.state.span, span };
 }

@@ -48,7 +48,7 @@ export function policyCaseMessage(written: string, name: string): string {
 	return `Policy names are case sensitive, as OMA-URIs are: write ${name}, not ${written}.`;
 }
 
-/** The one message for an element id in the wrong letter case, in every source. */
+/** The one message for an option (element) id in the wrong letter case, in every source. */
 export function elementCaseMessage(written: string, id: string): string {
-	return `Element ids are case sensitive: write ${id}, not ${written}.`;
+	return `Option ids are case sensitive: write ${id}, not ${written}.`;
 }

@@ -1,10 +1,12 @@
-import { findElement, POLICY_NAMES, suggestElement, suggestPolicy } from '../catalog/catalog';
+import { POLICY_NAMES, suggestElement, suggestPolicy } from '../catalog/catalog';
 import { POLICY_STATES, type PolicyDefinition, type PolicyElement } from '../catalog/types';
 import type { Located, PolicySetting, Profile } from '../model/policyModel';
 import { closest } from '../text/suggest';
 import { ingestsAdmx, isIngestedKey } from '../model/ingestedKey';
 import type { Problem, TextEdit } from '../problems/problem';
-import { checkElementValue, type ValueEditWriter } from './valueRules';
+import { catalogAsAdmx } from '../catalog/catalogAdmx';
+import { checkValue, type ValueEditWriter } from './checkValue';
+import { elementCaseMessage, policyCaseMessage } from './names';
 
 /** Edits that only the source language knows how to write. */
 export interface PolicyEditWriter extends ValueEditWriter {
@@ -53,7 +55,7 @@ export function unknownPolicy(name: Located<string>): Problem {
 	const suggestion = suggestPolicy(name.value);
 	const caseOnly = suggestion && suggestion.name.toLowerCase() === name.value.toLowerCase();
 	const message = caseOnly
-		? `Policy names are case sensitive, as OMA-URIs are: write ${suggestion.name}, not ${name.value}.`
+		? policyCaseMessage(name.value, suggestion.name)
 		: suggestion
 			? `${name.value} is not a Remote Assistance policy. Did you mean ${suggestion.name} (${suggestion.friendlyName})?`
 			: `${name.value} is not a Remote Assistance policy. Use one of ${POLICY_NAMES.join(', ')}.`;
@@ -125,11 +127,12 @@ function checkOptions(setting: PolicySetting, policy: PolicyDefinition, writer: 
 	const meant = new Set<string>();
 	// Options written one level off are reported where they stand, and are checked and counted as given.
 	const given = [...setting.options, ...(setting.misplacedOptions ?? [])];
-	const siblings = { element: (id: string) => findElement(policy, id), value: (id: string) => given.find((o) => o.id.value === id)?.value };
+	const elements = catalogAsAdmx(policy).elements;
+	const siblings = { element: (id: string) => elements.find((e) => e.id === id), value: (id: string) => given.find((o) => o.id.value === id)?.value };
 	for (const option of given) {
-		const element = findElement(policy, option.id.value);
+		const element = siblings.element(option.id.value);
 		if (element) {
-			checkElementValue(element, option.value, writer, problems, siblings);
+			checkValue(element, option.value, { writer, siblings }, problems);
 			continue;
 		}
 		const suggestion = suggestElement(policy, option.id.value);
@@ -142,7 +145,7 @@ function checkOptions(setting: PolicySetting, policy: PolicyDefinition, writer: 
 			code: 'unknown-option',
 			span: option.id,
 			message: caseOnly
-				? `Option ids are case sensitive: write ${suggestion.id}, not ${option.id.value}.`
+				? elementCaseMessage(option.id.value, suggestion.id)
 				: `${option.id.value} is not an option of ${name}.${suggestion ? ` Did you mean ${suggestion.id}?` : ''} ${known}`,
 			fixes: suggestion ? [{ title: `Change to ${suggestion.id}`, edits: [{ span: option.id, newText: suggestion.id }], preferred: true }] : undefined,
 		});

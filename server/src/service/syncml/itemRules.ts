@@ -1,13 +1,14 @@
 import { POLICIES } from '../catalog/catalog';
-import type { PolicyDefinition, PolicyElement } from '../catalog/types';
+import { catalogAsAdmx } from '../catalog/catalogAdmx';
+import type { PolicyDefinition } from '../catalog/types';
 import type { Located } from '../model/policyModel';
 import type { Span } from '../text/span';
+import { payloadItemProblems } from '../policy/payloadOptions';
 import { unknownPolicy } from '../policy/policyRules';
 import type { Problem } from '../problems/problem';
-import { escapeText, sourceSpan, wrapCdata } from '../xml/entities';
-import type { ParsedPayload, PayloadDataItem } from '../mdm/payload';
+import { escapeText, wrapCdata } from '../xml/entities';
+import type { ParsedPayload } from '../mdm/payload';
 import { DEVICE_ROOT, type RemoteAssistanceUri } from '../mdm/omaUri';
-import { listParts } from '../mdm/payloadText';
 import type { RaItem } from './raItem';
 import type { SyncmlData } from './syncmlModel';
 
@@ -104,7 +105,7 @@ export function checkPayloadContent(payload: ParsedPayload, policy: PolicyDefini
 		}
 		return;
 	}
-	checkDataItems(payload.items, policy.elements, policy.name, problems);
+	payloadItemProblems(payload.items, catalogAsAdmx(policy).elements, policy.name, problems);
 }
 
 /**
@@ -208,48 +209,4 @@ function removeFix(text: string, data: SyncmlData) {
 	const removeLine = onlyWhitespaceBefore && (after < 0 || text.slice(data.element.end, after).trim() === '');
 	const span = removeLine ? { start: lineStart, end: after < 0 ? text.length : after + 1 } : { start: data.element.start, end: data.element.end };
 	return { title: 'Remove the Data', edits: [{ span, newText: '' }], preferred: true };
-}
-
-/** Data items the model cannot take as written: repeated ids, lists that are not name/value pairs. */
-function checkDataItems(items: readonly PayloadDataItem[], elements: readonly PolicyElement[], policyName: string, problems: Problem[]): void {
-	const seen = new Set<string>();
-	for (const item of items) {
-		if (!item.id || !item.value || !item.valueSpan) {
-			continue;
-		}
-		if (seen.has(item.id.value)) {
-			problems.push({
-				code: 'duplicate-key',
-				span: item.id.span,
-				message: `data id ${item.id.value} appears twice in the ${policyName} payload; keep one item.`,
-				fixes: [{ title: 'Remove this data item', edits: [{ span: item.span, newText: '' }] }],
-			});
-			continue;
-		}
-		seen.add(item.id.value);
-		const element = elements.find((e) => e.id === item.id?.value);
-		if (element?.type !== 'list') {
-			continue;
-		}
-		const value = item.value;
-		const parts = listParts(value);
-		if (parts.length % 2 !== 0) {
-			problems.push({
-				code: 'list-encoding',
-				span: item.valueSpan,
-				message: `${element.id} holds ${parts.length} strings separated by U+F000, but a list is written as name/value pairs: give each helper twice, as in ${element.entryExample}&#xF000;${element.entryExample}.`,
-			});
-			continue;
-		}
-		for (let i = 0; i < parts.length; i += 2) {
-			const [name, data] = [parts[i], parts[i + 1]];
-			if (name.text !== data.text) {
-				problems.push({
-					code: 'list-pair-mismatch',
-					span: { start: sourceSpan(value, name.start, name.end).start, end: sourceSpan(value, data.start, data.end).end },
-					message: `In ${element.id} each helper is written as a pair of the same name twice; '${name.text}' is paired with '${data.text}'.`,
-				});
-			}
-		}
-	}
 }

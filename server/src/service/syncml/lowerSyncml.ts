@@ -1,12 +1,11 @@
+import { catalogAsAdmx } from '../catalog/catalogAdmx';
 import type { PolicyElement } from '../catalog/types';
-import type { OptionSetting, OptionValue, PolicySetting } from '../model/policyModel';
-import type { Span } from '../text/span';
+import type { PolicySetting } from '../model/policyModel';
+import { payloadOptions } from '../policy/payloadOptions';
 import type { PolicyEditWriter } from '../policy/policyRules';
 import type { TextEdit } from '../problems/problem';
-import { escapeAttribute, sourceSpan, type Decoded } from '../xml/entities';
-import type { PayloadDataItem } from '../mdm/payload';
+import { escapeAttribute, sourceSpan } from '../xml/entities';
 import { dataItemXml, forForm, LIST_SEPARATOR, syncmlDefault } from '../mdm/payloadText';
-import { listParts } from '../mdm/payloadText';
 import type { RaItem } from './raItem';
 import type { SyncmlData } from './syncmlModel';
 
@@ -75,41 +74,8 @@ export function lowerItem(entry: RaItem, writer: SyncmlEditWriter): PolicySettin
 	if (payload.state.value === 'disabled') {
 		return { name, definition, state: { kind: 'scalar', value: 'disabled', quoted: false, ...payload.state.span }, options: [], optionsKey: undefined, span };
 	}
-	const options = lowerDataItems(payload.items, definition.elements);
+	const options = payloadOptions(payload.items, catalogAsAdmx(definition).elements);
 	const setting: PolicySetting = { name, definition, state: { kind: 'scalar', value: 'enabled', quoted: false, ...payload.state.span }, options, optionsKey: payload.state.span, span };
 	writer.places.set(setting, { data, insertAt: sourceSpan(data.decoded, payload.insertAt, payload.insertAt).start });
 	return setting;
-}
-
-/** One option per data id; a repeated id is the rules' business, the first one counts. */
-export function lowerDataItems(items: readonly PayloadDataItem[], elements: readonly PolicyElement[]): OptionSetting[] {
-	const options: OptionSetting[] = [];
-	const seen = new Set<string>();
-	for (const item of items) {
-		if (!item.id || !item.value || !item.valueSpan || seen.has(item.id.value)) {
-			continue;
-		}
-		seen.add(item.id.value);
-		const element = elements.find((e) => e.id === item.id?.value);
-		options.push({ id: { ...item.id.span, value: item.id.value }, value: toOptionValue(item.value, item.valueSpan, element), span: item.span });
-	}
-	return options;
-}
-
-/** A data value as the model sees it; a list's name/value pairs become one entry each. */
-function toOptionValue(value: Decoded, span: Span, element: PolicyElement | undefined): OptionValue {
-	if (element?.type !== 'list') {
-		return { kind: 'scalar', value: value.value, quoted: false, ...span, locate: (start, end) => sourceSpan(value, start, end) };
-	}
-	const parts = listParts(value);
-	const entry = (p: { text: string; start: number; end: number }): OptionValue => ({
-		kind: 'scalar',
-		value: p.text,
-		quoted: false,
-		...sourceSpan(value, p.start, p.end),
-		locate: (start, end) => sourceSpan(value, p.start + start, p.start + end),
-	});
-	// An odd count is not pairs at all; every string is then shown as an entry of its own.
-	const names = parts.length % 2 === 0 ? parts.filter((_, i) => i % 2 === 0) : parts;
-	return { kind: 'list', items: names.map(entry), ...span };
 }

@@ -1,5 +1,4 @@
 import type { AdmlFile, AdmxElement } from '../admx/admxModel';
-import { itemValueText } from '../policy/checkAdmxPayload';
 import { presentationOf } from '../admx/readAdml';
 import { ingestedApp, lookupPolicy, type IngestedPolicy } from '../ingestion/ingestionIndex';
 import type { ProfileIngestion } from '../ingestion/profileIngestion';
@@ -8,7 +7,7 @@ import type { PolicySetting, Profile } from '../model/policyModel';
 import type { Span } from '../text/span';
 import { closest } from '../text/suggest';
 import type { YamlEditWriter } from '../profile/yamlEdits';
-import { checkAdmxOption } from '../policy/admxValueRules';
+import { checkValue, itemValueText } from '../policy/checkValue';
 import { elementCaseMessage, nameVerdict, policyCaseMessage } from '../policy/names';
 import { checkState } from '../policy/policyRules';
 import type { Problem } from '../problems/problem';
@@ -112,10 +111,11 @@ function checkIngestedOptions(setting: PolicySetting, found: IngestedPolicy, wri
 	const ids = policy.elements.map((e) => e.id);
 	const given = [...setting.options, ...(setting.misplacedOptions ?? [])];
 	const meant = new Set<string>();
+	const siblings = { element: (id: string) => policy.elements.find((e) => e.id === id), value: (id: string) => given.find((o) => o.id.value === id)?.value };
 	for (const option of given) {
-		const element = policy.elements.find((e) => e.id === option.id.value);
+		const element = siblings.element(option.id.value);
 		if (element) {
-			checkAdmxOption(element, option.value, adml, writer, problems);
+			checkValue(element, option.value, { writer, adml, siblings }, problems);
 			continue;
 		}
 		const verdict = nameVerdict(option.id.value, policy.elements, (e) => e.id);

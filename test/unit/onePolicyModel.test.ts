@@ -6,23 +6,23 @@ import { importIntune, importSyncml, loadAdmx, parseIntuneDocument, parsePolicyD
 import type { Problem } from '../../server/src/service/problems/problem';
 
 /**
- * One rule for names of ingested policies and their elements: a name in another letter case is
- * wrong in every source, reported with the same message and the same fix, and import refuses it
- * with the same words.
+ * One policy model under every source: a name in another letter case is wrong in every source,
+ * reported with the same message and the same fix (and import refuses it in the same words), and
+ * a value gets the same verdict from the one value check whether a profile or a payload writes it.
  */
 const ADMX = readFileSync(path.join(__dirname, '../../../test/fixtures/admx/everything.admx'), 'utf8');
 const INSTALL = './Device/Vendor/MSFT/Policy/ConfigOperations/ADMXInstall/Contoso/Policy/everything';
 const NODE = './Device/Vendor/MSFT/Policy/Config/Contoso~Policy~Cat_Everything';
 const KINDS = `${NODE}~Cat_Kinds/AllKinds`;
 const POLICY_MESSAGE = 'Policy names are case sensitive, as OMA-URIs are: write Switch, not switch.';
-const ELEMENT_MESSAGE = 'Element ids are case sensitive: write Name, not name.';
+const ELEMENT_MESSAGE = 'Option ids are case sensitive: write Name, not name.';
 
 /** A finding as the user meets it: code, severity, message, the text it covers and the text its preferred fix writes. */
 function seen(text: string, problem: Problem | undefined): { code: string; message: string; covers: string; fix: string | undefined } | undefined {
 	if (!problem) {
 		return undefined;
 	}
-	const fix = problem.fixes?.find((f) => f.preferred);
+	const fix = problem.fixes?.find((f) => f.preferred) ?? problem.fixes?.[0];
 	return { code: problem.code, message: problem.message, covers: text.slice(problem.span.start, problem.span.end), fix: fix?.title };
 }
 
@@ -88,3 +88,39 @@ describe('one rule for the letter case of ingested names, in every source', () =
 		assert.deepEqual(found, Array(3).fill({ code: 'unknown-option', message: ELEMENT_MESSAGE, covers: 'name', fix: 'Change to Name' }));
 	});
 });
+
+describe('one value check for profiles and payloads', () => {
+	/** Each mistake as a profile writes it and as a payload writes it, with what both must report and the text it covers. */
+	const CASES: readonly { id: string; yaml: string; payload: string; code: string; covers: string; fix?: string }[] = [
+		{ id: 'Count', yaml: '51', payload: '51', code: 'decimal-range', covers: '51', fix: 'Change to 50 (the nearest allowed value: a different number)' },
+		{ id: 'Name', yaml: `${'n'.repeat(40)}xy`, payload: `${'n'.repeat(40)}xy`, code: 'text-too-long', covers: 'xy' },
+		{ id: 'Flag', yaml: 'on', payload: 'on', code: 'value-type', covers: 'on', fix: 'Write true' },
+		{ id: 'Mode', yaml: '7', payload: '7', code: 'enum-value', covers: '7' },
+		{ id: 'Lines', yaml: '[a, b, c, d]', payload: 'a&#xF000;b&#xF000;c&#xF000;d', code: 'list-encoding', covers: '' },
+	];
+	const OTHERS: Readonly<Record<string, [string, string]>> = { Name: ['Name', 'ok'], Mode: ['Mode', '0'] };
+
+	for (const c of CASES) {
+		it(`${c.id}: ${c.code} from a profile, SyncML and Intune JSON alike`, () => {
+			const options = { ...Object.fromEntries(Object.values(OTHERS)), [c.id]: c.yaml };
+			const yaml = profile('Contoso/AllKinds', `    options:\n${Object.entries(options).map(([k, v]) => `      ${k}: ${v}`).join('\n')}\n`);
+			const data = { ...Object.fromEntries(Object.values(OTHERS)), [c.id]: c.payload };
+			const payload = `<enabled/>${Object.entries(data).map(([k, v]) => `<data id="${k}" value="${v}"/>`).join('')}`;
+			const xml = syncml(KINDS, payload);
+			const json = intune(KINDS, payload);
+			const found = [
+				seen(yaml, profileProblems(yaml).find((p) => p.code === c.code)),
+				seen(xml, after(xml, parseSyncmlDocument('file:///m.syncml', 1, xml).problems).find((p) => p.code === c.code)),
+				seen(json, after(json, parseIntuneDocument('file:///m.json', 1, json).problems).find((p) => p.code === c.code)),
+			];
+			for (const f of found) {
+				assert.ok(f, `${c.code} in every source: ${JSON.stringify(found)}`);
+				assert.equal(f.fix, c.fix);
+				if (c.covers) {
+					assert.equal(f.covers, c.covers);
+				}
+			}
+		});
+	}
+});
+
