@@ -235,7 +235,7 @@ describe('hover in an ADMX file', () => {
 		assert.match(value, /^\*\*AllKinds\*\* \(Both\)/);
 		assert.match(value, /- `\.\/Device\/Vendor\/MSFT\/Policy\/Config\/\{AppName\}~Policy~Cat_Everything~Cat_Kinds\/AllKinds`\n- `\.\/User\/Vendor\/MSFT\/Policy\/Config\/\{AppName\}~Policy~Cat_Everything~Cat_Kinds\/AllKinds`/);
 		assert.match(value, /The category path stops at `vendor:Cat_Vendor`/);
-		assert.match(value, /- `Mode` \(enum\): one of the item values: `0`, `5`, `deletes the value`, `01:00:00`/);
+		assert.match(value, /- `Mode` \(enum\): one of the item values: `0`, `5`, `01:00:00`/);
 		assert.match(value, /- `Flag` \(boolean\): `true` or `false`/);
 		assert.match(value, /- `Count` \(decimal\): a whole number from 1 to 50/);
 		assert.match(value, /- `Numbered` \(list\): entries named 1, 2, … with their values/);
@@ -243,7 +243,7 @@ describe('hover in an ADMX file', () => {
 	});
 
 	it('on an element: its data item, and that the data id is the element id', () => {
-		assert.match(text(at('<multiText id="Lines"')), /^\*\*Lines\*\*: multiText of AllKinds\n\nIn the payload: `<data id="Lines" value="…"\/>`, the value strings joined by `&#xF000;`, each up to 100 characters, at most 3\. The data id is this element id/);
+		assert.match(text(at('<multiText id="Lines"')), /^\*\*Lines\*\*: multiText of AllKinds\n\nIn the payload: `<data id="Lines" value="…"\/>`, the value strings joined by `&#xF000;`, each of up to 100 characters, at most 3 of them\. The data id is this element id/);
 		assert.equal(at('<policies>'), null);
 	});
 });

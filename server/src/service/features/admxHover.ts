@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { AdmxElement, AdmxFile, AdmxPolicy, AdmxValue } from '../admx/admxModel';
 import { configNode } from '../mdm/configUri';
-import { LIST_SEPARATOR_REFERENCE } from '../mdm/payloadText';
+import { valueForm } from '../policy/valueForm';
 import type { ParsedAdmx } from '../document/document';
 import { toRange } from '../text/ranges';
 
@@ -24,25 +24,7 @@ function valueText(value: AdmxValue | undefined): string {
 
 /** What a data item's `value` holds for this element. */
 function valueHint(element: AdmxElement): string {
-	switch (element.type) {
-		case 'text':
-			return `text of up to ${element.maxLength} characters${element.required ? ', required' : ''}`;
-		case 'multiText':
-			return `strings joined by \`${LIST_SEPARATOR_REFERENCE}\`, each up to ${element.maxLength} characters${element.maxStrings > 0 ? `, at most ${element.maxStrings}` : ''}`;
-		case 'decimal':
-		case 'longDecimal':
-			return `a whole number from ${element.minValue} to ${element.maxValue}`;
-		case 'boolean':
-			return '`true` or `false`';
-		case 'enum':
-			return `one of the item values: ${element.items.map((i) => `\`${valueText(i.value).replace(/^"|"$/g, '')}\``).join(', ')}`;
-		case 'list':
-			return element.explicitValue
-				? `name/value pairs the admin chooses, all joined by \`${LIST_SEPARATOR_REFERENCE}\``
-				: element.valuePrefix === undefined
-					? `entries, each written twice as name and value (\`${['a', 'a', 'b', 'b'].join(LIST_SEPARATOR_REFERENCE)}\`)`
-					: `entries named ${element.valuePrefix}1, ${element.valuePrefix}2, … with their values, all joined by \`${LIST_SEPARATOR_REFERENCE}\``;
-	}
+	return `${valueForm(element, 'payload')}${element.type === 'text' && element.required ? ', required' : ''}`;
 }
 
 /**

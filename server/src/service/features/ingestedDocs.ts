@@ -5,7 +5,7 @@ import type { IngestedPolicy } from '../ingestion/ingestionIndex';
 import type { ProfileAdmxFile, ProfileIngestion } from '../ingestion/profileIngestion';
 import { displayText, presentationOf } from '../admx/readAdml';
 import { defaultOptionText } from '../validation/ingestedRules';
-import { enumChoices } from '../policy/checkValue';
+import { valueForm } from '../policy/valueForm';
 import { admxPolicyMarkdown } from './admxHover';
 
 /** Markdown about the policies of ingested ADMX files, from the ADMX and its ADML; shared by hover and completion. */
@@ -66,25 +66,6 @@ export function ingestedPolicyMarkdown(key: string, found: IngestedPolicy, inges
 	].join('\n');
 }
 
-/** How the profile writes an element's value. */
-function optionForm(element: AdmxElement, adml: AdmlFile | undefined): string {
-	switch (element.type) {
-		case 'decimal':
-		case 'longDecimal':
-			return `a whole number from ${element.minValue} to ${element.maxValue}`;
-		case 'boolean':
-			return '`true` or `false`';
-		case 'enum':
-			return `one of the item values ${enumChoices(element, adml)}`;
-		case 'text':
-			return `one line of text of up to ${element.maxLength} characters`;
-		case 'multiText':
-			return `a list of strings, each of up to ${element.maxLength} characters${element.maxStrings > 0 ? `, at most ${element.maxStrings} of them` : ''}`;
-		case 'list':
-			return element.explicitValue ? 'a mapping, one `name: value` per entry' : 'a list of strings, one per entry';
-	}
-}
-
 /** The control the Group Policy editor shows for the element, from the policy's presentation in the ADML. */
 export function controlOf(found: IngestedPolicy, element: AdmxElement): AdmlControl | undefined {
 	return presentationOf(found.adml, found.policy.presentation).find((c) => c.refId === element.id);
@@ -98,7 +79,7 @@ export function ingestedElementMarkdown(key: string, found: IngestedPolicy, elem
 		`**${element.id}** (${element.type}) of ${key}`,
 		'',
 		...(label ? [`Shown in the Group Policy editor as *${literal(label)}*`, ''] : []),
-		`Write ${optionForm(element, found.adml)}.${required ? ' Required: a device refuses the enabled policy without it.' : ''}`,
+		`Write ${valueForm(element, 'profile', found.adml)}.${required ? ' Required: a device refuses the enabled policy without it.' : ''}`,
 		'',
 		`Default: \`${defaultOptionText(element, found.adml, found.policy.presentation)}\``,
 	].join('\n');

@@ -1,4 +1,6 @@
 import { supportedOnText } from '../catalog/catalog';
+import { catalogAsAdmx } from '../catalog/catalogAdmx';
+import { valueForm } from '../policy/valueForm';
 import type { EnumItem, PolicyDefinition, PolicyElement } from '../catalog/types';
 
 /** Markdown documentation derived from the catalog; shared by hover and completion. */
@@ -42,16 +44,19 @@ export function policyMarkdown(policy: PolicyDefinition): string {
 	].join('\n');
 }
 
-export function elementValues(element: PolicyElement): string {
+/** What a profile writes for the element, with where the Group Policy editor starts. */
+export function elementValues(policy: PolicyDefinition, element: PolicyElement): string {
+	const admx = catalogAsAdmx(policy).elements.find((e) => e.id === element.id);
+	const form = admx ? valueForm(admx, 'profile') : element.id;
 	switch (element.type) {
-		case 'enum':
-			return element.items.map((i) => `\`${i.alias}\` (${i.value}): ${i.label}${i.value === element.gpeditDefault ? ' *(Group Policy default)*' : ''}`).join('  \n');
+		case 'enum': {
+			const start = element.items.find((i) => i.value === element.gpeditDefault);
+			return start ? `${form}; the Group Policy editor starts at ${start.alias}` : form;
+		}
 		case 'decimal':
-			return `a whole number from ${element.minValue} to ${element.maxValue} (Group Policy starts at ${element.gpeditDefault})`;
-		case 'text':
-			return `text of at most ${element.maxLength} characters`;
-		case 'list':
-			return `a list of ${element.entryFormat}, at least one`;
+			return `${form} (Group Policy starts at ${element.gpeditDefault})`;
+		default:
+			return form;
 	}
 }
 
@@ -68,7 +73,7 @@ export function elementMarkdown(policy: PolicyDefinition, element: PolicyElement
 		'',
 		`${element.label} ${element.summary}`,
 		'',
-		`Values: ${elementValues(element)}`,
+		`Values: ${elementValues(policy, element)}`,
 		'',
 		`Registry: ${elementRegistry(element)}`,
 	].join('\n');

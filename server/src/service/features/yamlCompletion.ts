@@ -188,7 +188,7 @@ function elementValueProposals(policy: PolicyDefinition, element: PolicyElement,
 			return [{
 				label: String(element.gpeditDefault),
 				kind: CompletionItemKind.Value,
-				detail: elementValues(element),
+				detail: elementValues(policy, element),
 				documentation: markdown(elementMarkdown(policy, element)),
 				textEdit: { range, newText: String(element.gpeditDefault) },
 			}];
@@ -196,7 +196,7 @@ function elementValueProposals(policy: PolicyDefinition, element: PolicyElement,
 			return [{
 				label: '""',
 				kind: CompletionItemKind.Value,
-				detail: elementValues(element),
+				detail: elementValues(policy, element),
 				insertTextFormat: InsertTextFormat.Snippet,
 				textEdit: { range, newText: '"$1"' },
 			}];
