@@ -167,6 +167,19 @@ describe('ADMX reader on broken input', () => {
 		assert.deepEqual(configNode(parsed, parsed.policies[0], 'App').problems.map((p) => p.message), ['No category named Nope in this file; it has C.']);
 	});
 
+	it('valueName="" is the key\'s default value wherever a value is named; a missing valueName is still an error', () => {
+		const text = '<policyDefinitions><policies><policy name="P" class="User" displayName="d" key="Software\\Classes\\x" valueName=""><enabledList><item key="Software\\Classes\\x\\shell" valueName=""><value><string>URL:x</string></value></item></enabledList><elements><text id="T" valueName=""/><boolean id="B" valueName=""><trueList><item valueName=""><value><decimal value="1"/></value></item></trueList></boolean><enum id="E" valueName=""><item displayName="e"><value><decimal value="1"/></value><valueList><item valueName=""><value><delete/></value></item></valueList></item></enum><decimal id="N"/></elements></policy></policies></policyDefinitions>';
+		const parsed = readAdmx(text);
+		const [p] = parsed.policies;
+		assert.equal(p.valueName, '');
+		assert.deepEqual(p.enabledList.map((i) => [i.key, i.valueName]), [['Software\\Classes\\x\\shell', '']]);
+		assert.deepEqual(p.elements.map((e) => e.type === 'list' ? '' : `${e.id}=${JSON.stringify(e.valueName)}`), ['T=""', 'B=""', 'E=""', 'N=""']);
+		const [, flag, choice] = p.elements;
+		assert.ok(flag.type === 'boolean' && choice.type === 'enum');
+		assert.deepEqual([flag.trueList[0].valueName, choice.items[0].valueList[0].valueName], ['', '']);
+		assert.deepEqual(problemsOf(parsed, text), ['admx-syntax: decimal: <decimal> needs a valueName attribute (valueName="" for the key\'s default value).']);
+	});
+
 	it('reads an ADMX carried inside another text, with spans into that text', () => {
 		const carrier = `<Data><![CDATA[${everything}]]></Data>`;
 		const start = carrier.indexOf('<?xml');

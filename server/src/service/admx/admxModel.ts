@@ -2,7 +2,8 @@
  * The model of an ADMX file (and its ADML), as Microsoft's ADMX schema defines it, with each
  * attribute's schema default applied. Display texts stay as the `$(string.id)` references the ADMX
  * writes; the ADML resolves them. Spans point into the text the file was read from, which may be
- * a SyncML or JSON document that carries the ADMX.
+ * a SyncML or JSON document that carries the ADMX. A `valueName` that is empty names the key's
+ * default (unnamed) value wherever it is written: the Group Policy editor takes `valueName=""`.
  */
 import type { Span } from '../text/span';
 import type { Problem } from '../problems/problem';
@@ -19,6 +20,7 @@ export type AdmxValue =
 export interface AdmxListItem {
 	/** The item's own key, or the list's `defaultKey`, or the policy's key. */
 	readonly key: string;
+	/** Empty for the key's default (unnamed) value, as Windows' Group Policy tools read `valueName=""`. */
 	readonly valueName: string;
 	readonly value: AdmxValue;
 }
@@ -114,6 +116,7 @@ export interface AdmxPolicy extends Span {
 	readonly presentation: string | undefined;
 	readonly key: string;
 	readonly keySpan: Span;
+	/** Undefined when the policy has no value of its own. */
 	readonly valueName: string | undefined;
 	readonly enabledValue: AdmxValue | undefined;
 	readonly disabledValue: AdmxValue | undefined;

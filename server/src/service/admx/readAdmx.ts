@@ -40,6 +40,18 @@ class AdmxReader {
 		return value ?? '';
 	}
 
+	/**
+	 * A `valueName`: required, but an empty one names the key's default value, which the Group
+	 * Policy editor writes (Citrix Workspace's receiver.admx relies on it).
+	 */
+	valueName(element: XmlElement): string {
+		const value = this.attr(element, 'valueName');
+		if (value === undefined) {
+			this.problem(element.nameSpan, `<${localName(element.name)}> needs a valueName attribute (valueName="" for the key's default value).`);
+		}
+		return value ?? '';
+	}
+
 	flag(element: XmlElement, name: string): boolean {
 		const value = this.attr(element, name);
 		if (value === undefined) {
@@ -107,7 +119,7 @@ class AdmxReader {
 		const defaultKey = this.attr(holder, 'defaultKey') ?? key;
 		return children(holder, 'item').flatMap((item) => {
 			const value = this.value(child(item, 'value'));
-			return value ? [{ key: this.attr(item, 'key') ?? defaultKey, valueName: this.required(item, 'valueName'), value }] : [];
+			return value ? [{ key: this.attr(item, 'key') ?? defaultKey, valueName: this.valueName(item), value }] : [];
 		});
 	}
 
@@ -125,7 +137,7 @@ class AdmxReader {
 			keySpan: this.attr(element, 'key') === undefined ? { start: element.start, end: element.end } : attrSpan(element, 'key'),
 			soft: this.flag(element, 'soft'),
 		};
-		const valueName = () => this.required(element, 'valueName');
+		const valueName = () => this.valueName(element);
 		switch (type) {
 			case 'text':
 				return { ...base, type, valueName: valueName(), required: this.flag(element, 'required'), maxLength: this.number(element, 'maxLength', DEFAULTS.maxLength), expandable: this.flag(element, 'expandable') };
