@@ -18,8 +18,10 @@ export type AdmxValue =
 
 /** One extra value an `enabledList`, `disabledList`, `valueList`, `trueList` or `falseList` writes. */
 export interface AdmxListItem {
-	/** The item's own key, or the list's `defaultKey`, or the policy's key. */
+	/** The item's own key, or the list's `defaultKey`, or the key of its element or policy. */
 	readonly key: string;
+	/** The value of the attribute `key` comes from: the item's, the list's `defaultKey`, or the element's or policy's `key`. */
+	readonly keySpan: Span;
 	/** Empty for the key's default (unnamed) value, as Windows' Group Policy tools read `valueName=""`. */
 	readonly valueName: string;
 	readonly value: AdmxValue;
@@ -29,7 +31,7 @@ interface ElementBase extends Span {
 	readonly id: string;
 	/** The element's `key`, or the policy's when it gives none. */
 	readonly key: string;
-	/** The `key` attribute's value, or the element when it has none. */
+	/** The value of the `key` attribute the element writes under: its own, or its policy's when it has none. */
 	readonly keySpan: Span;
 	readonly soft: boolean;
 }

@@ -5,6 +5,7 @@ import type { Problem } from '../problems/problem';
 import type { AdmlFile, AdmxFile, AdmxPolicy } from '../admx/admxModel';
 import type { AdmxSource, ReadAdmx } from '../admx/admxSource';
 import type { IngestionInstall } from './ingestedSettings';
+import { entryKeyProblems } from './lintAdmx';
 
 /** A policy of an ingested ADMX, with the AppName it is ingested under and the strings to show it. */
 export interface IngestedPolicy {
@@ -111,6 +112,9 @@ export function profileIngestion(profile: Profile, read: ReadAdmx | undefined, e
 		if (broken) {
 			problems.push({ code: 'admx-entry', span: file, message: `${file.value} is not a readable ADMX: ${broken.message} Open it to see every problem.` });
 			continue;
+		}
+		for (const problem of entryKeyProblems(file, source.text, source.admx)) {
+			problems.push(problem);
 		}
 		files.push({ app: app.value, file: file.value, fileUid, source });
 		add(app.value, source.admx, source.adml);
