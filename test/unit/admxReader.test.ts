@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as fc from 'fast-check';
-import type { AdmxFile, AdmxPolicy } from '../../server/src/service/admx/admxModel';
+import type { AdmxFile, AdmxListItem, AdmxPolicy } from '../../server/src/service/admx/admxModel';
 import { configNode } from '../../server/src/service/mdm/configUri';
 import { lintAdmx } from '../../server/src/service/ingestion/lintAdmx';
 import { displayText, presentationOf, readAdml } from '../../server/src/service/admx/readAdml';
@@ -22,6 +22,7 @@ const policy = (name: string): AdmxPolicy => {
 /** The problems of a file as `severity: covered text: message` lines. */
 const problemsOf = (read: AdmxFile, text: string) => read.problems.map((p) => `${p.code}${p.severity ? ` (${p.severity})` : ''}: ${text.slice(p.span.start, p.span.end)}: ${p.message}`);
 const element = (id: string) => policy('AllKinds').elements.find((e) => e.id === id);
+const withoutSpan = ({ keySpan: _, ...item }: AdmxListItem) => item;
 
 describe('ADMX reader: every element kind and attribute', () => {
 	it('reads the header: namespace variant, revision, target and using prefixes, resources, supportedOn', () => {
@@ -40,11 +41,19 @@ describe('ADMX reader: every element kind and attribute', () => {
 		assert.deepEqual([p.class, p.key, p.valueName], ['Machine', 'Software\\Policies\\Contoso\\Everything', 'Switch']);
 		assert.deepEqual(p.enabledValue, { kind: 'decimal', value: 1 });
 		assert.deepEqual(p.disabledValue, { kind: 'delete' });
-		assert.deepEqual(p.enabledList, [
+		assert.deepEqual(p.enabledList.map(withoutSpan), [
 			{ key: 'Software\\Policies\\Contoso\\Everything\\Extra', valueName: 'On', value: { kind: 'string', value: 'yes' } },
 			{ key: 'Software\\Policies\\Contoso\\Other', valueName: 'Big', value: { kind: 'longDecimal', value: '18446744073709551615' } },
 		]);
-		assert.deepEqual(p.disabledList, [{ key: 'Software\\Policies\\Contoso\\Everything', valueName: 'On', value: { kind: 'delete' } }]);
+		assert.deepEqual(p.disabledList.map(withoutSpan), [{ key: 'Software\\Policies\\Contoso\\Everything', valueName: 'On', value: { kind: 'delete' } }]);
+		// Each item's key comes from an attribute: the list's defaultKey, its own key, or the policy's key.
+		const attribute = ({ keySpan }: AdmxListItem) => [/(\w+)="$/.exec(everything.slice(0, keySpan.start))?.[1], everything.slice(keySpan.start, keySpan.end)];
+		assert.deepEqual([...p.enabledList, ...p.disabledList].map(attribute), [
+			['defaultKey', 'Software\\Policies\\Contoso\\Everything\\Extra'],
+			['key', 'Software\\Policies\\Contoso\\Other'],
+			['key', 'Software\\Policies\\Contoso\\Everything'],
+		]);
+		assert.deepEqual(p.disabledList[0].keySpan, p.keySpan);
 		assert.deepEqual(p.elements, []);
 	});
 
@@ -65,7 +74,9 @@ describe('ADMX reader: every element kind and attribute', () => {
 		const flag = element('Flag');
 		assert.ok(flag?.type === 'boolean');
 		assert.deepEqual([flag.trueValue, flag.falseValue], [{ kind: 'string', value: 'on' }, { kind: 'delete' }]);
-		assert.deepEqual(flag.trueList, [{ key: 'Software\\Policies\\Contoso\\Everything\\Kinds', valueName: 'FlagExtra', value: { kind: 'decimal', value: 7 } }]);
+		assert.deepEqual(flag.trueList.map(withoutSpan), [{ key: 'Software\\Policies\\Contoso\\Everything\\Kinds', valueName: 'FlagExtra', value: { kind: 'decimal', value: 7 } }]);
+		// Neither the item nor the element names a key, so the policy's key attribute gives it.
+		assert.deepEqual([flag.trueList[0].keySpan, flag.keySpan], [policy('AllKinds').keySpan, policy('AllKinds').keySpan]);
 		const simple = element('Simple');
 		assert.ok(simple?.type === 'boolean');
 		assert.deepEqual([simple.trueValue, simple.falseValue, simple.trueList, simple.falseList], [undefined, undefined, [], []]);
@@ -167,6 +178,19 @@ describe('ADMX reader on broken input', () => {
 		assert.deepEqual(configNode(parsed, parsed.policies[0], 'App').problems.map((p) => p.message), ['No category named Nope in this file; it has C.']);
 	});
 
+	it('valueName="" is the key\'s default value wherever a value is named; a missing valueName is still an error', () => {
+		const text = '<policyDefinitions><policies><policy name="P" class="User" displayName="d" key="Software\\Classes\\x" valueName=""><enabledList><item key="Software\\Classes\\x\\shell" valueName=""><value><string>URL:x</string></value></item></enabledList><elements><text id="T" valueName=""/><boolean id="B" valueName=""><trueList><item valueName=""><value><decimal value="1"/></value></item></trueList></boolean><enum id="E" valueName=""><item displayName="e"><value><decimal value="1"/></value><valueList><item valueName=""><value><delete/></value></item></valueList></item></enum><decimal id="N"/></elements></policy></policies></policyDefinitions>';
+		const parsed = readAdmx(text);
+		const [p] = parsed.policies;
+		assert.equal(p.valueName, '');
+		assert.deepEqual(p.enabledList.map((i) => [i.key, i.valueName]), [['Software\\Classes\\x\\shell', '']]);
+		assert.deepEqual(p.elements.map((e) => e.type === 'list' ? '' : `${e.id}=${JSON.stringify(e.valueName)}`), ['T=""', 'B=""', 'E=""', 'N=""']);
+		const [, flag, choice] = p.elements;
+		assert.ok(flag.type === 'boolean' && choice.type === 'enum');
+		assert.deepEqual([flag.trueList[0].valueName, choice.items[0].valueList[0].valueName], ['', '']);
+		assert.deepEqual(problemsOf(parsed, text), ['admx-syntax: decimal: <decimal> needs a valueName attribute (valueName="" for the key\'s default value).']);
+	});
+
 	it('reads an ADMX carried inside another text, with spans into that text', () => {
 		const carrier = `<Data><![CDATA[${everything}]]></Data>`;
 		const start = carrier.indexOf('<?xml');
@@ -182,13 +206,47 @@ describe('ADMX lint', () => {
 	const policy = (key: string, body = '', attributes = 'explainText="$(string.E)"') => `<policy name="P" class="Machine" displayName="$(string.P)" ${attributes} key="${key}" valueName="V"><parentCategory ref="C"/>${body}</policy>`;
 	const lint = (text: string, adml?: string) => lintAdmx(readAdmx(text), text, adml === undefined ? undefined : readAdml(adml)).map((p) => `${p.code}${p.severity ? `/${p.severity}` : ''}: ${text.slice(p.span.start, p.span.end).split('\n')[0]}: ${p.message}`);
 
-	it('a key MDM ingestion refuses, anywhere the policy writes; the allowed prefixes and Edge pass', () => {
+	it('a key MDM ingestion refuses is an error at its key attribute: the allowed prefixes, Edge and OneDrive pass', () => {
 		assert.deepEqual(lint(admx(policy('Software\\Policies\\Contoso'))), []);
-		assert.match(lint(admx(policy('Software\\Policies\\Microsoft\\Windows\\AppInstaller'))).join('\n'), /^admx-ingestion: Software\\Policies\\Microsoft\\Windows\\AppInstaller: P writes under Software\\Policies\\Microsoft\\Windows\\AppInstaller, which MDM ingestion refuses/);
-		assert.match(lint(admx(policy('Software\\Contoso', '<elements><text id="T" valueName="T" key="SYSTEM\\CurrentControlSet\\Contoso"/></elements>'))).join('\n'), /admx-ingestion: SYSTEM\\CurrentControlSet\\Contoso: P writes under SYSTEM\\CurrentControlSet\\Contoso/);
-		assert.deepEqual(lint(admx(policy('Software\\Policies\\Microsoft\\Office\\16.0\\Word'))), []);
-		assert.deepEqual(lint(admx(policy('Software\\Policies\\Microsoft\\Edge'))), []);
-		assert.deepEqual(lint(admx(policy('SOFTWARE\\MICROSOFT\\ONEDRIVE\\Settings'))), []);
+		assert.deepEqual(lint(admx(policy('Software\\Policies\\Microsoft\\Windows\\AppInstaller'))), [
+			'admx-ingestion/error: Software\\Policies\\Microsoft\\Windows\\AppInstaller: P writes under Software\\Policies\\Microsoft\\Windows\\AppInstaller, which MDM ingestion refuses: ingested policies may not write under System, Software\\Microsoft or Software\\Policies\\Microsoft outside the prefixes Microsoft lists, so a device refuses to ingest the file. Write it under a key of the vendor\'s own (such as Software\\Policies\\<Vendor>), or deliver it with Group Policy (Registry.pol, LGPO text, PowerShell), which has no such limit.',
+		]);
+		for (const allowed of ['Software\\Policies\\Microsoft\\Office\\16.0\\Word', 'Software\\Policies\\Microsoft\\Edge', 'Software\\Policies\\Microsoft\\EdgeUpdate', 'SOFTWARE\\MICROSOFT\\ONEDRIVE\\Settings', 'Software\\Policies\\Microsoft\\OneDrive', 'Software\\Microsoft\\Edge\\Main']) {
+			assert.deepEqual(lint(admx(policy(allowed))), [], allowed);
+		}
+	});
+
+	it('checks every key a policy writes, each at the attribute that gives it and once per attribute', () => {
+		const body = [
+			'<enabledList defaultKey="Software\\Microsoft\\A"><item valueName="a"><value><decimal value="1"/></value></item><item valueName="a2"><value><decimal value="2"/></value></item><item key="System\\B" valueName="b"><value><delete/></value></item></enabledList>',
+			'<disabledList><item key="Software\\Policies\\Microsoft\\C" valueName=""><value><delete/></value></item></disabledList>',
+			'<elements>',
+			'<text id="T" valueName="" key="Software\\Policies\\Microsoft\\Windows\\D"/>',
+			'<list id="L" key="SYSTEM\\CurrentControlSet\\E"/>',
+			'<boolean id="B" valueName="B"><trueList><item key="Software\\Microsoft\\F" valueName=""><value><decimal value="1"/></value></item></trueList></boolean>',
+			'<enum id="N" valueName="N"><item displayName="$(string.N)"><value><decimal value="1"/></value><valueList defaultKey="Software\\Policies\\Microsoft\\G"><item valueName="g"><value><string>1</string></value></item></valueList></item></enum>',
+			'</elements>',
+		].join('');
+		const text = admx(policy('Software\\Contoso', body));
+		const found = lintAdmx(readAdmx(text), text).filter((p) => p.code === 'admx-ingestion');
+		assert.deepEqual(found.map((p) => `${p.severity} ${/(\w+)="$/.exec(text.slice(0, p.span.start))?.[1]}="${text.slice(p.span.start, p.span.end)}"`), [
+			'error key="Software\\Policies\\Microsoft\\Windows\\D"',
+			'error key="SYSTEM\\CurrentControlSet\\E"',
+			'error defaultKey="Software\\Microsoft\\A"',
+			'error key="System\\B"',
+			'error key="Software\\Policies\\Microsoft\\C"',
+			'error key="Software\\Microsoft\\F"',
+			'error defaultKey="Software\\Policies\\Microsoft\\G"',
+		]);
+		// Elements and items without a key of their own write under the policy's: one problem, at the policy's key.
+		const shared = admx(policy('Software\\Policies\\Microsoft\\Windows\\X', '<enabledList><item valueName="on"><value><decimal value="1"/></value></item></enabledList><elements><text id="T" valueName="T"/></elements>'));
+		assert.deepEqual(lint(shared).map((l) => l.slice(0, l.indexOf(': P writes'))), ['admx-ingestion/error: Software\\Policies\\Microsoft\\Windows\\X']);
+	});
+
+	it('a Known Issue Rollback key stays a warning: devices take it only with the July 2022 update', () => {
+		const [kir] = lint(admx(policy('SYSTEM\\CurrentControlSet\\Policies\\Microsoft\\FeatureManagement\\Overrides')));
+		assert.match(kir, /^admx-ingestion: SYSTEM\\CurrentControlSet\\Policies\\Microsoft\\FeatureManagement\\Overrides: P writes under .*Known Issue Rollback.*KB5015878.* Ingest it only on devices that have it\.$/);
+		assert.match(lint(admx(policy('SYSTEM\\CurrentControlSet\\Policies\\Microsoft\\Other'))).join(''), /^admx-ingestion\/error: /);
 	});
 
 	it('text before the XML declaration is an error; a byte order mark is not', () => {

@@ -427,9 +427,13 @@ describe('rapolicy admx lint', () => {
 		const dir = mkdtempSync(path.join(tmpdir(), 'rapolicy-admx-'));
 		writeFileSync(path.join(dir, 'bad.admx'), '<policyDefinitions><policies><policy name="P" class="Machine" displayName="d" explainText="e" key="SYSTEM\\CurrentControlSet\\X" valueName="V"/></policies></policyDefinitions>');
 		const { code, stdout, stderr } = run(['admx', 'lint', 'bad.admx'], dir);
-		assert.equal(code, 0, 'a refused key is a warning: the published list is incomplete');
-		assert.match(stdout, /^bad\.admx:1:100: warning admx-ingestion P writes under SYSTEM\\CurrentControlSet\\X/m);
+		assert.equal(code, 1, 'a device refuses to ingest a file that writes under System');
+		assert.match(stdout, /^bad\.admx:1:100: error admx-ingestion P writes under SYSTEM\\CurrentControlSet\\X, which MDM ingestion refuses/m);
 		assert.match(stderr, /^bad\.admx: no en-US ADML found beside it; string and presentation references were not checked \(give one with --adml\)$/m);
+		writeFileSync(path.join(dir, 'kir.admx'), '<policyDefinitions><policies><policy name="K" class="Machine" displayName="d" explainText="e" key="SYSTEM\\CurrentControlSet\\Policies\\Microsoft\\FeatureManagement\\Overrides" valueName="1"/></policies></policyDefinitions>');
+		const kir = run(['admx', 'lint', 'kir.admx'], dir);
+		assert.equal(kir.code, 0, 'Known Issue Rollback files ingest on updated devices');
+		assert.match(kir.stdout, /^kir\.admx:1:100: warning admx-ingestion K writes under SYSTEM/m);
 		writeFileSync(path.join(dir, 'broken.admx'), '<policyDefinitions><policies><policy class="Machine"/></policies></policyDefinitions>');
 		assert.equal(run(['admx', 'lint', 'broken.admx'], dir).code, 1);
 		const json = JSON.parse(run(['admx', 'lint', '--format', 'json', 'broken.admx'], dir).stdout) as { code: string; message: string }[];

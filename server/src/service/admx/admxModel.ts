@@ -2,7 +2,8 @@
  * The model of an ADMX file (and its ADML), as Microsoft's ADMX schema defines it, with each
  * attribute's schema default applied. Display texts stay as the `$(string.id)` references the ADMX
  * writes; the ADML resolves them. Spans point into the text the file was read from, which may be
- * a SyncML or JSON document that carries the ADMX.
+ * a SyncML or JSON document that carries the ADMX. A `valueName` that is empty names the key's
+ * default (unnamed) value wherever it is written: the Group Policy editor takes `valueName=""`.
  */
 import type { Span } from '../text/span';
 import type { Problem } from '../problems/problem';
@@ -17,8 +18,11 @@ export type AdmxValue =
 
 /** One extra value an `enabledList`, `disabledList`, `valueList`, `trueList` or `falseList` writes. */
 export interface AdmxListItem {
-	/** The item's own key, or the list's `defaultKey`, or the policy's key. */
+	/** The item's own key, or the list's `defaultKey`, or the key of its element or policy. */
 	readonly key: string;
+	/** The value of the attribute `key` comes from: the item's, the list's `defaultKey`, or the element's or policy's `key`. */
+	readonly keySpan: Span;
+	/** Empty for the key's default (unnamed) value, as Windows' Group Policy tools read `valueName=""`. */
 	readonly valueName: string;
 	readonly value: AdmxValue;
 }
@@ -27,7 +31,7 @@ interface ElementBase extends Span {
 	readonly id: string;
 	/** The element's `key`, or the policy's when it gives none. */
 	readonly key: string;
-	/** The `key` attribute's value, or the element when it has none. */
+	/** The value of the `key` attribute the element writes under: its own, or its policy's when it has none. */
 	readonly keySpan: Span;
 	readonly soft: boolean;
 }
@@ -128,6 +132,7 @@ export interface AdmxPolicy extends Span {
 	readonly presentation: string | undefined;
 	readonly key: string;
 	readonly keySpan: Span;
+	/** Undefined when the policy has no value of its own. */
 	readonly valueName: string | undefined;
 	readonly enabledValue: AdmxValue | undefined;
 	readonly disabledValue: AdmxValue | undefined;

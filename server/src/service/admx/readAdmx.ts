@@ -40,6 +40,18 @@ class AdmxReader {
 		return value ?? '';
 	}
 
+	/**
+	 * A `valueName`: required, but an empty one names the key's default value, which the Group
+	 * Policy editor writes (Citrix Workspace's receiver.admx relies on it).
+	 */
+	valueName(element: XmlElement): string {
+		const value = this.attr(element, 'valueName');
+		if (value === undefined) {
+			this.problem(element.nameSpan, `<${localName(element.name)}> needs a valueName attribute (valueName="" for the key's default value).`);
+		}
+		return value ?? '';
+	}
+
 	flag(element: XmlElement, name: string): boolean {
 		const value = this.attr(element, name);
 		if (value === undefined) {
@@ -99,19 +111,22 @@ class AdmxReader {
 		}
 	}
 
-	/** The items of an enabledList, disabledList, valueList, trueList or falseList. */
-	list(holder: XmlElement | undefined, key: string): AdmxListItem[] {
+	/** The items of an enabledList, disabledList, valueList, trueList or falseList; `key` is where the items of no key of their own write. */
+	list(holder: XmlElement | undefined, key: string, keySpan: Span): AdmxListItem[] {
 		if (!holder) {
 			return [];
 		}
-		const defaultKey = this.attr(holder, 'defaultKey') ?? key;
+		const defaultKey = this.attr(holder, 'defaultKey');
+		const listKey = defaultKey ?? key;
+		const listKeySpan = defaultKey === undefined ? keySpan : attrSpan(holder, 'defaultKey');
 		return children(holder, 'item').flatMap((item) => {
 			const value = this.value(child(item, 'value'));
-			return value ? [{ key: this.attr(item, 'key') ?? defaultKey, valueName: this.required(item, 'valueName'), value }] : [];
+			const own = this.attr(item, 'key');
+			return value ? [{ key: own ?? listKey, keySpan: own === undefined ? listKeySpan : attrSpan(item, 'key'), valueName: this.valueName(item), value }] : [];
 		});
 	}
 
-	element(element: XmlElement, policyKey: string): AdmxElement | undefined {
+	element(element: XmlElement, policyKey: string, policyKeySpan: Span): AdmxElement | undefined {
 		const type = localName(element.name);
 		if (!ELEMENT_KINDS.has(type)) {
 			this.problem(element.nameSpan, `<${type}> is not an ADMX element: use text, multiText, decimal, longDecimal, boolean, enum or list.`);
@@ -122,10 +137,10 @@ class AdmxReader {
 			end: element.end,
 			id: this.required(element, 'id'),
 			key: this.attr(element, 'key') ?? policyKey,
-			keySpan: this.attr(element, 'key') === undefined ? { start: element.start, end: element.end } : attrSpan(element, 'key'),
+			keySpan: this.attr(element, 'key') === undefined ? policyKeySpan : attrSpan(element, 'key'),
 			soft: this.flag(element, 'soft'),
 		};
-		const valueName = () => this.required(element, 'valueName');
+		const valueName = () => this.valueName(element);
 		switch (type) {
 			case 'text':
 				return { ...base, type, valueName: valueName(), required: this.flag(element, 'required'), maxLength: this.number(element, 'maxLength', DEFAULTS.maxLength), expandable: this.flag(element, 'expandable') };
@@ -149,13 +164,13 @@ class AdmxReader {
 					valueName: valueName(),
 					trueValue: this.value(child(element, 'trueValue')),
 					falseValue: this.value(child(element, 'falseValue')),
-					trueList: this.list(child(element, 'trueList'), base.key),
-					falseList: this.list(child(element, 'falseList'), base.key),
+					trueList: this.list(child(element, 'trueList'), base.key, base.keySpan),
+					falseList: this.list(child(element, 'falseList'), base.key, base.keySpan),
 				};
 			case 'enum': {
 				const items = children(element, 'item').flatMap((item) => {
 					const value = this.value(child(item, 'value'));
-					return value ? [{ start: item.start, end: item.end, displayName: this.required(item, 'displayName'), value, valueList: this.list(child(item, 'valueList'), base.key) }] : [];
+					return value ? [{ start: item.start, end: item.end, displayName: this.required(item, 'displayName'), value, valueList: this.list(child(item, 'valueList'), base.key, base.keySpan) }] : [];
 				});
 				if (items.length === 0) {
 					this.problem(element.nameSpan, `The enum ${base.id} has no item.`);
@@ -181,10 +196,11 @@ class AdmxReader {
 			this.problem(attrSpan(element, 'class'), `class is Machine, User or Both, not "${classText}".`);
 		}
 		const key = this.required(element, 'key');
+		const keySpan = attrSpan(element, 'key');
 		const elements: AdmxElement[] = [];
 		const ids = new Set<string>();
 		for (const inner of at(element, 'elements').flatMap((holder) => children(holder))) {
-			const read = this.element(inner, key);
+			const read = this.element(inner, key, keySpan);
 			if (!read) {
 				continue;
 			}
@@ -204,12 +220,12 @@ class AdmxReader {
 			explainText: this.attr(element, 'explainText'),
 			presentation: this.attr(element, 'presentation'),
 			key,
-			keySpan: attrSpan(element, 'key'),
+			keySpan,
 			valueName: this.attr(element, 'valueName'),
 			enabledValue: this.value(child(element, 'enabledValue')),
 			disabledValue: this.value(child(element, 'disabledValue')),
-			enabledList: this.list(child(element, 'enabledList'), key),
-			disabledList: this.list(child(element, 'disabledList'), key),
+			enabledList: this.list(child(element, 'enabledList'), key, keySpan),
+			disabledList: this.list(child(element, 'disabledList'), key, keySpan),
 			parentCategory: this.ref(child(element, 'parentCategory')),
 			supportedOn: this.ref(child(element, 'supportedOn')),
 			elements,

@@ -4,7 +4,7 @@ import { policyKey, type ResolvedPolicy } from './resolve';
 
 export interface RegistryValue {
 	readonly key: string;
-	/** The value name, or `*` for every value of the key. */
+	/** The value name, `*` for every value of the key, or empty for the key's default value. */
 	readonly name: string;
 	/** `deleted` removes the value (or every value, for `*`). */
 	readonly type: GpSet['type'] | 'deleted';
@@ -48,11 +48,13 @@ export function registryText(resolved: readonly ResolvedPolicy[]): string {
 				key = value.key;
 				lines.push(`  ${key}`);
 			}
+			// `reg query` shows the key's default value as (Default).
+			const name = value.name === '' ? '(Default)' : value.name;
 			if (value.type === 'deleted') {
 				deletes = true;
-				lines.push(value.name === '*' ? '    (every value deleted)' : `    ${value.name.padEnd(30)} deleted`);
+				lines.push(value.name === '*' ? '    (every value deleted)' : `    ${name.padEnd(30)} deleted`);
 			} else {
-				lines.push(`    ${value.name.padEnd(30)} ${value.type.padEnd(10)} ${value.data}`);
+				lines.push(`    ${name.padEnd(30)} ${value.type.padEnd(10)} ${value.data}`);
 			}
 		}
 	}

@@ -38,7 +38,7 @@ export function admxPolicyMarkdown(file: AdmxFile, policy: AdmxPolicy, app = APP
 	const lines = [
 		`**${policy.name}** (${policy.class})`,
 		'',
-		`Registry: \`${policy.key}\`${policy.valueName ? ` \\ \`${policy.valueName}\`` : ''}; enabled ${valueText(policy.enabledValue)}, disabled ${valueText(policy.disabledValue)}`,
+		`Registry: \`${policy.key}\`${policy.valueName === undefined ? '' : ` \\ \`${policy.valueName || '(Default)'}\``}; enabled ${valueText(policy.enabledValue)}, disabled ${valueText(policy.disabledValue)}`,
 		'',
 		app === APP ? 'When this ADMX is ingested under an AppName, MDM configures the policy at:' : `Ingested as ${app}, MDM configures the policy at:`,
 		'',

@@ -33,8 +33,15 @@ function lastLine(operation: GpOperation): string {
 }
 
 /**
+ * The key's default value has an empty name, written as an empty value-name line (INFERRED: LGPO's
+ * documentation shows no such setting; `/parse` prints value names as they are, so this is what it
+ * would print for one), with a comment before it so the empty line does not pass for a gap.
+ */
+const DEFAULT_VALUE_NOTE = '; the empty value name below is the key\'s default value';
+
+/**
  * Four lines per operation: section (`Computer` for HKLM, `User` for HKCU), key without hive,
- * value name (`*` for all values), data.
+ * value name (`*` for all values, empty for the key's default value), data.
  */
 export function lgpoSetting(operation: GpOperation): string {
 	const name = operation.kind === 'deleteAllValues' ? '*' : operation.name;
@@ -43,7 +50,7 @@ export function lgpoSetting(operation: GpOperation): string {
 	if (lines.some((line) => /[\r\n]/.test(line))) {
 		throw new LgpoTextError(`${name} holds a line break, which LGPO text cannot carry; use --to registry-pol or --to powershell`);
 	}
-	return lines.join('\n');
+	return (name === '' ? [DEFAULT_VALUE_NOTE, ...lines] : lines).join('\n');
 }
 
 /** Policies as LGPO.exe text, for `LGPO.exe /t FILE`; `;` lines are comments. */

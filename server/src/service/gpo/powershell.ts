@@ -60,6 +60,8 @@ export function gpRegistryCalls(operations: readonly GpOperation[]): string[] {
 	for (let i = 0; i < operations.length; i++) {
 		const operation = operations[i];
 		switch (operation.kind) {
+			// The key's default value is -ValueName '': the parameter takes an empty name
+			// (ValidateLength(0, 255)) and the GPMC API reads "" as the default value.
 			case 'set':
 				lines.push(call(operation.hive, operation.key, `-ValueName ${quotePowerShell(operation.name)} -Type ${TYPES[operation.type]} -Value ${valueArgument(operation)}`));
 				break;

@@ -52,16 +52,16 @@ function recordOf(key: string, name: string, data: string, where: string): GpRec
 
 /**
  * Reads LGPO.exe text: settings of four lines (section, key without hive, value name, data),
- * `;` comment lines and blank lines between them. Only the Computer section holds machine policy;
- * User settings are named in `skipped`. A line out of place is named and reading resumes at the
- * next section line.
+ * `;` comment lines and blank lines between them. The value-name line may be empty, naming the
+ * key's default value, so the three lines after a section are taken as they come. Only the
+ * Computer section holds machine policy; User settings are named in `skipped`. A line out of place
+ * is named and reading resumes at the next section line.
  */
 export function readLgpoText(text: string): GpReadResult {
 	const lines: Line[] = [];
 	text.split('\n').forEach((raw, index) => {
 		const line = raw.replace(/\r$/, '');
-		const trimmed = line.trim();
-		if (trimmed !== '' && !trimmed.startsWith(';')) {
+		if (!line.trim().startsWith(';')) {
 			lines.push({ text: line, number: index + 1 });
 		}
 	});
@@ -70,6 +70,10 @@ export function readLgpoText(text: string): GpReadResult {
 	for (let i = 0; i < lines.length;) {
 		const section = lines[i];
 		const where = `line ${section.number}`;
+		if (section.text.trim() === '') {
+			i++;
+			continue;
+		}
 		if (!SECTION.test(section.text.trim())) {
 			skipped.push(`${where}: "${section.text.trim()}" is not a section: each setting starts with Computer or User`);
 			i++;
@@ -79,7 +83,8 @@ export function readLgpoText(text: string): GpReadResult {
 			continue;
 		}
 		const parts = lines.slice(i + 1, i + 4);
-		const cut = parts.findIndex((p) => SECTION.test(p.text.trim()));
+		// Of the three, only the value name may be empty.
+		const cut = parts.findIndex((p, n) => SECTION.test(p.text.trim()) || (n !== 1 && p.text.trim() === ''));
 		if (parts.length < 3 || cut >= 0) {
 			skipped.push(`${where}: the setting has ${cut >= 0 ? cut : parts.length} of its 3 lines after the section (key, value name, data)`);
 			i += 1 + (cut >= 0 ? cut : parts.length);

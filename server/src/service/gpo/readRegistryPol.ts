@@ -72,8 +72,10 @@ function recordsOf(key: string, name: string, type: RegistryType, data: Uint8Arr
 		skipped.push(`${where}: ${name} on ${key}: a directive this import does not read`);
 		return [];
 	}
-	if (name === '') {
-		// A record with no value name only makes sure the key exists.
+	if (name === '' && (type === 'REG_NONE' || data.length === 0)) {
+		// With no value name and no data a record only makes sure the key exists (Microsoft's
+		// Registry.pol format page); with data it sets the key's default value, as the GPMC API
+		// (RegistrySetting with ValueName "") and Microsoft's GPRegistryPolicyParser write it.
 		return [];
 	}
 	return [{ kind: 'set', key, name, type, data: dataText(type, data), where }];

@@ -89,6 +89,11 @@ function setData(operation: GpSet): Bytes {
 	}
 }
 
+/**
+ * An empty value name is the key's default value: `[key;;1;…]` sets it, as Microsoft's
+ * GPRegistryPolicyParser writes one; `**del.` with nothing after it deletes it (INFERRED: the
+ * prefix rule applied to an empty name).
+ */
 function recordParts(operation: GpOperation): { name: string; type: number; data: Bytes } {
 	switch (operation.kind) {
 		case 'set':

@@ -34,8 +34,23 @@ const ALLOWED = [
 	'software\\policies\\microsoft\\onedrive',
 ].map((prefix) => prefix.toLowerCase());
 
-/** Whether ingestion refuses a policy that writes under `key`, per the published list. */
-export function keyRefusedByIngestion(key: string): boolean {
+/**
+ * Under System, yet Microsoft's Known Issue Rollback article has admins ingest KIR ADMX files, which
+ * write here. Devices refused them until the cumulative update of 26 July 2022 (KB5015878) and take
+ * them since, so whether one ingests depends on its updates.
+ */
+const DEPENDS_ON_UPDATES = ['system\\currentcontrolset\\policies\\microsoft\\featuremanagement\\overrides\\'];
+
+/**
+ * What MDM ingestion does with a policy that writes under `key`: takes it, refuses it (the device
+ * refuses to ingest the file), or takes it only on devices with the 2022 update (`updates`).
+ */
+export type IngestionKeyVerdict = 'allowed' | 'refused' | 'updates';
+
+export function ingestionKeyVerdict(key: string): IngestionKeyVerdict {
 	const lower = `${key.replace(/^\\+/, '').toLowerCase()}\\`;
-	return RESTRICTED.some((root) => lower.startsWith(`${root}\\`)) && !ALLOWED.some((allowed) => lower.startsWith(allowed));
+	if (!RESTRICTED.some((root) => lower.startsWith(`${root}\\`)) || ALLOWED.some((allowed) => lower.startsWith(allowed))) {
+		return 'allowed';
+	}
+	return DEPENDS_ON_UPDATES.some((prefix) => lower.startsWith(prefix)) ? 'updates' : 'refused';
 }

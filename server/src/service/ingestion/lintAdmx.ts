@@ -2,13 +2,14 @@ import type { Span } from '../text/span';
 import type { Problem } from '../problems/problem';
 import type { AdmlFile, AdmxFile, AdmxListItem, AdmxPolicy, AdmxRef } from '../admx/admxModel';
 import { categoryPath } from '../mdm/configUri';
-import { keyRefusedByIngestion } from './ingestionKeys';
+import { ingestionKeyVerdict } from './ingestionKeys';
 import { presentationOf } from '../admx/readAdml';
+import { lineBreaksIn, lineOf } from '../text/lines';
 
 /** Intune's Import ADMX takes files up to 1 MB. */
 const INTUNE_MAX_BYTES = 1024 * 1024;
 
-/** Every key a policy can write: its own, its elements', and those of its value lists. */
+/** Every key a policy can write (its own, its elements', those of its value lists), with the attribute it comes from. */
 function keysOf(policy: AdmxPolicy): { key: string; span: Span }[] {
 	const lists: AdmxListItem[] = [...policy.enabledList, ...policy.disabledList];
 	const keys = [{ key: policy.key, span: policy.keySpan }];
@@ -20,7 +21,62 @@ function keysOf(policy: AdmxPolicy): { key: string; span: Span }[] {
 			lists.push(...element.items.flatMap((i) => i.valueList));
 		}
 	}
-	return [...keys, ...lists.map((item) => ({ key: item.key, span: policy.nameSpan }))];
+	return [...keys, ...lists.map((item) => ({ key: item.key, span: item.keySpan }))];
+}
+
+/** A key a policy writes that MDM ingestion refuses, or takes only on updated devices, at the attribute that gives it. */
+interface KeyFinding {
+	readonly policy: string;
+	readonly key: string;
+	readonly span: Span;
+	readonly verdict: 'refused' | 'updates';
+}
+
+/** The keys of a policy ingestion refuses or may refuse, once per attribute: elements and items without a key of their own share their policy's. */
+function keyFindings(policy: AdmxPolicy): KeyFinding[] {
+	const found = new Map<string, KeyFinding>();
+	for (const { key, span } of keysOf(policy)) {
+		const verdict = ingestionKeyVerdict(key);
+		const at = `${span.start}:${span.end}`;
+		if (verdict !== 'allowed' && !found.has(at)) {
+			found.set(at, { policy: policy.name || 'This policy', key, span, verdict });
+		}
+	}
+	return [...found.values()];
+}
+
+function keyMessage(finding: KeyFinding): string {
+	return finding.verdict === 'refused'
+		? `${finding.policy} writes under ${finding.key}, which MDM ingestion refuses: ingested policies may not write under System, Software\\Microsoft or Software\\Policies\\Microsoft outside the prefixes Microsoft lists, so a device refuses to ingest the file. Write it under a key of the vendor's own (such as Software\\Policies\\<Vendor>), or deliver it with Group Policy (Registry.pol, LGPO text, PowerShell), which has no such limit.`
+		: `${finding.policy} writes under ${finding.key}: Microsoft's ingestion page forbids System, yet its Known Issue Rollback article ingests ADMX files that write here, which devices refuse without the cumulative update of 26 July 2022 (KB5015878 on Windows 10) or a later one. Ingest it only on devices that have it.`;
+}
+
+/** A refused key is an error: the device refuses the whole file. One that depends on updates keeps the rule's warning. */
+function keyProblem(finding: KeyFinding): Problem {
+	const problem: Problem = { code: 'admx-ingestion', span: finding.span, message: keyMessage(finding) };
+	return finding.verdict === 'refused' ? { ...problem, severity: 'error' } : problem;
+}
+
+/**
+ * The keys of the ADMX file a profile's `admx:` entry names that ingestion refuses or may refuse,
+ * reported at the entry (`entry`): the file is not open, so the message names it, the line and the
+ * key. One problem per verdict, the first key in full and how many more there are.
+ */
+export function entryKeyProblems(entry: Span & { readonly value: string }, text: string, admx: AdmxFile): Problem[] {
+	const findings = admx.policies.flatMap(keyFindings);
+	if (findings.length === 0) {
+		return [];
+	}
+	const starts = [0, ...lineBreaksIn(text)];
+	return (['refused', 'updates'] as const).flatMap((verdict) => {
+		const [first, ...more] = findings.filter((f) => f.verdict === verdict);
+		if (!first) {
+			return [];
+		}
+		const others = more.length === 0 ? '' : ` ${more.length} more ${more.length === 1 ? 'key does' : 'keys do'} the same: open the file to see each.`;
+		const groupPolicy = verdict === 'refused' ? ' To deliver this profile with Group Policy alone, put # rapolicy-disable-next-line admx-ingestion on the line above file:.' : '';
+		return [{ ...keyProblem(first), span: { start: entry.start, end: entry.end }, message: `${entry.value}:${lineOf(starts, first.span.start) + 1}: ${keyMessage(first)}${others}${groupPolicy}` }];
+	});
 }
 
 /** Each prefix of a reference that the file neither targets nor declares with `<using>`, once, where it is first written. */
@@ -100,9 +156,8 @@ export function lintAdmx(file: AdmxFile, text: string, adml?: AdmlFile, start = 
 		if (policy.supportedOn && policy.supportedOn.prefix === undefined && !file.supportedOn.has(policy.supportedOn.name)) {
 			problems.push({ code: 'admx-reference', severity: 'warning', span: policy.supportedOn, message: `No supportedOn definition named ${policy.supportedOn.name} in this file.` });
 		}
-		const refused = keysOf(policy).find((k) => keyRefusedByIngestion(k.key));
-		if (refused) {
-			problems.push({ code: 'admx-ingestion', span: refused.span, message: `${policy.name} writes under ${refused.key}, which MDM ingestion refuses: ingested policies may not write under System, Software\\Microsoft or Software\\Policies\\Microsoft outside the prefixes Microsoft lists. Group Policy can still deliver it.` });
+		for (const finding of keyFindings(policy)) {
+			problems.push(keyProblem(finding));
 		}
 		const overlap = policy.valueName === undefined ? undefined : policy.elements.find((e) => e.type !== 'list' && e.key.toLowerCase() === policy.key.toLowerCase() && e.valueName.toLowerCase() === policy.valueName?.toLowerCase());
 		if (overlap) {

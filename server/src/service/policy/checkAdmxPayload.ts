@@ -41,7 +41,7 @@ export function checkAdmxPayload(payload: ParsedPayload, policy: AdmxPolicy, app
 			const verdict = nameVerdict(id, ids, (e) => e);
 			const caseOnly = verdict.kind === 'case' ? verdict.found : undefined;
 			const suggestion = caseOnly ?? (policy.elements.length === 1 ? ids[0] : closest(id, ids));
-			const named = id === policy.name || id === policy.valueName ? ` The data id is the element's id, not the policy's ${id === policy.name ? 'name' : 'registry value'}.` : '';
+			const named = id === policy.name || (policy.valueName !== '' && id === policy.valueName) ? ` The data id is the element's id, not the policy's ${id === policy.name ? 'name' : 'registry value'}.` : '';
 			problems.push({
 				code: 'unknown-option',
 				span: item.id.span,

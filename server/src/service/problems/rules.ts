@@ -74,7 +74,7 @@ export const RULES = {
 	'admx-syntax': { severity: 'error', description: 'An ADMX or ADML file that is not well-formed, not of its kind, or lacks an attribute or value the ADMX schema requires.' },
 	'admx-reference': { severity: 'error', description: 'A category or supportedOn reference that names nothing in the file, or a prefix that devices have refused or that the file does not declare.' },
 	'admx-schema': { severity: 'warning', description: 'An ADMX construct the schema forbids or that works against itself, such as explicitValue with valuePrefix, or an element writing over its policy\'s own value.' },
-	'admx-ingestion': { severity: 'warning', description: 'Something MDM ingestion refuses or may refuse: a registry key outside the documented allow-list, text before the XML declaration.' },
+	'admx-ingestion': { severity: 'warning', description: 'What MDM ingestion refuses, as errors: a registry key under System, Software\\Microsoft or Software\\Policies\\Microsoft outside the documented allow-list, text before the XML declaration. What it may refuse, as warnings: a Known Issue Rollback key (taken since the July 2022 update), an ingestion node in another letter case or setting type.' },
 	'admx-intune-import': { severity: 'information', description: 'Something Intune\'s Import ADMX refuses: comboBox controls, a policy without explainText, namespaces to upload first, files over 1 MB.' },
 	'admx-strings': { severity: 'warning', description: 'A $(string.…) or $(presentation.…) reference the ADML does not hold, or a presentation control naming no element.' },
 } as const satisfies Record<string, RuleInfo>;

@@ -120,7 +120,7 @@ function checkIngestedOptions(setting: PolicySetting, found: IngestedPolicy, wri
 		}
 		const verdict = nameVerdict(option.id.value, policy.elements, (e) => e.id);
 		const caseOnly = verdict.kind === 'case' ? verdict.found : undefined;
-		const named = option.id.value === policy.name || option.id.value === policy.valueName;
+		const named = option.id.value === policy.name || (policy.valueName !== '' && option.id.value === policy.valueName);
 		const suggestion = caseOnly?.id ?? (ids.length === 1 && named ? ids[0] : closest(option.id.value, ids));
 		if (suggestion) {
 			meant.add(suggestion);
