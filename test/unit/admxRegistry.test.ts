@@ -9,8 +9,7 @@ import { displayText } from '../../server/src/service/admx/readAdml';
 import { lgpoSetting, LgpoTextError } from '../../server/src/service/gpo/lgpoText';
 import type { GpHive, GpOperation } from '../../server/src/service/gpo/registryOperation';
 import { gpRegistryCalls } from '../../server/src/service/gpo/powershell';
-import { registryPolFile, RegistryPolHiveError } from '../../server/src/service/gpo/registryPol';
-import { readRegistryPol } from '../../server/src/service/gpo/readRegistryPol';
+import { readRegistryPol, registryPolFile, RegistryPolHiveError } from '../../server/src/service/gpo/registryPol';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures');
 const everything = loadAdmx(readFileSync(path.join(FIXTURES, 'admx/everything.admx'), 'utf8'));

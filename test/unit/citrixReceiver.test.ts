@@ -13,11 +13,9 @@ import {
 import type { AdmxPolicy } from '../../server/src/service/admx/admxModel';
 import { readAdmx } from '../../server/src/service/admx/readAdmx';
 import { admxPolicyMarkdown } from '../../server/src/service/features/admxHover';
-import { lgpoText } from '../../server/src/service/gpo/lgpoText';
-import { powerShellScript } from '../../server/src/service/gpo/powershell';
-import { readLgpoText } from '../../server/src/service/gpo/readLgpoText';
-import { readPowerShell } from '../../server/src/service/gpo/readPowerShell';
-import { readRegistryPol } from '../../server/src/service/gpo/readRegistryPol';
+import { lgpoText, readLgpoText } from '../../server/src/service/gpo/lgpoText';
+import { powerShellScript, readPowerShell } from '../../server/src/service/gpo/powershell';
+import { readRegistryPol } from '../../server/src/service/gpo/registryPol';
 import type { GpOperation, GpRecord } from '../../server/src/service/gpo/registryOperation';
 import { lintAdmx } from '../../server/src/service/ingestion/lintAdmx';
 

@@ -21,9 +21,9 @@ import {
 	type ImportResult,
 	type ResolvedProfile, policyKey, policyUri
 } from '../../server/src/service';
-import { readLgpoText } from '../../server/src/service/gpo/readLgpoText';
-import { readPowerShell } from '../../server/src/service/gpo/readPowerShell';
-import { readRegistryPol } from '../../server/src/service/gpo/readRegistryPol';
+import { readLgpoText } from '../../server/src/service/gpo/lgpoText';
+import { readPowerShell } from '../../server/src/service/gpo/powershell';
+import { readRegistryPol } from '../../server/src/service/gpo/registryPol';
 import { profileYaml, validProfile } from '../helpers/profiles';
 
 const TS = 'Software\\Policies\\Microsoft\\Windows NT\\Terminal Services';

@@ -9,7 +9,7 @@ import {
 	parseDocument, parseIntuneDocument, parseSyncmlDocument, policyUri, profilesToYaml, resolveProfiles, unresolvedIngested, withIngestedAdmx, DEFAULT_SETTINGS,
 	type AdmxSource, type ParsedDocument, type ReadAdmx,
 } from '../../server/src/service';
-import { readRegistryPol } from '../../server/src/service/gpo/readRegistryPol';
+import { readRegistryPol } from '../../server/src/service/gpo/registryPol';
 
 const ROOT = path.join(__dirname, '../../../test/fixtures');
 const text = (file: string) => {

@@ -1,4 +1,4 @@
-import { MDM_WINS, type GpHive, type GpOperation, type GpSet, type GpWrite } from './registryOperation';
+import { MDM_WINS, type GpHive, type GpOperation, type GpReadResult, type GpRecord, type GpSet, type GpWrite, type RegistryType } from './registryOperation';
 
 /**
  * A PowerShell single-quoted string. PowerShell also takes the typographic quotes U+2018–U+201B
@@ -10,9 +10,11 @@ export function quotePowerShell(text: string): string {
 
 const list = (items: readonly string[]) => items.map(quotePowerShell).join(', ');
 
-const TYPES: Readonly<Record<GpSet['type'], string>> = {
-	REG_DWORD: 'DWord', REG_QWORD: 'QWord', REG_SZ: 'String', REG_EXPAND_SZ: 'ExpandString', REG_MULTI_SZ: 'MultiString',
-};
+/** The cmdlets' `-Type` of each registry type, for writing and reading (any case). */
+const TYPES = {
+	REG_DWORD: 'DWord', REG_QWORD: 'QWord', REG_SZ: 'String', REG_EXPAND_SZ: 'ExpandString', REG_MULTI_SZ: 'MultiString', REG_BINARY: 'Binary',
+} as const satisfies Partial<Record<RegistryType, string>>;
+const TYPES_BY_NAME: ReadonlyMap<string, RegistryType> = new Map(Object.entries(TYPES).map(([type, name]) => [name.toLowerCase(), type as RegistryType]));
 
 /** A value of a list the cmdlet writes in one call: String and ExpandString only. */
 type ListEntry = GpSet & { readonly type: 'REG_SZ' | 'REG_EXPAND_SZ'; readonly data: string };
@@ -101,4 +103,301 @@ export function powerShellScript(write: GpWrite): string {
 		}
 	}
 	return `${lines.join('\n')}\n`;
+}
+
+// Reading: a file the native tools wrote, back into registry records.
+
+/** True when the text calls the GroupPolicy module's registry cmdlets. */
+export function isGroupPolicyScript(text: string): boolean {
+	return /\b(Set|Remove)-GPRegistryValue\b/i.test(text);
+}
+
+type Token =
+	| { readonly kind: 'word'; readonly text: string }
+	/** A string or variable; undefined when its value is not known (a `$(…)` or an unset variable). */
+	| { readonly kind: 'value'; readonly value: string | undefined; readonly source: string }
+	| { readonly kind: 'param'; readonly name: string }
+	| { readonly kind: 'comma' | 'assign' | 'pipe' };
+
+interface Statement {
+	readonly line: number;
+	readonly tokens: readonly Token[];
+}
+
+/** PowerShell takes the typographic single quotes as quotes too. */
+const SINGLE_QUOTES = '\'\u2018\u2019\u201A\u201B';
+const DOUBLE_QUOTES = '"\u201C\u201D\u201E';
+/** Whether `char` is one of `quotes`; past the end of the text there is no quote. */
+const isQuote = (quotes: string, char: string | undefined) => char !== undefined && char !== '' && quotes.includes(char);
+const BACKTICK_ESCAPES: Readonly<Record<string, string>> = { '0': '\0', 'a': '\x07', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t', 'v': '\v' };
+const WORD_END = /[\s,;|()'"\u2018-\u201E`#=]/;
+
+/**
+ * Splits a script into statements of tokens, one at a time, so a statement's double-quoted
+ * strings expand the variables that the statements before it assigned.
+ */
+class Tokenizer {
+	private at = 0;
+	private line = 1;
+
+	constructor(private readonly text: string, private readonly variables: ReadonlyMap<string, string | undefined>) {}
+
+	next(): Statement | undefined {
+		const tokens: Token[] = [];
+		let start = -1;
+		while (this.at < this.text.length) {
+			const c = this.text[this.at];
+			if (c === '\n' || c === ';') {
+				this.advance(1);
+				if (tokens.length > 0) {
+					break;
+				}
+				continue;
+			}
+			if (c === ' ' || c === '\t' || c === '\r' || c === '(' || c === ')' || c === '{' || c === '}') {
+				this.advance(1);
+				continue;
+			}
+			if (c === '`' && /^`\r?\n/.test(this.text.slice(this.at, this.at + 3))) {
+				this.advance(this.text[this.at + 1] === '\r' ? 3 : 2);
+				continue;
+			}
+			if (this.text.startsWith('<#', this.at)) {
+				const end = this.text.indexOf('#>', this.at + 2);
+				this.advance((end < 0 ? this.text.length : end + 2) - this.at);
+				continue;
+			}
+			if (c === '#') {
+				const end = this.text.indexOf('\n', this.at);
+				this.advance((end < 0 ? this.text.length : end) - this.at);
+				continue;
+			}
+			if (start < 0) {
+				start = this.line;
+			}
+			tokens.push(this.token(c));
+		}
+		return tokens.length === 0 ? undefined : { line: start, tokens };
+	}
+
+	private advance(count: number): void {
+		for (let i = 0; i < count; i++) {
+			if (this.text[this.at + i] === '\n') {
+				this.line++;
+			}
+		}
+		this.at += count;
+	}
+
+	private token(c: string): Token {
+		if (c === ',' || c === '=' || c === '|') {
+			this.advance(1);
+			return { kind: c === ',' ? 'comma' : c === '=' ? 'assign' : 'pipe' };
+		}
+		if (isQuote(SINGLE_QUOTES, c)) {
+			return this.singleQuoted();
+		}
+		if (isQuote(DOUBLE_QUOTES, c)) {
+			return this.doubleQuoted();
+		}
+		if (c === '@' && this.text[this.at + 1] === '(') {
+			this.advance(1);
+			return this.token('(');
+		}
+		const start = this.at;
+		let end = start + 1;
+		while (end < this.text.length && !WORD_END.test(this.text[end])) {
+			end++;
+		}
+		this.advance(end - start);
+		const text = this.text.slice(start, end);
+		if (/^-[A-Za-z]/.test(text)) {
+			return { kind: 'param', name: text.slice(1).replace(/:$/, '').toLowerCase() };
+		}
+		if (text.startsWith('$')) {
+			return { kind: 'value', value: this.variable(text.slice(1)), source: text };
+		}
+		return { kind: 'word', text };
+	}
+
+	private variable(name: string): string | undefined {
+		const lower = name.replace(/^\{(.*)\}$/, '$1').toLowerCase();
+		return lower === 'true' ? 'True' : lower === 'false' ? 'False' : lower === 'null' ? '' : this.variables.get(lower);
+	}
+
+	private singleQuoted(): Token {
+		const start = this.at;
+		let value = '';
+		let i = this.at + 1;
+		for (; i < this.text.length; i++) {
+			const c = this.text[i];
+			if (isQuote(SINGLE_QUOTES, c)) {
+				if (!isQuote(SINGLE_QUOTES, this.text[i + 1])) {
+					break;
+				}
+				i++;
+			}
+			value += this.text[i];
+		}
+		this.advance(Math.min(i + 1, this.text.length) - start);
+		return { kind: 'value', value, source: this.text.slice(start, this.at) };
+	}
+
+	private doubleQuoted(): Token {
+		const start = this.at;
+		let value: string | undefined = '';
+		let i = this.at + 1;
+		for (; i < this.text.length; i++) {
+			const c = this.text[i];
+			if (isQuote(DOUBLE_QUOTES, c)) {
+				if (!isQuote(DOUBLE_QUOTES, this.text[i + 1])) {
+					break;
+				}
+				i++;
+			} else if (c === '`' && i + 1 < this.text.length) {
+				i++;
+				value = value === undefined ? undefined : value + (BACKTICK_ESCAPES[this.text[i]] ?? this.text[i]);
+				continue;
+			} else if (c === '$' && /[A-Za-z_{(]/.test(this.text[i + 1] ?? '')) {
+				const match = /^\$(\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*|\()/.exec(this.text.slice(i));
+				const name = match?.[1] ?? '(';
+				// A subexpression runs code; its value cannot be known here.
+				const known = name === '(' ? undefined : this.variable(name);
+				value = value === undefined || known === undefined ? undefined : value + known;
+				i += name.length;
+				continue;
+			}
+			value = value === undefined ? undefined : value + this.text[i];
+		}
+		this.advance(Math.min(i + 1, this.text.length) - start);
+		return { kind: 'value', value, source: this.text.slice(start, this.at) };
+	}
+}
+
+const SWITCHES = new Set(['disable', 'additive', 'confirm', 'whatif', 'verbose']);
+const MACHINE_ROOT = /^(HKLM|HKEY_LOCAL_MACHINE)\\/i;
+
+/** A bound argument: every value of a comma list, each undefined when not known. */
+type Argument = readonly (string | undefined)[];
+
+/** Binds `-Name value[, value…]` pairs; switches bind to an empty list. Positional arguments are returned apart. */
+function bind(tokens: readonly Token[]): { named: Map<string, Argument>; positional: number } {
+	const named = new Map<string, Argument>();
+	let positional = 0;
+	for (let i = 1; i < tokens.length; i++) {
+		const token = tokens[i];
+		if (token.kind === 'pipe') {
+			break;
+		}
+		if (token.kind !== 'param') {
+			positional++;
+			continue;
+		}
+		if (SWITCHES.has(token.name)) {
+			named.set(token.name, []);
+			continue;
+		}
+		const values: (string | undefined)[] = [];
+		for (let next = tokens[i + 1]; next && (next.kind === 'value' || next.kind === 'word'); next = tokens[i + 1]) {
+			values.push(next.kind === 'value' ? next.value : next.text);
+			i++;
+			if (tokens[i + 1]?.kind !== 'comma') {
+				break;
+			}
+			i++;
+		}
+		named.set(token.name, values);
+	}
+	return { named, positional };
+}
+
+function numberText(text: string): string | undefined {
+	const value = /^0x[0-9a-f]+$/i.test(text) ? Number.parseInt(text, 16) : /^\d+$/.test(text) ? Number(text) : Number.NaN;
+	return Number.isNaN(value) ? undefined : String(value);
+}
+
+/** The records of one Set-GPRegistryValue or Remove-GPRegistryValue call, or why it cannot be read. */
+function callRecords(cmdlet: string, named: Map<string, Argument>, where: string): GpRecord[] | string {
+	const [rawKey] = named.get('key') ?? [];
+	if (rawKey === undefined) {
+		return named.has('key') ? 'its -Key uses a value this import cannot work out (a variable set elsewhere or a subexpression)' : 'it has no -Key';
+	}
+	if (!MACHINE_ROOT.test(rawKey)) {
+		return `its key ${rawKey} is not under HKLM; Remote Assistance policies are machine policies`;
+	}
+	const key = rawKey.replace(MACHINE_ROOT, '');
+	const names = named.get('valuename');
+	if (names?.some((n) => n === undefined)) {
+		return 'its -ValueName uses a value this import cannot work out';
+	}
+	const valueNames = (names ?? []) as readonly string[];
+	if (cmdlet === 'remove-gpregistryvalue') {
+		return valueNames.length === 0 ? [{ kind: 'forget', key, name: undefined, where }] : valueNames.map((name) => ({ kind: 'forget', key, name, where }));
+	}
+	if (named.has('disable')) {
+		return valueNames.length === 0 ? [{ kind: 'deleteAllValues', key, where }] : valueNames.map((name) => ({ kind: 'delete', key, name, where }));
+	}
+	const [typeName] = named.get('type') ?? [];
+	const type = typeName === undefined ? undefined : TYPES_BY_NAME.get(typeName.toLowerCase());
+	if (!type) {
+		return typeName === undefined ? 'it has no -Type' : `-Type ${typeName} is not a registry type (DWord, String, ExpandString, MultiString, QWord, Binary)`;
+	}
+	const values = named.get('value') ?? [];
+	if (values.length === 0 || values.some((v) => v === undefined)) {
+		return values.length === 0 ? 'it has no -Value' : 'its -Value uses a value this import cannot work out';
+	}
+	const [prefix] = named.get('valueprefix') ?? [];
+	const entryNames = prefix !== undefined ? values.map((_, i) => `${prefix}${i + 1}`) : valueNames;
+	if (entryNames.length === 0) {
+		return 'it has neither -ValueName nor -ValuePrefix';
+	}
+	if (values.length !== entryNames.length && values.length !== 1) {
+		return `it names ${entryNames.length} values but gives ${values.length}`;
+	}
+	const data: string[] = [];
+	for (const value of values as readonly string[]) {
+		const text = type === 'REG_DWORD' || type === 'REG_QWORD' ? numberText(value) : value;
+		if (text === undefined) {
+			return `-Value ${value} is not a number`;
+		}
+		data.push(text);
+	}
+	const records: GpRecord[] = entryNames.map((name, i) => ({ kind: 'set', key, name, type, data: data[values.length === 1 ? 0 : i], where }));
+	// Without -Additive the cmdlet clears a key before writing several values or a prefixed list.
+	return !named.has('additive') && (prefix !== undefined || entryNames.length > 1) ? [{ kind: 'deleteAllValues', key, where }, ...records] : records;
+}
+
+/**
+ * Reads the registry writes of a script that uses the GroupPolicy module: every
+ * `Set-GPRegistryValue` and `Remove-GPRegistryValue` call, with variables assigned a plain value
+ * earlier in the script expanded. Other statements are not settings and are passed over; a call
+ * this reading cannot work out is named in `skipped`.
+ */
+export function readPowerShell(text: string): GpReadResult {
+	const variables = new Map<string, string | undefined>();
+	const tokenizer = new Tokenizer(text, variables);
+	const records: GpRecord[] = [];
+	const skipped: string[] = [];
+	for (let statement = tokenizer.next(); statement; statement = tokenizer.next()) {
+		const [first, second] = statement.tokens;
+		if (first.kind === 'value' && first.source.startsWith('$') && second?.kind === 'assign') {
+			const rest = statement.tokens.slice(2);
+			const only = rest.length === 1 ? rest[0] : undefined;
+			variables.set(first.source.slice(1).replace(/^\{(.*)\}$/, '$1').toLowerCase(), only?.kind === 'value' ? only.value : only?.kind === 'word' ? only.text : undefined);
+			continue;
+		}
+		const cmdlet = first.kind === 'word' ? first.text.toLowerCase() : '';
+		if (cmdlet !== 'set-gpregistryvalue' && cmdlet !== 'remove-gpregistryvalue') {
+			continue;
+		}
+		const where = `line ${statement.line}`;
+		const { named, positional } = bind(statement.tokens);
+		const result = positional > 0 ? 'it has positional arguments; name every parameter (-Key, -ValueName, -Type, -Value)' : callRecords(cmdlet, named, where);
+		if (typeof result === 'string') {
+			skipped.push(`${where}: ${first.kind === 'word' ? first.text : ''}: ${result}`);
+		} else {
+			records.push(...result);
+		}
+	}
+	return { records, skipped };
 }

@@ -1,9 +1,11 @@
-import type { GpHive, GpOperation, GpSet } from './registryOperation';
+import { startsWithPReg } from './registryPolSignature';
+import type { GpHive, GpOperation, GpReadResult, GpRecord, GpSet, RegistryType } from './registryOperation';
 
-/** Registry value type codes (MS-GPREG 2.2.1, WinNT.h). */
-const TYPE_CODES: Readonly<Record<GpSet['type'], number>> = {
-	REG_SZ: 1, REG_EXPAND_SZ: 2, REG_DWORD: 4, REG_MULTI_SZ: 7, REG_QWORD: 11,
+/** Registry value type codes (MS-GPREG 2.2.1, WinNT.h), for writing and reading. */
+const TYPE_CODES: Readonly<Record<RegistryType, number>> = {
+	REG_NONE: 0, REG_SZ: 1, REG_EXPAND_SZ: 2, REG_BINARY: 3, REG_DWORD: 4, REG_DWORD_BIG_ENDIAN: 5, REG_MULTI_SZ: 7, REG_QWORD: 11,
 };
+const TYPES_BY_CODE: ReadonlyMap<number, RegistryType> = new Map(Object.entries(TYPE_CODES).map(([type, code]) => [code, type as RegistryType]));
 
 /** Where a GPO keeps the file of each hive. */
 const FILES: Readonly<Record<GpHive, string>> = { HKLM: 'machine Registry.pol (Machine\\Registry.pol)', HKCU: 'user Registry.pol (User\\Registry.pol)' };
@@ -140,4 +142,130 @@ export function registryPolFile(operations: readonly GpOperation[], hive: GpHive
 		appendRecord(file, operation);
 	}
 	return file.toArray();
+}
+
+// Reading: a file the native tools wrote, back into registry records.
+
+const hex = (offset: number) => `0x${offset.toString(16).toUpperCase()}`;
+
+/** Reads one UTF-16LE character code at `at`, or -1 past the end. */
+function charAt(view: DataView, at: number): number {
+	return at + 1 < view.byteLength ? view.getUint16(at, true) : -1;
+}
+
+/** A NUL-terminated UTF-16LE string starting at `at`: its text and the offset after the NUL. */
+function readString(view: DataView, at: number): { text: string; next: number } | undefined {
+	for (let i = at; ; i += 2) {
+		const code = charAt(view, i);
+		if (code === -1) {
+			return undefined;
+		}
+		if (code === 0) {
+			return { text: utf16(new Uint8Array(view.buffer, view.byteOffset + at, i - at)), next: i + 2 };
+		}
+	}
+}
+
+function hexText(bytes: Uint8Array): string {
+	let text = '';
+	for (const byte of bytes) {
+		text += byte.toString(16).padStart(2, '0');
+	}
+	return text;
+}
+
+function utf16(bytes: Uint8Array): string {
+	return new TextDecoder('utf-16le').decode(bytes.subarray(0, bytes.length - (bytes.length % 2)));
+}
+
+/** Record data as text: numbers in decimal, strings without their terminating NULs, lists joined by NUL, bytes in hex. */
+function dataText(type: RegistryType, data: Uint8Array): string {
+	const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+	switch (type) {
+		case 'REG_DWORD':
+			return data.length >= 4 ? String(view.getUint32(0, true)) : '';
+		case 'REG_DWORD_BIG_ENDIAN':
+			return data.length >= 4 ? String(view.getUint32(0, false)) : '';
+		case 'REG_QWORD':
+			return data.length >= 8 ? String(view.getBigUint64(0, true)) : '';
+		case 'REG_SZ':
+		case 'REG_EXPAND_SZ':
+		case 'REG_MULTI_SZ':
+			return utf16(data).replace(/\0+$/, '');
+		default:
+			return hexText(data);
+	}
+}
+
+/** The records one `[key;name;type;size;data]` entry stands for; `**DeleteValues` names several. */
+function recordsOf(key: string, name: string, type: RegistryType, data: Uint8Array, where: string, skipped: string[]): GpRecord[] {
+	const lower = name.toLowerCase();
+	if (lower.startsWith('**del.')) {
+		return [{ kind: 'delete', key, name: name.slice('**del.'.length), where }];
+	}
+	if (lower === '**delvals.') {
+		return [{ kind: 'deleteAllValues', key, where }];
+	}
+	if (lower === '**deletevalues') {
+		return dataText('REG_SZ', data).split(';').filter((n) => n !== '').map((n) => ({ kind: 'delete', key, name: n, where }));
+	}
+	if (lower.startsWith('**')) {
+		skipped.push(`${where}: ${name} on ${key}: a directive this import does not read`);
+		return [];
+	}
+	if (name === '' && (type === 'REG_NONE' || data.length === 0)) {
+		// With no value name and no data a record only makes sure the key exists (Microsoft's
+		// Registry.pol format page); with data it sets the key's default value, as the GPMC API
+		// (RegistrySetting with ValueName "") and Microsoft's GPRegistryPolicyParser write it.
+		return [];
+	}
+	return [{ kind: 'set', key, name, type, data: dataText(type, data), where }];
+}
+
+/**
+ * Reads a Registry.pol (MS-GPREG 2.2.1): `PReg`, version 1, then `[key;name;type;size;data]`
+ * records whose delimiters, key and name are UTF-16LE. A damaged record ends the reading; what
+ * came before it is kept and the damage is named in `skipped`.
+ */
+export function readRegistryPol(bytes: Uint8Array): GpReadResult {
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const records: GpRecord[] = [];
+	const skipped: string[] = [];
+	if (!startsWithPReg(bytes) || bytes.length < 8) {
+		return { records, skipped: ['byte 0x0: not a Registry.pol (it starts with PReg and a version)'] };
+	}
+	const version = view.getUint32(4, true);
+	if (version !== 1) {
+		return { records, skipped: [`byte 0x4: Registry.pol version ${version}; only version 1 is defined`] };
+	}
+	let at = 8;
+	for (let index = 1; at < bytes.length; index++) {
+		const where = `record ${index} at byte ${hex(at)}`;
+		const damaged = (what: string) => skipped.push(`${where}: ${what}; the rest of the file (${bytes.length - at} bytes) is not read`);
+		if (charAt(view, at) !== 0x5b) {
+			damaged('expected [ to start a record');
+			break;
+		}
+		const key = readString(view, at + 2);
+		const name = key && charAt(view, key.next) === 0x3b ? readString(view, key.next + 2) : undefined;
+		if (!key || !name || charAt(view, name.next) !== 0x3b || name.next + 14 > bytes.length) {
+			damaged('the record is cut off before its type and size');
+			break;
+		}
+		const typeCode = view.getUint32(name.next + 2, true);
+		const size = view.getUint32(name.next + 8, true);
+		const dataStart = name.next + 14;
+		if (charAt(view, name.next + 6) !== 0x3b || charAt(view, name.next + 12) !== 0x3b || dataStart + size + 2 > bytes.length || charAt(view, dataStart + size) !== 0x5d) {
+			damaged(`the record does not end with ] after its ${size} bytes of data`);
+			break;
+		}
+		const type = TYPES_BY_CODE.get(typeCode);
+		if (type === undefined) {
+			skipped.push(`${where}: ${name.text} on ${key.text}: registry type ${typeCode} is not one Group Policy writes`);
+		} else {
+			records.push(...recordsOf(key.text, name.text, type, bytes.subarray(dataStart, dataStart + size), where, skipped));
+		}
+		at = dataStart + size + 2;
+	}
+	return { records, skipped };
 }

@@ -1,10 +1,10 @@
 import { POLICIES } from '../catalog/catalog';
 import type { GpReadResult } from '../gpo/registryOperation';
 import { lowerGroupPolicy } from './lowerGroupPolicy';
-import { isLgpoText, readLgpoText } from '../gpo/readLgpoText';
-import { isGroupPolicyScript, readPowerShell } from '../gpo/readPowerShell';
+import { isLgpoText, readLgpoText } from '../gpo/lgpoText';
+import { isGroupPolicyScript, readPowerShell } from '../gpo/powershell';
 import { startsWithPReg } from '../gpo/registryPolSignature';
-import { readRegistryPol } from '../gpo/readRegistryPol';
+import { readRegistryPol } from '../gpo/registryPol';
 import type { ImportResult } from './importSyncml';
 import { baseName } from '../export/resolve';
 import { profilesToYaml } from '../export/toYaml';
