@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { decodeFile } from '../../server/src/common/decodeFile';
 import type { AdmxFile } from '../../server/src/service/admx/admxModel';
-import { configNode } from '../../server/src/service/mdm/configUri';
+import { configNode } from '../../server/src/service/ingestion/configUri';
 import { lintAdmx } from '../../server/src/service/ingestion/lintAdmx';
 import { readAdml } from '../../server/src/service/admx/readAdml';
 import { readAdmx } from '../../server/src/service/admx/readAdmx';

@@ -6,7 +6,7 @@ import * as fc from 'fast-check';
 import { decodeFile } from '../../server/src/common/decodeFile';
 import { getHover, languageOf, parseIntuneDocument, parseSyncmlDocument } from '../../server/src/service';
 import type { AdmxElement } from '../../server/src/service/admx/admxModel';
-import { configNode } from '../../server/src/service/mdm/configUri';
+import { configNode } from '../../server/src/service/ingestion/configUri';
 import { readAdmx } from '../../server/src/service/admx/readAdmx';
 import type { Problem } from '../../server/src/service/problems/problem';
 

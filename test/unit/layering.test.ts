@@ -70,10 +70,10 @@ const LAYERS = [
 	'text', // spans, lines, suggestions
 	'problems', // the problem type, the rule registry, settings
 	'xml', 'json', 'yaml', // syntax trees with exact ranges
+	'mdm', // OMA-URI shapes, payload forms, the list separator
 	'admx', // the ADMX and ADML reader and model
 	'catalog', // the built-in Remote Assistance policies, also as ADMX policies
 	'model', // the policy model every source lowers into
-	'mdm', // OMA-URI shapes, payload forms, the list separator
 	'policy', // values checked against policies
 	'ingestion', // ADMX files ingested under an AppName, and their lint
 	'gpo', // Group Policy formats and registry operations

@@ -52,3 +52,16 @@ export function enumItemByValue(element: EnumElement, value: number): EnumItem |
 }
 
 export { POLICIES };
+
+/** The value the Group Policy editor starts from, as the payload writes it. */
+export function payloadDefault(element: PolicyElement): string {
+	switch (element.type) {
+		case 'enum':
+			return String(element.gpeditDefault ?? element.items[0].value);
+		case 'decimal':
+			return String(element.gpeditDefault);
+		case 'text':
+		case 'list':
+			return '';
+	}
+}

@@ -1,3 +1,4 @@
+import { policyNodeUri } from '../mdm/policyUri';
 import type { EnumItem, OsRequirement, PolicyDefinition } from './types';
 
 const TS_KEY = 'Software\\policies\\Microsoft\\Windows NT\\Terminal Services';
@@ -15,8 +16,8 @@ function common(area: PolicyDefinition['area'], name: string) {
 	return {
 		area,
 		name,
-		omaUri: `./Device/Vendor/MSFT/Policy/Config/${area}/${name}`,
-		resultUri: `./Device/Vendor/MSFT/Policy/Result/${area}/${name}`,
+		omaUri: policyNodeUri('Device', 'Config', area, name),
+		resultUri: policyNodeUri('Device', 'Result', area, name),
 		admxFile: 'RemoteAssistance.admx',
 		gpPath: GP_PATH,
 		location: 'Computer Configuration',

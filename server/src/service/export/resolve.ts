@@ -1,7 +1,8 @@
+import { ingestionNodeUri } from '../mdm/policyUri';
 import { enumItemByAlias } from '../catalog/catalog';
 import { POLICY_STATES, type PolicyDefinition, type PolicyElement, type PolicyState } from '../catalog/types';
 import type { AdmxElement } from '../admx/admxModel';
-import { configNode, placedScope } from '../mdm/configUri';
+import { configNode, placedScope } from '../ingestion/configUri';
 import { displayText } from '../admx/readAdml';
 import { findIngestedPolicy, type IngestedPolicy } from '../ingestion/ingestionIndex';
 import type { ProfileAdmxFile, ProfileIngestion } from '../ingestion/profileIngestion';
@@ -58,9 +59,9 @@ export function policyTitle(resolved: ResolvedPolicy): string {
 	return resolved.kind === 'builtin' ? resolved.policy.friendlyName : displayText(resolved.target.adml, resolved.target.policy.displayName);
 }
 
-/** The node an ADMX file is ingested at. Intune's guides write the ./Device form, which devices take. */
+/** The node an ADMX file of the profile is ingested at. */
 export function ingestionUri(file: ProfileAdmxFile): string {
-	return `./Device/Vendor/MSFT/Policy/ConfigOperations/ADMXInstall/${file.app}/Policy/${file.fileUid}`;
+	return ingestionNodeUri(file.app, file.fileUid);
 }
 
 function scalarText(value: OptionValue): string | undefined {

@@ -1,6 +1,6 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { AdmxElement, AdmxFile, AdmxPolicy, AdmxValue } from '../admx/admxModel';
-import { configNode } from '../mdm/configUri';
+import { configNode } from '../ingestion/configUri';
 import { valueForm } from '../policy/valueForm';
 import type { ParsedAdmx } from '../document/document';
 import { toRange } from '../text/ranges';

@@ -1,6 +1,6 @@
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import type { ParsedDocument, ParsedSyncml, ParsedYaml } from '../document/document';
-import { parseRemoteAssistanceUri } from '../mdm/omaUri';
+import { parseRemoteAssistanceUri } from '../catalog/omaUri';
 import type { SyncmlCommand } from '../syncml/syncmlModel';
 import type { OptionValue, PolicySetting } from '../model/policyModel';
 import { toRange } from '../text/ranges';

@@ -1,6 +1,6 @@
 import type { AdmlControl, AdmlFile, AdmxElement, AdmxEnum, AdmxEnumItem } from '../admx/admxModel';
 import { itemValueText } from '../policy/checkValue';
-import { placedScope } from '../mdm/configUri';
+import { placedScope } from '../ingestion/configUri';
 import type { IngestedPolicy } from '../ingestion/ingestionIndex';
 import type { ProfileAdmxFile, ProfileIngestion } from '../ingestion/profileIngestion';
 import { displayText, presentationOf } from '../admx/readAdml';

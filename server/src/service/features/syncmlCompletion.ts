@@ -1,11 +1,11 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
-import { POLICIES } from '../catalog/catalog';
+import { payloadDefault, POLICIES } from '../catalog/catalog';
 import type { PolicyDefinition, PolicyElement } from '../catalog/types';
 import type { ParsedSyncml } from '../document/document';
 import type { Span } from '../text/span';
-import { parseRemoteAssistanceUri, remoteAssistanceUris } from '../mdm/omaUri';
+import { parseRemoteAssistanceUri, remoteAssistanceUris } from '../catalog/omaUri';
 import { payloadTags } from '../mdm/payload';
-import { dataItemXml, forForm, LIST_SEPARATOR, LIST_SEPARATOR_REFERENCE, syncmlDefault, type PayloadForm } from '../mdm/payloadText';
+import { dataItemXml, forForm, LIST_SEPARATOR, LIST_SEPARATOR_REFERENCE, type PayloadForm } from '../mdm/payloadText';
 import { SYNCML_NAMESPACE } from '../syncml/messageRules';
 import { CONTAINER_COMMANDS, PROFILE_LEVEL, proposableChildren } from '../syncml/syncmlGrammar';
 import { ELEMENT_DOCS } from '../syncml/syncmlDocs';
@@ -272,7 +272,7 @@ function payloadCompletions(doc: ParsedSyncml, offset: number, item: SyncmlItem,
 				textEdit: { range, newText: String(entry.value) },
 			}));
 		}
-		const example = element.type === 'list' ? `${element.entryExample}${LIST_SEPARATOR}${element.entryExample}` : syncmlDefault(element);
+		const example = element.type === 'list' ? `${element.entryExample}${LIST_SEPARATOR}${element.entryExample}` : payloadDefault(element);
 		return example === '' ? [] : [{ label: example.split(LIST_SEPARATOR).join(LIST_SEPARATOR_REFERENCE), kind: CompletionItemKind.Value, documentation: markdown(elementMarkdown(policy, element)), textEdit: { range, newText: attributeValue(example) } }];
 	}
 	if (tag && tag.start + 1 + tag.name.length < k) {
@@ -299,7 +299,7 @@ function payloadCompletions(doc: ParsedSyncml, offset: number, item: SyncmlItem,
 			proposal('<disabled/>', '<disabled/>', `disable ${policy.name}`),
 		];
 	}
-	return policy.elements.filter((e) => !ids.includes(e.id)).map((element) => proposal(`<data id="${element.id}">`, dataItemXml(element.id, syncmlDefault(element)), `${element.type}: ${element.label}`));
+	return policy.elements.filter((e) => !ids.includes(e.id)).map((element) => proposal(`<data id="${element.id}">`, dataItemXml(element.id, payloadDefault(element)), `${element.type}: ${element.label}`));
 }
 
 /** An attribute's value as the payload means it (references decoded). */

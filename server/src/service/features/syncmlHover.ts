@@ -2,7 +2,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { enumItemByValue } from '../catalog/catalog';
 import type { ParsedSyncml } from '../document/document';
 import type { Span } from '../text/span';
-import { parseRemoteAssistanceUri } from '../mdm/omaUri';
+import { parseRemoteAssistanceUri } from '../catalog/omaUri';
 import type { PolicyDefinition } from '../catalog/types';
 import { parsePayload, type ParsedPayload } from '../mdm/payload';
 import { LIST_SEPARATOR, LIST_SEPARATOR_REFERENCE, listParts } from '../mdm/payloadText';

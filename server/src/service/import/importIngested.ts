@@ -2,7 +2,7 @@ import { loadAdmx } from '../admx/admxCache';
 import type { AdmxElement, AdmxPolicy } from '../admx/admxModel';
 import type { AdmxSource } from '../admx/admxSource';
 import { checkAdmxPayload } from '../policy/checkAdmxPayload';
-import { configNode } from '../mdm/configUri';
+import { configNode } from '../ingestion/configUri';
 import type { ConfigureWrite, IngestedWrite, InstallWrite } from '../ingestion/ingestedWrite';
 import { fileUidOf, isAppName, type ProfileAdmxFile } from '../ingestion/profileIngestion';
 import { ingestedApp, indexIngestions, lookupPolicy, type IngestionIndex, type IngestionInstall } from '../ingestion/ingestionIndex';

@@ -1,7 +1,7 @@
 import type { IngestedWrite } from '../ingestion/ingestedWrite';
 import { parseConfigureUri, parseInstallUri } from '../mdm/ingestedUri';
 import type { ParsedSyncml } from '../document/document';
-import { parseRemoteAssistanceUri } from '../mdm/omaUri';
+import { parseRemoteAssistanceUri } from '../catalog/omaUri';
 import { parsePayload } from '../mdm/payload';
 import { placeCommand } from '../syncml/syncmlLocate';
 import { allCommands, type SyncmlCommand, type SyncmlItem } from '../syncml/syncmlModel';

@@ -4,7 +4,7 @@ import type { AdmxFile, AdmxPolicy } from '../admx/admxModel';
 import { checkAdmxPayload } from '../policy/checkAdmxPayload';
 import { policyCaseMessage } from '../policy/names';
 import { ingestedApp, lookupPolicy, type IngestedApp, type IngestionIndex, type IngestionInstall } from './ingestionIndex';
-import { configNode } from '../mdm/configUri';
+import { configNode } from './configUri';
 import type { ConfigureNode } from '../mdm/ingestedUri';
 import type { ParsedPayload } from '../mdm/payload';
 

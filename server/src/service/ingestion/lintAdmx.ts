@@ -1,7 +1,7 @@
 import type { Span } from '../text/span';
 import type { Problem } from '../problems/problem';
 import type { AdmlFile, AdmxFile, AdmxListItem, AdmxPolicy, AdmxRef } from '../admx/admxModel';
-import { categoryPath } from '../mdm/configUri';
+import { categoryPath } from './configUri';
 import { ingestionKeyVerdict } from './ingestionKeys';
 import { presentationOf } from '../admx/readAdml';
 import { lineBreaksIn, lineOf } from '../text/lines';

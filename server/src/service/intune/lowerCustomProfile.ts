@@ -1,12 +1,13 @@
+import { payloadDefault } from '../catalog/catalog';
 import type { PolicyElement } from '../catalog/types';
 import { property, propertyEntry, type JsonValue } from '../json/jsonParser';
 import type { PolicySetting } from '../model/policyModel';
 import { checkPayloadContent, checkUri } from '../syncml/itemRules';
 import { catalogAsAdmx } from '../catalog/catalogAdmx';
 import { payloadOptions } from '../policy/payloadOptions';
-import { parseRemoteAssistanceUri } from '../mdm/omaUri';
+import { parseRemoteAssistanceUri } from '../catalog/omaUri';
 import { parsePayload, type ParsedPayload } from '../mdm/payload';
-import { dataItemXml, LIST_SEPARATOR, syncmlDefault } from '../mdm/payloadText';
+import { dataItemXml, LIST_SEPARATOR } from '../mdm/payloadText';
 import type { Span } from '../text/span';
 import type { PolicyEditWriter } from '../policy/policyRules';
 import type { TextEdit } from '../problems/problem';
@@ -32,7 +33,7 @@ export class OmaValueEditWriter implements PolicyEditWriter {
 
 	addOptions(setting: PolicySetting, elements: readonly PolicyElement[]): TextEdit[] {
 		const at = this.insertAt.get(setting);
-		return at === undefined ? [] : [{ span: { start: at, end: at }, newText: jsonEscape(elements.map((e) => dataItemXml(e.id, syncmlDefault(e))).join('')) }];
+		return at === undefined ? [] : [{ span: { start: at, end: at }, newText: jsonEscape(elements.map((e) => dataItemXml(e.id, payloadDefault(e))).join('')) }];
 	}
 
 	// An OMA setting has its state in the payload and no options key, so these never apply.

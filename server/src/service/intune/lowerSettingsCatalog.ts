@@ -1,7 +1,7 @@
+import { payloadDefault } from '../catalog/catalog';
 import type { PolicyDefinition, PolicyElement } from '../catalog/types';
 import { property, propertyEntry, type JsonArray, type JsonString, type JsonValue } from '../json/jsonParser';
 import type { OptionSetting, OptionValue, PolicySetting } from '../model/policyModel';
-import { syncmlDefault } from '../mdm/payloadText';
 import { closest } from '../text/suggest';
 import type { PolicyEditWriter } from '../policy/policyRules';
 import type { Problem, TextEdit } from '../problems/problem';
@@ -54,7 +54,7 @@ function childInstance(policy: PolicyDefinition, element: PolicyElement): object
 	const id = elementSettingId(policy, element);
 	switch (element.type) {
 		case 'enum':
-			return { '@odata.type': `${GRAPH}ChoiceSettingInstance`, settingDefinitionId: id, choiceSettingValue: { value: optionId(id, Number(syncmlDefault(element))), children: [] } };
+			return { '@odata.type': `${GRAPH}ChoiceSettingInstance`, settingDefinitionId: id, choiceSettingValue: { value: optionId(id, Number(payloadDefault(element))), children: [] } };
 		case 'decimal':
 			return { '@odata.type': `${GRAPH}SimpleSettingInstance`, settingDefinitionId: id, simpleSettingValue: { '@odata.type': `${GRAPH}IntegerSettingValue`, value: element.gpeditDefault } };
 		case 'text':

@@ -1,4 +1,3 @@
-import type { PolicyElement } from '../catalog/types';
 import { escapeAttribute, escapeText, type Decoded } from '../xml/entities';
 
 /** How the payload inside `<Data>` is written. */
@@ -17,19 +16,6 @@ export function dataItemXml(id: string, value: string): string {
 /** Writes payload XML for the place it goes: escaped inside text, as is inside CDATA. */
 export function forForm(xml: string, form: PayloadForm): string {
 	return form === 'cdata' || form === 'raw' ? xml : escapeText(xml);
-}
-
-/** The value the Group Policy editor starts from, as the payload writes it. */
-export function syncmlDefault(element: PolicyElement): string {
-	switch (element.type) {
-		case 'enum':
-			return String(element.gpeditDefault ?? element.items[0].value);
-		case 'decimal':
-			return String(element.gpeditDefault);
-		case 'text':
-		case 'list':
-			return '';
-	}
 }
 
 /** The strings of a list value between U+F000 separators, with their offsets in the decoded value. */

@@ -8,7 +8,7 @@ import { unknownPolicy } from '../policy/policyRules';
 import type { Problem } from '../problems/problem';
 import { escapeText, wrapCdata } from '../xml/entities';
 import type { ParsedPayload } from '../mdm/payload';
-import { DEVICE_ROOT, type RemoteAssistanceUri } from '../mdm/omaUri';
+import { DEVICE_ROOT, type RemoteAssistanceUri } from '../catalog/omaUri';
 import type { RaItem } from './raItem';
 import type { SyncmlData } from './syncmlModel';
 

@@ -1,3 +1,4 @@
+import { payloadDefault } from '../catalog/catalog';
 import { catalogAsAdmx } from '../catalog/catalogAdmx';
 import type { PolicyElement } from '../catalog/types';
 import type { PolicySetting } from '../model/policyModel';
@@ -5,7 +6,7 @@ import { payloadOptions } from '../policy/payloadOptions';
 import type { PolicyEditWriter } from '../policy/policyRules';
 import type { TextEdit } from '../problems/problem';
 import { escapeAttribute, sourceSpan } from '../xml/entities';
-import { dataItemXml, forForm, LIST_SEPARATOR, syncmlDefault } from '../mdm/payloadText';
+import { dataItemXml, forForm, LIST_SEPARATOR } from '../mdm/payloadText';
 import type { RaItem } from './raItem';
 import type { SyncmlData } from './syncmlModel';
 
@@ -36,7 +37,7 @@ export class SyncmlEditWriter implements PolicyEditWriter {
 		if (!place) {
 			return [];
 		}
-		const items = elements.map((e) => dataItemXml(e.id, syncmlDefault(e))).join('');
+		const items = elements.map((e) => dataItemXml(e.id, payloadDefault(e))).join('');
 		return [{ span: { start: place.insertAt, end: place.insertAt }, newText: forForm(items, place.data.form) }];
 	}
 

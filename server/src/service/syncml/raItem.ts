@@ -1,5 +1,5 @@
 import type { Located } from '../model/policyModel';
-import { parseRemoteAssistanceUri, type RemoteAssistanceUri } from '../mdm/omaUri';
+import { parseRemoteAssistanceUri, type RemoteAssistanceUri } from '../catalog/omaUri';
 import { parsePayload, type ParsedPayload } from '../mdm/payload';
 import type { SyncmlCommand, SyncmlItem } from './syncmlModel';
 

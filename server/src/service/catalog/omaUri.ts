@@ -1,5 +1,6 @@
-import { findPolicy } from '../catalog/catalog';
-import type { PolicyArea, PolicyDefinition } from '../catalog/types';
+import { areaPrefix, policyNodeUri } from '../mdm/policyUri';
+import { findPolicy } from './catalog';
+import type { PolicyArea, PolicyDefinition } from './types';
 
 const AREAS: readonly PolicyArea[] = ['RemoteAssistance', 'ADMX_RemoteAssistance'];
 
@@ -36,8 +37,7 @@ export function parseRemoteAssistanceUri(uri: string): RemoteAssistanceUri | und
 	const scope = scopeText === undefined ? 'default' : scopeText.toLowerCase() === 'user' ? 'user' : 'device';
 	const node = nodeText.toLowerCase() === 'config' ? 'Config' : 'Result';
 	const area = AREAS.find((a) => a.toLowerCase() === areaText.toLowerCase()) as PolicyArea;
-	const scopePrefix = scope === 'default' ? './' : scope === 'user' ? './User/' : './Device/';
-	const canonicalPrefix = `${scopePrefix}Vendor/MSFT/Policy/${node}/${area}/`;
+	const canonicalPrefix = areaPrefix(scope === 'default' ? undefined : scope === 'user' ? 'User' : 'Device', node, area);
 	const policyOffset = uri.length - policyName.length;
 	const policy = findPolicy(policyName);
 	return {
@@ -55,5 +55,5 @@ export function parseRemoteAssistanceUri(uri: string): RemoteAssistanceUri | und
 
 /** Every LocURI a Remote Assistance policy can be addressed by, for completion. */
 export function remoteAssistanceUris(policy: PolicyDefinition, node: 'Config' | 'Result'): string[] {
-	return [`./Device/Vendor/MSFT/Policy/${node}/${policy.area}/${policy.name}`, `./Vendor/MSFT/Policy/${node}/${policy.area}/${policy.name}`];
+	return [policyNodeUri('Device', node, policy.area, policy.name), policyNodeUri(undefined, node, policy.area, policy.name)];
 }

@@ -1,3 +1,4 @@
+import { policyNodeUri } from '../mdm/policyUri';
 import type { Problem } from '../problems/problem';
 import type { AdmxFile, AdmxPolicy, AdmxRef, PolicyClass } from '../admx/admxModel';
 
@@ -66,7 +67,7 @@ export function configNode(file: AdmxFile, policy: AdmxPolicy, appName: string, 
 		area,
 		categories,
 		cutAt,
-		uris: SCOPES[policy.class].map((scope) => ({ scope, uri: `./${scope}/Vendor/MSFT/Policy/Config/${area}/${policy.name}` })),
+		uris: SCOPES[policy.class].map((scope) => ({ scope, uri: policyNodeUri(scope, 'Config', area, policy.name) })),
 		problems,
 	};
 }
