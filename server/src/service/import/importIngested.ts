@@ -12,6 +12,7 @@ import { LIST_SEPARATOR } from '../mdm/payloadText';
 import type { Problem } from '../problems/problem';
 import { RULES } from '../problems/rules';
 import type { ResolvedIngested } from '../export/resolve';
+import { commandMeaning, isWrite } from '../mdm/commands';
 
 /** An ADMX ingested elsewhere, in which an import may find the policies a document sets. */
 export interface ExternalAdmx {
@@ -43,7 +44,6 @@ export interface IngestedImport {
 	readonly policies: readonly ResolvedIngested[];
 }
 
-const WRITES = new Set(['Add', 'Replace']);
 /** What a file name cannot hold on Windows, where the FileUid becomes one. */
 const FILE_NAME_BREAKERS = /[\\/:*?"<>|\u0000-\u001f]|^\.\.?$|[. ]$/;
 
@@ -51,7 +51,7 @@ function notASetting(command: string): string | undefined {
 	if (command === 'Get') {
 		return 'a read, not a setting';
 	}
-	return WRITES.has(command) || command === 'Delete' ? undefined : `${command} is not a setting`;
+	return isWrite(command) || commandMeaning(command) === 'remove' ? undefined : `${command} is not a setting`;
 }
 
 /** Why a profile cannot ingest what an ADMXInstall item carries, if it cannot. */

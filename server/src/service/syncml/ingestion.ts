@@ -7,8 +7,8 @@ import type { Problem } from '../problems/problem';
 import { shiftProblem } from '../problems/shiftProblem';
 import { parsePayload } from '../mdm/payload';
 import type { CommandChunk, IngestedAdmx, IngestionFacts, SyncmlCommand, SyncmlData } from './syncmlModel';
+import { isWrite } from '../mdm/commands';
 
-const WRITES = new Set(['Add', 'Replace']);
 
 /**
  * The ADMX a Data carries, read where it stands when it is one CDATA section (so problems point at
@@ -50,7 +50,7 @@ export function readIngestion(source: string, commands: readonly SyncmlCommand[]
 				if (format && format.value !== 'chr') {
 					problems.push({ code: 'invalid-format', span: format, message: `An ADMX file is ingested as Format chr, not ${format.value || 'empty'}.`, fixes: [{ title: 'Change to chr', edits: [{ span: format, newText: 'chr' }], preferred: true }] });
 				}
-				if (WRITES.has(command.name) && item.data && item.data.form !== 'empty') {
+				if (isWrite(command.name) && item.data && item.data.form !== 'empty') {
 					installs.push({ app: install.app, settingType: install.settingType, fileUid: install.fileUid, admx: readCarriedAdmx(source, item.data, problems) });
 				}
 				continue;
@@ -59,10 +59,10 @@ export function readIngestion(source: string, commands: readonly SyncmlCommand[]
 			if (!node) {
 				continue;
 			}
-			if (format && format.value !== 'chr' && WRITES.has(command.name)) {
+			if (format && format.value !== 'chr' && isWrite(command.name)) {
 				problems.push({ code: 'invalid-format', span: format, message: `A policy of an ingested ADMX is a string payload: Format chr, not ${format.value || 'empty'} (the device refuses an int, whatever the element's type).`, fixes: [{ title: 'Change to chr', edits: [{ span: format, newText: 'chr' }], preferred: true }] });
 			}
-			const readable = WRITES.has(command.name) && item.data !== undefined && item.data.form !== 'empty';
+			const readable = isWrite(command.name) && item.data !== undefined && item.data.form !== 'empty';
 			const payload = readable && item.data ? parsePayload(item.data) : undefined;
 			if (payload) {
 				problems.push(...payload.problems);

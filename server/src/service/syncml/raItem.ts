@@ -2,6 +2,7 @@ import type { Located } from '../model/policyModel';
 import { parseRemoteAssistanceUri, type RemoteAssistanceUri } from '../catalog/omaUri';
 import { parsePayload, type ParsedPayload } from '../mdm/payload';
 import type { SyncmlCommand, SyncmlItem } from './syncmlModel';
+import { commandMeaning, isWrite } from '../mdm/commands';
 
 /** One Item addressed to a Remote Assistance policy, with what both the rules and the lowering read of it. */
 export interface RaItem {
@@ -17,7 +18,6 @@ export interface RaItem {
 	readonly doubleEscaped: boolean;
 }
 
-const WRITES = new Set(['Add', 'Replace']);
 
 /** The Remote Assistance items of one command (not of the commands inside it); other CSPs are left alone. */
 export function remoteAssistanceItems(command: SyncmlCommand): RaItem[] {
@@ -34,7 +34,7 @@ export function remoteAssistanceItems(command: SyncmlCommand): RaItem[] {
 		const data = item.data;
 		const doubleEscaped = data?.form === 'escaped' && /^\s*&lt;(enabled|disabled)\b/i.test(data.decoded.value);
 		// A write to the Config node carries a payload; so does a device's Results item, from either node.
-		const carriesPayload = (WRITES.has(command.name) && ra.node === 'Config') || command.name === 'Results';
+		const carriesPayload = (isWrite(command.name) && ra.node === 'Config') || commandMeaning(command.name) === 'report';
 		const readable = carriesPayload && data !== undefined && data.form !== 'empty' && !doubleEscaped;
 		found.push({ command, item, locUri, ra, name, payload: readable ? parsePayload(data) : undefined, doubleEscaped });
 	}
