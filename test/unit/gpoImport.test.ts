@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as fc from 'fast-check';
 import {
+	DEFAULT_SETTINGS,
 	encodeFleet,
 	encodeIntune,
 	encodeLgpoText,
@@ -12,11 +13,13 @@ import {
 	encodeRegistryPol,
 	encodeSettingsCatalog,
 	encodeSyncml,
+	getDiagnostics,
 	groupPolicyFormat,
 	importGroupPolicy,
 	importIntune,
 	importSyncml,
 	parseIntuneDocument,
+	parsePolicyDocument,
 	parseSyncmlDocument,
 	type ImportResult,
 	type ResolvedProfile, policyKey, policyUri
@@ -142,6 +145,29 @@ describe('Group Policy semantics of an import', () => {
 		const result = run(lgpo(set('fAllowToGetHelp', 'DWORD:1'), set('MaxTicketExpiry', 'SZ:2')));
 		assert.equal(result.yaml, 'profile: p\ndescription: Converted from the LGPO text p.txt.\npolicies:\n  SolicitedRemoteAssistance: { state: enabled }\n');
 		assert.deepEqual(result.skipped, ['line 6: SolicitedRemoteAssistance: MaxTicketExpiry is REG_SZ, not REG_DWORD; the option RA_Solicit_ExpireValue_Edt is left out']);
+	});
+
+	it('values the one value check refuses are kept, each with a note naming its record and what is wrong', () => {
+		const result = run(lgpo(
+			set('fAllowToGetHelp', 'DWORD:1'),
+			set('fAllowFullControl', 'DWORD:1'),
+			set('MaxTicketExpiry', 'DWORD:120'),
+			set('MaxTicketExpiryUnits', 'DWORD:1'),
+			set('fUseMailto', 'DWORD:7'),
+			set('fAllowUnsolicited', 'DWORD:1'),
+			set('fAllowUnsolicitedFullControl', 'DWORD:1'),
+			set('helpdesk', 'SZ:helpdesk', `${TS}\\RAUnsolicit`),
+		));
+		// The profile keeps what the GPO holds, so the editor shows the same findings on the values.
+		assert.match(result.yaml, /RA_Solicit_ExpireValue_Edt: 120\n/);
+		assert.match(result.yaml, /- helpdesk\n/);
+		const doc = parsePolicyDocument('file:///p.rapolicy.yaml', 1, result.yaml);
+		assert.deepEqual(getDiagnostics(doc, DEFAULT_SETTINGS).map((d) => d.code), ['decimal-range', 'enum-value', 'helper-format']);
+		assert.deepEqual(result.notes, [
+			"line 36: UnsolicitedRemoteAssistance: Helper 'helpdesk' is not written as DOMAIN\\user or DOMAIN\\group. For example CONTOSO\\Helpdesk.",
+			'line 11: SolicitedRemoteAssistance: RA_Solicit_ExpireValue_Edt must be a whole number from 1 to 99; 120 is not. 120 hours is 5 days: write that instead.',
+			'line 21: SolicitedRemoteAssistance: 7 is not a value of RA_Solicit_Mailto_List. Use one of 0 (Simple MAPI), 1 (Mailto).',
+		]);
 	});
 
 	it('a file without Remote Assistance values converts to nothing and names each value', () => {

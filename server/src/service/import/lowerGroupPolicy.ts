@@ -1,9 +1,16 @@
+import { catalogAsAdmx } from '../catalog/catalogAdmx';
 import type { PolicyDefinition, PolicyElement } from '../catalog/types';
+import type { OptionValue } from '../model/policyModel';
+import { checkValue, type ValueEditWriter } from '../policy/checkValue';
+import type { Problem } from '../problems/problem';
 import type { ResolvedPolicy } from '../export/resolve';
 import type { GpRecord } from '../gpo/registryOperation';
 import { applyRecords, type KeyState, type ValueSlot } from '../gpo/registryState';
 
 const NO_SPAN = { start: 0, end: 0 };
+
+/** Registry values are text with no source to point into, so the check's fixes are not offered. */
+const REGISTRY_VALUES: ValueEditWriter = { aliases: false, text: (value) => value, singleEntryList: (value) => value, source: '' };
 
 /** Reads the registry the records leave as the catalog's policies, and names what it left out. */
 class Lowering {
@@ -46,6 +53,7 @@ class Lowering {
 					}
 				}
 			}
+			this.checkValues(policy, values, (id) => elements.find((e) => e.element.id === id)?.slot?.where ?? switchValue.where);
 			return { resolved: { kind: 'builtin', policy, state, values, span: NO_SPAN }, order };
 		}
 		const sets = touched.filter((e) => e.slot?.value);
@@ -59,6 +67,24 @@ class Lowering {
 			return { resolved: { kind: 'builtin', policy, state: 'disabled', values: new Map(), span: NO_SPAN }, order };
 		}
 		return undefined;
+	}
+
+	/** Values read from the registry, through the check every source's values take; what it finds is a note, and the profile keeps the values for the editor to show. */
+	private checkValues(policy: PolicyDefinition, values: ReadonlyMap<string, string | readonly string[]>, where: (id: string) => string): void {
+		const scalar = (text: string): OptionValue => ({ kind: 'scalar', value: text, quoted: false, ...NO_SPAN });
+		const options = new Map([...values].map(([id, value]) => [id, typeof value === 'string' ? scalar(value) : { kind: 'list' as const, items: value.map(scalar), ...NO_SPAN }]));
+		const elements = catalogAsAdmx(policy).elements;
+		const siblings = { element: (id: string) => elements.find((e) => e.id === id), value: (id: string) => options.get(id) };
+		for (const element of elements) {
+			const option = options.get(element.id);
+			const problems: Problem[] = [];
+			if (option) {
+				checkValue(element, option, { writer: REGISTRY_VALUES, siblings }, problems);
+			}
+			for (const problem of problems) {
+				this.notes.push(`${where(element.id)}: ${policy.name}: ${problem.message}`);
+			}
+		}
 	}
 
 	/**
