@@ -83,6 +83,7 @@ const LAYERS = [
 	'document', // the parse entry: text to checked model
 	'export', // channels and their encoders
 	'import', // any source back into a profile
+	'channels', // the list of channels, each an encoder and an importer; the preview and import by content
 	'features', // completion, hover, symbols, actions
 ] as const;
 
