@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import * as fc from 'fast-check';
 import { exportChoices, exportData } from '../../client/src/channelExports';
 import { renderPreview } from '../../client/src/previewHtml';
 import { runCli } from '../../server/src/cli/cli';
@@ -13,14 +14,17 @@ import {
 	CHANNELS,
 	channelTitle,
 	DEFAULT_SETTINGS,
+	encodePayload,
 	FILE_CHANNELS,
+	importContent,
 	parsePolicyDocument,
+	policyUri,
 	resolveProfiles,
 	type FileChannel,
 	type ResolvedProfile,
 } from '../../server/src/service';
 import { baseName } from '../../server/src/service/export/resolve';
-import { validProfile } from '../helpers/profiles';
+import { profileYaml, validProfile } from '../helpers/profiles';
 
 const HELPDESK = 'profile: Helpdesk\npolicies:\n  UnsolicitedRemoteAssistance:\n    state: enabled\n    options:\n      RA_Unsolicit_Control_List: remote-control\n      RA_Unsolicit_DACL_Edit: [ CORP\\RA-Helpdesk ]\n  SolicitedRemoteAssistance: { state: disabled }\n  SessionLogging: { state: not-configured }\n';
 const OPTIONS = { encoding: 'escape', fullMessage: false } as const;
@@ -151,6 +155,28 @@ describe('the channel list', () => {
 			assert.equal(out.code, 0, `${channel.id}: ${out.stderr}`);
 			assert.equal(/left out of .*: Contoso\/Loose/.test(out.stderr), !channel.carriesIngested, `${channel.id}: ${out.stderr}`);
 		}
+	});
+
+	it('each importer reads back what its channel\'s encoder wrote', () => {
+		/** What a device receives, policy by policy; not-configured ones leave no trace outside SyncML. */
+		const payloads = (p: ResolvedProfile, all: boolean) => p.policies.filter((x) => all || x.state !== 'not-configured').map((x) => [policyUri(x), encodePayload(x)]);
+		const readable = FILE_CHANNELS.filter((c) => c.importer !== undefined);
+		fc.assert(fc.property(profileYaml, fc.constantFrom(...readable), fc.constantFrom('escape' as const, 'cdata' as const), (yaml, channel, encoding) => {
+			const source = validProfile(yaml);
+			const output = channel.encode(source, { encoding, fullMessage: false });
+			if ('refusal' in output) {
+				return;
+			}
+			const imported = importContent({ uri: `file:///w/exported${channel.extension}`, content: output.content }, { settings: DEFAULT_SETTINGS });
+			const all = channel.id === 'syncml';
+			if (payloads(source, all).length === 0) {
+				return;
+			}
+			assert.equal(imported.kind, 'imported', `${channel.id}: ${JSON.stringify(imported)}`);
+			if (imported.kind === 'imported') {
+				assert.deepEqual(payloads(validProfile(imported.result.yaml), all), payloads(source, all), channel.id);
+			}
+		}), { seed: 7, numRuns: 150 });
 	});
 
 	it('Convert to Policy YAML is offered on the exports import reads, by name in the explorer and by language or name in the palette', () => {

@@ -19,6 +19,7 @@ export { buildPreview, profilePreview, type ChannelExport, type Preview, type Pr
 export { blockingErrors, type PreviewError } from './export/blockingErrors';
 export { CHANNELS, FILE_CHANNELS } from './channels/channels';
 export { channelTitle, type Channel, type EncodeOptions, type Encoded, type FileChannel, type LeftOut, type ViewChannel } from './channels/channel';
+export { importContent, type ContentImport, type ContentSource } from './channels/importContent';
 export { ingestionUri, unresolvedIngested, policyKey, policyTitle, policyUri, resolveProfiles, type ResolvedBuiltIn, type ResolvedIngested, type ResolvedProfile, type ResolvedPolicy } from './export/resolve';
 export { encodePayload, encodeData, EncodeError, type PayloadEncoding } from './export/payload';
 export { encodeSyncml } from './export/syncmlMessage';
@@ -35,6 +36,7 @@ export { registryPolFile, RegistryPolHiveError, registryPolRecord } from './gpo/
 export { importSyncml, type ImportResult } from './import/importSyncml';
 export type { CarriedAdmxFile, ExternalAdmx, ImportOptions } from './import/importIngested';
 export type { ImportContext, Importer, ImportOutcome } from './import/importers';
+export { planAdmxSaves, type AdmxSavePlan } from './import/admxSaves';
 export { importIntune } from './import/importIntune';
 export { groupPolicyFormat, importGroupPolicy, type GroupPolicyFormat } from './import/importGroupPolicy';
 export { profilesToYaml } from './export/toYaml';
