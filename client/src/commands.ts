@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, PREVIEW_REQUEST, type ChannelExport, type PolicyPreview, type Preview, type PreviewResult, type ProfilePreview } from '../../server/src/common/protocol';
+import { exportChoices, exportData } from './channelExports';
 import { convertToYaml } from './convertToYaml';
 import { copyText, policyAtLine, type CopyForm } from './copyForms';
 import { exportFileName } from './fileNames';
@@ -122,21 +123,42 @@ export function defaultExportUri(source: vscode.Uri, profile: string, profileCou
 	return vscode.Uri.joinPath(source, '..', exportFileName(baseName(source), profile, profileCount, extension));
 }
 
-/** What an export writes: text, or bytes for a binary file; undefined (with the reason shown) when the channel cannot. */
-type ExportContent = (p: ProfilePreview) => string | Uint8Array | undefined;
+/** The channel an export is for: the one a caller names by its id, or one the user picks. */
+async function chooseChannel(preview: Preview, id: unknown): Promise<string | undefined> {
+	if (typeof id === 'string') {
+		return id;
+	}
+	return (await vscode.window.showQuickPick(exportChoices(preview), { placeHolder: 'Export for which channel?' }))?.id;
+}
 
-async function exportProfile(context: vscode.ExtensionContext, client: LanguageClient, extension: string, content: ExportContent, uri?: unknown, target?: unknown, profileIndex?: unknown): Promise<vscode.Uri | undefined> {
+/** What the export writes, or undefined with the reason shown when the channel cannot carry the profile. */
+function exportContent(profile: ProfilePreview, channel: ChannelExport): string | Uint8Array | undefined {
+	const data = exportData(channel);
+	if (data === undefined) {
+		void vscode.window.showWarningMessage(`${profile.name} cannot be exported for this channel. ${channel.note ?? ''}`.trim());
+		return undefined;
+	}
+	if (channel.note) {
+		void vscode.window.showInformationMessage(channel.note);
+	}
+	return data;
+}
+
+/** Saves a profile for a channel, each named by the caller or picked by the user, where the caller says or the user chooses. */
+async function exportProfile(context: vscode.ExtensionContext, client: LanguageClient, channelId: unknown, uri?: unknown, target?: unknown, profileIndex?: unknown): Promise<vscode.Uri | undefined> {
 	const document = await targetDocument(context, uri);
 	const preview = document && await previewOf(client, document);
-	const profile = preview && await chooseProfile(preview.profiles, profileIndex);
-	const data = profile && content(profile);
-	if (!document || !preview || !profile || data === undefined) {
+	const id = preview && await chooseChannel(preview, channelId);
+	const profile = preview && id ? await chooseProfile(preview.profiles, profileIndex) : undefined;
+	const channel = profile?.channels.find((c) => c.id === id);
+	const data = profile && channel && exportContent(profile, channel);
+	if (!document || !preview || !profile || !channel || data === undefined) {
 		return undefined;
 	}
 	// A caller (a task, another extension) may name the file; otherwise the user chooses it.
 	const destination = target instanceof vscode.Uri
 		? target
-		: await vscode.window.showSaveDialog({ defaultUri: defaultExportUri(document.uri, profile.name, preview.profiles.length, extension), saveLabel: 'Export' });
+		: await vscode.window.showSaveDialog({ defaultUri: defaultExportUri(document.uri, profile.name, preview.profiles.length, channel.extension), saveLabel: 'Export' });
 	if (!destination) {
 		return undefined;
 	}
@@ -148,35 +170,6 @@ async function exportProfile(context: vscode.ExtensionContext, client: LanguageC
 	});
 	return destination;
 }
-
-/** The bytes of a further channel, or undefined with the reason shown when it cannot carry the profile. */
-function channelContent(id: ChannelExport['id']): ExportContent {
-	return (profile) => {
-		const channel = profile.channels.find((c) => c.id === id);
-		if (!channel || channel.content === null) {
-			void vscode.window.showWarningMessage(`${profile.name} cannot be exported for this channel. ${channel?.note ?? ''}`.trim());
-			return undefined;
-		}
-		if (channel.note) {
-			void vscode.window.showInformationMessage(channel.note);
-		}
-		if (channel.binary) {
-			return Uint8Array.from(atob(channel.content), (c) => c.charCodeAt(0));
-		}
-		// Windows PowerShell 5.1 reads a script without a byte order mark as ANSI.
-		return id === 'powershell' ? `\uFEFF${channel.content}` : channel.content;
-	};
-}
-
-const EXPORT_CHOICES: readonly (vscode.QuickPickItem & { id: string; extension: string; content: ExportContent })[] = [
-	{ id: 'syncml', label: 'SyncML message', description: '.syncml', extension: '.syncml', content: (p) => p.syncml },
-	{ id: 'intune', label: 'Intune custom profile', description: 'Microsoft Graph JSON', extension: '.intune.json', content: (p) => p.intune },
-	{ id: 'settings-catalog', label: 'Intune settings catalog', description: 'Microsoft Graph JSON', extension: '.settings-catalog.json', content: channelContent('settings-catalog') },
-	{ id: 'fleet', label: 'Fleet profile', description: 'top-level Replace commands', extension: '.fleet.xml', content: channelContent('fleet') },
-	{ id: 'lgpo', label: 'Group Policy: LGPO.exe text', description: 'LGPO.exe /t', extension: '.lgpo.txt', content: channelContent('lgpo') },
-	{ id: 'powershell', label: 'Group Policy: PowerShell script', description: 'Set-GPRegistryValue', extension: '.ps1', content: channelContent('powershell') },
-	{ id: 'registry-pol', label: 'Group Policy: Registry.pol', description: 'binary', extension: '.pol', content: channelContent('registry-pol') },
-];
 
 /** `server` gives the language client, started first when no document has started it yet. */
 export function registerCommands(context: vscode.ExtensionContext, server: () => Promise<LanguageClient>, panels: PreviewPanels, log: vscode.LogOutputChannel): void {
@@ -199,14 +192,9 @@ export function registerCommands(context: vscode.ExtensionContext, server: () =>
 		register(id, async (uri?: unknown, line?: unknown) => copy(context, await server(), form, uri, line));
 	}
 
-	register(Commands.exportSyncml, async (uri?: unknown, target?: unknown) => exportProfile(context, await server(), '.syncml', (p) => p.syncml, uri, target));
-	register(Commands.exportIntune, async (uri?: unknown, target?: unknown) => exportProfile(context, await server(), '.intune.json', (p) => p.intune, uri, target));
-
-	register(Commands.exportChannel, async (uri?: unknown, target?: unknown, channel?: unknown, profileIndex?: unknown) => {
-		const id = typeof channel === 'string' ? channel : (await vscode.window.showQuickPick(EXPORT_CHOICES, { placeHolder: 'Export for which channel?' }))?.id;
-		const choice = EXPORT_CHOICES.find((c) => c.id === id);
-		return choice && exportProfile(context, await server(), choice.extension, choice.content, uri, target, profileIndex);
-	});
+	register(Commands.exportSyncml, async (uri?: unknown, target?: unknown) => exportProfile(context, await server(), 'syncml', uri, target));
+	register(Commands.exportIntune, async (uri?: unknown, target?: unknown) => exportProfile(context, await server(), 'intune', uri, target));
+	register(Commands.exportChannel, async (uri?: unknown, target?: unknown, channel?: unknown, profileIndex?: unknown) => exportProfile(context, await server(), channel, uri, target, profileIndex));
 
 	register(Commands.convertToYaml, async (uri?: unknown) => convertToYaml(await server(), log, uri));
 }

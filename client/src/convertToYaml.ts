@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { IMPORT_REQUEST, type CarriedAdmxFile, type ImportParams, type ImportRequestResult } from '../../server/src/common/protocol';
+import { planAdmxSaves } from '../../server/src/common/admxSaves';
 import { decodeFile } from '../../server/src/common/decodeFile';
 import { startsWithPReg } from '../../server/src/common/registryPolSignature';
 import { baseName } from './previewPanel';
@@ -50,9 +51,9 @@ function textOf(bytes: Uint8Array): string {
 }
 
 /**
- * Saves the ADMX files the converted profile names, relative to its folder. A file already there
- * with the same text is kept; when one holds another file, nothing is written and false returned.
- * Without a folder the profile opens unsaved, naming files it cannot read yet, which it says.
+ * Saves the ADMX files the converted profile names, relative to its folder, as the plan says;
+ * false, with the reason shown, when one would be written over. Without a folder the profile
+ * opens unsaved, naming files it cannot read yet, which it says.
  */
 async function saveAdmxFiles(files: readonly CarriedAdmxFile[], folder: vscode.Uri | undefined, name: string): Promise<boolean> {
 	if (files.length === 0) {
@@ -62,19 +63,17 @@ async function saveAdmxFiles(files: readonly CarriedAdmxFile[], folder: vscode.U
 		void vscode.window.showWarningMessage(`${name} carries ${files.map((f) => f.file).join(', ')}, which the new profile ingests but which cannot be saved without a folder: open a folder and convert again, or run rapolicy import.`);
 		return true;
 	}
-	const planned = await Promise.all(files.map(async (file) => {
-		const uri = vscode.Uri.joinPath(folder, ...file.file.split('/'));
-		const existing = await vscode.workspace.fs.readFile(uri).then(textOf, () => undefined);
-		return { file, uri, existing };
-	}));
-	const taken = planned.filter((p) => p.existing !== undefined && p.existing !== p.file.text);
-	if (taken.length > 0) {
-		void vscode.window.showErrorMessage(`${taken.map((p) => p.file.file).join(', ')} already ${taken.length === 1 ? 'exists' : 'exist'} beside ${name} with other content, and would be overwritten by the ADMX it carries. Move ${taken.length === 1 ? 'it' : 'them'} and convert again (rapolicy import --admx-dir saves them elsewhere).`);
+	const place = (file: CarriedAdmxFile) => vscode.Uri.joinPath(folder, ...file.file.split('/'));
+	const existing = new Map(await Promise.all(files.map(async (file) => [file.file, await vscode.workspace.fs.readFile(place(file)).then(textOf, () => undefined)] as const)));
+	const plan = planAdmxSaves(files, (file) => existing.get(file.file));
+	if ('clashes' in plan) {
+		const taken = plan.clashes.map((f) => f.file);
+		void vscode.window.showErrorMessage(`${taken.join(', ')} already ${taken.length === 1 ? 'exists' : 'exist'} beside ${name} with other content, and would be overwritten by the ADMX it carries. Move ${taken.length === 1 ? 'it' : 'them'} and convert again (rapolicy import --admx-dir saves them elsewhere).`);
 		return false;
 	}
-	for (const p of planned.filter((p) => p.existing === undefined)) {
-		await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(p.uri, '..'));
-		await vscode.workspace.fs.writeFile(p.uri, new TextEncoder().encode(p.file.text));
+	for (const { file } of plan.saves.filter((save) => save.write)) {
+		await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(place(file), '..'));
+		await vscode.workspace.fs.writeFile(place(file), new TextEncoder().encode(file.text));
 	}
 	return true;
 }

@@ -51,7 +51,7 @@ export function renderPreview(preview: Preview, title: string, nonce: string, cs
 		const omitted = profile.intuneOmitted.length === 0 ? '' : `<p class="note">Not in the Intune profile, which cannot send a Delete: ${escapeHtml(profile.intuneOmitted.join(', '))}. Remove the setting from the profile to stop managing it.</p>`;
 		body.push(`<details class="whole" data-fold="${index}:intune"><summary>Intune custom profile (Microsoft Graph JSON)</summary>${omitted}${copies.block('windows10CustomConfiguration JSON', profile.intune)}</details>`);
 		body.push(`<details class="whole" data-fold="${index}:registry"><summary>Registry values on the device</summary>${copies.block('Registry values', profile.registry)}</details>`);
-		body.push(...profile.channels.map((channel) => channelSection(channel, index, copies)));
+		body.push(...profile.channels.filter((channel) => channel.further).map((channel) => channelSection(channel, index, copies)));
 	}
 	const data = JSON.stringify(copies.texts).replace(/</g, '\\u003c');
 	const revealAttributes = reveal ? ` data-reveal-line="${reveal.line}" data-reveal-token="${reveal.token}"` : '';
@@ -83,20 +83,19 @@ function errorList(errors: readonly PreviewError[]): string {
 	].join('\n');
 }
 
-const GROUP_POLICY_NOTE = '<p class="note">On a device where ControlPolicyConflict/MDMWinsOverGP is 1, an MDM value of the same policy wins over Group Policy.</p>';
-
 /**
- * A folded section per further channel: its text with Copy, or a Save button for a binary file.
- * `profile`, the profile's place in the file, keys the section and tells Save which profile to write.
+ * A folded section per further channel: what the channel's row says of every export, then its
+ * text with Copy, or a Save button for a binary file. `profile`, the profile's place in the file,
+ * keys the section and tells Save which profile to write.
  */
 function channelSection(channel: ChannelExport, profile: number, copies: Copies): string {
-	const notes = [channel.id === 'lgpo' || channel.id === 'powershell' || channel.id === 'registry-pol' ? GROUP_POLICY_NOTE : '', channel.note ? `<p class="note">${escapeHtml(channel.note)}</p>` : ''].join('');
+	const notes = [...channel.notes, ...(channel.note ? [channel.note] : [])].map((note) => `<p class="note">${escapeHtml(note)}</p>`).join('');
 	const body = channel.content === null
 		? ''
 		: channel.binary
-			? `<p><button class="export" data-channel="${escapeHtml(channel.id)}" data-profile="${profile}">Save ${escapeHtml(channel.title.replace(/^Group Policy: /, ''))}…</button></p>`
+			? `<p><button class="export" data-channel="${escapeHtml(channel.id)}" data-profile="${profile}">Save ${escapeHtml(channel.name)}…</button></p>`
 			: copies.block(channel.title, channel.content);
-	return `<details class="whole" data-fold="${profile}:${escapeHtml(channel.id)}" data-channel="${escapeHtml(channel.id)}"><summary>${escapeHtml(channel.title)}</summary>${notes}${body}</details>`;
+	return `<details class="whole" data-fold="${profile}:${escapeHtml(channel.id)}" data-channel="${escapeHtml(channel.id)}"><summary>${escapeHtml(`${channel.title} (${channel.description})`)}</summary>${notes}${body}</details>`;
 }
 
 function policyCard(policy: PolicyPreview, preview: Preview, copies: Copies, profile: number): string {

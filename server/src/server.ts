@@ -24,12 +24,6 @@ let loaded: typeof import('./service') | undefined;
  * The language service, loaded when the first document needs it: answering `initialize` then
  * costs only the protocol library, and the service's code is compiled afterwards.
  */
-/** A file the client sent the text of, parsed when its content is SyncML or an Intune export. */
-function contentDocument(params: ImportParams): ParsedDocument | undefined {
-	const language = params.text === undefined ? undefined : service().fileLanguage(params.uri, params.text);
-	return language && params.text !== undefined ? service().parseDocument(params.uri, 0, params.text, language) : undefined;
-}
-
 function service(): typeof import('./service') {
 	loaded ??= require('./service') as typeof import('./service');
 	return loaded;
@@ -309,19 +303,24 @@ export function startServer(connection: Connection): void {
 		return parsed.language === 'syncml' && parsed.kind ? { ...counts, kind: parsed.kind } : counts;
 	}));
 
+	// Checked and read with the ADMX files the settings name as ingested elsewhere, as the editor shows them.
 	connection.onRequest(IMPORT_REQUEST, async (params: ImportParams, token): Promise<ImportRequestResult | ResponseError<void>> => {
 		const settings = await settingsFor(params.uri);
 		return runSafe(connection.console, 'Import', params.uri, token, null, () => {
-			const parsed = parsedFor(params.uri)?.parsed ?? contentDocument(params);
-			if (parsed?.language === 'syncml' || parsed?.language === 'intune') {
-				// Checked and read with the ADMX files the settings name as ingested elsewhere, as the editor shows it.
-				const errors = service().blockingErrors(withIngested(parsed, settings), settings).map((e) => `line ${e.line + 1}: ${e.code} ${e.message}`);
-				const options = { external: ingestedFiles.importedFor(params.uri, settings) };
-				return errors.length > 0 ? { yaml: '', skipped: [], errors } : { ...(parsed.language === 'syncml' ? service().importSyncml(parsed, options) : service().importIntune(parsed, options)), errors };
+			const open = parsedFor(params.uri);
+			const content = params.base64 !== undefined ? new Uint8Array(Buffer.from(params.base64, 'base64')) : (params.text ?? open?.document.getText());
+			if (content === undefined) {
+				return null;
 			}
-			const content = params.base64 !== undefined ? new Uint8Array(Buffer.from(params.base64, 'base64')) : params.text;
-			const format = content === undefined ? undefined : service().groupPolicyFormat(content);
-			return content === undefined || !format ? null : { ...service().importGroupPolicy(params.uri, format, content), errors: [] };
+			const imported = service().importContent({ uri: params.uri, content, parsed: open?.parsed }, { settings, external: ingestedFiles.importedFor(params.uri, settings) });
+			switch (imported.kind) {
+				case 'unread':
+					return null;
+				case 'refused':
+					return { yaml: '', skipped: [], errors: imported.errors.map((e) => `line ${e.line + 1}: ${e.code} ${e.message}`) };
+				case 'imported':
+					return { ...imported.result, errors: [] };
+			}
 		});
 	});
 

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { buildPolicyGrammar, buildSyncmlGrammar } from '../../server/src/generate/grammar';
-import { buildRulesSetting } from '../../server/src/generate/manifest';
+import { buildConvertWhen, buildRulesSetting } from '../../server/src/generate/manifest';
 import { buildTemplatesModule } from '../../server/src/generate/templates';
 import { DEFAULT_SETTINGS, getDiagnostics, parsePolicyDocument } from '../../server/src/service';
 import { buildProfileSchema, SCHEMA_ID } from '../../server/src/service/schema/buildSchema';
@@ -43,6 +43,14 @@ describe('files derived from the catalog', () => {
 	it('package.json documents every rule in rapolicy.validation.rules', () => {
 		const manifest = readJson('package.json') as { contributes: { configuration: { properties: Record<string, unknown> } } };
 		assert.deepEqual(manifest.contributes.configuration.properties['rapolicy.validation.rules'], buildRulesSetting());
+	});
+
+	it('package.json offers Convert to Policy YAML where the channels say', () => {
+		const manifest = readJson('package.json') as { contributes: { menus: Record<string, { command: string; when?: string }[]> } };
+		const convert = buildConvertWhen();
+		for (const [menu, when] of Object.entries(convert.menus)) {
+			assert.equal(manifest.contributes.menus[menu].find((item) => item.command === convert.command)?.when, when, menu);
+		}
 	});
 
 	it('the server\'s whole-profile snippets are the templates', () => {

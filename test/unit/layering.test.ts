@@ -81,8 +81,9 @@ const LAYERS = [
 	'schema', // the profile JSON Schema
 	'validation', // checks over a whole lowered document
 	'document', // the parse entry: text to checked model
-	'export', // channels and their encoders
+	'export', // each channel's encoder
 	'import', // any source back into a profile
+	'channels', // the list of channels, each an encoder and an importer; the preview and import by content
 	'features', // completion, hover, symbols, actions
 ] as const;
 

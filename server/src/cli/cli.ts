@@ -1,7 +1,7 @@
 import { VERSION } from '../version';
 import { processIo, type CliIo } from './io';
 import { admxCommand, ADMX_USAGE } from './admxCommand';
-import { encodeCommand, ENCODE_USAGE } from './encodeCommand';
+import { encodeCommand, ENCODE_HELP, ENCODE_USAGE } from './encodeCommand';
 import { importCommand, IMPORT_USAGE } from './importCommand';
 import { validateCommand, VALIDATE_USAGE } from './validateCommand';
 
@@ -14,15 +14,7 @@ ${VALIDATE_USAGE}
   --admx-language LANG  the folder beside each ADMX its ADML is read from (default en-US)
 
 ${ENCODE_USAGE}
-  --to payload    JSON: [{ profile, policy, omaUri, command, payload }], payload raw or null for Delete
-  --to syncml     the SyncML message for one profile (--full-message adds a SyncHdr template: fill in device id and server URI)
-  --to intune     the Intune custom profile for one profile, as Microsoft Graph JSON
-  --to registry   the registry values each policy writes on the device
-  --to lgpo       LGPO.exe text for one profile, for LGPO.exe /t
-  --to powershell a Set-GPRegistryValue script for one profile; run it with -GpoName NAME
-  --to registry-pol  a machine Registry.pol for one profile (binary: needs -o FILE)
-  -o FILE         write the output to FILE instead of stdout
-  --encoding      escape (default) or cdata: how the payload is written inside <Data>
+${ENCODE_HELP}
 
 ${IMPORT_USAGE}
   The Remote Assistance settings of a SyncML file, an Intune export (custom profile or settings

@@ -1,69 +1,93 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { encodeFleet, encodeIntune, encodeLgpoText, encodePayload, encodePowerShell, encodeRegistryPol, encodeSettingsCatalog, encodeSyncml, LgpoTextError, RegistryPolHiveError, unresolvedIngested, withIngestedAdmx, policyKey, policyUri, registryText, resolveProfiles, type ResolvedProfile } from '../service';
+import { CHANNELS, channelTitle, resolveProfiles, unresolvedIngested, withIngestedAdmx, type Channel, type ResolvedProfile } from '../service';
 import { cliReadAdmx } from './ingestedAdmx';
 import type { CliIo } from './io';
 import { loadDocument, reportBlockingErrors } from './loadDocument';
 
-export const ENCODE_USAGE = 'Usage: rapolicy encode --to payload|syncml|intune|settings-catalog|fleet|registry|lgpo|powershell|registry-pol [--encoding escape|cdata] [--full-message] [--profile NAME] [-o FILE] <file>';
+export const ENCODE_USAGE = `Usage: rapolicy encode --to ${CHANNELS.map((c) => c.id).join('|')} [--encoding escape|cdata] [--full-message] [--profile NAME] [-o FILE] <file>`;
 
-const TARGETS = ['payload', 'syncml', 'intune', 'settings-catalog', 'fleet', 'registry', 'lgpo', 'powershell', 'registry-pol'] as const;
+/** The ids of the channels a fact holds for. */
+const idsOf = (holds: (channel: Channel) => boolean) => CHANNELS.filter(holds).map((c) => c.id).join(', ');
+/** Options and what they do, in two columns wide enough for every `--to` target. */
+const WIDTH = CHANNELS.reduce((width, c) => Math.max(width, `--to ${c.id}`.length), 0) + 2;
+const optionLine = (option: string, text: string) => `  ${option.padEnd(WIDTH)}${text}`;
+
+/** The help under the usage line: a line per channel, the options, then what sets channels apart. */
+export const ENCODE_HELP = [
+	...CHANNELS.map((c) => optionLine(`--to ${c.id}`, `${channelTitle(c)} (${c.description})`)),
+	optionLine('-o FILE', 'write the output to FILE instead of stdout'),
+	optionLine('--encoding', 'escape (default) or cdata: how the payload is written inside <Data>'),
+	optionLine('--profile NAME', 'the profile to encode, when the file has several'),
+	'  The SyncML message is its commands alone; --full-message adds a SyncHdr template: fill in device id and server URI.',
+	`  Every profile of the file (the others write one): ${idsOf((c) => c.kind === 'view')}`,
+	`  Binary, so -o FILE only: ${idsOf((c) => c.kind === 'file' && c.binary)}`,
+	`  A UTF-8 byte order mark in the -o file, for Windows PowerShell 5.1: ${idsOf((c) => c.kind === 'file' && c.byteOrderMark)}`,
+	`  Leave out the policies of ingested ADMX files: ${idsOf((c) => !c.carriesIngested)}`,
+	`  Read back by rapolicy import: ${idsOf((c) => c.kind === 'file' && c.importer !== undefined)}`,
+].join('\n');
 
 interface EncodeArgs {
-	to: string | undefined;
-	encoding: string;
+	channel: Channel;
+	encoding: 'escape' | 'cdata';
 	fullMessage: boolean;
 	profile: string | undefined;
 	output: string | undefined;
-	files: string[];
+	file: string;
 }
 
 function parseArgs(args: readonly string[]): EncodeArgs | string {
-	const parsed: EncodeArgs = { to: undefined, encoding: 'escape', fullMessage: false, profile: undefined, output: undefined, files: [] };
+	let to: string | undefined;
+	let encoding = 'escape';
+	let fullMessage = false;
+	let profile: string | undefined;
+	let output: string | undefined;
+	const files: string[] = [];
 	for (let i = 0; i < args.length; i++) {
 		const [flag, inline] = args[i].startsWith('--') && args[i].includes('=') ? args[i].split(/=(.*)/s) : [args[i], undefined];
 		const value = () => inline ?? args[++i];
 		switch (flag) {
 			case '--to':
-				parsed.to = value();
+				to = value();
 				break;
 			case '--encoding':
-				parsed.encoding = value() ?? '';
+				encoding = value() ?? '';
 				break;
 			case '--profile':
-				parsed.profile = value();
+				profile = value();
 				break;
 			case '--full-message':
-				parsed.fullMessage = true;
+				fullMessage = true;
 				break;
 			case '-o':
 			case '--output':
-				parsed.output = value() ?? '';
+				output = value() ?? '';
 				break;
 			default:
 				if (flag.startsWith('-')) {
 					return `unknown option ${flag}`;
 				}
-				parsed.files.push(flag);
+				files.push(flag);
 		}
 	}
-	if (!parsed.to || !(TARGETS as readonly string[]).includes(parsed.to)) {
-		return `--to must be one of ${TARGETS.join(', ')}`;
+	const channel = CHANNELS.find((c) => c.id === to);
+	if (!channel) {
+		return `--to must be one of ${CHANNELS.map((c) => c.id).join(', ')}`;
 	}
-	if (parsed.encoding !== 'escape' && parsed.encoding !== 'cdata') {
+	if (encoding !== 'escape' && encoding !== 'cdata') {
 		return '--encoding must be escape or cdata';
 	}
-	if (parsed.output === '') {
+	if (output === '') {
 		return '-o needs a file name';
 	}
-	// Binary on a terminal or through a text pipe would be mangled, so Registry.pol goes to a file only.
-	if (parsed.to === 'registry-pol' && parsed.output === undefined) {
-		return '--to registry-pol writes binary: give -o FILE';
+	// Binary on a terminal or through a text pipe would be mangled, so a binary channel goes to a file only.
+	if (channel.kind === 'file' && channel.binary && output === undefined) {
+		return `--to ${channel.id} writes binary: give -o FILE`;
 	}
-	if (parsed.files.length !== 1) {
+	if (files.length !== 1) {
 		return 'give exactly one file';
 	}
-	return parsed;
+	return { channel, encoding, fullMessage, profile, output, file: files[0] };
 }
 
 /** Picks the profile a single-message output is for: the only one, or the one named. */
@@ -84,17 +108,6 @@ function oneProfile(profiles: readonly ResolvedProfile[], name: string | undefin
 
 type WriteFile = (file: string, data: string | Uint8Array) => void;
 
-/** A missing folder or a read-only file is reported like an unreadable input (exit 2), not thrown. */
-function tryWrite(writeFile: WriteFile, io: CliIo, file: string, data: string | Uint8Array): boolean {
-	try {
-		writeFile(path.resolve(io.cwd, file), data);
-		return true;
-	} catch (error) {
-		io.stderr(`rapolicy encode: cannot write ${file}: ${(error as Error).message}\n`);
-		return false;
-	}
-}
-
 /** `rapolicy encode`: what the device, the MDM server or the GPO receives, on stdout or in the -o file. Refuses files with errors. */
 export function encodeCommand(args: readonly string[], io: CliIo, writeFile: WriteFile = (f, d) => fs.writeFileSync(f, d)): number {
 	const parsed = parseArgs(args);
@@ -102,27 +115,30 @@ export function encodeCommand(args: readonly string[], io: CliIo, writeFile: Wri
 		io.stderr(`rapolicy encode: ${parsed}\n${ENCODE_USAGE}\n`);
 		return 2;
 	}
+	const output = encodeFile(parsed, io);
+	if (typeof output === 'number') {
+		return output;
+	}
 	if (parsed.output === undefined) {
-		return encodeTo(parsed, io, writeFile);
+		// parseArgs sends a binary channel to a file, so only text is printed.
+		io.stdout(output as string);
+		return 0;
 	}
-	// The channels print text; with -o it is collected and written once, only when encoding succeeded.
-	let text = '';
-	const code = encodeTo(parsed, { ...io, stdout: (chunk) => { text += chunk; } }, writeFile);
-	if (code !== 0) {
-		return code;
-	}
-	// Windows PowerShell 5.1 reads a script without a byte order mark as ANSI, which would garble
-	// non-ASCII helper names and messages; the BOM makes it read UTF-8.
-	const data = parsed.to === 'powershell' ? `\uFEFF${text}` : text;
-	if (parsed.to !== 'registry-pol' && !tryWrite(writeFile, io, parsed.output, data)) {
+	const data = parsed.channel.kind === 'file' && parsed.channel.byteOrderMark && typeof output === 'string' ? `\uFEFF${output}` : output;
+	// A missing folder or a read-only file is reported like an unreadable input (exit 2), not thrown.
+	try {
+		writeFile(path.resolve(io.cwd, parsed.output), data);
+	} catch (error) {
+		io.stderr(`rapolicy encode: cannot write ${parsed.output}: ${(error as Error).message}\n`);
 		return 2;
 	}
 	io.stderr(`wrote ${parsed.output}\n`);
 	return 0;
 }
 
-function encodeTo(parsed: EncodeArgs, io: CliIo, writeFile: WriteFile): number {
-	const file = parsed.files[0];
+/** The channel's output for the file, or the exit code after saying on stderr why there is none. */
+function encodeFile(parsed: EncodeArgs, io: CliIo): string | Uint8Array | number {
+	const file = parsed.file;
 	const loaded = loadDocument(file, io, 'encode');
 	if (!loaded) {
 		return 2;
@@ -137,110 +153,27 @@ function encodeTo(parsed: EncodeArgs, io: CliIo, writeFile: WriteFile): number {
 		return 1;
 	}
 	const all = resolveProfiles(doc);
-	const profiles = parsed.profile === undefined ? all : all.filter((p) => p.name === parsed.profile);
-	switch (parsed.to) {
-		case 'payload': {
-			if (profiles.length === 0) {
-				return oneProfile(all, parsed.profile, io) ? 0 : 2;
-			}
-			const rows = profiles.flatMap((profile) => profile.policies.map((resolved) => ({
-				profile: profile.name,
-				policy: policyKey(resolved),
-				omaUri: policyUri(resolved),
-				command: resolved.state === 'not-configured' ? 'Delete' : 'Replace',
-				payload: encodePayload(resolved),
-			})));
-			io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
-			return 0;
+	const channel = parsed.channel;
+	if (channel.kind === 'view') {
+		const profiles = parsed.profile === undefined ? all : all.filter((p) => p.name === parsed.profile);
+		if (profiles.length === 0) {
+			// Said by the single-profile check: no profile of that name, or none at all.
+			oneProfile(all, parsed.profile, io);
+			return 2;
 		}
-		case 'registry':
-			if (profiles.length === 0) {
-				return oneProfile(all, parsed.profile, io) ? 0 : 2;
-			}
-			io.stdout(profiles.map((p) => `# ${p.name}\n${registryText(p.policies)}`).join('\n'));
-			return 0;
-		case 'lgpo':
-		case 'powershell':
-		case 'registry-pol': {
-			const profile = oneProfile(all, parsed.profile, io);
-			if (!profile) {
-				return 2;
-			}
-			if (parsed.to === 'registry-pol') {
-				let pol: Uint8Array;
-				try {
-					pol = encodeRegistryPol(profile);
-				} catch (error) {
-					if (!(error instanceof RegistryPolHiveError)) {
-						throw error;
-					}
-					io.stderr(`rapolicy encode: ${error.message}; --to lgpo and --to powershell carry user policies\n`);
-					return 1;
-				}
-				return tryWrite(writeFile, io, parsed.output ?? '', pol) ? 0 : 2;
-			}
-			try {
-				io.stdout(parsed.to === 'lgpo' ? encodeLgpoText(profile) : encodePowerShell(profile));
-			} catch (error) {
-				if (!(error instanceof LgpoTextError)) {
-					throw error;
-				}
-				io.stderr(`rapolicy encode: ${error.message}\n`);
-				return 1;
-			}
-			return 0;
-		}
-		case 'syncml': {
-			const profile = oneProfile(all, parsed.profile, io);
-			if (!profile) {
-				return 2;
-			}
-			io.stdout(encodeSyncml(profile, { encoding: parsed.encoding as 'escape' | 'cdata', fullMessage: parsed.fullMessage }));
-			return 0;
-		}
-		case 'settings-catalog': {
-			const profile = oneProfile(all, parsed.profile, io);
-			if (!profile) {
-				return 2;
-			}
-			const catalog = encodeSettingsCatalog(profile);
-			if (catalog.ingested.length > 0) {
-				io.stderr(`rapolicy encode: left out of the settings-catalog policy (the settings catalog does not carry ingested ADMX files; use --to intune or --to syncml): ${catalog.ingested.join(', ')}\n`);
-			}
-			if (catalog.omitted.length > 0) {
-				io.stderr(`rapolicy encode: left out of the settings-catalog policy (it cannot remove a setting): ${catalog.omitted.join(', ')}\n`);
-			}
-			io.stdout(`${JSON.stringify(catalog.policy, null, 2)}\n`);
-			return 0;
-		}
-		case 'fleet': {
-			const profile = oneProfile(all, parsed.profile, io);
-			if (!profile) {
-				return 2;
-			}
-			const fleet = encodeFleet(profile, parsed.encoding as 'escape' | 'cdata');
-			if (fleet.omitted.length > 0) {
-				io.stderr(`rapolicy encode: left out of the Fleet profile (it cannot send a Delete): ${fleet.omitted.join(', ')}\n`);
-			}
-			if (fleet.profile === '') {
-				// An empty file is no profile Fleet would take.
-				io.stderr(`rapolicy encode: ${profile.name} has no enabled or disabled policy, so there is no Fleet profile to write\n`);
-				return 1;
-			}
-			io.stdout(fleet.profile);
-			return 0;
-		}
-		default: {
-			const profile = oneProfile(all, parsed.profile, io);
-			if (!profile) {
-				return 2;
-			}
-			const intune = encodeIntune(profile);
-			if (intune.omitted.length > 0) {
-				io.stderr(`rapolicy encode: left out of the Intune profile (a custom profile cannot send a Delete): ${intune.omitted.join(', ')}\n`);
-			}
-			io.stdout(`${JSON.stringify(intune.profile, null, 2)}\n`);
-			return 0;
-		}
+		return channel.encode(profiles);
 	}
+	const profile = oneProfile(all, parsed.profile, io);
+	if (!profile) {
+		return 2;
+	}
+	const encoded = channel.encode(profile, { encoding: parsed.encoding, fullMessage: parsed.fullMessage });
+	if ('refusal' in encoded) {
+		io.stderr(`rapolicy encode: ${encoded.refusal}\n`);
+		return 1;
+	}
+	for (const left of encoded.leftOut) {
+		io.stderr(`rapolicy encode: left out of the ${left.output} (it ${left.because}): ${left.policies.join(', ')}\n`);
+	}
+	return encoded.content;
 }

@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { admlBeside } from '../admxFiles';
-import { groupPolicyFormat, importGroupPolicy, importIntune, importSyncml, withIngestedAdmx, type CarriedAdmxFile, type ImportOptions, type ImportResult } from '../service';
+import { DEFAULT_SETTINGS, importContent, planAdmxSaves, type CarriedAdmxFile, type ImportResult } from '../service';
+import { startsWithPReg } from '../common/registryPolSignature';
 import { decodeFile } from '../common/decodeFile';
 import { readIngestedAdmx } from './ingestedAdmx';
 import type { CliIo } from './io';
-import { decodeText, documentOf, printEncodingProblem, readBytes, reportBlockingErrors } from './loadDocument';
+import { decodeText, fileUri, printBlockingErrors, printEncodingProblem, readBytes, unknownForm } from './loadDocument';
 
 export const IMPORT_USAGE = 'Usage: rapolicy import [--admx APP=FILE]... [--admx-dir DIR] <file> [-o file.rapolicy.yaml]';
 
@@ -48,9 +48,8 @@ function profilePath(from: string, to: string): string {
 
 /**
  * `rapolicy import`: the Remote Assistance settings of a file as policy YAML. The content decides
- * how it is read: a Registry.pol by its bytes, LGPO text or a GroupPolicy script by its text, else
- * SyncML or an Intune export as `validate` would read it, with the ADMX files it ingests saved
- * where the profile names them.
+ * how it is read (a Registry.pol by its bytes, every other form by its text), with the ADMX files
+ * SyncML or an Intune export ingests saved where the profile names them.
  */
 export function importCommand(args: readonly string[], io: CliIo, writeFile: (file: string, text: string) => void = (f, t) => fs.writeFileSync(f, t)): number {
 	const parsed = parseArgs(args);
@@ -118,31 +117,26 @@ function existingText(file: string, io: CliIo): string | undefined {
 }
 
 /**
- * Saves the ADMX files the profile names, relative to its folder: 0, or the exit code after saying
- * why not. A file already there with the same text is kept; one with other text is not
- * overwritten, and then nothing is written at all.
+ * Saves the ADMX files the profile names, relative to its folder, as the plan says: 0, or the
+ * exit code after saying why not.
  */
 function saveAdmx(files: readonly CarriedAdmxFile[], profileFolder: string, io: CliIo, writeFile: (file: string, text: string) => void): number {
-	const planned = files.map((file) => {
-		const target = path.resolve(profileFolder, file.file);
-		const shown = path.relative(io.cwd, target) || target;
-		const existing = existingText(target, io);
-		return { file, target, shown, state: existing === undefined ? 'new' : existing === file.text ? 'same' : 'other' };
-	});
-	const taken = planned.filter((p) => p.state === 'other');
-	for (const p of taken) {
-		io.stderr(`rapolicy import: ${p.shown} exists and holds another file; it is not overwritten, so nothing was written. Move it, or save the ADMX files elsewhere with --admx-dir DIR\n`);
-	}
-	if (taken.length > 0) {
+	const target = (file: CarriedAdmxFile) => path.resolve(profileFolder, file.file);
+	const shown = (file: CarriedAdmxFile) => path.relative(io.cwd, target(file)) || target(file);
+	const plan = planAdmxSaves(files, (file) => existingText(target(file), io));
+	if ('clashes' in plan) {
+		for (const file of plan.clashes) {
+			io.stderr(`rapolicy import: ${shown(file)} exists and holds another file; it is not overwritten, so nothing was written. Move it, or save the ADMX files elsewhere with --admx-dir DIR\n`);
+		}
 		return 1;
 	}
-	for (const p of planned) {
-		if (p.state === 'new' && !tryWrite(p.target, p.shown, p.file.text, io, writeFile)) {
+	for (const { file, write } of plan.saves) {
+		if (write && !tryWrite(target(file), shown(file), file.text, io, writeFile)) {
 			return 2;
 		}
 		// SyncML and Intune carry the ADMX alone; display names come from the ADML beside it.
-		const strings = admlBeside(p.target) ? '' : `; put its ADML in en-US/ beside it for the display names`;
-		io.stderr(`${p.state === 'new' ? 'wrote' : 'kept'} ${p.shown}${p.state === 'same' ? ' (the same ADMX)' : ''}${strings}\n`);
+		const strings = admlBeside(target(file)) ? '' : `; put its ADML in en-US/ beside it for the display names`;
+		io.stderr(`${write ? 'wrote' : 'kept'} ${shown(file)}${write ? '' : ' (the same ADMX)'}${strings}\n`);
 	}
 	return 0;
 }
@@ -154,37 +148,31 @@ function importFile(args: ImportArgs, profileFolder: string, io: CliIo): ImportR
 	if (!bytes) {
 		return 2;
 	}
-	const uri = pathToFileURL(path.resolve(io.cwd, file)).toString();
-	if (groupPolicyFormat(bytes) === 'registry-pol') {
-		return importGroupPolicy(uri, 'registry-pol', bytes);
-	}
-	const text = decodeText(bytes, (p) => printEncodingProblem(file, p, io));
-	if (text === undefined) {
-		return 2;
-	}
-	const format = groupPolicyFormat(text);
-	if (format) {
-		return importGroupPolicy(uri, format, text);
-	}
-	const doc = documentOf(file, text, io, 'import');
-	if (!doc) {
-		return 2;
-	}
-	if (doc.language === 'rapolicy' || doc.language === 'admx') {
-		io.stderr(`rapolicy import: ${file} is ${doc.language === 'admx' ? 'an ADMX or ADML file' : 'already a policy file'}; import reads SyncML, an Intune export or a Group Policy file\n${IMPORT_USAGE}\n`);
+	// A Registry.pol is read as bytes; every other form as text.
+	const content = startsWithPReg(bytes) ? bytes : decodeText(bytes, (p) => printEncodingProblem(file, p, io));
+	if (content === undefined) {
 		return 2;
 	}
 	const ingested = readIngestedAdmx(args.admx, io, 'import');
 	if (!ingested) {
 		return 2;
 	}
-	// Policies of an ADMX ingested elsewhere are checked against it, as validate --admx does.
-	if (reportBlockingErrors(withIngestedAdmx(doc, ingested), file, io)) {
-		return 1;
-	}
-	const options: ImportOptions = {
+	const imported = importContent({ uri: fileUri(file, io), content }, {
+		settings: DEFAULT_SETTINGS,
+		// Policies of an ADMX ingested elsewhere are checked against it, as validate --admx does.
 		external: ingested.map((install) => ({ app: install.app, file: profilePath(profileFolder, install.path), source: install.source })),
 		admxFolder: args.admxDir === undefined ? undefined : profilePath(profileFolder, path.resolve(io.cwd, args.admxDir)),
-	};
-	return doc.language === 'syncml' ? importSyncml(doc, options) : importIntune(doc, options);
+	});
+	switch (imported.kind) {
+		case 'unread':
+			io.stderr(imported.language === undefined
+				? unknownForm(file, 'import')
+				: `rapolicy import: ${file} is ${imported.language === 'admx' ? 'an ADMX or ADML file' : 'already a policy file'}; import reads SyncML, an Intune export or a Group Policy file\n${IMPORT_USAGE}\n`);
+			return 2;
+		case 'refused':
+			printBlockingErrors(imported.errors, file, io);
+			return 1;
+		case 'imported':
+			return imported.result;
+	}
 }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { blockingErrors, DEFAULT_SETTINGS, fileLanguage, parseDocument, type ParsedDocument } from '../service';
+import { blockingErrors, DEFAULT_SETTINGS, fileLanguage, parseDocument, type ParsedDocument, type PreviewError } from '../service';
 import { decodeFile, type EncodingProblem } from '../common/decodeFile';
 import type { CliIo } from './io';
 
@@ -36,23 +36,35 @@ export function decodeText(bytes: Uint8Array, onEncoding: (problem: EncodingProb
 }
 
 /** Parses the text of `file` as the language its name and content say; reports why not on stderr. */
-export function documentOf(file: string, text: string, io: CliIo, command: string): ParsedDocument | undefined {
-	const uri = pathToFileURL(path.resolve(io.cwd, file)).toString();
+function documentOf(file: string, text: string, io: CliIo, command: string): ParsedDocument | undefined {
+	const uri = fileUri(file, io);
 	const language = fileLanguage(uri, text);
-	if (!language && file.toLowerCase().endsWith('.json')) {
-		io.stderr(`rapolicy ${command}: ${file} is not an Intune export (a custom profile with omaSettings, or a settings-catalog policy with settings)\n`);
-		return undefined;
-	}
 	if (!language) {
-		io.stderr(`rapolicy ${command}: ${file} is neither a policy file (*.rapolicy.yaml, *.rapolicy.yml) nor SyncML (*.syncml, *.syncml.xml, or .xml whose first element is <SyncML>, <SyncBody> or a command such as <Replace>)\n`);
+		io.stderr(unknownForm(file, command));
 		return undefined;
 	}
 	return parseDocument(uri, 0, text, language);
 }
 
+/** The `file:` URI of a file named relative to the working folder. */
+export function fileUri(file: string, io: CliIo): string {
+	return pathToFileURL(path.resolve(io.cwd, file)).toString();
+}
+
+/** Why a file is not read: the forms its name promises. */
+export function unknownForm(file: string, command: string): string {
+	return file.toLowerCase().endsWith('.json')
+		? `rapolicy ${command}: ${file} is not an Intune export (a custom profile with omaSettings, or a settings-catalog policy with settings)\n`
+		: `rapolicy ${command}: ${file} is neither a policy file (*.rapolicy.yaml, *.rapolicy.yml) nor SyncML (*.syncml, *.syncml.xml, or .xml whose first element is <SyncML>, <SyncBody> or a command such as <Replace>)\n`;
+}
+
 /** Prints the errors that stop `file` from being encoded; true when there were any. */
 export function reportBlockingErrors(doc: ParsedDocument, file: string, io: CliIo): boolean {
-	const errors = blockingErrors(doc, DEFAULT_SETTINGS);
+	return printBlockingErrors(blockingErrors(doc, DEFAULT_SETTINGS), file, io);
+}
+
+/** Prints errors that stop `file` from being encoded or imported, with what to do; true when there were any. */
+export function printBlockingErrors(errors: readonly PreviewError[], file: string, io: CliIo): boolean {
 	for (const e of errors) {
 		io.stderr(`${file}:${e.line + 1}:${e.character + 1}: error ${e.code} ${e.message}\n`);
 	}

@@ -1,5 +1,5 @@
 import type { ImportResult } from '../service/import/importSyncml';
-import type { Preview } from '../service/export/preview';
+import type { Preview } from '../service/channels/preview';
 import type { SyncmlKind } from '../service/syncml/documentKind';
 
 /**
@@ -8,7 +8,8 @@ import type { SyncmlKind } from '../service/syncml/documentKind';
  */
 
 /** The preview's parts, for the client, which reaches the server only through this file. */
-export type { ChannelExport, PolicyPreview, Preview, PreviewError, ProfilePreview } from '../service/export/preview';
+export type { ChannelExport, PolicyPreview, Preview, ProfilePreview } from '../service/channels/preview';
+export type { PreviewError } from '../service/export/blockingErrors';
 export type { PayloadEncoding } from '../service/export/payload';
 export type { CarriedAdmxFile } from '../service/import/importIngested';
 export type { SyncmlKind } from '../service/syncml/documentKind';

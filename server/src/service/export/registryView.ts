@@ -1,6 +1,6 @@
 import type { GpSet } from '../gpo/registryOperation';
 import { gpOperations } from './groupPolicy';
-import { policyKey, type ResolvedPolicy } from './resolve';
+import { policyKey, type ResolvedPolicy, type ResolvedProfile } from './resolve';
 
 export interface RegistryValue {
 	readonly key: string;
@@ -63,4 +63,9 @@ export function registryText(resolved: readonly ResolvedPolicy[]): string {
 		lines.push('# deletions: as Group Policy records them (INFERRED from GPO backups); MDM may differ (not documented)');
 	}
 	return lines.join('\n') + '\n';
+}
+
+/** The values of every profile, each under its name. */
+export function registryListing(profiles: readonly ResolvedProfile[]): string {
+	return profiles.map((profile) => `# ${profile.name}\n${registryText(profile.policies)}`).join('\n');
 }

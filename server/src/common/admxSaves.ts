@@ -1,0 +1,1 @@
+export { planAdmxSaves, type AdmxSavePlan } from '../service/import/admxSaves';
