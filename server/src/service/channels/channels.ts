@@ -101,7 +101,7 @@ export const CHANNELS: readonly Channel[] = [
 			const catalog = encodeSettingsCatalog(profile);
 			return {
 				content: json(catalog.policy),
-				leftOut: [...leftOut(catalog.omitted, 'settings-catalog policy', 'cannot remove a setting'), ...leftOut(catalog.ingested, 'settings-catalog policy', 'does not carry ingested ADMX files')],
+				leftOut: [...leftOut(catalog.omitted, 'settings-catalog policy', 'cannot remove a setting'), ...leftOut(catalog.ingested, 'settings-catalog policy', 'does not carry ingested ADMX files; the Intune custom profile and SyncML do')],
 			};
 		},
 		importer: INTUNE_IMPORTER,
