@@ -129,7 +129,7 @@ function checkEnum(element: AdmxEnum, value: OptionValue, { writer, adml }: Valu
 		problems.push({
 			code: 'enum-value',
 			span: value,
-			message: `${element.id} takes the item's value, not its display name: '${said}' is ${write(byName)}. Use one of ${allowed}.`,
+			message: `${element.id} takes ${aliases ? 'an alias or a value' : 'the item\'s value'}, not the name the Group Policy editor shows: '${said}' is ${write(byName)}. Use one of ${allowed}.`,
 			fixes: [{ title: `Change to ${write(byName)}`, edits: [{ span: value, newText: write(byName) }], preferred: true }],
 		});
 		return;
