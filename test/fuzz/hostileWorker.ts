@@ -2,7 +2,7 @@
  * Child process for test/unit/hostile.test.ts: builds one hostile input, runs every feature of
  * the language service on it (test/fuzz/fuzzCore.ts) and sends back what came out and how long
  * each step took. A crash, a stack overflow, running out of memory or a hang stays in this
- * process; the test kills it at its time limit.
+ * process; the test kills a child that has used too much CPU time.
  *
  * Before the service is loaded, every way of reading a file or opening a connection is watched,
  * so the test can prove an external entity was never followed.
