@@ -59,7 +59,7 @@ function logTiming(label: string, outcome: Outcome): void {
 	if (outcome.kind === 'reply') {
 		const r = outcome.reply;
 		const slowest = Object.entries(r.timings).sort((a, b) => b[1] - a[1])[0];
-		line = `${label}: ${outcome.ms.toFixed(0)} ms in all, ${outcome.cpuMs.toFixed(0)} ms of CPU (input ${r.buildMs.toFixed(0)}, parse ${r.parseMs.toFixed(0)}, diagnostics ${r.diagnosticsMs.toFixed(0)}, every feature ${r.featuresMs.toFixed(0)} in ${r.calls} calls; slowest ${slowest ? `${slowest[0]} ${slowest[1].toFixed(0)}` : '-'}); ${r.textLength} characters, ${r.lineCount} lines, ${r.diagnosticCount} diagnostics [${[...new Set(r.diagnostics.map((d) => d.code))].join(', ')}]${r.ok ? '' : '; CHECK FAILED'}`;
+		line = `${label}: ${outcome.ms.toFixed(0)} ms in all, ${outcome.cpuMs.toFixed(0)} ms of CPU (input ${r.buildMs.toFixed(0)}, every feature ${r.featuresMs.toFixed(0)} in ${r.calls} calls; slowest ${slowest ? `${slowest[0]} ${slowest[1].toFixed(0)}` : '-'}); ${r.textLength} characters, ${r.lineCount} lines, ${r.diagnosticCount} diagnostics [${[...new Set(r.diagnostics.map((d) => d.code))].join(', ')}]${r.ok ? '' : '; CHECK FAILED'}`;
 	} else if (outcome.kind === 'timeout') {
 		line = `${label}: KILLED after ${outcome.ms.toFixed(0)} ms (hang: ${outcome.reason})`;
 	} else if (outcome.kind === 'crash') {
