@@ -29,12 +29,20 @@ function element(doc: ParsedSyncmlDocument, name: string, occurrence = 0): XmlEl
 	return found;
 }
 
-/** Runs every feature at `offset`, code actions with the document's `diagnostics`; none may throw. */
-function exerciseAt(doc: ParsedSyncmlDocument, diagnostics: Diagnostic[], offset: number): void {
+/** A diagnostic with the offsets its range spans. */
+type Placed = { readonly diagnostic: Diagnostic; readonly start: number; readonly end: number };
+
+/**
+ * Runs every feature at `offset`; none may throw. Code actions are asked with the diagnostics at
+ * the cursor, as an editor sends them; the fixes of every diagnostic at once do not depend on the
+ * cursor, and exerciseAll asks for them once.
+ */
+function exerciseAt(doc: ParsedSyncmlDocument, diagnostics: readonly Placed[], offset: number): void {
 	getCompletions(doc, offset);
 	getHover(doc, offset);
 	const position = doc.lines.positionAt(offset);
-	getCodeActions(doc, diagnostics, DEFAULT_SETTINGS, { start: position, end: position });
+	const atCursor = diagnostics.filter((d) => d.start <= offset && offset <= d.end).map((d) => d.diagnostic);
+	getCodeActions(doc, atCursor, DEFAULT_SETTINGS, { start: position, end: position });
 }
 
 function exerciseAll(text: string, everyOffset = true): void {
@@ -43,13 +51,14 @@ function exerciseAll(text: string, everyOffset = true): void {
 	getCodeActions(doc, diagnostics, DEFAULT_SETTINGS);
 	getDocumentSymbols(doc);
 	getFoldingRanges(doc);
+	const placed = diagnostics.map((diagnostic) => ({ diagnostic, start: doc.lines.offsetAt(diagnostic.range.start), end: doc.lines.offsetAt(diagnostic.range.end) }));
 	if (everyOffset) {
 		for (let offset = 0; offset <= text.length; offset++) {
-			exerciseAt(doc, diagnostics, offset);
+			exerciseAt(doc, placed, offset);
 		}
 	} else {
 		for (const offset of [0, 1, text.length >> 1, text.length - 1, text.length]) {
-			exerciseAt(doc, diagnostics, Math.max(0, offset));
+			exerciseAt(doc, placed, Math.max(0, offset));
 		}
 	}
 }
