@@ -414,12 +414,16 @@ export function exerciseDocument(text: string, lang: Lang, options: ExerciseOpti
 	};
 
 	const whole: Range = { start: { line: 0, character: 0 }, end: doc.lines.positionAt(text.length) };
+	// At a cursor an editor sends the diagnostics there; every diagnostic at once, whose fixes do
+	// not depend on the cursor, is sent below.
+	const spans = diagnostics.map((d) => ({ d, start: doc.lines.offsetAt(d.range.start), end: doc.lines.offsetAt(d.range.end) }));
 	for (const offset of offsets) {
 		const position = doc.lines.positionAt(offset);
 		checkCompletion(call(`getCompletions(${offset})`, () => getCompletions(doc, offset)), offset, `getCompletions(${offset})`);
 		checkHover(call(`getHover(${offset})`, () => getHover(doc, offset)), `getHover(${offset})`);
 		const range = { start: position, end: position };
-		checkActions(call(`getCodeActions(${offset})`, () => getCodeActions(doc, diagnostics, DEFAULT_SETTINGS, range)), `getCodeActions(${offset})`);
+		const atCursor = spans.filter((s) => s.start <= offset && offset <= s.end).map((s) => s.d);
+		checkActions(call(`getCodeActions(${offset})`, () => getCodeActions(doc, atCursor, DEFAULT_SETTINGS, range)), `getCodeActions(${offset})`);
 	}
 	flush();
 	checkActions(call('getCodeActions(no range)', () => getCodeActions(doc, diagnostics, DEFAULT_SETTINGS)), 'getCodeActions(no range)');
