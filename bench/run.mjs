@@ -5,8 +5,9 @@
 // on the same YAML with schemas/rapolicy.schema.json associated, alternating the two servers in the
 // same run. Measures open -> first diagnostics, one-character edit -> next diagnostics, completion and
 // hover latency, server CPU per edit, peak RSS, spawn -> initialize result; the in-process floor of a
-// full re-check (yaml + ajv); `rapolicy validate` on 1,000 files; and loading vendor ADMX files. Prints one Markdown table with
-// PASS/FAIL per target and writes bench/results/latest.json.
+// full re-check (yaml + ajv); `rapolicy validate` on 1,000 files; loading vendor ADMX files; and every
+// feature on the hostile inputs the tests check. Prints one Markdown table with PASS/FAIL per target
+// and writes bench/results/latest.json.
 //
 // Environment knobs (defaults in brackets): BENCH_EDITS [30] measured edits per file and server,
 // BENCH_REQUESTS [40] completion/hover requests per position and server, BENCH_SPAWNS [7] spawn ->
@@ -394,6 +395,15 @@ async function admxLoad() {
 	return JSON.parse(run.stdout);
 }
 
+/** Every feature on hostile and oversized inputs, measured in a process of its own (bench/hostile.mjs). */
+async function hostileInputs() {
+	const run = await runProcess([path.join(root, 'bench/hostile.mjs'), '3']);
+	if (run.code !== 0) {
+		throw new Error(`bench/hostile.mjs failed: ${run.stderr}`);
+	}
+	return JSON.parse(run.stdout);
+}
+
 async function cliValidate(dir) {
 	const folder = path.join(dir, 'cli');
 	mkdirSync(folder, { recursive: true });
@@ -488,6 +498,9 @@ function table(results) {
 		const big = a.admxKiB >= 800;
 		row('ADMX + ADML read and linted: first / warm p50 / cached', `${name} (${a.admxKiB} + ${a.admlKiB} KiB, ${a.policies} policies)`, `${ms(a.coldMs)} / ${ms(a.warm.p50)} / ${ms(a.cachedMs)}`, '', '', big ? 'first ≤ 200 ms' : '', big ? a.coldMs <= 200 : undefined);
 	}
+	for (const [name, h] of Object.entries(results.hostile)) {
+		row('hostile input: every feature, CPU p50 / max', `${name}, ${h.characters} characters`, `${ms(h.cpuMs.p50)} / ${ms(h.cpuMs.max)}`, '', '', `max < ${h.limitMs} ms`, h.cpuMs.max < h.limitMs);
+	}
 
 	const m = results.machine;
 	const lines = [
@@ -573,6 +586,8 @@ async function main() {
 		results.cli = await cliValidate(dir);
 		log('bench: ADMX and ADML loading');
 		results.admx = await admxLoad();
+		log('bench: hostile inputs');
+		results.hostile = await hostileInputs();
 	} finally {
 		killAll();
 		rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@
 // Chromium when we are not root to install it; each layer left out counts as one skipped.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '..');
@@ -42,7 +43,10 @@ if (build.status !== 0 || bundle.status !== 0) {
 }
 
 const files = [...testFiles(path.join(root, 'out/test/unit')), ...testFiles(path.join(root, 'out/test/lsp'))];
-const node = step(`unit and LSP tests (${files.length} files)`, process.execPath, ['--test', '--test-reporter=spec', ...files]);
+// Each file runs in a process of its own, one per core: Node's default of one fewer would run a
+// single file at a time on two cores, while the runner itself only reads the files' reports.
+const concurrency = os.availableParallelism();
+const node = step(`unit and LSP tests (${files.length} files, ${concurrency} at a time)`, process.execPath, ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files]);
 const count = (name) => Number(new RegExp(`^ℹ ${name} (\\d+)$`, 'm').exec(node.stdout)?.[1] ?? 0);
 totals.passed += count('pass');
 totals.failed += count('fail') + count('cancelled');

@@ -1,14 +1,17 @@
 /**
  * Runs work in a child Node process so that a hang, a crash, a stack overflow or running out of
  * memory in the language service is reported instead of stopping the test run: the child is
- * killed when it takes too long (in all, or without reporting progress). The child is the same
- * kind of process as the language server (Node's main thread, default stack size).
+ * killed when it uses too much CPU time (in all, or without reporting progress). The limits count
+ * the child's own CPU time, not time on the clock, so a machine busy with other work does not
+ * turn a slow run into a hang. The child is the same kind of process as the language server
+ * (Node's main thread, default stack size).
  *
  * Protocol: the parent sends `{ id, request }`; the child answers with any number of
  * `{ id, type: 'progress', data }` and then one `{ id, type: 'reply', data }` or
  * `{ id, type: 'error', error }`. One child serves request after request until it is killed.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 export type ChildMessage<Reply, Progress> =
@@ -16,44 +19,69 @@ export type ChildMessage<Reply, Progress> =
 	| { readonly id: number; readonly type: 'reply'; readonly data: Reply }
 	| { readonly id: number; readonly type: 'error'; readonly error: string };
 
+/** `ms` is the run's time on the clock, `cpuMs` the CPU time the child used for it. */
 export type Outcome<Reply, Progress> =
-	| { readonly kind: 'reply'; readonly reply: Reply; readonly ms: number }
-	| { readonly kind: 'error'; readonly error: string; readonly ms: number }
-	/** Killed: over the time limit, or no progress for too long. `last` is the last progress. */
-	| { readonly kind: 'timeout'; readonly reason: string; readonly ms: number; readonly stderr: string; readonly last: Progress | undefined }
-	| { readonly kind: 'crash'; readonly code: number | null; readonly signal: NodeJS.Signals | null; readonly ms: number; readonly stderr: string; readonly last: Progress | undefined };
+	| { readonly kind: 'reply'; readonly reply: Reply; readonly ms: number; readonly cpuMs: number }
+	| { readonly kind: 'error'; readonly error: string; readonly ms: number; readonly cpuMs: number }
+	/** Killed: over a limit. `last` is the last progress. */
+	| { readonly kind: 'timeout'; readonly reason: string; readonly ms: number; readonly cpuMs: number; readonly stderr: string; readonly last: Progress | undefined }
+	| { readonly kind: 'crash'; readonly code: number | null; readonly signal: NodeJS.Signals | null; readonly ms: number; readonly cpuMs: number; readonly stderr: string; readonly last: Progress | undefined };
 
 export interface RunLimits<Progress> {
-	/** Kill the child after this long in all (plus the start-up time of a new child). */
-	readonly limitMs: number;
-	/** Kill the child when it reports no progress for this long. */
-	readonly stallMs?: number;
+	/** Kill the child when the run has used this much CPU time, in ms. */
+	readonly cpuMs?: number;
+	/** Kill the child when it uses this much CPU time, in ms, without reporting progress. */
+	readonly stallCpuMs?: number;
 	readonly onProgress?: (data: Progress) => void;
+}
+
+/** How often the CPU time of a running child is read, in ms. */
+const POLL_MS = 100;
+
+/**
+ * A CPU limit also ends a run that has lasted this many times as long on the clock, for a child
+ * blocked without using CPU; a child on a machine busy with other work still gets far more than
+ * this share of a core.
+ */
+const CLOCK_FACTOR = 10;
+
+/**
+ * The CPU time (user and system, all threads) process `pid` has used, in ms, from
+ * /proc/<pid>/stat; undefined where there is no /proc.
+ */
+function cpuTimeOf(pid: number): number | undefined {
+	let stat: string;
+	try {
+		stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	} catch {
+		return undefined;
+	}
+	// The command name before the fields is in parentheses and may hold spaces. utime and stime
+	// (fields 14 and 15) count ticks of USER_HZ, which is 100 per second on Linux.
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 export class ChildRunner<Request, Reply, Progress = never> {
 	private child: ChildProcess | undefined;
-	private ready: Promise<void> = Promise.resolve();
+	private loaded: Promise<{ code: number | null; signal: NodeJS.Signals | null } | undefined> = Promise.resolve(undefined);
 	private stderr = '';
 	private nextId = 1;
 
-	/**
-	 * @param startupMs time a new child may take to load before a run's limits start to count
-	 * (call `warm()` first to keep loading out of a run altogether).
-	 */
-	constructor(private readonly script: string, private readonly execArgv: readonly string[] = [], private readonly startupMs = 10_000) {}
+	constructor(private readonly script: string, private readonly execArgv: readonly string[] = []) {}
 
+	/** A new child; `loaded` settles once it is ready for requests, or with how it exited before. */
 	private spawn(): ChildProcess {
 		const child = fork(this.script, [], { execArgv: [...this.execArgv], stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
-		this.ready = new Promise((resolve) => {
+		this.loaded = new Promise((resolve) => {
 			const onReady = (message: { type?: string }) => {
 				if (message?.type === 'ready') {
 					child.off('message', onReady);
-					resolve();
+					resolve(undefined);
 				}
 			};
 			child.on('message', onReady);
-			child.once('exit', () => resolve());
+			child.once('exit', (code, signal) => resolve({ code, signal }));
 		});
 		this.stderr = '';
 		child.stderr?.on('data', (chunk: Buffer) => {
@@ -69,23 +97,37 @@ export class ChildRunner<Request, Reply, Progress = never> {
 		return child;
 	}
 
-	run(request: Request, limits: RunLimits<Progress>): Promise<Outcome<Reply, Progress>> {
-		const fresh = this.child === undefined;
-		const child = this.child ?? (this.child = this.spawn());
-		// A new child first loads the service and the generators; that is not a stall.
-		const startupMs = fresh ? this.startupMs : 0;
+	async run(request: Request, limits: RunLimits<Progress>): Promise<Outcome<Reply, Progress>> {
+		// A new child first loads the service and the generators; the limits count from then on.
+		if (!this.child) {
+			this.child = this.spawn();
+		}
+		const child = this.child;
+		const exited = await this.loaded;
+		if (exited || child.pid === undefined) {
+			return { kind: 'crash', code: exited?.code ?? null, signal: exited?.signal ?? null, ms: 0, cpuMs: 0, stderr: this.stderr, last: undefined };
+		}
+		const pid = child.pid;
 		const id = this.nextId++;
 		return new Promise((resolve) => {
 			const started = performance.now();
-			const elapsed = () => performance.now() - started;
+			const clock = () => performance.now() - started;
+			const cpuAtStart = cpuTimeOf(pid);
+			/** CPU time of the run as last read; the clock stands in for it where it cannot be read. */
+			let cpu = 0;
+			const readCpu = () => {
+				const now = cpuTimeOf(pid);
+				cpu = cpuAtStart === undefined ? clock() : now === undefined ? cpu : now - cpuAtStart;
+				return cpu;
+			};
 			let last: Progress | undefined;
+			let progressCpu = 0;
+			let progressClock = 0;
 			let settled = false;
-			let stallTimer: NodeJS.Timeout | undefined;
 			const finish = (outcome: Outcome<Reply, Progress>) => {
 				if (!settled) {
 					settled = true;
-					clearTimeout(timer);
-					clearTimeout(stallTimer);
+					clearInterval(poll);
 					child.off('message', onMessage);
 					child.off('exit', onExit);
 					resolve(outcome);
@@ -96,43 +138,41 @@ export class ChildRunner<Request, Reply, Progress = never> {
 					this.child = undefined;
 				}
 				child.kill('SIGKILL');
-				finish({ kind: 'timeout', reason, ms: elapsed(), stderr: this.stderr, last });
+				finish({ kind: 'timeout', reason, ms: clock(), cpuMs: cpu, stderr: this.stderr, last });
 			};
-			const armStall = (extra = 0) => {
-				if (limits.stallMs !== undefined) {
-					clearTimeout(stallTimer);
-					stallTimer = setTimeout(() => kill(`no progress for ${limits.stallMs} ms`), limits.stallMs + extra);
+			const poll = setInterval(() => {
+				readCpu();
+				const ms = clock();
+				if (limits.cpuMs !== undefined && cpu > limits.cpuMs) {
+					kill(`used ${cpu.toFixed(0)} ms of CPU, over the limit of ${limits.cpuMs} ms`);
+				} else if (limits.cpuMs !== undefined && ms > limits.cpuMs * CLOCK_FACTOR) {
+					kill(`not done after ${ms.toFixed(0)} ms on the clock (${cpu.toFixed(0)} ms of CPU)`);
+				} else if (limits.stallCpuMs !== undefined && cpu - progressCpu > limits.stallCpuMs) {
+					kill(`no progress in ${(cpu - progressCpu).toFixed(0)} ms of CPU, over the limit of ${limits.stallCpuMs} ms`);
+				} else if (limits.stallCpuMs !== undefined && ms - progressClock > limits.stallCpuMs * CLOCK_FACTOR) {
+					kill(`no progress for ${(ms - progressClock).toFixed(0)} ms on the clock`);
 				}
-			};
-			const timer = setTimeout(() => kill(`not done after ${limits.limitMs + startupMs} ms`), limits.limitMs + startupMs);
-			armStall(startupMs);
+			}, POLL_MS);
 			const onMessage = (message: ChildMessage<Reply, Progress>) => {
 				if (message?.id !== id) {
 					return;
 				}
 				if (message.type === 'progress') {
 					last = message.data;
-					armStall();
+					progressCpu = readCpu();
+					progressClock = clock();
 					limits.onProgress?.(message.data);
 				} else if (message.type === 'reply') {
-					finish({ kind: 'reply', reply: message.data, ms: elapsed() });
+					finish({ kind: 'reply', reply: message.data, ms: clock(), cpuMs: readCpu() });
 				} else {
-					finish({ kind: 'error', error: message.error, ms: elapsed() });
+					finish({ kind: 'error', error: message.error, ms: clock(), cpuMs: readCpu() });
 				}
 			};
-			const onExit = (code: number | null, signal: NodeJS.Signals | null) => finish({ kind: 'crash', code, signal, ms: elapsed(), stderr: this.stderr, last });
+			const onExit = (code: number | null, signal: NodeJS.Signals | null) => finish({ kind: 'crash', code, signal, ms: clock(), cpuMs: cpu, stderr: this.stderr, last });
 			child.on('message', onMessage);
 			child.on('exit', onExit);
 			child.send({ id, request });
 		});
-	}
-
-	/** Starts a child if there is none and waits until it has loaded. */
-	async warm(): Promise<void> {
-		if (!this.child) {
-			this.child = this.spawn();
-		}
-		await this.ready;
 	}
 
 	close(): void {

@@ -3,10 +3,9 @@
  * one document) per request and reports each case before running it, so the parent can kill a
  * hang and still say which document caused it (see childRunner.ts).
  */
-import { performance } from 'node:perf_hooks';
 import * as fc from 'fast-check';
 import { serveRequests } from './childRunner';
-import { exerciseDocument, newStats, record, type FuzzStats, type Lang } from './fuzzCore';
+import { cpuMsSince, exerciseDocument, newStats, record, type FuzzStats, type Lang } from './fuzzCore';
 import { properties, toProperty, type FuzzCase } from './generators';
 
 export type FuzzRequest =
@@ -15,9 +14,10 @@ export type FuzzRequest =
 		readonly name: string;
 		readonly seed: number;
 		readonly numRuns: number;
-		/** Stop generating (and shrinking) after this long; 0 for no limit. */
-		readonly timeLimitMs: number;
-		readonly maxMsPerDocument: number;
+		/** Stop generating (and shrinking) after this much CPU time, in ms; 0 for no limit. */
+		readonly cpuLimitMs: number;
+		/** CPU time, in ms, every feature on one document may take before the property fails. */
+		readonly maxCpuMsPerDocument: number;
 	}
 	| {
 		readonly kind: 'document';
@@ -38,7 +38,6 @@ export interface PropertyReply {
 	readonly report: string;
 	readonly counterexample: FuzzCase | undefined;
 	readonly stats: FuzzStats;
-	readonly seconds: number;
 }
 
 export interface DocumentReply {
@@ -51,18 +50,30 @@ export type FuzzReply = PropertyReply | DocumentReply;
 /** Sent before each document is checked. */
 export type FuzzProgress = FuzzCase;
 
+/**
+ * Interrupts the run (shrinking included) once it has used `limitMs` of this process's CPU time.
+ * fast-check's own time limit reads the clock, which a machine busy with other work slows down.
+ */
+function interruptAfterCpuTime(limitMs: number): fc.Plugin<unknown> {
+	return () => {
+		const start = process.cpuUsage();
+		return {
+			decorateRun: (nestedRun) => (value) => (cpuMsSince(start) >= limitMs ? new fc.PreconditionFailure(true) : nestedRun(value)),
+		};
+	};
+}
+
 function runProperty(request: Extract<FuzzRequest, { kind: 'property' }>, progress: (c: FuzzProgress) => void): PropertyReply {
 	const spec = properties().find((s) => s.name === request.name);
 	if (!spec) {
 		throw new Error(`no property named ${request.name}`);
 	}
 	const stats = newStats();
-	const t0 = performance.now();
-	const details = fc.check(toProperty(spec, stats, request.maxMsPerDocument, progress), {
+	const details = fc.check(toProperty(spec, stats, request.maxCpuMsPerDocument, progress), {
 		seed: request.seed,
 		numRuns: request.numRuns,
 		includeErrorInReport: true,
-		plugins: request.timeLimitMs > 0 ? [fc.interruptAfterTimeLimit(request.timeLimitMs)] : [],
+		plugins: request.cpuLimitMs > 0 ? [interruptAfterCpuTime(request.cpuLimitMs)] : [],
 	});
 	return {
 		failed: details.failed,
@@ -72,7 +83,6 @@ function runProperty(request: Extract<FuzzRequest, { kind: 'property' }>, progre
 		report: details.failed ? fc.defaultReportMessage(details) ?? '' : '',
 		counterexample: (details.counterexample as [FuzzCase] | null)?.[0],
 		stats,
-		seconds: (performance.now() - t0) / 1000,
 	};
 }
 

