@@ -68,7 +68,7 @@ const CORPUS: [string, string][] = [
       RA_Solicit_Mailto_List: mailto
   SessionLogging: { state: *on }
 `)],
-	['warning only: text over 1023', MESSAGES('x'.repeat(1500), 'y')],
+	['text over 1023', MESSAGES('x'.repeat(1500), 'y')],
 	['warning only: helper not DOMAIN\\name', OFFER('\n        - helpdesk@corp.example.com')],
 	['warning only: duplicate helper', OFFER('\n        - CORP\\A\n        - corp\\a')],
 	['warning only: options on a disabled policy', p('  SolicitedRemoteAssistance:\n    state: disabled\n    options:\n      Whatever: 1\n')],

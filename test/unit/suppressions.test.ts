@@ -143,7 +143,7 @@ describe('rule settings (validation.rules)', () => {
 		for (const code of spec) {
 			assert.ok(Object.prototype.hasOwnProperty.call(RULES, code), code);
 		}
-		const warnings = ['ignored-options', 'text-too-long', 'helper-format', 'duplicate-helper'];
+		const warnings = ['ignored-options', 'helper-format', 'duplicate-helper'];
 		for (const code of spec) {
 			assert.equal(RULES[code as keyof typeof RULES].severity, warnings.includes(code) ? 'warning' : 'error', code);
 		}

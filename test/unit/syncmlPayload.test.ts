@@ -269,13 +269,13 @@ for (const form of FORMS) {
 			assert.equal(coveredText(text, only(text, 'decimal-range')), '1.5');
 		});
 
-		it('warns about a warning message over 1023 characters (text-too-long), on the characters past the limit', () => {
+		it('reports a warning message over 1023 characters (text-too-long) as an error, on the characters past the limit', () => {
 			const long = `${'x'.repeat(1023)}yz`;
 			const text = payload('CustomizeWarningMessages', form, messages(long));
 			const d = only(text, 'text-too-long');
 			assert.equal(coveredText(text, d), 'yz');
 			assert.match(d.message, /1025 characters long; .* Cut it after character 1023\./);
-			assert.equal(d.severity, DiagnosticSeverity.Warning);
+			assert.equal(d.severity, DiagnosticSeverity.Error);
 			assert.deepEqual(syncmlCodes(payload('CustomizeWarningMessages', form, messages('x'.repeat(1023)))), []);
 		});
 

@@ -473,13 +473,13 @@ describe('validation: options of an enabled policy', () => {
 		}
 	});
 
-	it('warns about a text option over 1023 characters, on the characters past the limit, and accepts exactly 1023', () => {
+	it('reports a text option over 1023 characters as an error, on the characters past the limit, and accepts exactly 1023', () => {
 		const exact = mutate('Control is about to be shared.', 'x'.repeat(1023));
 		assert.deepEqual(codes(exact), []);
 		const long = `${'y'.repeat(1023)}zz`;
 		const text = mutate('Control is about to be shared.', long);
 		const d = only(text, 'text-too-long');
-		assert.equal(d.severity, DiagnosticSeverity.Warning);
+		assert.equal(d.severity, DiagnosticSeverity.Error);
 		assert.equal(covered(text, d), 'zz');
 		assert.match(d.message, /1023/);
 	});
@@ -591,7 +591,7 @@ describe('validation: severities', () => {
 		['value-type', mutate('RA_Solicit_ExpireValue_Edt: 4', 'RA_Solicit_ExpireValue_Edt: soon'), DiagnosticSeverity.Error],
 		['enum-value', mutate('no-background', 'no-wallpaper'), DiagnosticSeverity.Error],
 		['decimal-range', mutate('RA_Solicit_ExpireValue_Edt: 4', 'RA_Solicit_ExpireValue_Edt: 100'), DiagnosticSeverity.Error],
-		['text-too-long', mutate('A helper is connecting.', 'z'.repeat(2000)), DiagnosticSeverity.Warning],
+		['text-too-long', mutate('A helper is connecting.', 'z'.repeat(2000)), DiagnosticSeverity.Error],
 		['empty-helper-list', helpers(' []'), DiagnosticSeverity.Error],
 		['helper-format', helpers('\n        - nobody'), DiagnosticSeverity.Warning],
 		['duplicate-helper', helpers('\n        - CORP\\A\n        - CORP\\A'), DiagnosticSeverity.Warning],

@@ -275,7 +275,7 @@ function checkText(element: AdmxText, value: OptionValue, writer: ValueEditWrite
 	if (!element.multiLine && /[\r\n]/.test(text.value)) {
 		problems.push({ code: 'value-type', span: value, message: `${element.id} is one line of text; a line break cannot be carried in it. Write it on one line.` });
 	}
-	checkLength(element.id, text, element.maxLength, `the ADMX allows at most ${element.maxLength}, and Windows may cut or refuse the rest`, writer, problems);
+	checkLength(element.id, text, element.maxLength, `the ADMX allows at most ${element.maxLength}, Intune's template editor refuses a longer value, and a device may cut or refuse it`, writer, problems);
 	if (element.required && text.value === '') {
 		problems.push({ code: 'missing-option', span: value, message: `${element.id} is required: give it a value.` });
 	}

@@ -29,7 +29,7 @@ export const RULES = {
 	'unknown-option': { severity: 'error', description: 'An option id that the policy does not have (ids are case sensitive).' },
 	'enum-value': { severity: 'error', description: 'A choice option has a value that is not one of its items.' },
 	'decimal-range': { severity: 'error', description: 'A number option is not a whole number within its range.' },
-	'text-too-long': { severity: 'warning', description: 'A text option is longer than the 1023 characters the ADMX allows.' },
+	'text-too-long': { severity: 'error', description: 'A text is longer than its ADMX element allows (1023 characters for the Remote Assistance messages); Intune\'s template editor refuses such a value.' },
 	'empty-helper-list': { severity: 'error', description: 'The helper list is empty, so nobody could offer help.' },
 	'helper-format': { severity: 'warning', description: 'A helper is not written as DOMAIN\\name.' },
 	'duplicate-helper': { severity: 'warning', description: 'The same helper is listed twice.' },

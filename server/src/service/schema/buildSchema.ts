@@ -20,7 +20,7 @@ function elementSchema(element: PolicyElement): Schema {
 		case 'decimal':
 			return { description, type: 'integer', minimum: element.minValue, maximum: element.maxValue };
 		case 'text':
-			return { description, type: 'string', pattern: XML_TEXT };
+			return { description, type: 'string', maxLength: element.maxLength, pattern: XML_TEXT };
 		case 'list':
 			return {
 				description,
