@@ -124,3 +124,18 @@ describe('one value check for profiles and payloads', () => {
 	}
 });
 
+
+describe('built-in policies in the one value check', () => {
+	const OFFER = './Device/Vendor/MSFT/Policy/Config/RemoteAssistance/UnsolicitedRemoteAssistance';
+	const message = (payload: string) => `<SyncBody><Replace><CmdID>1</CmdID><Item><Target><LocURI>${OFFER}</LocURI></Target><Meta><Format xmlns="syncml:metinf">chr</Format></Meta><Data><![CDATA[${payload}]]></Data></Item></Replace><Final/></SyncBody>`;
+
+	it('a profile\'s alias in a payload is answered with the item\'s value, and a display name in a profile with the alias', () => {
+		const xml = message('<enabled/><data id="RA_Unsolicit_Control_List" value="remote-control"/><data id="RA_Unsolicit_DACL_Edit" value="CORP\\A&#xF000;CORP\\A"/>');
+		const found = seen(xml, parseSyncmlDocument('file:///m.syncml', 1, xml).problems.find((p) => p.code === 'enum-value'));
+		assert.deepEqual(found, { code: 'enum-value', message: 'RA_Unsolicit_Control_List takes the item\'s value here; \'remote-control\' is how a profile writes 1.', covers: 'remote-control', fix: 'Change to 1' });
+		const yaml = 'profile: P\npolicies:\n  UnsolicitedRemoteAssistance:\n    state: enabled\n    options:\n      RA_Unsolicit_Control_List: Allow helpers to only view the computer\n      RA_Unsolicit_DACL_Edit: [CORP\\A]\n';
+		const named = seen(yaml, parsePolicyDocument('file:///p.rapolicy.yaml', 1, yaml).problems.find((p) => p.code === 'enum-value'));
+		assert.equal(named?.fix, 'Change to view-only');
+		assert.equal(named?.covers, 'Allow helpers to only view the computer');
+	});
+});

@@ -123,6 +123,17 @@ function checkEnum(element: AdmxEnum, value: OptionValue, { writer, adml }: Valu
 		return;
 	}
 	const write = (item: AdmxEnumItem) => (aliases && item.alias ? item.alias : writeItemValue(itemValueText(item.value) ?? '', writer));
+	// A profile's alias copied into a payload, which carries the item's value.
+	const byAlias = aliases ? undefined : element.items.find((i) => i.alias !== undefined && i.alias === said);
+	if (byAlias) {
+		problems.push({
+			code: 'enum-value',
+			span: value,
+			message: `${element.id} takes the item's value here; '${said}' is how a profile writes ${write(byAlias)}.`,
+			fixes: [{ title: `Change to ${write(byAlias)}`, edits: [{ span: value, newText: write(byAlias) }], preferred: true }],
+		});
+		return;
+	}
 	// Admins copy the name the Group Policy editor shows; the item's value is what the device takes.
 	const byName = element.items.find((i) => itemLabel(i, adml).toLowerCase() === said.toLowerCase());
 	if (byName) {
