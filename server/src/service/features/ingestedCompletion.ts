@@ -1,3 +1,4 @@
+import { stateMarkdown } from './stateDocs';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import type { AdmxElement } from '../admx/admxModel';
 import { itemValueText } from '../policy/checkValue';
@@ -9,7 +10,7 @@ import { defaultOptionText } from '../validation/ingestedRules';
 import { ADMX_ENTRY_KEY_DOCS, ADMX_ENTRY_KEYS, POLICY_KEY_DOCS, POLICY_KEYS } from '../profile/profileFormat';
 import type { CursorContext } from '../yaml/yamlCursor';
 import { escapeSnippet, yamlText } from '../profile/yamlRender';
-import { ingestedElementMarkdown, ingestedItemMarkdown, ingestedStateMarkdown, ingestedSummaryMarkdown, controlOf, policyDisplayName } from './ingestedDocs';
+import { ingestedElementMarkdown, ingestedItemMarkdown, ingestedSummaryMarkdown, controlOf, policyDisplayName } from './ingestedDocs';
 import { keyProposal } from './keyProposal';
 
 /** Proposals for the policies of ingested ADMX files in a profile, from the ADMX and its ADML. */
@@ -78,7 +79,7 @@ export function ingestedStates(found: IngestedPolicy, range: Range): CompletionI
 	return POLICY_STATES.map((state, i) => ({
 		label: state,
 		kind: CompletionItemKind.EnumMember,
-		documentation: markdown(ingestedStateMarkdown(found, state)),
+		documentation: markdown(stateMarkdown(found.policy.name, found.policy, state)),
 		sortText: String(i),
 		textEdit: { range, newText: state },
 	}));

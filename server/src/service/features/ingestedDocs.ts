@@ -95,16 +95,6 @@ export function ingestedItemMarkdown(element: AdmxEnum, item: AdmxEnumItem, adml
 	].join('\n');
 }
 
-/** For hover and completion: what each state of an ingested policy sends. */
-export function ingestedStateMarkdown(found: IngestedPolicy, state: string): string {
-	const text: Record<string, string> = {
-		'enabled': `Sent as \`<enabled/>\`${found.policy.elements.length > 0 ? ' with a data item per option' : ''} in a Replace command.`,
-		'disabled': 'Sent as `<disabled/>` in a Replace command; options are not sent.',
-		'not-configured': 'Sent as a Delete command on the policy\'s node, which removes what the policy set.',
-	};
-	return `**${state}** (${found.policy.name})\n\n${text[state] ?? 'Write enabled, disabled or not-configured.'}`;
-}
-
 /** For hover on an `admx:` entry: what the file it names defines. */
 export function admxFileMarkdown(file: ProfileAdmxFile): string {
 	const admx = file.source.admx;

@@ -1,8 +1,9 @@
+import { stateMarkdown } from './stateDocs';
 import { itemValueText } from '../policy/checkValue';
 import { ADMX_ENTRY_KEY_DOCS, POLICY_KEY_DOCS } from '../profile/profileFormat';
 import type { Located } from '../yaml/yamlLocate';
 import { findIngestedKey } from '../ingestion/profileIngestion';
-import { admxFileMarkdown, ingestedElementMarkdown, ingestedItemMarkdown, ingestedPolicyMarkdown, ingestedStateMarkdown } from './ingestedDocs';
+import { admxFileMarkdown, ingestedElementMarkdown, ingestedItemMarkdown, ingestedPolicyMarkdown } from './ingestedDocs';
 import type { ProfileAt } from './profileAt';
 
 function keyDoc(docs: Readonly<Record<string, string>>, key: string | number | undefined): string | undefined {
@@ -33,7 +34,7 @@ export function ingestedHoverText({ path, on, node }: Located, at: ProfileAt | u
 		return ingestedPolicyMarkdown(key, found, at.ingestion, at.profile.scope?.kind === 'scalar' ? at.profile.scope.value : undefined);
 	}
 	if (path.length === 3) {
-		return on === 'key' ? keyDoc(POLICY_KEY_DOCS, field) : field === 'state' && typeof value === 'string' ? ingestedStateMarkdown(found, value) : undefined;
+		return on === 'key' ? keyDoc(POLICY_KEY_DOCS, field) : field === 'state' && typeof value === 'string' ? stateMarkdown(found.policy.name, found.policy, value) : undefined;
 	}
 	const element = field === 'options' ? found.policy.elements.find((e) => e.id === optionId) : undefined;
 	if (!element) {

@@ -86,12 +86,3 @@ export function enumItemMarkdown(element: PolicyElement & { type: 'enum' }, item
 		`Writes ${item.value} to \`${registryPath(element.registryKey)}\` value \`${element.valueName}\`. The payload carries \`value="${item.value}"\`.`,
 	].join('\n');
 }
-
-export function stateMarkdown(policy: PolicyDefinition, state: string): string {
-	const text: Record<string, string> = {
-		'enabled': `${policy.whenEnabled} Sent as \`<enabled/>\`${policy.elements.length > 0 ? ' with every option' : ''} in a Replace command; writes ${policy.enabledValue} to \`${policy.registryValueName}\`.`,
-		'disabled': `${policy.whenDisabled} Sent as \`<disabled/>\` in a Replace command; writes ${policy.disabledValue} to \`${policy.registryValueName}\`.`,
-		'not-configured': `${policy.whenNotConfigured} Sent as a Delete command on the OMA-URI, which removes the policy's registry values.`,
-	};
-	return `**${state}** (${policy.name})\n\n${text[state] ?? 'Write enabled, disabled or not-configured.'}`;
-}

@@ -1,3 +1,4 @@
+import { catalogAsAdmx } from '../catalog/catalogAdmx';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
 import { findElement, findPolicy, POLICIES } from '../catalog/catalog';
 import { POLICY_STATES, type PolicyDefinition, type PolicyElement } from '../catalog/types';
@@ -7,7 +8,8 @@ import { POLICY_KEY_DOCS, PROFILE_KEY_DOCS, POLICY_KEYS, PROFILE_KEYS } from '..
 import { cursorContext, type CursorContext } from '../yaml/yamlCursor';
 import { elementSnippet, policySnippet } from '../profile/yamlRender';
 import { toRange } from '../text/ranges';
-import { elementMarkdown, elementValues, enumItemMarkdown, policyMarkdown, stateMarkdown } from './policyDocs';
+import { elementMarkdown, elementValues, enumItemMarkdown, policyMarkdown } from './policyDocs';
+import { catalogMeanings, stateMarkdown } from './stateDocs';
 import { profileCanStart, profileSnippets } from './profileSnippets';
 import { admxEntryKeys, ingestedOptionIds, ingestedOptionValues, ingestedPolicyKeys, ingestedPolicyNames, ingestedStates } from './ingestedCompletion';
 import { profileAt, type ProfileAt } from './profileAt';
@@ -108,7 +110,7 @@ function proposals({ context, range, unit, typed, at }: Place): CompletionItem[]
 		return POLICY_STATES.map((state, i) => ({
 			label: state,
 			kind: CompletionItemKind.EnumMember,
-			documentation: markdown(stateMarkdown(policy, state)),
+			documentation: markdown(stateMarkdown(policy.name, catalogAsAdmx(policy), state, catalogMeanings(policy))),
 			sortText: String(i),
 			textEdit: { range, newText: state },
 		}));

@@ -1,10 +1,12 @@
+import { catalogAsAdmx } from '../catalog/catalogAdmx';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { enumItemByAlias, enumItemByValue, findElement, findPolicy } from '../catalog/catalog';
 import type { ParsedYaml } from '../document/document';
 import { POLICY_KEY_DOCS, PROFILE_KEY_DOCS } from '../profile/profileFormat';
 import { locate } from '../yaml/yamlLocate';
 import { toRange } from '../text/ranges';
-import { elementMarkdown, enumItemMarkdown, policyMarkdown, stateMarkdown } from './policyDocs';
+import { elementMarkdown, enumItemMarkdown, policyMarkdown } from './policyDocs';
+import { catalogMeanings, stateMarkdown } from './stateDocs';
 import { ingestedHoverText } from './ingestedHover';
 import { profileAt } from './profileAt';
 
@@ -47,7 +49,7 @@ function hoverText(path: readonly (string | number)[], on: 'key' | 'value', valu
 			const text = docFor(POLICY_KEY_DOCS, field);
 			return text && `**${String(field)}**\n\n${text}`;
 		}
-		return field === 'state' && typeof value === 'string' ? stateMarkdown(policy, value) : undefined;
+		return field === 'state' && typeof value === 'string' ? stateMarkdown(policy.name, catalogAsAdmx(policy), value, catalogMeanings(policy)) : undefined;
 	}
 	if (field !== 'options' || typeof optionId !== 'string') {
 		return undefined;
