@@ -1,3 +1,4 @@
+import { enumItemMarkdown } from './itemDocs';
 import { stateMarkdown } from './stateDocs';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import type { AdmxElement } from '../admx/admxModel';
@@ -10,7 +11,7 @@ import { defaultOptionText } from '../validation/ingestedRules';
 import { ADMX_ENTRY_KEY_DOCS, ADMX_ENTRY_KEYS, POLICY_KEY_DOCS, POLICY_KEYS } from '../profile/profileFormat';
 import type { CursorContext } from '../yaml/yamlCursor';
 import { escapeSnippet, yamlText } from '../profile/yamlRender';
-import { ingestedElementMarkdown, ingestedItemMarkdown, ingestedSummaryMarkdown, controlOf, policyDisplayName } from './ingestedDocs';
+import { ingestedElementMarkdown, ingestedSummaryMarkdown, controlOf, policyDisplayName } from './ingestedDocs';
 import { keyProposal } from './keyProposal';
 
 /** Proposals for the policies of ingested ADMX files in a profile, from the ADMX and its ADML. */
@@ -123,7 +124,7 @@ export function ingestedOptionValues(key: string, found: IngestedPolicy, element
 					labelDetails: { description: name },
 					detail: name,
 					filterText: `${text} ${name}`,
-					documentation: markdown(ingestedItemMarkdown(element, item, found.adml)),
+					documentation: markdown(enumItemMarkdown(element, item, found.adml, found.policy.class)),
 					sortText: String(i).padStart(4, '0'),
 					preselect: item === first || undefined,
 				})];

@@ -1,5 +1,4 @@
-import type { AdmlControl, AdmlFile, AdmxElement, AdmxEnum, AdmxEnumItem } from '../admx/admxModel';
-import { itemValueText } from '../policy/checkValue';
+import type { AdmlControl, AdmlFile, AdmxElement } from '../admx/admxModel';
 import { placedScope } from '../ingestion/configUri';
 import type { IngestedPolicy } from '../ingestion/ingestionIndex';
 import type { ProfileAdmxFile, ProfileIngestion } from '../ingestion/profileIngestion';
@@ -82,16 +81,6 @@ export function ingestedElementMarkdown(key: string, found: IngestedPolicy, elem
 		`Write ${valueForm(element, 'profile', found.adml)}.${required ? ' Required: a device refuses the enabled policy without it.' : ''}`,
 		'',
 		`Default: \`${defaultOptionText(element, found.adml, found.policy.presentation)}\``,
-	].join('\n');
-}
-
-/** For hover and completion: one item of an enum, by the name the ADML gives it. */
-export function ingestedItemMarkdown(element: AdmxEnum, item: AdmxEnumItem, adml: AdmlFile | undefined): string {
-	const name = admlString(adml, item.displayName);
-	return [
-		`**${itemValueText(item.value) ?? ''}**${name ? `: ${literal(name)}` : ''}`,
-		'',
-		`An item of ${element.id}; the profile writes its value, the Group Policy editor shows its name.`,
 	].join('\n');
 }
 

@@ -1,9 +1,10 @@
+import { enumItemMarkdown } from './itemDocs';
 import { stateMarkdown } from './stateDocs';
 import { itemValueText } from '../policy/checkValue';
 import { ADMX_ENTRY_KEY_DOCS, POLICY_KEY_DOCS } from '../profile/profileFormat';
 import type { Located } from '../yaml/yamlLocate';
 import { findIngestedKey } from '../ingestion/profileIngestion';
-import { admxFileMarkdown, ingestedElementMarkdown, ingestedItemMarkdown, ingestedPolicyMarkdown } from './ingestedDocs';
+import { admxFileMarkdown, ingestedElementMarkdown, ingestedPolicyMarkdown } from './ingestedDocs';
 import type { ProfileAt } from './profileAt';
 
 function keyDoc(docs: Readonly<Record<string, string>>, key: string | number | undefined): string | undefined {
@@ -43,5 +44,5 @@ export function ingestedHoverText({ path, on, node }: Located, at: ProfileAt | u
 	const item = on === 'value' && element.type === 'enum' && value !== undefined && value !== null
 		? element.items.find((i) => itemValueText(i.value) === String(value))
 		: undefined;
-	return item && element.type === 'enum' ? ingestedItemMarkdown(element, item, found.adml) : ingestedElementMarkdown(key, found, element);
+	return item && element.type === 'enum' ? enumItemMarkdown(element, item, found.adml, found.policy.class) : ingestedElementMarkdown(key, found, element);
 }

@@ -1,7 +1,8 @@
 import { supportedOnText } from '../catalog/catalog';
 import { catalogAsAdmx } from '../catalog/catalogAdmx';
 import { valueForm } from '../policy/valueForm';
-import type { EnumItem, PolicyDefinition, PolicyElement } from '../catalog/types';
+import type { EnumElement, EnumItem, PolicyDefinition, PolicyElement } from '../catalog/types';
+import { enumItemMarkdown } from './itemDocs';
 
 /** Markdown documentation derived from the catalog; shared by hover and completion. */
 
@@ -79,10 +80,9 @@ export function elementMarkdown(policy: PolicyDefinition, element: PolicyElement
 	].join('\n');
 }
 
-export function enumItemMarkdown(element: PolicyElement & { type: 'enum' }, item: EnumItem): string {
-	return [
-		`**${item.alias}** = ${item.value}: ${item.label}`,
-		'',
-		`Writes ${item.value} to \`${registryPath(element.registryKey)}\` value \`${element.valueName}\`. The payload carries \`value="${item.value}"\`.`,
-	].join('\n');
+/** A built-in choice's item, described as every item is (`itemDocs.ts`), from the catalog read as ADMX. */
+export function catalogItemMarkdown(policy: PolicyDefinition, element: EnumElement, item: EnumItem): string {
+	const admx = catalogAsAdmx(policy).elements.find((e) => e.id === element.id);
+	const admxItem = admx?.type === 'enum' ? admx.items[element.items.indexOf(item)] : undefined;
+	return admx?.type === 'enum' && admxItem ? enumItemMarkdown(admx, admxItem, undefined, 'Machine') : `**${item.alias}** = ${item.value}: ${item.label}`;
 }

@@ -17,7 +17,7 @@ import { decodeEntities } from '../xml/entities';
 import type { ScannedAttribute } from '../xml/xmlScanner';
 import { escapeSnippet } from '../profile/yamlRender';
 import { toRange } from '../text/ranges';
-import { elementMarkdown, enumItemMarkdown, policyMarkdown } from './policyDocs';
+import { elementMarkdown, catalogItemMarkdown, policyMarkdown } from './policyDocs';
 
 const markdown = (value: string) => ({ kind: MarkupKind.Markdown, value });
 const META = '<Meta>\n\t<Format xmlns="syncml:metinf">chr</Format>\n\t<Type xmlns="syncml:metinf">text/plain</Type>\n</Meta>';
@@ -266,7 +266,7 @@ function payloadCompletions(doc: ParsedSyncml, offset: number, item: SyncmlItem,
 				kind: CompletionItemKind.EnumMember,
 				detail: entry.label,
 				labelDetails: { description: entry.label },
-				documentation: markdown(enumItemMarkdown(element, entry)),
+				documentation: markdown(catalogItemMarkdown(policy, element, entry)),
 				sortText: String(i),
 				preselect: entry.value === element.gpeditDefault || undefined,
 				textEdit: { range, newText: String(entry.value) },

@@ -14,7 +14,7 @@ import { toRange } from '../text/ranges';
 import { findIngestedPolicy, indexIngestions, type IngestedPolicy } from '../ingestion/ingestionIndex';
 import { parseConfigureUri } from '../mdm/ingestedUri';
 import { admxPolicyMarkdown } from './admxHover';
-import { elementMarkdown, enumItemMarkdown, policyMarkdown } from './policyDocs';
+import { elementMarkdown, catalogItemMarkdown, policyMarkdown } from './policyDocs';
 
 const within = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
 
@@ -74,7 +74,7 @@ export function syncmlHover(doc: ParsedSyncml, offset: number): Hover | null {
 		}
 		if (data.valueSpan && within(data.valueSpan, offset)) {
 			const item = dataElement.type === 'enum' && data.value ? enumItemByValue(dataElement, Number(data.value.value)) : undefined;
-			return hover(item && dataElement.type === 'enum' ? enumItemMarkdown(dataElement, item) : elementMarkdown(policy, dataElement), data.valueSpan);
+			return hover(item && dataElement.type === 'enum' ? catalogItemMarkdown(policy, dataElement, item) : elementMarkdown(policy, dataElement), data.valueSpan);
 		}
 	}
 	const reported = place.command?.name === 'Results' && policy && payload.state ? `${reportedMarkdown(policy, payload)}\n\n` : '';

@@ -8,7 +8,7 @@ import { POLICY_KEY_DOCS, PROFILE_KEY_DOCS, POLICY_KEYS, PROFILE_KEYS } from '..
 import { cursorContext, type CursorContext } from '../yaml/yamlCursor';
 import { elementSnippet, policySnippet } from '../profile/yamlRender';
 import { toRange } from '../text/ranges';
-import { elementMarkdown, elementValues, enumItemMarkdown, policyMarkdown } from './policyDocs';
+import { elementMarkdown, elementValues, catalogItemMarkdown, policyMarkdown } from './policyDocs';
 import { catalogMeanings, stateMarkdown } from './stateDocs';
 import { profileCanStart, profileSnippets } from './profileSnippets';
 import { admxEntryKeys, ingestedOptionIds, ingestedOptionValues, ingestedPolicyKeys, ingestedPolicyNames, ingestedStates } from './ingestedCompletion';
@@ -171,7 +171,7 @@ function elementValueProposals(policy: PolicyDefinition, element: PolicyElement,
 					kind: CompletionItemKind.EnumMember,
 					detail: `${item.value}: ${item.label}`,
 					labelDetails: { description: item.label },
-					documentation: markdown(enumItemMarkdown(element, item)),
+					documentation: markdown(catalogItemMarkdown(policy, element, item)),
 					sortText: `0${i}`,
 					preselect: item.value === element.gpeditDefault || undefined,
 					textEdit: { range, newText: item.alias },
@@ -181,7 +181,7 @@ function elementValueProposals(policy: PolicyDefinition, element: PolicyElement,
 					kind: CompletionItemKind.Value,
 					detail: `${item.alias}: ${item.label}`,
 					labelDetails: { description: item.label },
-					documentation: markdown(enumItemMarkdown(element, item)),
+					documentation: markdown(catalogItemMarkdown(policy, element, item)),
 					sortText: `1${i}`,
 					textEdit: { range, newText: String(item.value) },
 				})),

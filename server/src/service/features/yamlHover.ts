@@ -5,7 +5,7 @@ import type { ParsedYaml } from '../document/document';
 import { POLICY_KEY_DOCS, PROFILE_KEY_DOCS } from '../profile/profileFormat';
 import { locate } from '../yaml/yamlLocate';
 import { toRange } from '../text/ranges';
-import { elementMarkdown, enumItemMarkdown, policyMarkdown } from './policyDocs';
+import { elementMarkdown, catalogItemMarkdown, policyMarkdown } from './policyDocs';
 import { catalogMeanings, stateMarkdown } from './stateDocs';
 import { ingestedHoverText } from './ingestedHover';
 import { profileAt } from './profileAt';
@@ -62,5 +62,5 @@ function hoverText(path: readonly (string | number)[], on: 'key' | 'value', valu
 		return elementMarkdown(policy, element);
 	}
 	const item = typeof value === 'number' ? enumItemByValue(element, value) : typeof value === 'string' ? enumItemByAlias(element, value) : undefined;
-	return item ? enumItemMarkdown(element, item) : elementMarkdown(policy, element);
+	return item ? catalogItemMarkdown(policy, element, item) : elementMarkdown(policy, element);
 }
