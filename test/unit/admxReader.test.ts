@@ -301,7 +301,7 @@ describe('hover in an ADMX file', () => {
 	});
 
 	it('on an element: its data item, and that the data id is the element id', () => {
-		assert.match(text(at('<multiText id="Lines"')), /^\*\*Lines\*\*: multiText of AllKinds\n\nIn the payload: `<data id="Lines" value="…"\/>`, the value strings joined by `&#xF000;`, each of up to 100 characters, at most 3 of them\. The data id is this element id/);
+		assert.match(text(at('<multiText id="Lines"')), /^\*\*Lines\*\* \(multiText\) of AllKinds\n\nIn the payload: `<data id="Lines" value="…"\/>`, the value strings joined by `&#xF000;`, each of up to 100 characters, at most 3 of them\. The data id is this element id/);
 		assert.equal(at('<policies>'), null);
 	});
 });

@@ -2,6 +2,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { AdmxElement, AdmxFile, AdmxPolicy, AdmxValue } from '../admx/admxModel';
 import { configNode } from '../ingestion/configUri';
 import { valueForm } from '../policy/valueForm';
+import { elementMarkdown } from './elementDocs';
 import type { ParsedAdmx } from '../document/document';
 import { toRange } from '../text/ranges';
 
@@ -52,14 +53,6 @@ export function admxPolicyMarkdown(file: AdmxFile, policy: AdmxPolicy, app = APP
 	return lines.join('\n');
 }
 
-function elementMarkdown(policy: AdmxPolicy, element: AdmxElement): string {
-	return [
-		`**${element.id}**: ${element.type} of ${policy.name}`,
-		'',
-		`In the payload: \`<data id="${element.id}" value="…"/>\`, the value ${valueHint(element)}. The data id is this element id, not the policy's name or the registry value's.`,
-	].join('\n');
-}
-
 /** Hover in an ADMX file: a policy's MDM node and payload shape on its name, an element's payload form on the element. */
 export function admxHover(doc: ParsedAdmx, offset: number): Hover | null {
 	const file = doc.admx;
@@ -71,5 +64,5 @@ export function admxHover(doc: ParsedAdmx, offset: number): Hover | null {
 		return { contents: { kind: MarkupKind.Markdown, value: admxPolicyMarkdown(file, policy) }, range: toRange(doc.lines, policy.nameSpan) };
 	}
 	const element = policy.elements.find((e) => offset >= e.start && offset <= e.end);
-	return element ? { contents: { kind: MarkupKind.Markdown, value: elementMarkdown(policy, element) }, range: toRange(doc.lines, element) } : null;
+	return element ? { contents: { kind: MarkupKind.Markdown, value: elementMarkdown(element, { policyName: policy.name, syntax: 'payload' }) }, range: toRange(doc.lines, element) } : null;
 }

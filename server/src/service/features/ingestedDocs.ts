@@ -4,7 +4,7 @@ import type { IngestedPolicy } from '../ingestion/ingestionIndex';
 import type { ProfileAdmxFile, ProfileIngestion } from '../ingestion/profileIngestion';
 import { displayText, presentationOf } from '../admx/readAdml';
 import { defaultOptionText } from '../validation/ingestedRules';
-import { valueForm } from '../policy/valueForm';
+import { elementMarkdown } from './elementDocs';
 import { admxPolicyMarkdown } from './admxHover';
 
 /** Markdown about the policies of ingested ADMX files, from the ADMX and its ADML; shared by hover and completion. */
@@ -73,15 +73,14 @@ export function controlOf(found: IngestedPolicy, element: AdmxElement): AdmlCont
 /** For hover and completion: an element of an ingested policy, as the profile writes it. */
 export function ingestedElementMarkdown(key: string, found: IngestedPolicy, element: AdmxElement): string {
 	const label = controlOf(found, element)?.label;
-	const required = 'required' in element && element.required;
-	return [
-		`**${element.id}** (${element.type}) of ${key}`,
-		'',
-		...(label ? [`Shown in the Group Policy editor as *${literal(label)}*`, ''] : []),
-		`Write ${valueForm(element, 'profile', found.adml)}.${required ? ' Required: a device refuses the enabled policy without it.' : ''}`,
-		'',
-		`Default: \`${defaultOptionText(element, found.adml, found.policy.presentation)}\``,
-	].join('\n');
+	return elementMarkdown(element, {
+		policyName: key,
+		syntax: 'profile',
+		adml: found.adml,
+		label: label === undefined ? undefined : literal(label),
+		defaultText: defaultOptionText(element, found.adml, found.policy.presentation),
+		policyClass: found.policy.class,
+	});
 }
 
 /** For hover on an `admx:` entry: what the file it names defines. */

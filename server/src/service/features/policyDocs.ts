@@ -1,6 +1,7 @@
 import { supportedOnText } from '../catalog/catalog';
 import { catalogAsAdmx } from '../catalog/catalogAdmx';
-import { valueForm } from '../policy/valueForm';
+import { valueForm, type ValueSyntax } from '../policy/valueForm';
+import { elementMarkdown } from './elementDocs';
 import type { EnumElement, EnumItem, PolicyDefinition, PolicyElement } from '../catalog/types';
 import { enumItemMarkdown } from './itemDocs';
 
@@ -61,23 +62,28 @@ export function elementValues(policy: PolicyDefinition, element: PolicyElement):
 	}
 }
 
-function elementRegistry(element: PolicyElement): string {
-	if (element.type === 'list') {
-		return `each entry as a ${element.registryType} value under \`${registryPath(element.registryKey)}\`, named after the entry`;
+/** What the Group Policy editor starts from, as the syntax writes it. */
+function catalogDefault(element: PolicyElement, syntax: ValueSyntax): string | undefined {
+	switch (element.type) {
+		case 'enum': {
+			const start = element.items.find((i) => i.value === element.gpeditDefault);
+			return start && (syntax === 'profile' ? start.alias : String(start.value));
+		}
+		case 'decimal':
+			return String(element.gpeditDefault);
+		case 'text':
+			return syntax === 'profile' ? '""' : '';
+		case 'list':
+			return undefined;
 	}
-	return `\`${registryPath(element.registryKey)}\` value \`${element.valueName}\` (${element.registryType})`;
 }
 
-export function elementMarkdown(policy: PolicyDefinition, element: PolicyElement): string {
-	return [
-		`**${element.id}** (${element.type}) of ${policy.name}`,
-		'',
-		`${element.label} ${element.summary}`,
-		'',
-		`Values: ${elementValues(policy, element)}`,
-		'',
-		`Registry: ${elementRegistry(element)}`,
-	].join('\n');
+/** A built-in element, described as every element is (`elementDocs.ts`), from the catalog read as ADMX. */
+export function catalogElementMarkdown(policy: PolicyDefinition, element: PolicyElement, syntax: ValueSyntax): string {
+	const admx = catalogAsAdmx(policy).elements.find((e) => e.id === element.id);
+	return admx
+		? elementMarkdown(admx, { policyName: policy.name, syntax, label: element.label, summary: element.summary, defaultText: catalogDefault(element, syntax), policyClass: 'Machine' })
+		: `**${element.id}** (${element.type}) of ${policy.name}`;
 }
 
 /** A built-in choice's item, described as every item is (`itemDocs.ts`), from the catalog read as ADMX. */

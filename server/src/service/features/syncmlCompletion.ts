@@ -17,7 +17,7 @@ import { decodeEntities } from '../xml/entities';
 import type { ScannedAttribute } from '../xml/xmlScanner';
 import { escapeSnippet } from '../profile/yamlRender';
 import { toRange } from '../text/ranges';
-import { elementMarkdown, catalogItemMarkdown, policyMarkdown } from './policyDocs';
+import { catalogElementMarkdown, catalogItemMarkdown, policyMarkdown } from './policyDocs';
 
 const markdown = (value: string) => ({ kind: MarkupKind.Markdown, value });
 const META = '<Meta>\n\t<Format xmlns="syncml:metinf">chr</Format>\n\t<Type xmlns="syncml:metinf">text/plain</Type>\n</Meta>';
@@ -251,7 +251,7 @@ function payloadCompletions(doc: ParsedSyncml, offset: number, item: SyncmlItem,
 				label: element.id,
 				kind: CompletionItemKind.Field,
 				detail: `${element.type}: ${element.label}`,
-				documentation: markdown(elementMarkdown(policy, element)),
+				documentation: markdown(catalogElementMarkdown(policy, element, 'payload')),
 				textEdit: { range, newText: element.id },
 			}));
 		}
@@ -273,7 +273,7 @@ function payloadCompletions(doc: ParsedSyncml, offset: number, item: SyncmlItem,
 			}));
 		}
 		const example = element.type === 'list' ? `${element.entryExample}${LIST_SEPARATOR}${element.entryExample}` : payloadDefault(element);
-		return example === '' ? [] : [{ label: example.split(LIST_SEPARATOR).join(LIST_SEPARATOR_REFERENCE), kind: CompletionItemKind.Value, documentation: markdown(elementMarkdown(policy, element)), textEdit: { range, newText: attributeValue(example) } }];
+		return example === '' ? [] : [{ label: example.split(LIST_SEPARATOR).join(LIST_SEPARATOR_REFERENCE), kind: CompletionItemKind.Value, documentation: markdown(catalogElementMarkdown(policy, element, 'payload')), textEdit: { range, newText: attributeValue(example) } }];
 	}
 	if (tag && tag.start + 1 + tag.name.length < k) {
 		// Inside a tag but not on its name or a value: nothing to propose.

@@ -14,7 +14,7 @@ import { toRange } from '../text/ranges';
 import { findIngestedPolicy, indexIngestions, type IngestedPolicy } from '../ingestion/ingestionIndex';
 import { parseConfigureUri } from '../mdm/ingestedUri';
 import { admxPolicyMarkdown } from './admxHover';
-import { elementMarkdown, catalogItemMarkdown, policyMarkdown } from './policyDocs';
+import { catalogElementMarkdown, catalogItemMarkdown, policyMarkdown } from './policyDocs';
 
 const within = (span: Span, offset: number) => offset >= span.start && offset <= span.end;
 
@@ -70,11 +70,11 @@ export function syncmlHover(doc: ParsedSyncml, offset: number): Hover | null {
 			continue;
 		}
 		if (data.id && within(data.id.span, offset)) {
-			return hover(elementMarkdown(policy, dataElement), data.id.span);
+			return hover(catalogElementMarkdown(policy, dataElement, 'payload'), data.id.span);
 		}
 		if (data.valueSpan && within(data.valueSpan, offset)) {
 			const item = dataElement.type === 'enum' && data.value ? enumItemByValue(dataElement, Number(data.value.value)) : undefined;
-			return hover(item && dataElement.type === 'enum' ? catalogItemMarkdown(policy, dataElement, item) : elementMarkdown(policy, dataElement), data.valueSpan);
+			return hover(item && dataElement.type === 'enum' ? catalogItemMarkdown(policy, dataElement, item) : catalogElementMarkdown(policy, dataElement, 'payload'), data.valueSpan);
 		}
 	}
 	const reported = place.command?.name === 'Results' && policy && payload.state ? `${reportedMarkdown(policy, payload)}\n\n` : '';

@@ -8,7 +8,7 @@ import { POLICY_KEY_DOCS, PROFILE_KEY_DOCS, POLICY_KEYS, PROFILE_KEYS } from '..
 import { cursorContext, type CursorContext } from '../yaml/yamlCursor';
 import { elementSnippet, policySnippet } from '../profile/yamlRender';
 import { toRange } from '../text/ranges';
-import { elementMarkdown, elementValues, catalogItemMarkdown, policyMarkdown } from './policyDocs';
+import { catalogElementMarkdown, elementValues, catalogItemMarkdown, policyMarkdown } from './policyDocs';
 import { catalogMeanings, stateMarkdown } from './stateDocs';
 import { profileCanStart, profileSnippets } from './profileSnippets';
 import { admxEntryKeys, ingestedOptionIds, ingestedOptionValues, ingestedPolicyKeys, ingestedPolicyNames, ingestedStates } from './ingestedCompletion';
@@ -157,7 +157,7 @@ function optionIds(policy: PolicyDefinition, context: CursorContext, range: Rang
 	return policy.elements.filter((e) => !context.siblings.has(e.id)).map((element, i) => keyProposal(element.id, elementSnippet(element, '', unit, 1).join('\n'), context, range, {
 		kind: CompletionItemKind.Field,
 		detail: `${element.type}: ${element.label}`,
-		documentation: markdown(elementMarkdown(policy, element)),
+		documentation: markdown(catalogElementMarkdown(policy, element, 'profile')),
 		sortText: String(i),
 	}));
 }
@@ -191,7 +191,7 @@ function elementValueProposals(policy: PolicyDefinition, element: PolicyElement,
 				label: String(element.gpeditDefault),
 				kind: CompletionItemKind.Value,
 				detail: elementValues(policy, element),
-				documentation: markdown(elementMarkdown(policy, element)),
+				documentation: markdown(catalogElementMarkdown(policy, element, 'profile')),
 				textEdit: { range, newText: String(element.gpeditDefault) },
 			}];
 		case 'text':

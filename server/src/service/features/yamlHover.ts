@@ -5,7 +5,7 @@ import type { ParsedYaml } from '../document/document';
 import { POLICY_KEY_DOCS, PROFILE_KEY_DOCS } from '../profile/profileFormat';
 import { locate } from '../yaml/yamlLocate';
 import { toRange } from '../text/ranges';
-import { elementMarkdown, catalogItemMarkdown, policyMarkdown } from './policyDocs';
+import { catalogElementMarkdown, catalogItemMarkdown, policyMarkdown } from './policyDocs';
 import { catalogMeanings, stateMarkdown } from './stateDocs';
 import { ingestedHoverText } from './ingestedHover';
 import { profileAt } from './profileAt';
@@ -59,8 +59,8 @@ function hoverText(path: readonly (string | number)[], on: 'key' | 'value', valu
 		return undefined;
 	}
 	if (on === 'key' || element.type !== 'enum') {
-		return elementMarkdown(policy, element);
+		return catalogElementMarkdown(policy, element, 'profile');
 	}
 	const item = typeof value === 'number' ? enumItemByValue(element, value) : typeof value === 'string' ? enumItemByAlias(element, value) : undefined;
-	return item ? catalogItemMarkdown(policy, element, item) : elementMarkdown(policy, element);
+	return item ? catalogItemMarkdown(policy, element, item) : catalogElementMarkdown(policy, element, 'profile');
 }

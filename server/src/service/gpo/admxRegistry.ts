@@ -4,8 +4,8 @@
  * own value, its enabledList or disabledList, then each element in document order. The writers
  * in encode/gpo turn them into Registry.pol, LGPO text or Set-GPRegistryValue calls.
  */
-import type { GpHive, GpOperation } from './registryOperation';
-import type { AdmxBoolean, AdmxElement, AdmxEnum, AdmxEnumItem, AdmxList, AdmxListItem, AdmxPolicy, AdmxValue, PolicyClass } from '../admx/admxModel';
+import type { GpHive, GpOperation, GpSet } from './registryOperation';
+import type { AdmxBoolean, AdmxDecimal, AdmxElement, AdmxEnum, AdmxEnumItem, AdmxList, AdmxListItem, AdmxPolicy, AdmxText, AdmxValue, PolicyClass } from '../admx/admxModel';
 import { itemValueText } from '../policy/checkValue';
 
 /** Values by element id, as resolved from a profile: decimal/longDecimal digits; text string; boolean 'true'|'false'; enum the chosen item's value text (as `itemValueText` in admx/checkPayload.ts gives it); multiText the strings; list the name/value pairs flattened [name1, value1, name2, value2, ...] (already named per valuePrefix / explicitValue / self-named). */
@@ -39,18 +39,19 @@ const IMPLICIT_CHECKBOX: Readonly<Record<'true' | 'false', AdmxValue>> = { true:
 /** The hives a policy class may be written to: Machine to HKLM, User to HKCU, Both to either. */
 const HIVES: Readonly<Record<PolicyClass, readonly GpHive[]>> = { Machine: ['HKLM'], User: ['HKCU'], Both: ['HKLM', 'HKCU'] };
 
-/** What an ADMX value writes at key/name: decimal a REG_DWORD, longDecimal a REG_QWORD, string a REG_SZ, delete a deletion. */
+/** The type an ADMX value is written as: decimal a REG_DWORD, longDecimal a REG_QWORD, string a REG_SZ; a deletion has none. */
+const VALUE_TYPES = { decimal: 'REG_DWORD', longDecimal: 'REG_QWORD', string: 'REG_SZ' } as const;
+
+/** What an ADMX value writes at key/name. */
 function valueOperation(hive: GpHive, key: string, name: string, value: AdmxValue): GpOperation {
-	switch (value.kind) {
-		case 'decimal':
-			return { kind: 'set', hive, key, name, type: 'REG_DWORD', data: String(value.value) };
-		case 'longDecimal':
-			return { kind: 'set', hive, key, name, type: 'REG_QWORD', data: value.value };
-		case 'string':
-			return { kind: 'set', hive, key, name, type: 'REG_SZ', data: value.value };
-		case 'delete':
-			return { kind: 'delete', hive, key, name };
-	}
+	return value.kind === 'delete' ? { kind: 'delete', hive, key, name } : { kind: 'set', hive, key, name, type: VALUE_TYPES[value.kind], data: String(value.value) };
+}
+
+/** The one type the values of a choice or a checkbox are written as, when they agree. */
+function sharedType(values: readonly (AdmxValue | undefined)[]): GpSet['type'] | undefined {
+	const types = new Set(values.map((v) => (v === undefined ? 'REG_DWORD' : v.kind === 'delete' ? undefined : VALUE_TYPES[v.kind])));
+	const [only] = types;
+	return types.size === 1 ? only : undefined;
 }
 
 /** An enabledList, disabledList, valueList, trueList or falseList; the model has given each item its key. */
@@ -87,12 +88,39 @@ function enumOperations(hive: GpHive, element: AdmxEnum, text: string): GpOperat
 	return [valueOperation(hive, element.key, element.valueName, item.value), ...listItemOperations(hive, item.valueList)];
 }
 
+/** The type a text, number or list entry is written as. */
+function singleType(element: AdmxText | AdmxDecimal | AdmxList): Exclude<GpSet['type'], 'REG_MULTI_SZ'> {
+	switch (element.type) {
+		case 'decimal':
+			return element.storeAsText ? 'REG_SZ' : 'REG_DWORD';
+		case 'longDecimal':
+			return element.storeAsText ? 'REG_SZ' : 'REG_QWORD';
+		default:
+			return element.expandable ? 'REG_EXPAND_SZ' : 'REG_SZ';
+	}
+}
+
+/** The registry type an element's own values are written as; undefined where a checkbox's or a choice's values differ in type. */
+export function elementRegistryType(element: AdmxElement): GpSet['type'] | undefined {
+	switch (element.type) {
+		case 'multiText':
+			return 'REG_MULTI_SZ';
+		// A checkbox without its own values writes the DWORDs 1 and 0.
+		case 'boolean':
+			return sharedType([element.trueValue, element.falseValue]);
+		case 'enum':
+			return sharedType(element.items.map((i) => i.value));
+		default:
+			return singleType(element);
+	}
+}
+
 /** A list clears its key first unless it is additive, then writes one value per name/value pair. */
 function listOperations(hive: GpHive, element: AdmxList, pairs: readonly string[]): GpOperation[] {
 	if (pairs.length % 2 !== 0) {
 		throw new AdmxRegistryError(`${element.id} takes name/value pairs, and ${pairs.length} strings are not whole pairs`);
 	}
-	const type = element.expandable ? 'REG_EXPAND_SZ' : 'REG_SZ';
+	const type = singleType(element);
 	const operations: GpOperation[] = element.additive ? [] : [{ kind: 'deleteAllValues', hive, key: element.key }];
 	for (let i = 0; i < pairs.length; i += 2) {
 		operations.push({ kind: 'set', hive, key: element.key, name: pairs[i], type, data: pairs[i + 1] });
@@ -104,11 +132,9 @@ function elementOperations(hive: GpHive, element: AdmxElement, value: string | r
 	const { key } = element;
 	switch (element.type) {
 		case 'text':
-			return [{ kind: 'set', hive, key, name: element.valueName, type: element.expandable ? 'REG_EXPAND_SZ' : 'REG_SZ', data: one(element, value) }];
 		case 'decimal':
-			return [{ kind: 'set', hive, key, name: element.valueName, type: element.storeAsText ? 'REG_SZ' : 'REG_DWORD', data: one(element, value) }];
 		case 'longDecimal':
-			return [{ kind: 'set', hive, key, name: element.valueName, type: element.storeAsText ? 'REG_SZ' : 'REG_QWORD', data: one(element, value) }];
+			return [{ kind: 'set', hive, key, name: element.valueName, type: singleType(element), data: one(element, value) }];
 		case 'multiText':
 			return [{ kind: 'set', hive, key, name: element.valueName, type: 'REG_MULTI_SZ', data: several(element, value) }];
 		case 'boolean':
