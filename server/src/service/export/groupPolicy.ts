@@ -31,7 +31,7 @@ export function gpOperations(resolved: ResolvedPolicy): GpOperation[] {
 }
 
 /** A profile as the Group Policy writers take it. */
-export function gpWrite(profile: ResolvedProfile): GpWrite {
+function gpWrite(profile: ResolvedProfile): GpWrite {
 	return { title: profile.name, holds: policiesOf(profile), policies: profile.policies.map((policy) => ({ key: policyKey(policy), state: policy.state, operations: gpOperations(policy) })) };
 }
 
