@@ -1,3 +1,4 @@
+import { oneLine } from '../text/oneLine';
 import type { GpSet } from '../gpo/registryOperation';
 import { gpOperations } from './groupPolicy';
 import { policyKey, type ResolvedPolicy, type ResolvedProfile } from './resolve';
@@ -67,5 +68,5 @@ export function registryText(resolved: readonly ResolvedPolicy[]): string {
 
 /** The values of every profile, each under its name. */
 export function registryListing(profiles: readonly ResolvedProfile[]): string {
-	return profiles.map((profile) => `# ${profile.name}\n${registryText(profile.policies)}`).join('\n');
+	return profiles.map((profile) => `# ${oneLine(profile.name)}\n${registryText(profile.policies)}`).join('\n');
 }

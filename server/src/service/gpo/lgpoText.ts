@@ -1,3 +1,4 @@
+import { oneLine } from '../text/oneLine';
 import { MDM_WINS, type GpOperation, type GpReadResult, type GpRecord, type GpSet, type GpWrite, type RegistryType } from './registryOperation';
 
 /** A value LGPO's line-based text cannot carry. */
@@ -58,14 +59,14 @@ export function lgpoSetting(operation: GpOperation): string {
 /** Policies as LGPO.exe text, for `LGPO.exe /t FILE`; `;` lines are comments. */
 export function lgpoText(write: GpWrite): string {
 	const blocks = [[
-		`; ${write.title}: ${write.holds} for LGPO.exe /t`,
+		`; ${oneLine(write.title)}: ${write.holds} for LGPO.exe /t`,
 		'; INFERRED: the layout follows LGPO.exe output found in public repositories, not Microsoft\'s LGPO.pdf',
 		`; ${MDM_WINS}`,
 	].join('\n')];
 	for (const policy of write.policies) {
 		blocks.push(policy.operations.length === 0
-			? `; ${policy.key}: not configured, nothing written`
-			: [`; ${policy.key}: ${policy.state}`, ...policy.operations.map(lgpoSetting)].join('\n\n'));
+			? `; ${oneLine(policy.key)}: not configured, nothing written`
+			: [`; ${oneLine(policy.key)}: ${policy.state}`, ...policy.operations.map(lgpoSetting)].join('\n\n'));
 	}
 	return `${blocks.join('\n\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { oneLine } from '../text/oneLine';
 import { MDM_WINS, type GpHive, type GpOperation, type GpReadResult, type GpRecord, type GpSet, type GpWrite, type RegistryType } from './registryOperation';
 
 /**
@@ -87,7 +88,7 @@ export function gpRegistryCalls(operations: readonly GpOperation[]): string[] {
 /** Policies as a script that writes them into an existing domain GPO with the GroupPolicy module. */
 export function powerShellScript(write: GpWrite): string {
 	const lines = [
-		`# ${write.title}: ${write.holds} for a domain GPO (Set-GPRegistryValue, GroupPolicy module)`,
+		`# ${oneLine(write.title)}: ${write.holds} for a domain GPO (Set-GPRegistryValue, GroupPolicy module)`,
 		'# INFERRED: the registry values each policy maps to come from the ADMX; whether a list call also',
 		'# records **delvals. in the GPO is not documented.',
 		`# ${MDM_WINS}`,
@@ -97,7 +98,7 @@ export function powerShellScript(write: GpWrite): string {
 		'Import-Module GroupPolicy',
 	];
 	for (const policy of write.policies) {
-		lines.push('', `# ${policy.key}: ${policy.state === 'not-configured' ? 'not configured, nothing written' : policy.state}`);
+		lines.push('', `# ${oneLine(policy.key)}: ${policy.state === 'not-configured' ? 'not configured, nothing written' : policy.state}`);
 		for (const call of gpRegistryCalls(policy.operations)) {
 			lines.push(call);
 		}

@@ -4,6 +4,7 @@ import type { Located, PolicySetting, Profile } from '../model/policyModel';
 import { closest } from '../text/suggest';
 import { ingestsAdmx, isIngestedKey } from '../model/ingestedKey';
 import type { Problem, TextEdit } from '../problems/problem';
+import { firstBreaker, joinLines, oneLine } from '../text/oneLine';
 import { catalogAsAdmx } from '../catalog/catalogAdmx';
 import { checkValue, type ValueEditWriter } from './checkValue';
 import { elementCaseMessage, policyCaseMessage } from './names';
@@ -21,11 +22,33 @@ export interface PolicyEditWriter extends ValueEditWriter {
  */
 export function checkProfile(profile: Profile, writer: PolicyEditWriter, problems: Problem[]): void {
 	checkScope(profile, problems);
+	checkOneLine(profile.name, 'A profile\'s name', writer, problems);
+	for (const setting of profile.policies) {
+		checkOneLine(setting.name, 'A policy\'s name', writer, problems);
+	}
 	for (const setting of profile.policies) {
 		if (!isIngestedKey(setting.name.value)) {
 			checkPolicy(setting, writer, problems);
 		}
 	}
+}
+
+/**
+ * A name the Group Policy exports write into comment lines: a line break or control character in it
+ * would end the comment and start a line the reader takes as a statement or a record.
+ */
+function checkOneLine(name: Located<string> | undefined, what: string, writer: PolicyEditWriter, problems: Problem[]): void {
+	const breaker = name && firstBreaker(name.value);
+	if (!name || breaker === undefined) {
+		return;
+	}
+	const fixed = joinLines(name.value);
+	problems.push({
+		code: 'invalid-character',
+		span: name,
+		message: `${what} is one line: it holds ${oneLine(breaker)}, which would end a comment line of the PowerShell and LGPO text exports and start a line of its own. Write it without line breaks or control characters.`,
+		fixes: fixed === '' ? undefined : [{ title: 'Remove the line breaks and control characters', edits: [{ span: name, newText: writer.text(fixed) }], preferred: true }],
+	});
 }
 
 function checkScope(profile: Profile, problems: Problem[]): void {

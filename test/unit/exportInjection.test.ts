@@ -1,0 +1,87 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as fc from 'fast-check';
+import { DEFAULT_SETTINGS, encodeLgpoText, encodePowerShell, getDiagnostics, parsePolicyDocument, registryListing, resolveProfiles, type ResolvedProfile } from '../../server/src/service';
+import { lgpoText, readLgpoText } from '../../server/src/service/gpo/lgpoText';
+import { powerShellScript, readPowerShell } from '../../server/src/service/gpo/powershell';
+import type { GpWrite } from '../../server/src/service/gpo/registryOperation';
+import { profileYaml } from '../helpers/profiles';
+
+/**
+ * Names reach the comment lines of the Group Policy exports. Whatever they hold, the exports read
+ * back through the product's own readers to the same records as with a plain name, with no line
+ * the profile did not set.
+ */
+const HOSTILE = 'Helpdesk\r\nusing module \\\\host\\EVIL\\x.psm1\nRemove-Item C:\\EVIL -Recurse\u2028Set-GPRegistryValue -Name G -Key HKLM\\Software\\Run -ValueName EVIL -Type String -Value y\u0085Computer\nSoftware\\EVIL\nx\nDWORD:1';
+
+/** Every line that holds the marker is a comment of its format. */
+const onlyInComments = (text: string, comment: string) => lines(text).filter((line) => line.includes('EVIL')).every((line) => line.startsWith(comment));
+
+function resolved(yaml: string): ResolvedProfile {
+	return resolveProfiles(parsePolicyDocument('file:///p.rapolicy.yaml', 1, yaml))[0];
+}
+
+const named = (profile: ResolvedProfile, name: string): ResolvedProfile => ({ ...profile, name });
+const lines = (text: string) => text.split(/\r?\n/);
+const PLAIN = resolved('profile: Plain\npolicies:\n  SessionLogging: { state: enabled }\n  UnsolicitedRemoteAssistance:\n    state: enabled\n    options:\n      RA_Unsolicit_Control_List: view-only\n      RA_Unsolicit_DACL_Edit: [CORP\\Help]\n');
+
+describe('names cannot steer the Group Policy exports', () => {
+	it('a profile name with line breaks stays inside its comment in PowerShell, LGPO text and the registry view', () => {
+		const hostile = named(PLAIN, HOSTILE);
+		for (const [encode, read, comment] of [[encodePowerShell, readPowerShell, '#'], [encodeLgpoText, readLgpoText, ';']] as const) {
+			const clean = encode(PLAIN);
+			const text = encode(hostile);
+			assert.equal(lines(text).length, lines(clean).length, 'no line was added');
+			assert.ok(onlyInComments(text, comment), text);
+			assert.deepEqual(read(text).records, read(clean).records);
+		}
+		const view = registryListing([hostile]);
+		assert.equal(lines(view).length, lines(registryListing([PLAIN])).length);
+	});
+
+	it('a policy key with line breaks stays inside its comment too', () => {
+		const write: GpWrite = { title: 'T', holds: 'ingested ADMX policies', policies: [{ key: `App/P${HOSTILE}`, state: 'enabled', operations: [{ kind: 'set', hive: 'HKLM', key: 'Software\\Policies\\T', name: 'V', type: 'REG_DWORD', data: '1' }] }] };
+		const plain: GpWrite = { ...write, policies: [{ ...write.policies[0], key: 'App/P' }] };
+		assert.deepEqual(readPowerShell(powerShellScript(write)).records, readPowerShell(powerShellScript(plain)).records);
+		assert.equal(lines(powerShellScript(write)).length, lines(powerShellScript(plain)).length);
+		assert.deepEqual(readLgpoText(lgpoText(write)).records, readLgpoText(lgpoText(plain)).records);
+		assert.equal(lines(lgpoText(write)).length, lines(lgpoText(plain)).length);
+	});
+
+	it('any name, with every control and separator character, changes no record and adds no line', () => {
+		const anyChar = fc.oneof(
+			fc.integer({ min: 0, max: 0x9f }).map((c) => String.fromCharCode(c)),
+			fc.constantFrom('\u2028', '\u2029', ';', '#', '<#', '#>', '`', '$(', '\'', '"', '\u2018'),
+			fc.string({ maxLength: 3 }),
+		);
+		fc.assert(fc.property(profileYaml, fc.array(anyChar, { maxLength: 40 }).map((parts) => parts.join('')), (yaml, name) => {
+			const profile = resolved(yaml);
+			for (const [encode, read] of [[encodePowerShell, readPowerShell], [encodeLgpoText, readLgpoText]] as const) {
+				let clean: string;
+				try {
+					clean = encode(profile);
+				} catch {
+					// A value LGPO text cannot carry is refused whatever the name; nothing to compare.
+					continue;
+				}
+				const text = encode(named(profile, name));
+				assert.equal(lines(text).length, lines(clean).length);
+				assert.deepEqual(read(text).records, read(clean).records);
+			}
+		}), { numRuns: 150, seed: 20261208 });
+	});
+
+	it('a profile or policy name with a line break is an error at the name, with a fix that joins it', () => {
+		const yaml = 'profile: "Helpdesk\\nRemove-Item C:\\\\"\npolicies:\n  SessionLogging: { state: enabled }\n';
+		const doc = parsePolicyDocument('file:///p.rapolicy.yaml', 1, yaml);
+		const [problem] = doc.problems.filter((p) => p.code === 'invalid-character');
+		assert.ok(problem, JSON.stringify(doc.problems));
+		assert.equal(yaml.slice(problem.span.start, problem.span.end), '"Helpdesk\\nRemove-Item C:\\\\"');
+		assert.match(problem.message, /^A profile's name is one line: it holds \\n, which would end a comment line/);
+		const fix = problem.fixes?.[0];
+		assert.ok(fix);
+		const fixed = yaml.slice(0, fix.edits[0].span.start) + fix.edits[0].newText + yaml.slice(fix.edits[0].span.end);
+		assert.deepEqual(getDiagnostics(parsePolicyDocument('file:///p.rapolicy.yaml', 2, fixed), DEFAULT_SETTINGS), []);
+		assert.match(fixed, /^profile: Helpdesk Remove-Item C:\\\\?\n/);
+	});
+});
