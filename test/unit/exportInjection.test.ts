@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as fc from 'fast-check';
-import { DEFAULT_SETTINGS, encodeLgpoText, encodePowerShell, getDiagnostics, parsePolicyDocument, registryListing, resolveProfiles, type ResolvedProfile } from '../../server/src/service';
-import { lgpoText, readLgpoText } from '../../server/src/service/gpo/lgpoText';
+import { DEFAULT_SETTINGS, encodeLgpoText, encodePowerShell, getDiagnostics, parsePolicyDocument, parseSyncmlDocument, registryListing, resolveProfiles, type ResolvedProfile } from '../../server/src/service';
+import { lgpoSetting, lgpoText, LgpoTextError, readLgpoText } from '../../server/src/service/gpo/lgpoText';
 import { powerShellScript, readPowerShell } from '../../server/src/service/gpo/powershell';
 import type { GpWrite } from '../../server/src/service/gpo/registryOperation';
+import { registryPolFile, RegistryPolNameError } from '../../server/src/service/gpo/registryPol';
 import { profileYaml } from '../helpers/profiles';
 
 /**
@@ -83,5 +84,24 @@ describe('names cannot steer the Group Policy exports', () => {
 		const fixed = yaml.slice(0, fix.edits[0].span.start) + fix.edits[0].newText + yaml.slice(fix.edits[0].span.end);
 		assert.deepEqual(getDiagnostics(parsePolicyDocument('file:///p.rapolicy.yaml', 2, fixed), DEFAULT_SETTINGS), []);
 		assert.match(fixed, /^profile: Helpdesk Remove-Item C:\\\\?\n/);
+	});
+});
+
+describe('values a Group Policy format would read as something else', () => {
+	const offer = (helpers: string) => `profile: P\npolicies:\n  UnsolicitedRemoteAssistance:\n    state: enabled\n    options:\n      RA_Unsolicit_Control_List: view-only\n      RA_Unsolicit_DACL_Edit: ${helpers}\n`;
+	const found = (yaml: string) => parsePolicyDocument('file:///p.rapolicy.yaml', 1, yaml).problems.filter((p) => p.code !== 'schema').map((p) => `${p.code}: ${yaml.slice(p.span.start, p.span.end)}`);
+
+	it('a helper that would be a Registry.pol directive or an LGPO comment is an error at the entry, in a profile and in a payload', () => {
+		assert.deepEqual(found(offer('["**delvals.", ";CORP\\\\x", "CORP\\\\Help"]')), ['reserved-name: "**delvals."', 'reserved-name: ";CORP\\\\x"']);
+		const xml = '<SyncBody><Replace><CmdID>1</CmdID><Item><Target><LocURI>./Device/Vendor/MSFT/Policy/Config/RemoteAssistance/UnsolicitedRemoteAssistance</LocURI></Target><Meta><Format xmlns="syncml:metinf">chr</Format></Meta><Data><![CDATA[<enabled/><data id="RA_Unsolicit_Control_List" value="0"/><data id="RA_Unsolicit_DACL_Edit" value="**delvals.&#xF000;**delvals."/>]]></Data></Item></Replace><Final/></SyncBody>';
+		const problems = parseSyncmlDocument('file:///m.syncml', 1, xml).problems.map((p) => `${p.code}: ${xml.slice(p.span.start, p.span.end)}`);
+		assert.deepEqual(problems, ['reserved-name: **delvals.']);
+	});
+
+	it('the writers refuse such a name rather than write another record', () => {
+		const set = (name: string): GpWrite['policies'][number]['operations'][number] => ({ kind: 'set', hive: 'HKLM', key: 'Software\\Policies\\T', name, type: 'REG_SZ', data: 'x' });
+		assert.throws(() => registryPolFile([set('**delvals.')], 'HKLM'), RegistryPolNameError);
+		assert.throws(() => lgpoSetting(set(';CORP\\x')), LgpoTextError);
+		assert.doesNotThrow(() => registryPolFile([set('CORP\\x')], 'HKLM'));
 	});
 });

@@ -279,10 +279,13 @@ function optionArb(element: AdmxElement): fc.Arbitrary<string | undefined> {
 				return text === undefined ? [] : [i.value.kind === 'string' ? quoted(text) : text];
 			}));
 			break;
-		case 'list':
+		case 'list': {
+			// A value name may not start as a Registry.pol directive or an LGPO text comment does.
+			const valueName = (min: number) => line(40, min).filter((s) => !s.startsWith('**') && !s.trimStart().startsWith(';'));
 			value = element.explicitValue
-				? fc.uniqueArray(fc.tuple(line(40, 1), line(40)), { maxLength: 3, selector: ([name]) => name }).map((pairs) => `{ ${pairs.map(([n, v]) => `${quoted(n)}: ${quoted(v)}`).join(', ')} }`)
-				: fc.array(line(40), { maxLength: 3 }).map(sequence);
+				? fc.uniqueArray(fc.tuple(valueName(1), line(40)), { maxLength: 3, selector: ([name]) => name }).map((pairs) => `{ ${pairs.map(([n, v]) => `${quoted(n)}: ${quoted(v)}`).join(', ')} }`)
+				: fc.array(element.valuePrefix === undefined ? valueName(0) : line(40), { maxLength: 3 }).map(sequence);
+		}
 	}
 	const required = 'required' in element && element.required;
 	return required ? value.map((v) => `      ${element.id}: ${v}\n`) : fc.option(value.map((v) => `      ${element.id}: ${v}\n`), { nil: undefined });

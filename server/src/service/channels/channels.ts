@@ -7,7 +7,7 @@ import type { ResolvedProfile } from '../export/resolve';
 import { encodeSettingsCatalog } from '../export/settingsCatalog';
 import { encodeSyncml } from '../export/syncmlMessage';
 import { LgpoTextError } from '../gpo/lgpoText';
-import { RegistryPolHiveError } from '../gpo/registryPol';
+import { RegistryPolHiveError, RegistryPolNameError } from '../gpo/registryPol';
 import { INTUNE_IMPORTER, LGPO_IMPORTER, POWERSHELL_IMPORTER, REGISTRY_POL_IMPORTER, SYNCML_IMPORTER } from '../import/importers';
 import type { Channel, ChannelFamily, Encoded, FileChannel, LeftOut } from './channel';
 
@@ -39,6 +39,9 @@ function registryPol(profile: ResolvedProfile): Encoded {
 		// A machine Registry.pol cannot hold the user policies of an ingested ADMX.
 		if (error instanceof RegistryPolHiveError) {
 			return { refusal: `${error.message}; LGPO text and the PowerShell script carry user policies` };
+		}
+		if (error instanceof RegistryPolNameError) {
+			return { refusal: error.message };
 		}
 		throw error;
 	}

@@ -53,6 +53,11 @@ export function lgpoSetting(operation: GpOperation): string {
 	if (lines.some((line) => /[\r\n]/.test(line))) {
 		throw new LgpoTextError(`${name} holds a line break, which LGPO text cannot carry; use --to registry-pol or --to powershell`);
 	}
+	// A key or value name read as a comment would drop the record and shift the fields after it.
+	const comment = [operation.key, operation.kind === 'deleteAllValues' ? '' : name].find((field) => field.trimStart().startsWith(';'));
+	if (comment !== undefined) {
+		throw new LgpoTextError(`${comment} starts with ;, which LGPO text reads as a comment; use --to registry-pol or --to powershell`);
+	}
 	return (name === '' ? [DEFAULT_VALUE_NOTE, ...lines] : lines).join('\n');
 }
 

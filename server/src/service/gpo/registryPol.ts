@@ -13,6 +13,9 @@ const FILES: Readonly<Record<GpHive, string>> = { HKLM: 'machine Registry.pol (M
 /** An operation of one hive asked into the Registry.pol of the other: a file holds one hive, which its folder names. */
 export class RegistryPolHiveError extends Error {}
 
+/** A value name the Group Policy client would read as a directive (`**del.`, `**delvals.`, …) rather than a value. */
+export class RegistryPolNameError extends Error {}
+
 /** Bytes appended in order; the file is built once, so a growing array is enough. */
 class Bytes {
 	private readonly bytes: number[] = [];
@@ -111,6 +114,9 @@ function recordParts(operation: GpOperation): { name: string; type: number; data
 
 /** `[key;value;type;size;data]`, every delimiter a UTF-16LE character (MS-GPREG 2.2.1); the hive is not written. */
 function appendRecord(file: Bytes, operation: GpOperation): void {
+	if (operation.kind !== 'deleteAllValues' && operation.name.startsWith('**')) {
+		throw new RegistryPolNameError(`${operation.name} starts with **, which a Registry.pol reads as a directive, not a value name; use --to lgpo or --to powershell`);
+	}
 	const { name, type, data } = recordParts(operation);
 	file.char('[').utf16z(operation.key)
 		.char(';').utf16z(name)

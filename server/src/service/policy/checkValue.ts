@@ -92,7 +92,12 @@ export function checkValue(element: AdmxElement, value: OptionValue, context: Va
 			if (element.explicitValue) {
 				return checkPairs(element.id, value, context.writer, problems);
 			}
-			checkStrings(element.id, value, context.writer, problems);
+			// Without a prefix each entry is also its value's name.
+			for (const entry of checkStrings(element.id, value, context.writer, problems) ?? []) {
+				if (element.valuePrefix === undefined) {
+					checkValueName(element.id, entry, problems);
+				}
+			}
 	}
 }
 
@@ -371,7 +376,10 @@ function checkPairs(id: string, value: OptionValue, writer: ValueEditWriter, pro
 			problems.push({ code: 'value-type', span: data, message: `The value of ${entry.key.value} in ${id} is text; found ${describe(data)}.` });
 			continue;
 		}
-		checkCharacters(id, { start: entry.key.start, end: entry.key.end, kind: 'scalar', value: entry.key.value, quoted: false }, writer, problems);
+		const key: TextValue = { start: entry.key.start, end: entry.key.end, kind: 'scalar', value: entry.key.value, quoted: false };
+		if (!checkCharacters(id, key, writer, problems)) {
+			checkValueName(id, key, problems);
+		}
 		if (typeof data.value === 'string') {
 			checkCharacters(id, data as TextValue, writer, problems);
 		}
@@ -411,7 +419,7 @@ function checkAccounts(element: AdmxList, accounts: NonNullable<AdmxList['accoun
 			problems.push({ code: 'value-type', span: item, message: `Each helper is a name written as ${accounts.format}; found ${item.kind === 'scalar' && item.value === '' ? 'empty text' : describe(item)}.` });
 			continue;
 		}
-		if (checkCharacters(element.id, item as TextValue, writer, problems)) {
+		if (checkCharacters(element.id, item as TextValue, writer, problems) || checkValueName(element.id, item as TextValue, problems)) {
 			continue;
 		}
 		const helper = item.value;
@@ -432,6 +440,22 @@ function checkAccounts(element: AdmxList, accounts: NonNullable<AdmxList['accoun
 			seen.set(folded, helper);
 		}
 	}
+}
+
+/**
+ * A list entry that becomes a registry value name, against the Group Policy formats that would read
+ * it as something else: Registry.pol takes a name starting with `**` as a directive (`**delvals.`
+ * deletes every value of the key), LGPO text takes a line starting with `;` as a comment.
+ */
+function checkValueName(id: string, entry: TextValue, problems: Problem[]): boolean {
+	const why = entry.value.startsWith('**')
+		? 'starts with **, which a Registry.pol reads as a directive (**delvals. deletes every value of the key) rather than a value name'
+		: entry.value.trimStart().startsWith(';') ? 'starts with ;, which LGPO text reads as a comment, so the entry would be lost' : undefined;
+	if (why === undefined) {
+		return false;
+	}
+	problems.push({ code: 'reserved-name', span: entry, message: `'${entry.value}' in ${id} becomes a registry value's name, and it ${why}. Write the name without it.` });
+	return true;
 }
 
 /** Code points XML 1.0 can carry, less U+F000, which the payload uses to separate list entries. */

@@ -32,6 +32,7 @@ export const RULES = {
 	'text-too-long': { severity: 'error', description: 'A text is longer than its ADMX element allows (1023 characters for the Remote Assistance messages); Intune\'s template editor refuses such a value.' },
 	'empty-helper-list': { severity: 'error', description: 'The helper list is empty, so nobody could offer help.' },
 	'helper-format': { severity: 'warning', description: 'A helper is not written as DOMAIN\\name.' },
+	'reserved-name': { severity: 'error', description: 'A list entry that becomes a registry value name a Group Policy format reads as something else: `**` starts a Registry.pol directive, `;` an LGPO text comment.' },
 	'duplicate-helper': { severity: 'warning', description: 'The same helper is listed twice.' },
 	'invalid-character': { severity: 'error', description: 'A value holds U+F000 (the list separator) or a character that XML 1.0 cannot carry.' },
 	'schema': { severity: 'error', description: 'The profile does not match the JSON Schema (reported only where no more precise rule applies).' },
