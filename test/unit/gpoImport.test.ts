@@ -100,6 +100,13 @@ describe('Registry.pol import', () => {
 		assert.deepEqual(policiesOf(importGroupPolicy('file:///c.pol', 'registry-pol', bytes)), ['UnsolicitedRemoteAssistance enabled {"RA_Unsolicit_Control_List":"0","RA_Unsolicit_DACL_Edit":["CORP\\\\Help"]}']);
 	});
 
+	it('reads a **DeleteValues record naming 200,000 values without overflowing the stack', () => {
+		const names = Array.from({ length: 200_000 }, (_, i) => `v${i}`).join(';');
+		const read = readRegistryPol(pol(record(TS, '**DeleteValues', 1, szData(names))));
+		assert.equal(read.records.length, 200_000);
+		assert.deepEqual(read.records[199_999], { kind: 'delete', key: TS, name: 'v199999', where: 'record 1 at byte 0x8' });
+	});
+
 	it('is not taken for a Registry.pol without its signature', () => {
 		assert.equal(groupPolicyFormat(new Uint8Array(Buffer.from('<SyncML/>'))), undefined);
 	});

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import * as ts from 'typescript';
 
 /** The repository root, from out/test/unit or test/unit. */
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..');
@@ -156,6 +157,23 @@ function usesRuntimeGlobal(source: string): boolean {
 	return /\b(?:Buffer|process|global|__dirname|__filename)\b/.test(code);
 }
 
+/**
+ * Calls that spread an array into their arguments (`push(...list)`, `Math.max(...list)`), as
+ * `line: code`: each argument takes a stack slot, so a list as long as a large file's overflows it.
+ */
+function spreadCalls(source: string): string[] {
+	const file = ts.createSourceFile('x.ts', source, ts.ScriptTarget.Latest, true);
+	const found: string[] = [];
+	const visit = (node: ts.Node): void => {
+		if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && (node.arguments ?? []).some(ts.isSpreadElement)) {
+			found.push(`${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${node.getText().slice(0, 80)}`);
+		}
+		ts.forEachChild(node, visit);
+	};
+	visit(file);
+	return found;
+}
+
 const withoutExtension = (file: string) => file.replace(/\.ts$/, '');
 const serviceRelative = (absolute: string) => path.relative(SERVICE, absolute).split(path.sep).join('/');
 
@@ -207,6 +225,12 @@ describe('layering', () => {
 		assert.deepEqual(offenders.map((file) => path.relative(ROOT, file)), []);
 	});
 
+	it('no call in the service or the CLI spreads an array into its arguments', () => {
+		const offenders = [...sourceFiles(SERVICE), ...sourceFiles(path.join(SERVER_SRC, 'cli'))]
+			.flatMap((file) => spreadCalls(readFileSync(file, 'utf8')).map((call) => `${path.relative(ROOT, file)}:${call}`));
+		assert.deepEqual(offenders, []);
+	});
+
 	it('every service folder is a layer, and every import points to its own layer or a lower one', () => {
 		assert.deepEqual(upwardImports(serviceEdges), []);
 	});
@@ -241,6 +265,11 @@ describe('layering', () => {
 			assert.deepEqual(circles(new Map([['a', ['b']], ['b', ['c']], ['c', []]])), []);
 			assert.deepEqual(circles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']]])), [['a', 'b', 'c']]);
 			assert.deepEqual(circles(new Map([['a', ['a']]])), [['a']]);
+		});
+
+		it('an array spread into a call, not into an array or an object', () => {
+			assert.deepEqual(spreadCalls('list.push(...items);\nMath.max(...values);\nnew Set(...sets);'), ['1: list.push(...items)', '2: Math.max(...values)', '3: new Set(...sets)']);
+			assert.deepEqual(spreadCalls('const a = [...items];\nconst o = { ...other };\nlist.push({ ...item });'), []);
 		});
 
 		it('a Node global in code, not in strings or comments', () => {

@@ -6,6 +6,7 @@ import { expandGlob } from './glob';
 import type { CliIo } from './io';
 import { decodeText, printEncodingProblem, readBytes } from './loadDocument';
 import { printReport, reportLine, type ReportLine } from './report';
+import { append } from '../service/text/append';
 
 export const ADMX_USAGE = 'Usage: rapolicy admx lint [--adml FILE] [--language NAME] [--format text|json] <file.admx or glob>...';
 
@@ -79,10 +80,10 @@ export function admxCommand(args: readonly string[], io: CliIo): number {
 			unreadable = true;
 		}
 		const doc = parseAdmxDocument(pathToFileURL(path.resolve(io.cwd, file)).toString(), 0, text, undefined, admlText);
-		results.push(...getDiagnostics(doc, DEFAULT_SETTINGS).map((d) => reportLine(file, d)));
+		append(results, getDiagnostics(doc, DEFAULT_SETTINGS).map((d) => reportLine(file, d)));
 		if (admlFile !== undefined && admlText !== undefined) {
 			const own = parseAdmxDocument(pathToFileURL(path.resolve(io.cwd, admlFile)).toString(), 0, admlText);
-			results.push(...getDiagnostics(own, DEFAULT_SETTINGS).map((d) => reportLine(path.relative(io.cwd, path.resolve(io.cwd, admlFile)), d)));
+			append(results, getDiagnostics(own, DEFAULT_SETTINGS).map((d) => reportLine(path.relative(io.cwd, path.resolve(io.cwd, admlFile)), d)));
 		} else if (format === 'text') {
 			io.stderr(`${file}: no ${language} ADML found beside it; string and presentation references were not checked (give one with --adml)\n`);
 		}

@@ -29,6 +29,7 @@ import type { ReadAdmx } from '../admx/admxSource';
 import { profileIngestion, type ProfileIngestion } from '../ingestion/profileIngestion';
 import { ingestsAdmx } from '../model/ingestedKey';
 import { checkIngestedPolicies } from '../validation/ingestedRules';
+import { append } from '../text/append';
 
 export const POLICY_LANGUAGE = 'rapolicy';
 export const SYNCML_LANGUAGE = 'syncml';
@@ -229,7 +230,7 @@ function parseChunk(text: string): YamlChunkResult {
 		const hasError = problems.some((p) => p.span.start >= doc.start && p.span.start <= doc.end && (p.severity ?? RULES[p.code].severity) === 'error');
 		if (doc.root && !hasError) {
 			const data = plainData(doc);
-			problems.push(...(data.ok ? schemaProblems(data.value, doc.root) : [{ code: 'yaml-syntax' as const, span: doc.root, message: data.message }]));
+			append(problems, (data.ok ? schemaProblems(data.value, doc.root) : [{ code: 'yaml-syntax' as const, span: doc.root, message: data.message }]));
 		}
 	}
 	return { text, yaml: yaml.map(({ start, end, root, errors }) => ({ start, end, root, errors })), profiles: lowered.map((l) => l.profile), problems };
@@ -358,7 +359,7 @@ function withProfileAdmx(doc: ParsedYaml, external: readonly IngestionInstall[],
 		const writer = new YamlEditWriter(doc.text);
 		const problems: Problem[] = [...doc.problems];
 		profiles.forEach((profile, i) => {
-			problems.push(...ingestions[i].problems);
+			append(problems, ingestions[i].problems);
 			checkIngestedPolicies(profile, ingestions[i], writer, problems);
 		});
 		return problems;

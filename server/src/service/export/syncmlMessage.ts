@@ -2,6 +2,7 @@ import { encodeData, encodePayload, type PayloadEncoding } from './payload';
 import type { ProfileAdmxFile } from '../ingestion/profileIngestion';
 import { escapeText, wrapCdata } from '../xml/entities';
 import { ingestionUri, policyUri, type ResolvedPolicy, type ResolvedProfile } from './resolve';
+import { append } from '../text/append';
 
 export interface SyncmlOptions {
 	readonly encoding: PayloadEncoding;
@@ -93,8 +94,8 @@ export function encodeSyncml(profile: ResolvedProfile, options: SyncmlOptions): 
 	}
 	lines.push('  <SyncBody>');
 	// A device refuses a policy of an ADMX it has not ingested, so the ingestions come first.
-	profile.ingests.forEach((file, i) => lines.push(...ingestionXml(file, i + 1, options.encoding, '    ')));
-	profile.policies.forEach((policy, i) => lines.push(...commandXml(policy, profile.ingests.length + i + 1, options.encoding, '    ')));
+	profile.ingests.forEach((file, i) => append(lines, ingestionXml(file, i + 1, options.encoding, '    ')));
+	profile.policies.forEach((policy, i) => append(lines, commandXml(policy, profile.ingests.length + i + 1, options.encoding, '    ')));
 	lines.push('    <Final/>', '  </SyncBody>', '</SyncML>', '');
 	return lines.join('\n');
 }

@@ -2,6 +2,7 @@ import type { AdmxElement } from '../admx/admxModel';
 import { enumItemByValue } from '../catalog/catalog';
 import { yamlText } from '../profile/yamlRender';
 import type { ResolvedBuiltIn, ResolvedIngested, ResolvedProfile } from './resolve';
+import { append } from '../text/append';
 
 function builtInOptions(resolved: ResolvedBuiltIn): string[] {
 	const lines: string[] = [];
@@ -21,7 +22,8 @@ function builtInOptions(resolved: ResolvedBuiltIn): string[] {
 				lines.push(`      ${element.id}: ${value === '' ? '""' : yamlText(value as string)}`);
 				break;
 			case 'list':
-				lines.push(`      ${element.id}:`, ...(value as readonly string[]).map((entry) => `        - ${yamlText(entry)}`));
+				lines.push(`      ${element.id}:`);
+				append(lines, (value as readonly string[]).map((entry) => `        - ${yamlText(entry)}`));
 				break;
 		}
 	}
@@ -75,7 +77,8 @@ export function profilesToYaml(profiles: readonly ResolvedProfile[]): string {
 			lines.push(`description: ${yamlText(profile.description)}`);
 		}
 		if (profile.ingests.length > 0) {
-			lines.push('admx:', ...profile.ingests.flatMap((file) => [`  - app: ${yamlText(file.app)}`, `    file: ${yamlText(file.file)}`]));
+			lines.push('admx:');
+			append(lines, profile.ingests.flatMap((file) => [`  - app: ${yamlText(file.app)}`, `    file: ${yamlText(file.file)}`]));
 		}
 		// The scope places the policies whose class is Both; the others have one place.
 		if (profile.policies.some((p) => p.kind === 'ingested' && p.target.policy.class === 'Both' && p.scope === 'User')) {
@@ -89,7 +92,8 @@ export function profilesToYaml(profiles: readonly ResolvedProfile[]): string {
 				lines.push(`  ${key}: { state: ${resolved.state} }`);
 				continue;
 			}
-			lines.push(`  ${key}:`, `    state: ${resolved.state}`, '    options:', ...options);
+			lines.push(`  ${key}:`, `    state: ${resolved.state}`, '    options:');
+			append(lines, options);
 		}
 		return lines.join('\n') + '\n';
 	}).join('---\n');

@@ -5,6 +5,7 @@ import { valueForm } from '../policy/valueForm';
 import { elementMarkdown } from './elementDocs';
 import type { ParsedAdmx } from '../document/document';
 import { toRange } from '../text/ranges';
+import { append } from '../text/append';
 
 /** The AppName is chosen when the ADMX is ingested, so the hover shows where it goes. */
 const APP = '{AppName}';
@@ -48,7 +49,8 @@ export function admxPolicyMarkdown(file: AdmxFile, policy: AdmxPolicy, app = APP
 		`Payload (String, Format \`chr\`): \`<enabled/>${data}\` or \`<disabled/>\`${node.cutAt ? `. The category path stops at \`${node.cutAt.prefix}:${node.cutAt.name}\`, which belongs to another namespace.` : ''}`,
 	];
 	if (policy.elements.length > 0) {
-		lines.push('', ...policy.elements.map((e) => `- \`${e.id}\` (${e.type}): ${valueHint(e)}`));
+		lines.push('');
+		append(lines, policy.elements.map((e) => `- \`${e.id}\` (${e.type}): ${valueHint(e)}`));
 	}
 	return lines.join('\n');
 }

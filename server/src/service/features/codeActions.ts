@@ -7,6 +7,7 @@ import { eol, lineStart } from '../text/lines';
 import { toRange } from '../text/ranges';
 import type { Fix } from '../problems/problem';
 import { toDiagnostic, visibleProblems } from '../document/diagnostics';
+import { append } from '../text/append';
 
 function sameRange(a: Range, b: Range): boolean {
 	return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
@@ -38,7 +39,7 @@ export function getCodeActions(doc: ParsedDocument, diagnostics: readonly Diagno
 		}
 	}
 	if (doc.language === 'syncml' && range) {
-		actions.push(...payloadConversions(doc, start));
+		append(actions, payloadConversions(doc, start));
 	}
 	return actions;
 }

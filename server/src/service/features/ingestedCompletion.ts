@@ -13,6 +13,7 @@ import type { CursorContext } from '../yaml/yamlCursor';
 import { escapeSnippet, yamlText } from '../profile/yamlRender';
 import { ingestedElementMarkdown, ingestedSummaryMarkdown, controlOf, policyDisplayName } from './ingestedDocs';
 import { keyProposal } from './keyProposal';
+import { append } from '../text/append';
 
 /** Proposals for the policies of ingested ADMX files in a profile, from the ADMX and its ADML. */
 
@@ -26,7 +27,8 @@ function optionSnippet(found: IngestedPolicy, element: AdmxElement, tab: number)
 function policySnippet(key: string, found: IngestedPolicy, unit: string): string {
 	const lines = [`${escapeSnippet(key)}:`, `${unit}state: \${1|enabled,disabled,not-configured|}`];
 	if (found.policy.elements.length > 0) {
-		lines.push(`${unit}options:`, ...found.policy.elements.map((e, i) => `${unit}${unit}${optionSnippet(found, e, i + 2)}`));
+		lines.push(`${unit}options:`);
+		append(lines, found.policy.elements.map((e, i) => `${unit}${unit}${optionSnippet(found, e, i + 2)}`));
 	}
 	return lines.join('\n') + '$0';
 }

@@ -4,6 +4,7 @@ import { valueForm, type ValueSyntax } from '../policy/valueForm';
 import { elementMarkdown } from './elementDocs';
 import type { EnumElement, EnumItem, PolicyDefinition, PolicyElement } from '../catalog/types';
 import { enumItemMarkdown } from './itemDocs';
+import { append } from '../text/append';
 
 /** Markdown documentation derived from the catalog; shared by hover and completion. */
 
@@ -17,7 +18,9 @@ export function policyMarkdown(policy: PolicyDefinition): string {
 		: policy.elements.map((e) => `\`${e.id}\` (${e.type})`).join(', ');
 	const extra: string[] = [];
 	if (policy.prerequisites && policy.prerequisites.length > 0) {
-		extra.push('Also needed on the device (not set by this policy):', '', ...policy.prerequisites.map((p) => `- ${p}`), '');
+		extra.push('Also needed on the device (not set by this policy):', '');
+		append(extra, policy.prerequisites.map((p) => `- ${p}`));
+		extra.push('');
 	}
 	if (policy.observedBehaviour) {
 		extra.push(`*Observed behaviour, not policy text:* ${policy.observedBehaviour}`, '');

@@ -18,6 +18,7 @@ import type { ScannedAttribute } from '../xml/xmlScanner';
 import { escapeSnippet } from '../profile/yamlRender';
 import { toRange } from '../text/ranges';
 import { catalogElementMarkdown, catalogItemMarkdown, policyMarkdown } from './policyDocs';
+import { append } from '../text/append';
 
 const markdown = (value: string) => ({ kind: MarkupKind.Markdown, value });
 const META = '<Meta>\n\t<Format xmlns="syncml:metinf">chr</Format>\n\t<Type xmlns="syncml:metinf">text/plain</Type>\n</Meta>';
@@ -209,7 +210,8 @@ function valueSnippet(element: PolicyElement, tab: number, form: PayloadForm): s
 function commandSnippet(command: 'Replace' | 'Delete' | 'Get', policy: PolicyDefinition, cmdId: number): string {
 	const lines = [`<${command}>`, `\t<CmdID>\${1:${cmdId}}</CmdID>`, '\t<Item>', '\t\t<Target>', `\t\t\t<LocURI>${policy.omaUri}</LocURI>`, '\t\t</Target>'];
 	if (command === 'Replace') {
-		lines.push(...META.split('\n').map((l) => `\t\t${l}`), `\t\t<Data>${payloadSnippet(policy, 'escaped')}</Data>`);
+		append(lines, META.split('\n').map((l) => `\t\t${l}`));
+		lines.push(`\t\t<Data>${payloadSnippet(policy, 'escaped')}</Data>`);
 	}
 	lines.push('\t</Item>', `</${command}>$0`);
 	return lines.join('\n');

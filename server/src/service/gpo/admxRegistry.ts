@@ -7,6 +7,7 @@
 import type { GpHive, GpOperation, GpSet } from './registryOperation';
 import type { AdmxBoolean, AdmxDecimal, AdmxElement, AdmxEnum, AdmxEnumItem, AdmxList, AdmxListItem, AdmxPolicy, AdmxText, AdmxValue, PolicyClass } from '../admx/admxModel';
 import { itemValueText } from '../policy/checkValue';
+import { append } from '../text/append';
 
 /** Values by element id, as resolved from a profile: decimal/longDecimal digits; text string; boolean 'true'|'false'; enum the chosen item's value text (as `itemValueText` in admx/checkPayload.ts gives it); multiText the strings; list the name/value pairs flattened [name1, value1, name2, value2, ...] (already named per valuePrefix / explicitValue / self-named). */
 export type AdmxValues = ReadonlyMap<string, string | readonly string[]>;
@@ -163,7 +164,7 @@ export function admxRegistryOperations(policy: AdmxPolicy, hive: GpHive, state: 
 		const value = (enabled ? policy.enabledValue : policy.disabledValue) ?? IMPLICIT[state];
 		operations.push(valueOperation(hive, policy.key, policy.valueName, value));
 	}
-	operations.push(...listItemOperations(hive, enabled ? policy.enabledList : policy.disabledList));
+	append(operations, listItemOperations(hive, enabled ? policy.enabledList : policy.disabledList));
 	for (const element of policy.elements) {
 		if (!enabled) {
 			operations.push(element.type === 'list'
@@ -173,7 +174,7 @@ export function admxRegistryOperations(policy: AdmxPolicy, hive: GpHive, state: 
 		}
 		const value = values.get(element.id);
 		if (value !== undefined) {
-			operations.push(...elementOperations(hive, element, value));
+			append(operations, elementOperations(hive, element, value));
 		}
 	}
 	return operations;

@@ -1,5 +1,6 @@
 import { oneLine } from '../text/oneLine';
 import { MDM_WINS, type GpHive, type GpOperation, type GpReadResult, type GpRecord, type GpSet, type GpWrite, type RegistryType } from './registryOperation';
+import { append } from '../text/append';
 
 /**
  * A PowerShell single-quoted string. PowerShell also takes the typographic quotes U+2018–U+201B
@@ -397,7 +398,7 @@ export function readPowerShell(text: string): GpReadResult {
 		if (typeof result === 'string') {
 			skipped.push(`${where}: ${first.kind === 'word' ? first.text : ''}: ${result}`);
 		} else {
-			records.push(...result);
+			append(records, result);
 		}
 	}
 	return { records, skipped };

@@ -1,5 +1,6 @@
 import { startsWithPReg } from './registryPolSignature';
 import type { GpHive, GpOperation, GpReadResult, GpRecord, GpSet, RegistryType } from './registryOperation';
+import { append } from '../text/append';
 
 /** Registry value type codes (MS-GPREG 2.2.1, WinNT.h), for writing and reading. */
 const TYPE_CODES: Readonly<Record<RegistryType, number>> = {
@@ -269,7 +270,7 @@ export function readRegistryPol(bytes: Uint8Array): GpReadResult {
 		if (type === undefined) {
 			skipped.push(`${where}: ${name.text} on ${key.text}: registry type ${typeCode} is not one Group Policy writes`);
 		} else {
-			records.push(...recordsOf(key.text, name.text, type, bytes.subarray(dataStart, dataStart + size), where, skipped));
+			append(records, recordsOf(key.text, name.text, type, bytes.subarray(dataStart, dataStart + size), where, skipped));
 		}
 		at = dataStart + size + 2;
 	}

@@ -34,7 +34,7 @@ class Lowering {
 		const switchValue = this.slot(policy.registryKey, policy.registryValueName);
 		const elements = policy.elements.map((element) => ({ element, ...this.elementValue(element) }));
 		const touched = elements.filter((e) => e.slot !== undefined);
-		const order = Math.min(switchValue?.order ?? Infinity, ...touched.map((e) => e.slot?.order ?? Infinity));
+		const order = touched.reduce((first, e) => Math.min(first, e.slot?.order ?? Infinity), switchValue?.order ?? Infinity);
 		const named = `${policy.name}: ${policy.registryValueName}`;
 		if (switchValue?.value) {
 			const { type, data } = switchValue.value;

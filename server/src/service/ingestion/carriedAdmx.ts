@@ -4,6 +4,7 @@ import { sourceSpan, type Decoded } from '../xml/entities';
 import type { AdmxFile } from '../admx/admxModel';
 import { lintAdmx } from './lintAdmx';
 import { readAdmx } from '../admx/readAdmx';
+import { append } from '../text/append';
 
 /**
  * An ADMX carried as escaped text (a SyncML Data escaped, a JSON string), read from its decoded
@@ -23,6 +24,6 @@ export function readCarriedAdmxText(decoded: Decoded, problems: Problem[]): Admx
 /** An ADMX carried where it stands in `text`, between `start` and `end`, problems at its characters. */
 export function readCarriedAdmxInPlace(text: string, start: number, end: number, problems: Problem[]): AdmxFile {
 	const admx = readAdmx(text, start, end);
-	problems.push(...lintAdmx(admx, text, undefined, start, end).filter((p) => p.code !== 'admx-intune-import'));
+	append(problems, lintAdmx(admx, text, undefined, start, end).filter((p) => p.code !== 'admx-intune-import'));
 	return admx;
 }

@@ -5,6 +5,7 @@ import { categoryPath } from './configUri';
 import { ingestionKeyVerdict } from './ingestionKeys';
 import { presentationOf } from '../admx/readAdml';
 import { lineBreaksIn, lineOf } from '../text/lines';
+import { append } from '../text/append';
 
 /** Intune's Import ADMX takes files up to 1 MB. */
 const INTUNE_MAX_BYTES = 1024 * 1024;
@@ -16,9 +17,10 @@ function keysOf(policy: AdmxPolicy): { key: string; span: Span }[] {
 	for (const element of policy.elements) {
 		keys.push({ key: element.key, span: element.keySpan });
 		if (element.type === 'boolean') {
-			lists.push(...element.trueList, ...element.falseList);
+			append(lists, element.trueList);
+			append(lists, element.falseList);
 		} else if (element.type === 'enum') {
-			lists.push(...element.items.flatMap((i) => i.valueList));
+			append(lists, element.items.flatMap((i) => i.valueList));
 		}
 	}
 	return [...keys, ...lists.map((item) => ({ key: item.key, span: item.keySpan }))];
@@ -142,7 +144,7 @@ export function lintAdmx(file: AdmxFile, text: string, adml?: AdmlFile, start = 
 		problems.push({ code: 'admx-ingestion', severity: 'error', span: { start, end: declaration }, message: 'Nothing may come before <?xml: a device refuses the file (a line break here is the usual cause when the ADMX is pasted into CDATA). Remove it.' });
 	}
 	const refs = [...file.categories.values()].map((c) => c.parentCategory).concat(file.policies.flatMap((p) => [p.parentCategory, p.supportedOn]));
-	problems.push(...undeclaredPrefixes(file, refs));
+	append(problems, undeclaredPrefixes(file, refs));
 	const seenReference = new Set<string>();
 	for (const policy of file.policies) {
 		for (const problem of categoryPath(file, policy).problems) {
@@ -184,7 +186,7 @@ export function lintAdmx(file: AdmxFile, text: string, adml?: AdmlFile, start = 
 		problems.push({ code: 'admx-intune-import', span: { start: file.root.start, end: Math.min(file.root.end, file.root.start + 20) }, message: `The file is larger than the 1 MB Intune's Import ADMX takes.` });
 	}
 	if (adml) {
-		problems.push(...missingStrings(file, adml));
+		append(problems, missingStrings(file, adml));
 	}
 	return problems;
 }

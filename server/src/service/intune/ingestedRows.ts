@@ -7,6 +7,7 @@ import { property, propertyEntry, type JsonValue } from '../json/jsonParser';
 import { parsePayload } from '../mdm/payload';
 import type { Problem } from '../problems/problem';
 import { OMA_STRING } from './intuneModel';
+import { append } from '../text/append';
 
 /**
  * The rows of a custom profile that ingest an ADMX (`ADMXInstall`, the ADMX text as the value) or
@@ -52,7 +53,7 @@ export class IngestedRows {
 			this.writes.push({ ...at, kind: 'configure', node, uri: uri.value, payload });
 		}
 		if (node && payload) {
-			this.problems.push(...payload.problems);
+			append(this.problems, payload.problems);
 			this.settings.push({ setting: { command: 'Replace', locUri: { start: uri.content.start, end: uri.content.end, value: uri.value }, node, payload }, order: index });
 		}
 		return true;
@@ -68,7 +69,7 @@ export class IngestedRows {
 			return this.settings.flatMap(({ setting, order }) => checkIngestedSetting(setting, order, index));
 		};
 		const problems = run([]);
-		this.problems.push(...problems);
+		append(this.problems, problems);
 		return { problems, recheck: run };
 	}
 }

@@ -14,6 +14,7 @@ import type { TextEdit } from '../problems/problem';
 import { escapeAttribute, sourceSpan } from '../xml/entities';
 import { IngestedRows } from './ingestedRows';
 import { jsonEscape, OMA_STRING, type IntuneLowering } from './intuneModel';
+import { append } from '../text/append';
 
 /** Writes fixes into an OMA setting's value: payload XML, escaped again for the JSON string. */
 export class OmaValueEditWriter implements PolicyEditWriter {
@@ -103,7 +104,7 @@ export function lowerCustomProfile(root: JsonValue, writer: OmaValueEditWriter, 
 			return;
 		}
 		const payload = parsePayload({ decoded, element: { nameSpan: value }, form: 'raw' });
-		out.problems.push(...payload.problems);
+		append(out.problems, payload.problems);
 		if (!ra.policy) {
 			return;
 		}

@@ -8,6 +8,7 @@ import { emptyLowering, type IntuneAnchor } from './intuneModel';
 import { lowerCustomProfile, OmaValueEditWriter } from './lowerCustomProfile';
 import { CatalogEditWriter, lowerSettingsCatalog } from './lowerSettingsCatalog';
 import type { IntuneKind } from './sniff';
+import { append } from '../text/append';
 
 export interface IntuneParse {
 	/** Undefined when the JSON holds neither `omaSettings` nor `settings`. */
@@ -28,7 +29,7 @@ export interface IntuneParse {
 export function parseIntune(text: string): IntuneParse {
 	const json = parseJson(text);
 	const out = emptyLowering();
-	out.problems.push(...json.problems.map((p): Problem => ({ code: 'json-syntax', span: p, message: p.message })));
+	append(out.problems, json.problems.map((p): Problem => ({ code: 'json-syntax', span: p, message: p.message })));
 	const root = json.root;
 	const kind = root && kindOf(root);
 	const custom = new OmaValueEditWriter(text);

@@ -5,6 +5,7 @@ import { column, eol, lineEnd, lineStart, nextLineStart } from '../text/lines';
 import type { TextEdit } from '../problems/problem';
 import type { PolicyEditWriter } from '../policy/policyRules';
 import { defaultValueText, yamlText } from './yamlRender';
+import { append } from '../text/append';
 
 /** The indentation step the file uses: the smallest indentation of any non-blank line, or two spaces. */
 export function indentUnit(text: string): string {
@@ -68,7 +69,8 @@ export class YamlEditWriter implements PolicyEditWriter {
 		const indent = this.bodyIndent(setting);
 		const lines = [`${indent}state: ${state}`];
 		if (options.length > 0) {
-			lines.push(`${indent}options:`, ...options);
+			lines.push(`${indent}options:`);
+			append(lines, options);
 		}
 		const start = valueStart(this.source, setting.name.end);
 		const colon = this.source.indexOf(':', setting.name.end) + 1;
@@ -123,7 +125,7 @@ export class YamlEditWriter implements PolicyEditWriter {
 		}
 		if (this.isFlow(setting)) {
 			// Remove `options: {...}` with the comma that separates it from its neighbour.
-			const end = Math.max(key.end, ...setting.options.map((o) => o.span.end), this.flowValueEnd(key.end));
+			const end = setting.options.reduce((last, o) => Math.max(last, o.span.end), Math.max(key.end, this.flowValueEnd(key.end)));
 			const before = this.source.slice(setting.name.end, key.start);
 			const comma = before.lastIndexOf(',');
 			if (comma >= 0 && before.indexOf('{', comma) < 0) {

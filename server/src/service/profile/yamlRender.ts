@@ -1,4 +1,5 @@
 import type { PolicyDefinition, PolicyElement } from '../catalog/types';
+import { append } from '../text/append';
 
 const NOT_A_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|no|on|off|[-+]?(?:\.\d+|\d[\d_]*(?:\.\d*)?)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 
@@ -42,7 +43,7 @@ export function policySnippet(policy: PolicyDefinition, unit: string): string {
 		lines.push(`${unit}options:`);
 		let tab = 2;
 		for (const element of policy.elements) {
-			lines.push(...elementSnippet(element, `${unit}${unit}`, unit, tab));
+			append(lines, elementSnippet(element, `${unit}${unit}`, unit, tab));
 			tab++;
 		}
 	}

@@ -8,6 +8,7 @@ import { shiftProblem } from '../problems/shiftProblem';
 import { parsePayload } from '../mdm/payload';
 import type { CommandChunk, IngestedAdmx, IngestionFacts, SyncmlCommand, SyncmlData } from './syncmlModel';
 import { isWrite } from '../mdm/commands';
+import { append } from '../text/append';
 
 
 /**
@@ -65,7 +66,7 @@ export function readIngestion(source: string, commands: readonly SyncmlCommand[]
 			const readable = isWrite(command.name) && item.data !== undefined && item.data.form !== 'empty';
 			const payload = readable && item.data ? parsePayload(item.data) : undefined;
 			if (payload) {
-				problems.push(...payload.problems);
+				append(problems, payload.problems);
 			}
 			settings.push({ command: command.name, locUri: { start: locUri.start, end: locUri.end, value: locUri.value }, node, payload });
 		}

@@ -11,6 +11,7 @@ import type { ParsedPayload } from '../mdm/payload';
 import { DEVICE_ROOT, type RemoteAssistanceUri } from '../catalog/omaUri';
 import type { RaItem } from './raItem';
 import type { SyncmlData } from './syncmlModel';
+import { append } from '../text/append';
 
 /**
  * What only SyncML can get wrong about a Remote Assistance item: the URI, the command against the
@@ -82,7 +83,7 @@ export function checkRemoteAssistanceItem(text: string, entry: RaItem, damaged: 
 	if (!payload) {
 		return;
 	}
-	problems.push(...payload.problems);
+	append(problems, payload.problems);
 	if (ra.policy) {
 		checkPayloadContent(payload, ra.policy, problems);
 	}

@@ -18,6 +18,7 @@ import { remoteAssistanceItems, type RaItem } from './raItem';
 import { readCommand } from './readCommand';
 import { COMMANDS } from './syncmlGrammar';
 import { allCommands, type CommandChunk, type CommandChunkResult, type PolicyWrite, type SyncmlCommand, type SyncmlItem } from './syncmlModel';
+import { append } from '../text/append';
 
 /**
  * A SyncML file read as a frame (the XML around the commands, with each command of SyncBody, or
@@ -280,10 +281,10 @@ function message(frame: LazyFrame, frameKind: FrameKind, frameProblems: readonly
 	}
 	conflictProblems(indexes.conflicts, chunks, lineOf, problems);
 	const ingestion = ingestionCheck(chunks);
-	problems.push(...ingestion.problems);
+	append(problems, ingestion.problems);
 	for (const chunk of chunks) {
 		if (chunk.result.problems.length > 0) {
-			problems.push(...problemsAt(chunk.result, chunk.start));
+			append(problems, problemsAt(chunk.result, chunk.start));
 		}
 	}
 	let found: SyncmlFrame | undefined;
@@ -445,7 +446,7 @@ function frameComments(nodes: readonly XmlNode[]): XmlNode[] {
 		if (node.kind === 'comment') {
 			found.push(node);
 		} else if (node.kind === 'element' && !node.skipped) {
-			found.push(...frameComments(node.children));
+			append(found, frameComments(node.children));
 		}
 	}
 	return found;
