@@ -260,3 +260,20 @@ describe('Intune: hostile input', () => {
 		}
 	});
 });
+
+describe('Intune: a key written twice in one object', () => {
+	const OFFER_URI = './Device/Vendor/MSFT/Policy/Config/RemoteAssistance/UnsolicitedRemoteAssistance';
+	const valid = '<enabled/><data id=\\"RA_Unsolicit_Control_List\\" value=\\"1\\"/><data id=\\"RA_Unsolicit_DACL_Edit\\" value=\\"CORP\\\\\\\\A&#xF000;CORP\\\\\\\\A\\"/>';
+	const text = `{"@odata.type": "#microsoft.graph.windows10CustomConfiguration", "displayName": "P", "omaSettings": [{"@odata.type": "#microsoft.graph.omaSettingString", "displayName": "Offer", "omaUri": "${OFFER_URI}", "value": "${valid}", "value": "<enabled/>"}]}`;
+
+	it('is an error at the second key, and the checks read the last value, as JSON.parse and Intune do', () => {
+		assert.equal(JSON.parse(text).omaSettings[0].value, '<enabled/>');
+		const doc = parseIntuneDocument('file:///p.json', 1, text);
+		const found = doc.problems.map((p) => `${p.code}: ${text.slice(p.span.start, p.span.end)}`);
+		const second = text.lastIndexOf('"value"');
+		assert.ok(found.includes('duplicate-key: "value"'), found.join('\n'));
+		assert.equal(doc.problems.find((p) => p.code === 'duplicate-key')?.span.start, second);
+		// The last value leaves out both options, which the first one had.
+		assert.ok(doc.problems.some((p) => p.code === 'missing-option'), found.join('\n'));
+	});
+});

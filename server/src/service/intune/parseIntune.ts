@@ -29,7 +29,7 @@ export interface IntuneParse {
 export function parseIntune(text: string): IntuneParse {
 	const json = parseJson(text);
 	const out = emptyLowering();
-	append(out.problems, json.problems.map((p): Problem => ({ code: 'json-syntax', span: p, message: p.message })));
+	append(out.problems, json.problems.map((p): Problem => ({ code: p.duplicate ? 'duplicate-key' : 'json-syntax', span: p, message: p.message })));
 	const root = json.root;
 	const kind = root && kindOf(root);
 	const custom = new OmaValueEditWriter(text);

@@ -46,6 +46,8 @@ export type JsonValue = JsonString | JsonNumber | JsonLiteral | JsonObject | Jso
 
 export interface JsonProblem extends Span {
 	readonly message: string;
+	/** A key that appears again in one object; anything else is a syntax problem. */
+	readonly duplicate?: true;
 }
 
 export interface JsonParse {
@@ -62,14 +64,22 @@ const ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const WORD = /[A-Za-z0-9_.+-]+/y;
 
-/** The first property of `object` called `name`, if `object` is an object. */
+/** The property of `object` called `name`, if `object` is an object: the last one, as `JSON.parse` and Intune read a repeated key. */
 export function property(object: JsonValue | undefined, name: string): JsonValue | undefined {
-	return object?.kind === 'object' ? object.properties.find((p) => p.key.value === name)?.value : undefined;
+	return propertyEntry(object, name)?.value;
 }
 
 /** The same, with the property's key, for edits and messages that point at it. */
 export function propertyEntry(object: JsonValue | undefined, name: string): JsonProperty | undefined {
-	return object?.kind === 'object' ? object.properties.find((p) => p.key.value === name) : undefined;
+	if (object?.kind !== 'object') {
+		return undefined;
+	}
+	for (let i = object.properties.length - 1; i >= 0; i--) {
+		if (object.properties[i].key.value === name) {
+			return object.properties[i];
+		}
+	}
+	return undefined;
 }
 
 /** Decodes the characters of a JSON string between `start` and `end` (the quotes left out). */
@@ -123,9 +133,9 @@ class Reader {
 		return { root, problems: this.problems };
 	}
 
-	private problem(start: number, end: number, message: string): void {
+	private problem(start: number, end: number, message: string, duplicate?: true): void {
 		if (this.problems.length < MAX_PROBLEMS) {
-			this.problems.push({ start, end: Math.max(end, start), message });
+			this.problems.push({ start, end: Math.max(end, start), message, ...(duplicate ? { duplicate } : {}) });
 		}
 	}
 
@@ -186,6 +196,7 @@ class Reader {
 		const text = this.text;
 		const start = this.pos++;
 		const properties: JsonProperty[] = [];
+		const keys = new Set<string>();
 		for (;;) {
 			this.space();
 			const c = text[this.pos];
@@ -205,6 +216,10 @@ class Reader {
 				break;
 			}
 			const key = this.string();
+			if (keys.has(key.value)) {
+				this.problem(key.start, key.end, `"${key.value}" appears again in this object; JSON.parse, and so Intune, keeps this last one and drops the one before. Remove one of them.`, true);
+			}
+			keys.add(key.value);
 			this.space();
 			let value: JsonValue | undefined;
 			if (text[this.pos] === ':') {

@@ -14,7 +14,7 @@ interface RuleInfo {
 export const RULES = {
 	'yaml-syntax': { severity: 'error', description: 'The text is not valid YAML.' },
 	'invalid-structure': { severity: 'error', description: 'A document or entry has the wrong shape (for example a list where a mapping belongs).' },
-	'duplicate-key': { severity: 'error', description: 'The same key appears twice in one mapping.' },
+	'duplicate-key': { severity: 'error', description: 'The same key appears twice in one mapping, or in one object of an Intune export, where the last one is what is read.' },
 	'unknown-key': { severity: 'error', description: 'A key that the profile format does not define.' },
 	'misplaced-key': { severity: 'error', description: 'A key indented one level too deep or too shallow, such as an option beside `options:` instead of under it, or a policy inside another policy.' },
 	'missing-profile': { severity: 'error', description: 'A profile document has no `profile` name.' },
