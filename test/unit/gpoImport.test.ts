@@ -234,6 +234,22 @@ describe('GroupPolicy script import', () => {
 		assert.deepEqual(result.skipped, []);
 	});
 
+	it('stops expanding a string past 65,536 characters, so a few hundred bytes cannot grow into gigabytes', () => {
+		const names = 'abcdefghijkl'.split('');
+		const script = [
+			'$a = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"',
+			...names.slice(1).map((name, i) => `$${name} = "${`$${names[i]}`.repeat(4)}"`),
+			`Set-GPRegistryValue -Name G -Key "HKLM\\${TS}\\RAUnsolicit" -ValueName CORP\\A -Type String -Value "$l"`,
+		].join('\n');
+		assert.ok(script.length < 500);
+		const read = readPowerShell(script);
+		assert.deepEqual(read.records, []);
+		assert.deepEqual(read.skipped, [
+			'line 7: a double-quoted string expands its variables past 65,536 characters, so this import does not work out its value',
+			'line 13: Set-GPRegistryValue: its -Value uses a value this import cannot work out',
+		]);
+	});
+
 	it('undoes a doubled quote of either kind and expands backtick escapes in double quotes', () => {
 		const read = readPowerShell(`Set-GPRegistryValue -Name x -Key 'HKLM\\${TS}' -ValueName ViewMessage -Type String -Value 'It''s ‘‘ours’’', "a\`tb ""c"" $undefined"`);
 		assert.deepEqual(read.skipped, ['line 1: Set-GPRegistryValue: its -Value uses a value this import cannot work out']);

@@ -134,6 +134,9 @@ const isQuote = (quotes: string, char: string | undefined) => char !== undefined
 const BACKTICK_ESCAPES: Readonly<Record<string, string>> = { '0': '\0', 'a': '\x07', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t', 'v': '\v' };
 const WORD_END = /[\s,;|()'"\u2018-\u201E`#=]/;
 
+/** The longest text a double-quoted string may expand to; no policy value comes near it. */
+const MAX_EXPANSION = 65_536;
+
 /**
  * Splits a script into statements of tokens, one at a time, so a statement's double-quoted
  * strings expand the variables that the statements before it assigned.
@@ -141,6 +144,8 @@ const WORD_END = /[\s,;|()'"\u2018-\u201E`#=]/;
 class Tokenizer {
 	private at = 0;
 	private line = 1;
+	/** The lines where a string grew past MAX_EXPANSION, in order. */
+	readonly cutLines: number[] = [];
 
 	constructor(private readonly text: string, private readonly variables: ReadonlyMap<string, string | undefined>) {}
 
@@ -266,6 +271,11 @@ class Tokenizer {
 				// A subexpression runs code; its value cannot be known here.
 				const known = name === '(' ? undefined : this.variable(name);
 				value = value === undefined || known === undefined ? undefined : value + known;
+				// Variables that hold each other twice over double with every assignment; past the bound the value is not known.
+				if (value !== undefined && value.length > MAX_EXPANSION) {
+					value = undefined;
+					this.cutLines.push(this.line);
+				}
 				i += name.length;
 				continue;
 			}
@@ -381,6 +391,9 @@ export function readPowerShell(text: string): GpReadResult {
 	const records: GpRecord[] = [];
 	const skipped: string[] = [];
 	for (let statement = tokenizer.next(); statement; statement = tokenizer.next()) {
+		for (const line of tokenizer.cutLines.splice(0)) {
+			skipped.push(`line ${line}: a double-quoted string expands its variables past ${MAX_EXPANSION.toLocaleString('en-US')} characters, so this import does not work out its value`);
+		}
 		const [first, second] = statement.tokens;
 		if (first.kind === 'value' && first.source.startsWith('$') && second?.kind === 'assign') {
 			const rest = statement.tokens.slice(2);
