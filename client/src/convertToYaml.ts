@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { IMPORT_REQUEST, type CarriedAdmxFile, type ImportParams, type ImportRequestResult } from '../../server/src/common/protocol';
 import { planAdmxSaves } from '../../server/src/common/admxSaves';
+import { writeNewFiles } from '../../server/src/common/writeNewFiles';
 import { decodeFile } from '../../server/src/common/decodeFile';
 import { startsWithPReg } from '../../server/src/common/registryPolSignature';
 import { baseName } from './previewPanel';
@@ -71,7 +72,17 @@ async function saveAdmxFiles(files: readonly CarriedAdmxFile[], folder: vscode.U
 		void vscode.window.showErrorMessage(`${taken.join(', ')} already ${taken.length === 1 ? 'exists' : 'exist'} beside ${name} with other content, and would be overwritten by the ADMX it carries. Move ${taken.length === 1 ? 'it' : 'them'} and convert again (rapolicy import --admx-dir saves them elsewhere).`);
 		return false;
 	}
-	for (const { file } of plan.saves.filter((save) => save.write)) {
+	const writes = plan.saves.filter((save) => save.write).map((save) => save.file);
+	if (folder.scheme === 'file') {
+		// On disk each file is created exclusively inside the folder, all or none, as rapolicy import does.
+		const failed = writeNewFiles(writes.map((file) => ({ target: place(file).fsPath, shown: file.file, data: file.text, folder: folder.fsPath, makeFolders: true })));
+		if (failed !== undefined) {
+			void vscode.window.showErrorMessage(`${failed}; no ADMX file was written. Move it and convert again.`);
+			return false;
+		}
+		return true;
+	}
+	for (const file of writes) {
 		await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(place(file), '..'));
 		await vscode.workspace.fs.writeFile(place(file), new TextEncoder().encode(file.text));
 	}

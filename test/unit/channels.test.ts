@@ -115,9 +115,9 @@ describe('the channel list', () => {
 		const profiles = resolveProfiles(parsePolicyDocument(`file://${dir}/p.rapolicy.yaml`, 0, HELPDESK));
 		for (const channel of CHANNELS) {
 			const printed = run(['encode', '--to', channel.id, 'p.rapolicy.yaml'], dir);
-			const saved = run(['encode', '--to', channel.id, '-o', `out${channel.kind === 'file' ? channel.extension : '.txt'}`, 'p.rapolicy.yaml'], dir);
+			const saved = run(['encode', '--to', channel.id, '-o', `out-${channel.id}${channel.kind === 'file' ? channel.extension : '.txt'}`, 'p.rapolicy.yaml'], dir);
 			assert.equal(saved.code, 0, `${channel.id}: ${saved.stderr}`);
-			const file = readFileSync(path.join(dir, `out${channel.kind === 'file' ? channel.extension : '.txt'}`));
+			const file = readFileSync(path.join(dir, `out-${channel.id}${channel.kind === 'file' ? channel.extension : '.txt'}`));
 			if (channel.kind === 'view') {
 				assert.equal(printed.stdout, channel.encode(profiles), channel.id);
 				assert.equal(file.toString('utf8'), printed.stdout, channel.id);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { exportFileName, placeToEdit, profileFileName, profileNameOf } from '../../client/src/fileNames';
+import { safeFileName } from '../../server/src/service/import/fileNames';
 
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..');
 
@@ -52,5 +53,16 @@ describe('where a new profile puts the cursor', () => {
 		const place = placeToEdit(text);
 		assert.ok(place);
 		assert.equal(text.split('\n')[place.line].slice(place.start, place.end), 'Remote Assistance locked down');
+	});
+});
+
+describe('a name from input made a safe file or folder name', () => {
+	it('keeps ordinary names and reduces what would leave the folder or name a device', () => {
+		assert.equal(safeFileName('Contoso'), 'Contoso');
+		assert.equal(safeFileName('Firefox~Policy'), 'Firefox~Policy');
+		for (const [name, safe] of [['..', '__'], ['.', '_'], ['a/b', 'a_b'], ['a\\b', 'a_b'], ['C:', 'C_'], ['NUL', '_NUL'], ['con.admx', '_con.admx'], ['x. ', 'x__'], ['a\nb', 'a_b'], ['', '_']]) {
+			assert.equal(safeFileName(name), safe, JSON.stringify(name));
+		}
+		assert.equal(safeFileName('x'.repeat(300)).length, 120);
 	});
 });

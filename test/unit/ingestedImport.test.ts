@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -413,6 +413,28 @@ describe('rapolicy import: ADMX files beside the profile', () => {
 		assert.equal(out.code, 0, out.stderr);
 		assert.equal(out.stderr, 'kept everything.admx (the same ADMX)\nkept firefox.admx (the same ADMX)\nwrote intune.rapolicy.yaml\n');
 		assert.equal(run(['encode', '--to', 'intune', 'intune.rapolicy.yaml'], dir).stdout, json);
+	});
+
+	it('never writes through a link standing where an ADMX goes, and a failed import leaves no file it wrote', () => {
+		mkdirSync(path.join(dir, 'linked'));
+		const outside = path.join(dir, 'outside-target');
+		symlinkSync(outside, path.join(dir, 'linked', 'firefox.admx'));
+		const out = run(['import', 'escape.syncml', '-o', 'linked/back.rapolicy.yaml'], dir);
+		assert.equal(out.code, 2);
+		assert.match(out.stderr, /linked\/firefox\.admx exists \(a file or a link\); it is not written over; nothing was written/);
+		assert.equal(existsSync(outside), false, 'the link was not followed');
+		assert.equal(existsSync(path.join(dir, 'linked', 'everything.admx')), false, 'the file written before the failure was removed');
+		assert.equal(existsSync(path.join(dir, 'linked', 'back.rapolicy.yaml')), false);
+	});
+
+	it('a profile file that exists is not written over, and nothing else is written', () => {
+		mkdirSync(path.join(dir, 'again'));
+		writeFileSync(path.join(dir, 'again', 'back.rapolicy.yaml'), 'mine');
+		const out = run(['import', 'escape.syncml', '-o', 'again/back.rapolicy.yaml'], dir);
+		assert.equal(out.code, 2);
+		assert.match(out.stderr, /again\/back\.rapolicy\.yaml exists \(a file or a link\); it is not written over; nothing was written/);
+		assert.equal(readFileSync(path.join(dir, 'again', 'back.rapolicy.yaml'), 'utf8'), 'mine');
+		assert.equal(existsSync(path.join(dir, 'again', 'everything.admx')), false);
 	});
 
 	it('refuses to overwrite another file of the same name, and writes nothing; --admx-dir saves them elsewhere', () => {

@@ -1,9 +1,9 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CHANNELS, channelTitle, resolveProfiles, unresolvedIngested, withIngestedAdmx, type Channel, type ResolvedProfile } from '../service';
 import { cliReadAdmx } from './ingestedAdmx';
 import type { CliIo } from './io';
 import { loadDocument, reportBlockingErrors } from './loadDocument';
+import { writeNewFiles } from '../common/writeNewFiles';
 
 export const ENCODE_USAGE = `Usage: rapolicy encode --to ${CHANNELS.map((c) => c.id).join('|')} [--encoding escape|cdata] [--full-message] [--profile NAME] [-o FILE] <file>`;
 
@@ -16,7 +16,7 @@ const optionLine = (option: string, text: string) => `  ${option.padEnd(WIDTH)}$
 /** The help under the usage line: a line per channel, the options, then what sets channels apart. */
 export const ENCODE_HELP = [
 	...CHANNELS.map((c) => optionLine(`--to ${c.id}`, `${channelTitle(c)} (${c.description})`)),
-	optionLine('-o FILE', 'write the output to FILE instead of stdout'),
+	optionLine('-o FILE', 'write the output to FILE, a new file, instead of stdout'),
 	optionLine('--encoding', 'escape (default) or cdata: how the payload is written inside <Data>'),
 	optionLine('--profile NAME', 'the profile to encode, when the file has several'),
 	'  The SyncML message is its commands alone; --full-message adds a SyncHdr template: fill in device id and server URI.',
@@ -106,10 +106,9 @@ function oneProfile(profiles: readonly ResolvedProfile[], name: string | undefin
 	return undefined;
 }
 
-type WriteFile = (file: string, data: string | Uint8Array) => void;
 
 /** `rapolicy encode`: what the device, the MDM server or the GPO receives, on stdout or in the -o file. Refuses files with errors. */
-export function encodeCommand(args: readonly string[], io: CliIo, writeFile: WriteFile = (f, d) => fs.writeFileSync(f, d)): number {
+export function encodeCommand(args: readonly string[], io: CliIo): number {
 	const parsed = parseArgs(args);
 	if (typeof parsed === 'string') {
 		io.stderr(`rapolicy encode: ${parsed}\n${ENCODE_USAGE}\n`);
@@ -125,11 +124,11 @@ export function encodeCommand(args: readonly string[], io: CliIo, writeFile: Wri
 		return 0;
 	}
 	const data = parsed.channel.kind === 'file' && parsed.channel.byteOrderMark && typeof output === 'string' ? `\uFEFF${output}` : output;
-	// A missing folder or a read-only file is reported like an unreadable input (exit 2), not thrown.
-	try {
-		writeFile(path.resolve(io.cwd, parsed.output), data);
-	} catch (error) {
-		io.stderr(`rapolicy encode: cannot write ${parsed.output}: ${(error as Error).message}\n`);
+	// A missing folder, an existing file or a read-only place is reported like an unreadable input (exit 2).
+	const target = path.resolve(io.cwd, parsed.output);
+	const failed = writeNewFiles([{ target, shown: parsed.output, data, folder: path.dirname(target), makeFolders: false }]);
+	if (failed !== undefined) {
+		io.stderr(`rapolicy encode: ${failed}\n`);
 		return 2;
 	}
 	io.stderr(`wrote ${parsed.output}\n`);

@@ -1,9 +1,9 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { admlBeside } from '../admxFiles';
 import { DEFAULT_SETTINGS, importContent, planAdmxSaves, type CarriedAdmxFile, type ImportResult } from '../service';
 import { startsWithPReg } from '../common/registryPolSignature';
 import { decodeFile } from '../common/decodeFile';
+import { writeNewFiles, type NewFile } from '../common/writeNewFiles';
 import { readIngestedAdmx } from './ingestedAdmx';
 import type { CliIo } from './io';
 import { decodeText, fileUri, printBlockingErrors, printEncodingProblem, readBytes, unknownForm } from './loadDocument';
@@ -51,7 +51,7 @@ function profilePath(from: string, to: string): string {
  * how it is read (a Registry.pol by its bytes, every other form by its text), with the ADMX files
  * SyncML or an Intune export ingests saved where the profile names them.
  */
-export function importCommand(args: readonly string[], io: CliIo, writeFile: (file: string, text: string) => void = (f, t) => fs.writeFileSync(f, t)): number {
+export function importCommand(args: readonly string[], io: CliIo): number {
 	const parsed = parseArgs(args);
 	if (typeof parsed === 'string') {
 		io.stderr(`rapolicy import: ${parsed}\n${IMPORT_USAGE}\n`);
@@ -77,31 +77,30 @@ export function importCommand(args: readonly string[], io: CliIo, writeFile: (fi
 	if (result.skipped.length > 10) {
 		io.stderr(`rapolicy import: ${result.skipped.length} items not converted (listed above)\n`);
 	}
-	const saved = saveAdmx(result.admxFiles ?? [], profileFolder, io, writeFile);
-	if (saved !== 0) {
-		return saved;
+	const admx = admxWrites(result.admxFiles ?? [], profileFolder, parsed.admxDir, io);
+	if (typeof admx === 'number') {
+		return admx;
+	}
+	const files = admx.flatMap((a) => (a.file ? [a.file] : []));
+	if (parsed.output) {
+		const target = path.resolve(io.cwd, parsed.output);
+		files.push({ target, shown: parsed.output, data: result.yaml, folder: path.dirname(target), makeFolders: true });
+	}
+	// The ADMX files and the profile are written together or not at all.
+	const failed = writeNewFiles(files);
+	if (failed !== undefined) {
+		io.stderr(`rapolicy import: ${failed}; nothing was written\n`);
+		return 2;
+	}
+	for (const line of admx.map((a) => a.said)) {
+		io.stderr(line);
 	}
 	if (parsed.output) {
-		if (!tryWrite(path.resolve(io.cwd, parsed.output), parsed.output, result.yaml, io, writeFile)) {
-			return 2;
-		}
 		io.stderr(`wrote ${parsed.output}\n`);
 	} else {
 		io.stdout(result.yaml);
 	}
 	return 0;
-}
-
-/** Writes a file, and the folders it goes in; false after saying on stderr why it could not. */
-function tryWrite(target: string, shown: string, text: string, io: CliIo, writeFile: (file: string, text: string) => void): boolean {
-	try {
-		fs.mkdirSync(path.dirname(target), { recursive: true });
-		writeFile(target, text);
-		return true;
-	} catch (error) {
-		io.stderr(`rapolicy import: cannot write ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-		return false;
-	}
 }
 
 /** The text of an existing file, or undefined when there is none. */
@@ -117,10 +116,11 @@ function existingText(file: string, io: CliIo): string | undefined {
 }
 
 /**
- * Saves the ADMX files the profile names, relative to its folder, as the plan says: 0, or the
- * exit code after saying why not.
+ * The ADMX files the profile names, relative to its folder, to write as the plan says, each with
+ * what to say once written; or the exit code after saying why none can be.
  */
-function saveAdmx(files: readonly CarriedAdmxFile[], profileFolder: string, io: CliIo, writeFile: (file: string, text: string) => void): number {
+function admxWrites(files: readonly CarriedAdmxFile[], profileFolder: string, admxDir: string | undefined, io: CliIo): { file: NewFile | undefined; said: string }[] | number {
+	const folder = admxDir === undefined ? profileFolder : path.resolve(io.cwd, admxDir);
 	const target = (file: CarriedAdmxFile) => path.resolve(profileFolder, file.file);
 	const shown = (file: CarriedAdmxFile) => path.relative(io.cwd, target(file)) || target(file);
 	const plan = planAdmxSaves(files, (file) => existingText(target(file), io));
@@ -130,15 +130,12 @@ function saveAdmx(files: readonly CarriedAdmxFile[], profileFolder: string, io: 
 		}
 		return 1;
 	}
-	for (const { file, write } of plan.saves) {
-		if (write && !tryWrite(target(file), shown(file), file.text, io, writeFile)) {
-			return 2;
-		}
+	return plan.saves.flatMap(({ file, write }) => {
 		// SyncML and Intune carry the ADMX alone; display names come from the ADML beside it.
-		const strings = admlBeside(target(file)) ? '' : `; put its ADML in en-US/ beside it for the display names`;
-		io.stderr(`${write ? 'wrote' : 'kept'} ${shown(file)}${write ? '' : ' (the same ADMX)'}${strings}\n`);
-	}
-	return 0;
+		const strings = admlBeside(target(file)) ? '' : '; put its ADML in en-US/ beside it for the display names';
+		const said = `${write ? 'wrote' : 'kept'} ${shown(file)}${write ? '' : ' (the same ADMX)'}${strings}\n`;
+		return [{ file: write ? { target: target(file), shown: shown(file), data: file.text, folder, makeFolders: true } : undefined, said }];
+	});
 }
 
 /** The import of the file, or the exit code after saying on stderr why there is none. */

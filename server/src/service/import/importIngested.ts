@@ -7,6 +7,7 @@ import type { ConfigureWrite, IngestedWrite, InstallWrite } from '../ingestion/i
 import { fileUidOf, isAppName, type ProfileAdmxFile } from '../ingestion/profileIngestion';
 import { ingestedApp, indexIngestions, lookupPolicy, type IngestionIndex, type IngestionInstall } from '../ingestion/ingestionIndex';
 import { policyCaseMessage } from '../policy/names';
+import { safeFileName } from './fileNames';
 import type { ParsedPayload } from '../mdm/payload';
 import { LIST_SEPARATOR } from '../mdm/payloadText';
 import type { Problem } from '../problems/problem';
@@ -44,8 +45,6 @@ export interface IngestedImport {
 	readonly policies: readonly ResolvedIngested[];
 }
 
-/** What a file name cannot hold on Windows, where the FileUid becomes one. */
-const FILE_NAME_BREAKERS = /[\\/:*?"<>|\u0000-\u001f]|^\.\.?$|[. ]$/;
 
 function notASetting(command: string): string | undefined {
 	if (command === 'Get') {
@@ -73,7 +72,8 @@ function installProblem(write: InstallWrite): string | undefined {
 	if (!isAppName(app)) {
 		return `the AppName ${app} cannot stand in a profile's admx entry`;
 	}
-	if (FILE_NAME_BREAKERS.test(fileUid)) {
+	// The FileUid becomes the file's name and, exported again, the node: a name that must be changed to be safe is refused.
+	if (safeFileName(fileUid) !== fileUid) {
 		return `the FileUid ${fileUid} cannot name a file, and a profile takes the FileUid from its ADMX file's name`;
 	}
 	const admx = loadAdmx(write.text);
@@ -119,7 +119,8 @@ function carriedFiles(installs: readonly (InstallWrite & { readonly text: string
 		const { app, fileUid } = write.node;
 		const plain = `${fileUid}.admx`;
 		const owner = taken.get(plain.toLowerCase());
-		const name = owner === undefined || owner === write.text ? plain : `${app}/${plain}`;
+		// A clash goes into a folder named after the AppName, made a safe name: an AppName such as .. would leave the folder.
+		const name = owner === undefined || owner === write.text ? plain : `${safeFileName(app)}/${plain}`;
 		taken.set(name.toLowerCase(), write.text);
 		const file = joinPath(folder, name);
 		return { app, file, fileUid, text: write.text, where: write.where, source: { admx: loadAdmx(write.text), adml: undefined, text: write.text } };
