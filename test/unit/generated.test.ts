@@ -95,3 +95,15 @@ describe('files derived from the catalog', () => {
 		}
 	});
 });
+
+describe('the manifest in untrusted workspaces', () => {
+	it('ignores a workspace\'s value of every setting that names files to read', () => {
+		const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+		const settings = manifest.contributes.configuration.properties as Record<string, { markdownDescription?: string; description?: string }>;
+		// A setting that names files says so in its description: paths relative to the workspace folder.
+		const namingFiles = Object.keys(settings).filter((key) => /\bpaths?\b/i.test(settings[key].markdownDescription ?? settings[key].description ?? ''));
+		assert.deepEqual(namingFiles, ['rapolicy.admx.ingested']);
+		assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+		assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, namingFiles);
+	});
+});
