@@ -114,7 +114,9 @@ function checkEnum(element: AdmxEnum, value: OptionValue, { writer, adml }: Valu
 	if (aliases && element.items.some((i) => i.alias === said)) {
 		return;
 	}
-	const byValue = element.items.find((i) => itemValueText(i.value) === (DIGITS.test(said.trim()) && typeof value.value === 'string' ? String(Number(said)) : said));
+	// Digits written as text (a payload, a quoted profile value) name the number they spell: ' 01' is 1.
+	const asValue = typeof value.value === 'string' && DIGITS.test(said.trim()) ? String(Number(said)) : said;
+	const byValue = element.items.find((i) => itemValueText(i.value) === asValue);
 	if (byValue) {
 		// A readable alias is what a profile writes; a number in quotes is neither.
 		if (aliases && typeof value.value === 'string' && byValue.alias) {
