@@ -4,6 +4,7 @@ import { IMPORT_REQUEST, type CarriedAdmxFile, type ImportParams, type ImportReq
 import { planAdmxSaves } from '../../server/src/common/admxSaves';
 import { writeNewFiles } from '../../server/src/common/writeNewFiles';
 import { decodeFile } from '../../server/src/common/decodeFile';
+import { fileKindOf, overLimit } from '../../server/src/common/readLimits';
 import { startsWithPReg } from '../../server/src/common/registryPolSignature';
 import { baseName } from './previewPanel';
 import { openNewProfile } from './templates';
@@ -32,6 +33,12 @@ function sourceUri(uri: unknown): vscode.Uri | undefined {
 async function importParams(uri: vscode.Uri): Promise<ImportParams | string> {
 	let document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
 	if (!document) {
+		// Only a regular file within its kind's cap is read (a pipe or a device never ends).
+		const stat = await vscode.workspace.fs.stat(uri);
+		const refused = (stat.type & vscode.FileType.File) === 0 ? 'is not a regular file' : overLimit(stat.size, fileKindOf(uri.path));
+		if (refused !== undefined) {
+			return `${baseName(uri)} ${refused}.`;
+		}
 		const bytes = await vscode.workspace.fs.readFile(uri);
 		// A Registry.pol is sent as bytes, every other file as the text VS Code decodes.
 		if (startsWithPReg(bytes)) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands } from '../../server/src/common/protocol';
+import { Commands, WORKSPACE_TRUSTED_NOTIFICATION, type InitializationOptions } from '../../server/src/common/protocol';
 import { registerCommands } from './commands';
 import { PreviewPanels } from './previewPanel';
 import { registerLanguageStatus } from './languageStatus';
@@ -20,6 +20,8 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Lo
 		documentSelector: [{ language: 'rapolicy' }, { language: 'syncml' }, { language: 'admx' }, { language: 'json' }, { language: 'jsonc' }],
 		outputChannel,
 		errorHandler: restartingErrorHandler(outputChannel),
+		// Read when the server starts, so one started again after trust was granted knows it.
+		initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
 	};
 	// The id matches the settings prefix, so `rapolicy.trace.server` traces the protocol.
 	return new LanguageClient('rapolicy', 'Remote Assistance Policy', serverOptions, clientOptions);
@@ -97,6 +99,11 @@ export function activate(context: vscode.ExtensionContext): RapolicyApi {
 		vscode.commands.registerCommand(Commands.restartServer, async () => {
 			if (client) {
 				await client.restart();
+			}
+		}),
+		vscode.workspace.onDidGrantWorkspaceTrust(() => {
+			if (client?.isRunning()) {
+				void client.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
 			}
 		}),
 	);

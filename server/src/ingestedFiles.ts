@@ -45,7 +45,7 @@ export class IngestedFiles {
 		for (const [app, files] of entries) {
 			for (const file of files) {
 				const full = path.resolve(folder, file);
-				const read = this.files.read(full);
+				const read = this.files.read(full, undefined, file);
 				if ('error' in read) {
 					if (!this.told.has(full)) {
 						this.told.add(full);

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
 	CodeActionKind,
@@ -10,11 +12,24 @@ import {
 	type InitializeResult,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { AdmxFiles } from './admxFiles';
+import { AdmxFiles, type MayRead } from './admxFiles';
+import { CachedDisk } from './disk/cachedDisk';
 import { EditorDocument } from './editorDocument';
 import { IngestedFiles } from './ingestedFiles';
 import type { AdmlFile, Language, ParsedDocument, Settings } from './service';
-import { IMPORT_REQUEST, POLICY_LENSES, PREVIEW_REQUEST, SUMMARY_REQUEST, type DocumentParams, type ImportParams, type ImportRequestResult, type PreviewResult, type SummaryResult } from './common/protocol';
+import {
+	IMPORT_REQUEST,
+	POLICY_LENSES,
+	PREVIEW_REQUEST,
+	SUMMARY_REQUEST,
+	WORKSPACE_TRUSTED_NOTIFICATION,
+	type DocumentParams,
+	type ImportParams,
+	type ImportRequestResult,
+	type InitializationOptions,
+	type PreviewResult,
+	type SummaryResult,
+} from './common/protocol';
 import { runSafe } from './runSafe';
 import { SERVER_NAME, VERSION } from './version';
 
@@ -35,6 +50,24 @@ function languageFor(document: TextDocument): Language | undefined {
 	return service().languageOf(document.uri, document.languageId, (chars) => (chars === undefined ? document.getText() : document.getText({ start: { line: 0, character: 0 }, end: document.positionAt(chars) })));
 }
 
+/** Rounds of reading a request may wait for: an ADMX file and its folder, the language folder, then its ADML. */
+const READ_ROUNDS = 4;
+
+/** Whether `file` lies inside `folder` (both real paths). */
+function inside(folder: string, file: string): boolean {
+	const relative = path.relative(folder, file);
+	return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** The folder with links resolved, so that a file reached through a link compares with it. */
+function realFolder(folder: string): string {
+	try {
+		return fs.realpathSync(folder);
+	} catch {
+		return folder;
+	}
+}
+
 /**
  * Wires the language service to an LSP connection. Holds only per-document caches and settings;
  * every answer comes from the service.
@@ -52,12 +85,42 @@ export function startServer(connection: Connection): void {
 	let globalSettings: Settings | undefined;
 	const global = () => (globalSettings ??= service().normalizeSettings(rawGlobalSettings));
 	let workspaceFolders: string[] = [];
+	/** The workspace folders with links resolved, which untrusted reads must stay in. */
+	let realFolders: string[] = [];
+	/** Whether the workspace is trusted: until it is, a document's files are read only inside its folders. */
+	let trusted = true;
 	/** Whether the client watches files for the server when asked to. */
 	let watchFiles = false;
-	const admxFiles = new AdmxFiles(service);
+	// A file found changed in the background is checked again in every document, as a watched change is.
+	const disk = new CachedDisk(() => validateAll());
+	const admxFiles = new AdmxFiles(service, disk);
 	const ingestedFiles = new IngestedFiles(() => workspaceFolders, admxFiles, (message) => connection.console.warn(message));
-	/** A parse as checked with the ADMX files the settings name as ingested elsewhere. */
-	const withIngested = (doc: ParsedDocument, settings: Settings) => service().withIngestedAdmx(doc, ingestedFiles.installsFor(doc.uri, settings), admxFiles.readAdmxFor(doc.uri));
+	const insideFolders: MayRead = (file) => realFolders.some((folder) => inside(folder, file));
+	/** Where a document's files may be read from: anywhere once the workspace is trusted. */
+	const mayRead = () => (trusted ? undefined : insideFolders);
+	/** A parse as checked with the ADMX files the settings name as ingested elsewhere, and its own read where it may. */
+	const withIngested = (doc: ParsedDocument, settings: Settings) => service().withIngestedAdmx(doc, ingestedFiles.installsFor(doc.uri, settings), admxFiles.readAdmxFor(doc.uri, undefined, mayRead()));
+
+	/**
+	 * What `work` gives once the files it reads are there: files are read in the background, never
+	 * while a request waits, and work that met one not read yet runs again when the reads end.
+	 */
+	async function afterReads<T>(work: () => T): Promise<T> {
+		for (let round = 0; ; round++) {
+			const begun = disk.readsBegun;
+			const result = work();
+			if (disk.readsBegun === begun || round === READ_ROUNDS) {
+				return result;
+			}
+			await disk.settled();
+		}
+	}
+
+	function validateAll(): void {
+		for (const document of documents.all()) {
+			scheduleValidation(document);
+		}
+	}
 
 	/**
 	 * The parse of the document closed last, until another document opens or a few minutes pass:
@@ -90,7 +153,7 @@ export function startServer(connection: Connection): void {
 		if (!uri.startsWith('file:') || !uri.toLowerCase().endsWith('.admx')) {
 			return undefined;
 		}
-		const found = admxFiles.admlText(fileURLToPath(uri));
+		const found = admxFiles.admlText(fileURLToPath(uri), undefined, undefined, mayRead());
 		return found && 'text' in found ? { text: found.text, adml: service().loadAdml(found.text) } : undefined;
 	}
 
@@ -160,7 +223,11 @@ export function startServer(connection: Connection): void {
 			return;
 		}
 		try {
-			const diagnostics = service().getDiagnostics(withIngested(parse(document, language), settings), settings);
+			const diagnostics = await afterReads(() => service().getDiagnostics(withIngested(parse(document, language), settings), settings));
+			const latest = documents.get(uri);
+			if (latest !== document || latest.version !== document.version) {
+				return;
+			}
 			await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
 		} catch (error) {
 			connection.console.error(`Validation failed for ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -178,7 +245,10 @@ export function startServer(connection: Connection): void {
 		pullSettings = params.capabilities.workspace?.configuration === true;
 		watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
 		workspaceFolders = (params.workspaceFolders ?? []).flatMap((f) => (f.uri.startsWith('file:') ? [fileURLToPath(f.uri)] : []));
-		rawGlobalSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+		const options = params.initializationOptions as InitializationOptions | undefined;
+		rawGlobalSettings = options?.settings;
+		trusted = options?.workspaceTrusted !== false;
+		realFolders = workspaceFolders.map(realFolder);
 		return {
 			capabilities: {
 				textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -206,12 +276,16 @@ export function startServer(connection: Connection): void {
 	connection.onDidChangeWatchedFiles((params) => {
 		for (const change of params.changes) {
 			if (change.uri.startsWith('file:')) {
-				admxFiles.changed(fileURLToPath(change.uri));
+				disk.changed(fileURLToPath(change.uri));
 			}
 		}
-		for (const document of documents.all()) {
-			scheduleValidation(document);
-		}
+		validateAll();
+	});
+
+	// Files outside the workspace folders that were refused are read now.
+	connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
+		trusted = true;
+		validateAll();
 	});
 
 	connection.onDidChangeConfiguration((change) => {
@@ -221,9 +295,7 @@ export function startServer(connection: Connection): void {
 			rawGlobalSettings = raw;
 			globalSettings = undefined;
 		}
-		for (const document of documents.all()) {
-			scheduleValidation(document);
-		}
+		validateAll();
 	});
 
 	documents.onDidOpen((event) => {
@@ -258,7 +330,7 @@ export function startServer(connection: Connection): void {
 		const settings = await settingsFor(params.textDocument.uri);
 		return runSafe(connection.console, 'Completion', params.textDocument.uri, token, null, () => {
 			const found = parsedFor(params.textDocument.uri);
-			return found ? service().getCompletions(withIngested(found.parsed, settings), found.document.offsetAt(params.position)) : null;
+			return found ? afterReads(() => service().getCompletions(withIngested(found.parsed, settings), found.document.offsetAt(params.position))) : null;
 		});
 	});
 
@@ -266,7 +338,7 @@ export function startServer(connection: Connection): void {
 		const settings = await settingsFor(params.textDocument.uri);
 		return runSafe(connection.console, 'Hover', params.textDocument.uri, token, null, () => {
 			const found = parsedFor(params.textDocument.uri);
-			return found ? service().getHover(withIngested(found.parsed, settings), found.document.offsetAt(params.position)) : null;
+			return found ? afterReads(() => service().getHover(withIngested(found.parsed, settings), found.document.offsetAt(params.position))) : null;
 		});
 	});
 
@@ -289,11 +361,11 @@ export function startServer(connection: Connection): void {
 		const settings = await settingsFor(params.uri);
 		return runSafe(connection.console, 'Preview', params.uri, token, null, () => {
 			const found = parsedFor(params.uri);
-			return found ? service().buildPreview(withIngested(found.parsed, settings), settings, settings.payload) : null;
+			return found ? afterReads(() => service().buildPreview(withIngested(found.parsed, settings), settings, settings.payload)) : null;
 		});
 	});
 
-	connection.onRequest(SUMMARY_REQUEST, (params: DocumentParams, token): SummaryResult | ResponseError<void> => runSafe(connection.console, 'Summary', params.uri, token, null, () => {
+	connection.onRequest(SUMMARY_REQUEST, (params: DocumentParams, token): Promise<SummaryResult | ResponseError<void>> => runSafe(connection.console, 'Summary', params.uri, token, null, () => {
 		const found = parsedFor(params.uri);
 		if (!found) {
 			return null;
@@ -306,13 +378,13 @@ export function startServer(connection: Connection): void {
 	// Checked and read with the ADMX files the settings name as ingested elsewhere, as the editor shows them.
 	connection.onRequest(IMPORT_REQUEST, async (params: ImportParams, token): Promise<ImportRequestResult | ResponseError<void>> => {
 		const settings = await settingsFor(params.uri);
-		return runSafe(connection.console, 'Import', params.uri, token, null, () => {
+		return runSafe(connection.console, 'Import', params.uri, token, null, async () => {
 			const open = parsedFor(params.uri);
 			const content = params.base64 !== undefined ? new Uint8Array(Buffer.from(params.base64, 'base64')) : (params.text ?? open?.document.getText());
 			if (content === undefined) {
 				return null;
 			}
-			const imported = service().importContent({ uri: params.uri, content, parsed: open?.parsed }, { settings, external: ingestedFiles.importedFor(params.uri, settings) });
+			const imported = await afterReads(() => service().importContent({ uri: params.uri, content, parsed: open?.parsed }, { settings, external: ingestedFiles.importedFor(params.uri, settings) }));
 			switch (imported.kind) {
 				case 'unread':
 					return null;
@@ -328,7 +400,7 @@ export function startServer(connection: Connection): void {
 		const settings = await settingsFor(params.textDocument.uri);
 		return runSafe(connection.console, 'Code actions', params.textDocument.uri, token, [], () => {
 			const found = parsedFor(params.textDocument.uri);
-			return found ? service().getCodeActions(withIngested(found.parsed, settings), params.context.diagnostics, settings, params.range) : [];
+			return found ? afterReads(() => service().getCodeActions(withIngested(found.parsed, settings), params.context.diagnostics, settings, params.range)) : [];
 		});
 	});
 

@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { CompletionRequest, DidChangeWatchedFilesNotification, FileChangeType, type CompletionItem, type CompletionList } from 'vscode-languageserver-protocol';
+import { CompletionRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type Diagnostic, type CompletionItem, type CompletionList } from 'vscode-languageserver-protocol';
+import { WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/src/common/protocol';
 import { LspClient } from './lspClient';
 import { minimalAdml as ADML, minimalAdmx as ADMX } from '../helpers/admxText';
 
@@ -72,5 +74,48 @@ describe('language server: ADMX files on disk', () => {
 		assert.deepEqual(opened.diagnostics.filter((d) => String(d.code).startsWith('ingested')), []);
 		writeFileSync(admx, ADMX('Renamed'));
 		assert.deepEqual((await changed(admx, uri)).filter((d) => d.startsWith('ingested')), ['ingested-uri The ADMX ingested as T has no policy P. A policy renamed or moved between ADMX revisions has another node: check the revision the device ingests.']);
+	});
+});
+
+describe('language server: files a profile names, before and after the workspace is trusted', { skip: process.platform === 'win32' ? 'named pipes and /dev/zero are POSIX files' : false }, () => {
+	const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'rapolicy-lsp-trust-')));
+	const ws = path.join(dir, 'ws');
+	const file = path.join(ws, 'p.rapolicy.yaml');
+	const uri = pathToFileURL(file).toString();
+	const text = ['profile: P', 'admx:', '  - app: Out', '    file: ../outside/t.admx', '  - app: Pipe', '    file: pipe.admx', '  - app: Zero', '    file: zero.admx', '  - app: In', '    file: t.admx', 'policies: {}', ''].join('\n');
+	let client: LspClient;
+
+	before(async () => {
+		mkdirSync(path.join(dir, 'outside'), { recursive: true });
+		mkdirSync(ws);
+		writeFileSync(path.join(dir, 'outside', 't.admx'), ADMX('Out'));
+		writeFileSync(path.join(ws, 't.admx'), ADMX('In'));
+		execFileSync('mkfifo', [path.join(ws, 'pipe.admx')]);
+		symlinkSync('/dev/zero', path.join(ws, 'zero.admx'));
+		writeFileSync(file, text);
+		client = new LspClient();
+		await client.initialize({ workspaceTrusted: false }, [ws]);
+	});
+
+	after(async () => {
+		assert.equal(await client.stop(), 0);
+		rmSync(dir, { recursive: true });
+	});
+
+	const fileProblems = (diagnostics: readonly Diagnostic[]) =>
+		diagnostics.map((d) => `${d.range.start.line}: ${String(d.message)}`).filter((d) => /\.admx (is|does)/.test(d));
+
+	it('reads only inside the workspace folders until trusted, and never a pipe or a device', async () => {
+		const opened = await client.open(uri, text);
+		assert.deepEqual(fileProblems(opened.diagnostics), [
+			'3: ../outside/t.admx is outside the workspace folders; files there are read only once the workspace is trusted.',
+			'5: pipe.admx is a named pipe, not a file.',
+			'7: zero.admx is a link to a file outside the workspace folders; such files are read only once the workspace is trusted.',
+		]);
+		const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 2 } });
+		assert.ok(hover, 'the server answers as before');
+		const next = client.nextDiagnostics(uri);
+		await client.connection.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
+		assert.deepEqual(fileProblems((await next).diagnostics), ['5: pipe.admx is a named pipe, not a file.', '7: zero.admx is a device, not a file.']);
 	});
 });

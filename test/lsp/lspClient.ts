@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import {
 	DidChangeTextDocumentNotification,
@@ -51,12 +52,13 @@ export class LspClient {
 		return this.process.exitCode !== null;
 	}
 
-	async initialize(initializationOptions?: unknown): Promise<InitializeResult> {
+	async initialize(initializationOptions?: unknown, workspaceFolders: readonly string[] = []): Promise<InitializeResult> {
 		const result = await this.connection.sendRequest(InitializeRequest.type, {
 			processId: process.pid,
 			rootUri: null,
 			capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
 			initializationOptions,
+			workspaceFolders: workspaceFolders.map((folder) => ({ uri: pathToFileURL(folder).toString(), name: path.basename(folder) })),
 		});
 		await this.connection.sendNotification(InitializedNotification.type, {});
 		return result;

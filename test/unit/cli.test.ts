@@ -496,7 +496,7 @@ describe('rapolicy validate --admx', () => {
 		assert.equal(run(['validate', '--admx', 'firefox.admx', 'settings.json'], dir).code, 2);
 		const missing = run(['validate', '--admx', 'Firefox=nowhere.admx', 'settings.json'], dir);
 		assert.equal(missing.code, 2);
-		assert.equal(missing.stderr, `rapolicy validate: --admx Firefox=nowhere.admx: ${path.join(dir, 'nowhere.admx')} does not exist.\n`);
+		assert.equal(missing.stderr, 'rapolicy validate: --admx Firefox=nowhere.admx: nowhere.admx does not exist.\n');
 	});
 
 	it('reads the ADML from the folder --admx-language names, and refuses one it cannot read', () => {

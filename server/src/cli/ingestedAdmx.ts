@@ -25,17 +25,19 @@ export function readIngestedAdmx(specs: readonly string[], io: CliIo, command: s
 			return undefined;
 		}
 		const app = spec.slice(0, equals);
-		const full = path.resolve(io.cwd, spec.slice(equals + 1));
-		let targets = [full];
+		const given = spec.slice(equals + 1);
+		const full = path.resolve(io.cwd, given);
+		// Each file is named as given, or as in the folder given.
+		let targets = [{ target: full, shown: given }];
 		try {
 			if (fs.statSync(full).isDirectory()) {
-				targets = fs.readdirSync(full).filter((f) => f.toLowerCase().endsWith('.admx')).sort().map((f) => path.join(full, f));
+				targets = fs.readdirSync(full).filter((f) => f.toLowerCase().endsWith('.admx')).sort().map((f) => ({ target: path.join(full, f), shown: path.join(given, f) }));
 			}
 		} catch {
 			// A missing file is reported when it is read.
 		}
-		for (const target of targets) {
-			const read = files.read(target, language);
+		for (const { target, shown } of targets) {
+			const read = files.read(target, language, shown);
 			if ('error' in read) {
 				io.stderr(`rapolicy ${command}: --admx ${spec}: ${read.error}\n`);
 				return undefined;

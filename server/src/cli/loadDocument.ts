@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { blockingErrors, DEFAULT_SETTINGS, fileLanguage, parseDocument, type ParsedDocument, type PreviewError } from '../service';
 import { decodeFile, type EncodingProblem } from '../common/decodeFile';
-import type { CliIo } from './io';
+import { UnreadFile, type CliIo } from './io';
 
 /**
  * Reads and parses a policy file, SyncML or an Intune export; reports why not on stderr and returns undefined. A file
@@ -20,7 +20,8 @@ export function readBytes(file: string, io: CliIo, command: string): Uint8Array 
 	try {
 		return io.readFile(path.resolve(io.cwd, file));
 	} catch (error) {
-		io.stderr(`rapolicy ${command}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+		const why = error instanceof UnreadFile ? error.message : `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+		io.stderr(`rapolicy ${command}: ${file} ${why}\n`);
 		return undefined;
 	}
 }

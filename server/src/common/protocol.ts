@@ -14,6 +14,19 @@ export type { PayloadEncoding } from '../service/export/payload';
 export type { CarriedAdmxFile } from '../service/import/importIngested';
 export type { SyncmlKind } from '../service/syncml/documentKind';
 
+/**
+ * What a client may tell the server at start. `workspaceTrusted: false` (VS Code's Restricted
+ * Mode) keeps the server to files inside the workspace folders; a client that says nothing is
+ * trusted, as editors without workspace trust are.
+ */
+export interface InitializationOptions {
+	readonly settings?: unknown;
+	readonly workspaceTrusted?: boolean;
+}
+
+/** Sent when the user trusts the workspace: files outside its folders may be read from then on. */
+export const WORKSPACE_TRUSTED_NOTIFICATION = 'rapolicy/workspaceTrusted';
+
 export interface DocumentParams {
 	readonly uri: string;
 }
