@@ -107,9 +107,9 @@ export function startServer(connection: Connection): void {
 	 */
 	async function afterReads<T>(work: () => T): Promise<T> {
 		for (let round = 0; ; round++) {
-			const begun = disk.readsBegun;
+			const missed = disk.misses;
 			const result = work();
-			if (disk.readsBegun === begun || round === READ_ROUNDS) {
+			if (disk.misses === missed || round === READ_ROUNDS) {
 				return result;
 			}
 			await disk.settled();

@@ -77,6 +77,20 @@ describe('language server: ADMX files on disk', () => {
 	});
 });
 
+describe('language server: one ADMX file two documents need at once', () => {
+	it('checks both against it, though the second asked while the first had it read', { timeout: 20_000 }, async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'rapolicy-lsp-both-'));
+		writeFileSync(path.join(dir, 't.admx'), ADMX('Other'));
+		const client = new LspClient();
+		await client.initialize({ settings: { admx: { ingested: { T: ['t.admx'] } } } }, [dir]);
+		const uris = ['a.syncml', 'b.syncml'].map((name) => pathToFileURL(path.join(dir, name)).toString());
+		const published = await Promise.all(uris.map((uri) => client.open(uri, SYNCML, 'syncml')));
+		assert.deepEqual(published.map((p) => p.diagnostics.map((d) => String(d.code))), [['ingested-uri'], ['ingested-uri']]);
+		assert.equal(await client.stop(), 0);
+		rmSync(dir, { recursive: true });
+	});
+});
+
 describe('language server: files a profile names, before and after the workspace is trusted', { skip: process.platform === 'win32' ? 'named pipes and /dev/zero are POSIX files' : false }, () => {
 	const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'rapolicy-lsp-trust-')));
 	const ws = path.join(dir, 'ws');

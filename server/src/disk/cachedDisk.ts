@@ -25,7 +25,7 @@ export class CachedDisk implements Disk {
 	private readonly folders = new Map<string, Known<readonly string[]>>();
 	private readonly reals = new Map<string, Known<RealPath>>();
 	private readonly reading = new Map<string, Promise<void>>();
-	private begun = 0;
+	private missed = 0;
 
 	constructor(
 		private readonly onStale: () => void,
@@ -33,9 +33,9 @@ export class CachedDisk implements Disk {
 		private readonly timeoutMs = READ_TIMEOUT_MS,
 	) {}
 
-	/** How many reads have begun; work during which this grew asked for something not read yet. */
-	get readsBegun(): number {
-		return this.begun;
+	/** How many answers were not there yet: work during which this grew runs again once `settled`. */
+	get misses(): number {
+		return this.missed;
 	}
 
 	/** Resolves once every read begun so far has ended. */
@@ -96,11 +96,12 @@ export class CachedDisk implements Disk {
 		this.reals.clear();
 	}
 
+	/** Reads in the background, once however often asked meanwhile; every ask is a miss, for whichever work asked. */
 	private begin(key: string, read: () => Promise<void>): void {
+		this.missed++;
 		if (this.reading.has(key)) {
 			return;
 		}
-		this.begun++;
 		this.reading.set(key, read().finally(() => this.reading.delete(key)));
 	}
 
