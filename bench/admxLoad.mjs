@@ -3,7 +3,10 @@
 // process so the first read is a cold one:
 //   node bench/admxLoad.mjs <iterations>
 // Prints one JSON object: per file set { admxKiB, admlKiB, policies, coldMs, warm: { p50, max }, cachedMs },
-// and under `profile` the check of a profile of ingested Firefox policies after an edit { policies, p50, max }.
+// under `profile` the check of a profile of ingested Firefox policies after an edit { policies, p50, max },
+// under `chain` the check of an open ADMX whose categories form one long chain after an edit
+// { admxKiB, categories, policies, problems, p50, max }, and under `manyFiles` the check of a profile
+// ingesting 40 ADMX files after an edit { files, policies, p50, max }.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -17,6 +20,8 @@ const { loadAdmx } = require('../out/server/src/service/admx/admxCache.js');
 const { decodeFile } = require('../out/server/src/common/decodeFile.js');
 const { parseDocument, withIngestedAdmx } = require('../out/server/src/service/document/document.js');
 const { loadAdml } = require('../out/server/src/service/admx/admxCache.js');
+const { parseAdmxDocument } = require('../out/server/src/service/document/document.js');
+const { chainAdmx } = require('../out/test/helpers/admxText.js');
 
 const iterations = Number(process.argv[2] ?? 10);
 const now = () => Number(process.hrtime.bigint()) / 1e6;
@@ -86,4 +91,54 @@ function profileCheck() {
 	return { policies: names.length, p50: percentile(samples, 50), max: Math.max(...samples) };
 }
 
-process.stdout.write(`${JSON.stringify({ sets: results, profile: profileCheck() })}\n`);
+/**
+ * An open ADMX of about 950 KB whose 8,000 categories form one chain, checked with its ADML as on
+ * each edit: each version's text is read and linted again, the ADML comes from the cache.
+ */
+function chainCheck() {
+	const { admx, adml } = chainAdmx(8000, 700);
+	const samples = [];
+	let problems = 0;
+	for (let i = 0; i < iterations * 2; i++) {
+		const version = admx.replace('revision="1.0"', `revision="1.${i}"`);
+		const started = now();
+		problems = parseAdmxDocument('file:///w/chain.admx', i, version, undefined, adml).problems.length;
+		samples.push(now() - started);
+	}
+	return { admxKiB: Math.round(Buffer.byteLength(admx, 'utf8') / 1024), categories: 8000 + 101, policies: 700 + 101, problems, p50: percentile(samples, 50), max: Math.max(...samples) };
+}
+
+/**
+ * A profile ingesting 40 ADMX files (Firefox's, each under its own AppName, each with its ADML)
+ * and setting 5 policies of each, checked as on each edit: the server hands the check a reader
+ * that looks each file's text up in the parse cache, as here.
+ */
+function manyFilesCheck() {
+	const FILES = 40;
+	const admx = text('firefox/firefox.admx');
+	const adml = text('firefox/en-US/firefox.adml');
+	const copy = (source, i) => source.replace('<?xml version="1.0" encoding="utf-8"?>', `<?xml version="1.0" encoding="utf-8"?>\n<!-- copy ${i} -->`);
+	const files = Array.from({ length: FILES }, (_, i) => ({ text: copy(admx, i), adml: copy(adml, i) }));
+	const read = (file) => {
+		const found = files[Number(/app(\d+)\.admx$/.exec(file)[1])];
+		return { admx: loadAdmx(found.text), adml: loadAdml(found.adml), text: found.text };
+	};
+	const names = loadAdmx(admx).policies.filter((p) => p.elements.length === 0).slice(0, 5).map((p) => p.name);
+	const entries = files.map((_, i) => `  - app: App${i}\n    file: admx/app${i}.admx`).join('\n');
+	const policies = files.flatMap((_, i) => names.map((name) => `  App${i}/${name}: { state: enabled }`)).join('\n');
+	const profile = (n) => `profile: Many ${n}\nadmx:\n${entries}\npolicies:\n${policies}\n`;
+	const samples = [];
+	for (let i = 0; i < iterations * 3; i++) {
+		const started = now();
+		const doc = withIngestedAdmx(parseDocument('file:///w/many.rapolicy.yaml', i, profile(i), 'rapolicy'), [], read);
+		if (doc.problems.length !== 0) {
+			throw new Error(`the profile of ${FILES} ADMX files has problems: ${doc.problems[0].message}`);
+		}
+		samples.push(now() - started);
+	}
+	// The first check reads every file; the figure is of the checks after an edit.
+	samples.shift();
+	return { files: FILES, policies: FILES * names.length, p50: percentile(samples, 50), max: Math.max(...samples) };
+}
+
+process.stdout.write(`${JSON.stringify({ sets: results, profile: profileCheck(), chain: chainCheck(), manyFiles: manyFilesCheck() })}\n`);

@@ -61,8 +61,34 @@ export function displayText(adml: AdmlFile | undefined, reference: string): stri
 	return (match && adml?.strings.get(match[1])) ?? reference;
 }
 
+const NO_CONTROLS: readonly AdmlControl[] = [];
+
 /** The controls a `$(presentation.id)` reference names. */
 export function presentationOf(adml: AdmlFile | undefined, reference: string | undefined): readonly AdmlControl[] {
 	const match = reference === undefined ? null : /^\$\(presentation\.([^)]*)\)$/.exec(reference.trim());
-	return (match && adml?.presentations.get(match[1])) ?? [];
+	return (match && adml?.presentations.get(match[1])) ?? NO_CONTROLS;
+}
+
+/**
+ * Each presentation's controls by the element they show, the first of each, made on the first
+ * lookup: completion and fixes look up the control of every element of a policy, and looking
+ * through the controls for each costs the one times the other.
+ */
+const controlsByElement = new WeakMap<readonly AdmlControl[], ReadonlyMap<string, AdmlControl>>();
+
+/** The control of the presentation `reference` names that shows the element `id`. */
+export function controlFor(adml: AdmlFile | undefined, reference: string | undefined, id: string): AdmlControl | undefined {
+	const controls = presentationOf(adml, reference);
+	let byElement = controlsByElement.get(controls);
+	if (!byElement) {
+		const index = new Map<string, AdmlControl>();
+		for (const control of controls) {
+			if (control.refId !== undefined && !index.has(control.refId)) {
+				index.set(control.refId, control);
+			}
+		}
+		controlsByElement.set(controls, index);
+		byElement = index;
+	}
+	return byElement.get(id);
 }

@@ -24,7 +24,7 @@ import type { IngestionCheck } from '../ingestion/ingestedSettings';
 import type { IngestionInstall } from '../ingestion/ingestionIndex';
 import type { IngestedWrite } from '../ingestion/ingestedWrite';
 import { lintAdmx } from '../ingestion/lintAdmx';
-import { loadAdml, loadAdmx } from '../admx/admxCache';
+import { documentAdml, documentAdmx, loadAdml } from '../admx/admxCache';
 import type { ReadAdmx } from '../admx/admxSource';
 import { profileIngestion, type ProfileIngestion } from '../ingestion/profileIngestion';
 import { ingestsAdmx } from '../model/ingestedKey';
@@ -309,10 +309,10 @@ export function parseAdmxDocument(uri: string, version: number, text: string, ed
 		return { language: ADMX_LANGUAGE, uri, version, text, lines, admx: undefined, adml: undefined, profiles: [], problems: refused };
 	}
 	if (uri.toLowerCase().endsWith('.adml')) {
-		const adml = loadAdml(text);
+		const adml = documentAdml(text);
 		return { language: ADMX_LANGUAGE, uri, version, text, lines, admx: undefined, adml, profiles: [], problems: adml.problems };
 	}
-	const admx = loadAdmx(text);
+	const admx = documentAdmx(text);
 	const adml = admlText === undefined ? undefined : loadAdml(admlText);
 	return { language: ADMX_LANGUAGE, uri, version, text, lines, admx, adml, profiles: [], problems: lintAdmx(admx, text, adml) };
 }

@@ -2,7 +2,7 @@ import type { AdmlControl, AdmlFile, AdmxElement } from '../admx/admxModel';
 import { placedScope } from '../ingestion/configUri';
 import type { IngestedPolicy } from '../ingestion/ingestionIndex';
 import type { ProfileAdmxFile, ProfileIngestion } from '../ingestion/profileIngestion';
-import { displayText, presentationOf } from '../admx/readAdml';
+import { controlFor, displayText } from '../admx/readAdml';
 import { defaultOptionText } from '../validation/ingestedRules';
 import { elementMarkdown } from './elementDocs';
 import { admxPolicyMarkdown } from './admxHover';
@@ -67,7 +67,7 @@ export function ingestedPolicyMarkdown(key: string, found: IngestedPolicy, inges
 
 /** The control the Group Policy editor shows for the element, from the policy's presentation in the ADML. */
 export function controlOf(found: IngestedPolicy, element: AdmxElement): AdmlControl | undefined {
-	return presentationOf(found.adml, found.policy.presentation).find((c) => c.refId === element.id);
+	return controlFor(found.adml, found.policy.presentation, element.id);
 }
 
 /** For hover and completion: an element of an ingested policy, as the profile writes it. */

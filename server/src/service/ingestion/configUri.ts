@@ -1,6 +1,6 @@
 import { policyNodeUri } from '../mdm/policyUri';
 import type { Problem } from '../problems/problem';
-import type { AdmxFile, AdmxPolicy, AdmxRef, PolicyClass } from '../admx/admxModel';
+import type { AdmxCategory, AdmxFile, AdmxPolicy, AdmxRef, PolicyClass } from '../admx/admxModel';
 
 /** Where a policy of an ingested ADMX is configured over MDM: its area and its URIs per scope. */
 export interface ConfigNode {
@@ -21,6 +21,37 @@ export function placedScope(policyClass: PolicyClass, profileScope: unknown): 'D
 	return policyClass === 'User' || (policyClass === 'Both' && profileScope === 'user') ? 'User' : 'Device';
 }
 
+/** Whether a parent reference names a category of another namespace, where a category path stops. */
+export function crossesNamespace(file: AdmxFile, ref: AdmxRef): boolean {
+	return ref.prefix !== undefined && ref.prefix !== file.target?.prefix;
+}
+
+/** A reference to a category of this file written with the file's own prefix, which ingestion has refused. */
+export function ownPrefixProblem(ref: AdmxRef): Problem | undefined {
+	return ref.prefix === undefined
+		? undefined
+		: { code: 'admx-reference', span: { start: ref.start, end: ref.end }, severity: 'warning', message: `${ref.prefix}:${ref.name} names this file's own namespace by its prefix; devices have reported such a category as not defined, so write ${ref.name} alone.` };
+}
+
+/** A reference to a category the file does not define, naming the first few it does. */
+export function missingCategoryProblem(file: AdmxFile, ref: AdmxRef): Problem {
+	// The first eight names alone: listing all of them for each such reference would cost the whole list each time.
+	const names: string[] = [];
+	for (const name of file.categories.keys()) {
+		if (names.length === 8) {
+			break;
+		}
+		names.push(name);
+	}
+	const known = file.categories.size > 0 ? `; it has ${names.join(', ')}${file.categories.size > 8 ? ', …' : ''}` : '';
+	return { code: 'admx-reference', span: { start: ref.start, end: ref.end }, message: `No category named ${ref.name} in this file${known}.` };
+}
+
+/** The reference that leads back to `category` on its own path. */
+export function cycleProblem(ref: AdmxRef, category: AdmxCategory): Problem {
+	return { code: 'admx-reference', span: { start: ref.start, end: ref.end }, message: `The category ${category.name} is its own ancestor.` };
+}
+
 /**
  * The names of a policy's categories, outermost first, up to the first category of another
  * namespace (Firefox's policies sit under Mozilla's category, Chrome's under Google's), as devices
@@ -29,31 +60,32 @@ export function placedScope(policyClass: PolicyClass, profileScope: unknown): 'D
  */
 export function categoryPath(file: AdmxFile, policy: AdmxPolicy): { categories: string[]; cutAt: AdmxRef | undefined; problems: Problem[] } {
 	const problems: Problem[] = [];
-	const categories: string[] = [];
-	const seen = new Set<string>();
+	const innermostFirst: string[] = [];
+	const seen = new Set<AdmxCategory>();
 	let cutAt: AdmxRef | undefined;
 	for (let ref = policy.parentCategory; ref;) {
-		if (ref.prefix !== undefined && ref.prefix !== file.target?.prefix) {
+		if (crossesNamespace(file, ref)) {
 			cutAt = ref;
 			break;
 		}
-		if (ref.prefix !== undefined) {
-			problems.push({ code: 'admx-reference', span: { start: ref.start, end: ref.end }, severity: 'warning', message: `${ref.prefix}:${ref.name} names this file's own namespace by its prefix; devices have reported such a category as not defined, so write ${ref.name} alone.` });
+		const prefixed = ownPrefixProblem(ref);
+		if (prefixed) {
+			problems.push(prefixed);
 		}
 		const category = file.categories.get(ref.name);
 		if (!category) {
-			problems.push({ code: 'admx-reference', span: { start: ref.start, end: ref.end }, message: `No category named ${ref.name} in this file${file.categories.size > 0 ? `; it has ${[...file.categories.keys()].slice(0, 8).join(', ')}${file.categories.size > 8 ? ', …' : ''}` : ''}.` });
+			problems.push(missingCategoryProblem(file, ref));
 			break;
 		}
-		if (seen.has(category.name)) {
-			problems.push({ code: 'admx-reference', span: { start: ref.start, end: ref.end }, message: `The category ${category.name} is its own ancestor.` });
+		if (seen.has(category)) {
+			problems.push(cycleProblem(ref, category));
 			break;
 		}
-		seen.add(category.name);
-		categories.unshift(category.name);
+		seen.add(category);
+		innermostFirst.push(category.name);
 		ref = category.parentCategory;
 	}
-	return { categories, cutAt, problems };
+	return { categories: innermostFirst.reverse(), cutAt, problems };
 }
 
 /**

@@ -66,8 +66,59 @@ export function appPolicies(app: IngestedApp): IngestedPolicy[] {
 /** The policy a name gives among those ingested as `app`, by the one rule for names (`nameVerdict`). */
 export type PolicyLookup = NameVerdict<IngestedPolicy>;
 
+/** A file's policies by name and by name in lower case, the first of each. */
+interface PolicyNames {
+	readonly exact: ReadonlyMap<string, AdmxPolicy>;
+	readonly lower: ReadonlyMap<string, AdmxPolicy>;
+}
+
+/**
+ * The names of each file's policies, made on its first lookup: a document looks up each of its
+ * settings, and going through every policy for each costs the settings times the policies.
+ * Files are read once per content, so this outlives the index of one check.
+ */
+const names = new WeakMap<AdmxFile, PolicyNames>();
+
+function namesOf(file: AdmxFile): PolicyNames {
+	let known = names.get(file);
+	if (!known) {
+		const exact = new Map<string, AdmxPolicy>();
+		const lower = new Map<string, AdmxPolicy>();
+		for (const policy of file.policies) {
+			if (!exact.has(policy.name)) {
+				exact.set(policy.name, policy);
+			}
+			const folded = policy.name.toLowerCase();
+			if (!lower.has(folded)) {
+				lower.set(folded, policy);
+			}
+		}
+		known = { exact, lower };
+		names.set(file, known);
+	}
+	return known;
+}
+
+/** The first policy of the app's files, in file order, that `pick` finds in a file's names. */
+function firstIn(app: IngestedApp, pick: (names: PolicyNames) => AdmxPolicy | undefined): IngestedPolicy | undefined {
+	for (const file of app.files) {
+		const policy = pick(namesOf(file.admx));
+		if (policy) {
+			return { app: app.app, policy, file: file.admx, adml: file.adml };
+		}
+	}
+	return undefined;
+}
+
 export function lookupPolicy(app: IngestedApp, name: string): PolicyLookup {
-	return nameVerdict(name, appPolicies(app), (found) => found.policy.name);
+	const exact = firstIn(app, (n) => n.exact.get(name));
+	if (exact) {
+		return { kind: 'exact', found: exact };
+	}
+	const folded = name.toLowerCase();
+	const caseOnly = firstIn(app, (n) => n.lower.get(folded));
+	// Only a name that is not there needs every policy: the closest spelling is looked for among them.
+	return caseOnly ? { kind: 'case', found: caseOnly } : nameVerdict(name, appPolicies(app), (found) => found.policy.name);
 }
 
 /** The policy `name` exactly as written in what ingests `app`: what encoders and hovers act on. */

@@ -1,104 +1,72 @@
 import type { Span } from '../text/span';
 import type { Problem } from '../problems/problem';
-import type { AdmlFile, AdmxFile, AdmxListItem, AdmxPolicy, AdmxRef } from '../admx/admxModel';
-import { categoryPath } from './configUri';
-import { ingestionKeyVerdict } from './ingestionKeys';
+import type { AdmlControl, AdmlFile, AdmxFile, AdmxPolicy, AdmxRef } from '../admx/admxModel';
+import { categoryProblems } from './categoryProblems';
+import { keyFindings, keyProblem } from './keyFindings';
 import { presentationOf } from '../admx/readAdml';
-import { lineBreaksIn, lineOf } from '../text/lines';
 import { append } from '../text/append';
 
 /** Intune's Import ADMX takes files up to 1 MB. */
 const INTUNE_MAX_BYTES = 1024 * 1024;
 
-/** Every key a policy can write (its own, its elements', those of its value lists), with the attribute it comes from. */
-function keysOf(policy: AdmxPolicy): { key: string; span: Span }[] {
-	const lists: AdmxListItem[] = [...policy.enabledList, ...policy.disabledList];
-	const keys = [{ key: policy.key, span: policy.keySpan }];
-	for (const element of policy.elements) {
-		keys.push({ key: element.key, span: element.keySpan });
-		if (element.type === 'boolean') {
-			append(lists, element.trueList);
-			append(lists, element.falseList);
-		} else if (element.type === 'enum') {
-			append(lists, element.items.flatMap((i) => i.valueList));
-		}
-	}
-	return [...keys, ...lists.map((item) => ({ key: item.key, span: item.keySpan }))];
-}
-
-/** A key a policy writes that MDM ingestion refuses, or takes only on updated devices, at the attribute that gives it. */
-interface KeyFinding {
-	readonly policy: string;
-	readonly key: string;
-	readonly span: Span;
-	readonly verdict: 'refused' | 'updates';
-}
-
-/** The keys of a policy ingestion refuses or may refuse, once per attribute: elements and items without a key of their own share their policy's. */
-function keyFindings(policy: AdmxPolicy): KeyFinding[] {
-	const found = new Map<string, KeyFinding>();
-	for (const { key, span } of keysOf(policy)) {
-		const verdict = ingestionKeyVerdict(key);
-		const at = `${span.start}:${span.end}`;
-		if (verdict !== 'allowed' && !found.has(at)) {
-			found.set(at, { policy: policy.name || 'This policy', key, span, verdict });
-		}
-	}
-	return [...found.values()];
-}
-
-function keyMessage(finding: KeyFinding): string {
-	return finding.verdict === 'refused'
-		? `${finding.policy} writes under ${finding.key}, which MDM ingestion refuses: ingested policies may not write under System, Software\\Microsoft or Software\\Policies\\Microsoft outside the prefixes Microsoft lists, so a device refuses to ingest the file. Write it under a key of the vendor's own (such as Software\\Policies\\<Vendor>), or deliver it with Group Policy (Registry.pol, LGPO text, PowerShell), which has no such limit.`
-		: `${finding.policy} writes under ${finding.key}: Microsoft's ingestion page forbids System, yet its Known Issue Rollback article ingests ADMX files that write here, which devices refuse without the cumulative update of 26 July 2022 (KB5015878 on Windows 10) or a later one. Ingest it only on devices that have it.`;
-}
-
-/** A refused key is an error: the device refuses the whole file. One that depends on updates keeps the rule's warning. */
-function keyProblem(finding: KeyFinding): Problem {
-	const problem: Problem = { code: 'admx-ingestion', span: finding.span, message: keyMessage(finding) };
-	return finding.verdict === 'refused' ? { ...problem, severity: 'error' } : problem;
-}
-
-/**
- * The keys of the ADMX file a profile's `admx:` entry names that ingestion refuses or may refuse,
- * reported at the entry (`entry`): the file is not open, so the message names it, the line and the
- * key. One problem per verdict, the first key in full and how many more there are.
- */
-export function entryKeyProblems(entry: Span & { readonly value: string }, text: string, admx: AdmxFile): Problem[] {
-	const findings = admx.policies.flatMap(keyFindings);
-	if (findings.length === 0) {
-		return [];
-	}
-	const starts = [0, ...lineBreaksIn(text)];
-	return (['refused', 'updates'] as const).flatMap((verdict) => {
-		const [first, ...more] = findings.filter((f) => f.verdict === verdict);
-		if (!first) {
-			return [];
-		}
-		const others = more.length === 0 ? '' : ` ${more.length} more ${more.length === 1 ? 'key does' : 'keys do'} the same: open the file to see each.`;
-		const groupPolicy = verdict === 'refused' ? ' To deliver this profile with Group Policy alone, put # rapolicy-disable-next-line admx-ingestion on the line above file:.' : '';
-		return [{ ...keyProblem(first), span: { start: entry.start, end: entry.end }, message: `${entry.value}:${lineOf(starts, first.span.start) + 1}: ${keyMessage(first)}${others}${groupPolicy}` }];
-	});
-}
-
 /** Each prefix of a reference that the file neither targets nor declares with `<using>`, once, where it is first written. */
 function undeclaredPrefixes(file: AdmxFile, refs: readonly (AdmxRef | undefined)[]): Problem[] {
-	const uses = new Map<string, AdmxRef[]>();
+	const declared = new Set(file.using.map((u) => u.prefix));
+	const uses = new Map<string, { first: AdmxRef; more: number }>();
 	for (const ref of refs) {
-		if (ref?.prefix && ref.prefix !== file.target?.prefix && !file.using.some((u) => u.prefix === ref.prefix)) {
-			uses.set(ref.prefix, [...(uses.get(ref.prefix) ?? []), ref]);
+		if (ref?.prefix && ref.prefix !== file.target?.prefix && !declared.has(ref.prefix)) {
+			const use = uses.get(ref.prefix);
+			if (use) {
+				use.more++;
+			} else {
+				uses.set(ref.prefix, { first: ref, more: 0 });
+			}
 		}
 	}
-	return [...uses].map(([prefix, [first, ...more]]) => ({
+	return [...uses].map(([prefix, { first, more }]) => ({
 		code: 'admx-reference',
 		severity: 'warning',
 		span: first,
-		message: `The prefix ${prefix} is not declared${more.length > 0 ? ` (here and in ${more.length} more ${more.length === 1 ? 'reference' : 'references'})` : ''}: add <using prefix="${prefix}" namespace="…"/> under <policyNamespaces>, or write the references without it.`,
+		message: `The prefix ${prefix} is not declared${more > 0 ? ` (here and in ${more} more ${more === 1 ? 'reference' : 'references'})` : ''}: add <using prefix="${prefix}" namespace="…"/> under <policyNamespaces>, or write the references without it.`,
 	}));
 }
 
+/** What a policy's presentation shows that the checks report: its comboBoxes, and the controls naming no element of the policy. */
+interface Shown {
+	readonly comboBoxes: readonly AdmlControl[];
+	readonly strays: readonly AdmlControl[];
+}
+
+const NOTHING_SHOWN: Shown = { comboBoxes: [], strays: [] };
+
+/**
+ * What each policy's presentation shows, worked out once per presentation and list of element
+ * ids: many policies may share one presentation, whose controls would otherwise be read again
+ * for each of them.
+ */
+function presentationsShown(adml: AdmlFile | undefined): (policy: AdmxPolicy) => Shown {
+	const known = new Map<readonly AdmlControl[], Map<string, Shown>>();
+	return (policy) => {
+		const controls = presentationOf(adml, policy.presentation);
+		if (controls.length === 0) {
+			return NOTHING_SHOWN;
+		}
+		const ids = policy.elements.map((e) => e.id);
+		const key = JSON.stringify(ids);
+		const byIds = known.get(controls) ?? new Map<string, Shown>();
+		known.set(controls, byIds);
+		let shown = byIds.get(key);
+		if (!shown) {
+			const elements = new Set(ids);
+			shown = { comboBoxes: controls.filter((c) => c.kind === 'comboBox'), strays: controls.filter((c) => c.refId !== undefined && !elements.has(c.refId)) };
+			byIds.set(key, shown);
+		}
+		return shown;
+	};
+}
+
 /** Each `$(string.id)` the file refers to that the ADML does not hold. */
-function missingStrings(file: AdmxFile, adml: AdmlFile): Problem[] {
+function missingStrings(file: AdmxFile, adml: AdmlFile, shown: (policy: AdmxPolicy) => Shown): Problem[] {
 	const problems: Problem[] = [];
 	const check = (reference: string | undefined, span: Span) => {
 		const match = reference === undefined ? null : /^\$\(string\.([^)]*)\)$/.exec(reference.trim());
@@ -122,10 +90,8 @@ function missingStrings(file: AdmxFile, adml: AdmlFile): Problem[] {
 		if (presentation && !adml.presentations.has(presentation[1])) {
 			problems.push({ code: 'admx-strings', span: policy.nameSpan, message: `The ADML has no presentation ${presentation[1]}.` });
 		}
-		for (const control of presentationOf(adml, policy.presentation)) {
-			if (control.refId !== undefined && !policy.elements.some((e) => e.id === control.refId)) {
-				problems.push({ code: 'admx-strings', span: policy.nameSpan, message: `The presentation's ${control.kind} names ${control.refId}, which is not an element of ${policy.name}.` });
-			}
+		for (const control of shown(policy).strays) {
+			problems.push({ code: 'admx-strings', span: policy.nameSpan, message: `The presentation's ${control.kind} names ${control.refId}, which is not an element of ${policy.name}.` });
 		}
 	}
 	return problems;
@@ -145,16 +111,10 @@ export function lintAdmx(file: AdmxFile, text: string, adml?: AdmlFile, start = 
 	}
 	const refs = [...file.categories.values()].map((c) => c.parentCategory).concat(file.policies.flatMap((p) => [p.parentCategory, p.supportedOn]));
 	append(problems, undeclaredPrefixes(file, refs));
-	const seenReference = new Set<string>();
+	const pathProblems = categoryProblems(file);
+	const shown = presentationsShown(adml);
 	for (const policy of file.policies) {
-		for (const problem of categoryPath(file, policy).problems) {
-			// Policies of one category share its problems; each is reported once, where it is written.
-			const id = `${problem.span.start}:${problem.message}`;
-			if (!seenReference.has(id)) {
-				seenReference.add(id);
-				problems.push(problem);
-			}
-		}
+		append(problems, pathProblems(policy));
 		if (policy.supportedOn && policy.supportedOn.prefix === undefined && !file.supportedOn.has(policy.supportedOn.name)) {
 			problems.push({ code: 'admx-reference', severity: 'warning', span: policy.supportedOn, message: `No supportedOn definition named ${policy.supportedOn.name} in this file.` });
 		}
@@ -168,14 +128,13 @@ export function lintAdmx(file: AdmxFile, text: string, adml?: AdmlFile, start = 
 		if (policy.explainText === undefined) {
 			problems.push({ code: 'admx-intune-import', span: policy.nameSpan, message: `${policy.name || 'This policy'} has no explainText; Intune's Import ADMX fails on such a policy. Add explainText="$(string.…)".` });
 		}
-		for (const control of presentationOf(adml, policy.presentation)) {
-			if (control.kind === 'comboBox') {
-				problems.push({ code: 'admx-intune-import', span: policy.nameSpan, message: `${policy.name} shows ${control.refId ?? 'an element'} in a comboBox, which Intune's Import ADMX does not take; MDM ingestion does.` });
-			}
+		for (const control of shown(policy).comboBoxes) {
+			problems.push({ code: 'admx-intune-import', span: policy.nameSpan, message: `${policy.name} shows ${control.refId ?? 'an element'} in a comboBox, which Intune's Import ADMX does not take; MDM ingestion does.` });
 		}
 	}
+	const referenced = new Set(refs.map((r) => r?.prefix));
 	for (const using of file.using) {
-		const used = refs.some((r) => r?.prefix === using.prefix);
+		const used = referenced.has(using.prefix);
 		problems.push({
 			code: 'admx-intune-import',
 			span: using.span,
@@ -186,7 +145,7 @@ export function lintAdmx(file: AdmxFile, text: string, adml?: AdmlFile, start = 
 		problems.push({ code: 'admx-intune-import', span: { start: file.root.start, end: Math.min(file.root.end, file.root.start + 20) }, message: `The file is larger than the 1 MB Intune's Import ADMX takes.` });
 	}
 	if (adml) {
-		append(problems, missingStrings(file, adml));
+		append(problems, missingStrings(file, adml, shown));
 	}
 	return problems;
 }

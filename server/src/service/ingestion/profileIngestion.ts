@@ -4,7 +4,7 @@ import type { Span } from '../text/span';
 import type { Problem } from '../problems/problem';
 import type { AdmxSource, ReadAdmx } from '../admx/admxSource';
 import { findIngestedPolicy, indexIngestions, type IngestedPolicy, type IngestionIndex, type IngestionInstall } from './ingestionIndex';
-import { entryKeyProblems } from './lintAdmx';
+import { entryKeyProblems } from './keyFindings';
 
 /** One `admx:` entry of the profile that was read: what an export ingests before the settings. */
 export interface ProfileAdmxFile {

@@ -1,4 +1,5 @@
 import type { AdmxPolicy } from '../admx/admxModel';
+import { elementWithId } from '../admx/elementIndex';
 import type { ParsedPayload } from '../mdm/payload';
 import { LIST_SEPARATOR } from '../mdm/payloadText';
 import type { Problem } from '../problems/problem';
@@ -35,7 +36,7 @@ export function checkAdmxPayload(payload: ParsedPayload, policy: AdmxPolicy, app
 			continue;
 		}
 		const id = item.id.value;
-		const element = policy.elements.find((e) => e.id === id);
+		const element = elementWithId(policy.elements, id);
 		if (!element) {
 			unknown++;
 			const verdict = nameVerdict(id, ids, (e) => e);
@@ -58,7 +59,7 @@ export function checkAdmxPayload(payload: ParsedPayload, policy: AdmxPolicy, app
 	}
 	payloadItemProblems(payload.items, policy.elements, policy.name, problems);
 	for (const option of payloadOptions(payload.items, policy.elements)) {
-		const element = policy.elements.find((e) => e.id === option.id.value);
+		const element = elementWithId(policy.elements, option.id.value);
 		if (element) {
 			checkValue(element, option.value, { writer: PAYLOAD_WRITER }, problems);
 		}

@@ -1,4 +1,5 @@
 import type { AdmxElement, AdmxList } from '../admx/admxModel';
+import { elementWithId } from '../admx/elementIndex';
 import type { PayloadDataItem } from '../mdm/payload';
 import { LIST_SEPARATOR_REFERENCE, listParts } from '../mdm/payloadText';
 import type { MappingEntry, OptionSetting, OptionValue } from '../model/policyModel';
@@ -55,7 +56,7 @@ export function payloadOptions(items: readonly PayloadDataItem[], elements: read
 			continue;
 		}
 		seen.add(item.id.value);
-		const element = elements.find((e) => e.id === item.id?.value);
+		const element = elementWithId(elements, item.id.value);
 		options.push({ id: { ...item.id.span, value: item.id.value }, value: optionValue(item.value, item.valueSpan, element), span: item.span });
 	}
 	return options;
@@ -111,7 +112,7 @@ export function payloadItemProblems(items: readonly PayloadDataItem[], elements:
 			continue;
 		}
 		seen.add(item.id.value);
-		const element = elements.find((e) => e.id === item.id?.value);
+		const element = elementWithId(elements, item.id.value);
 		if (element?.type === 'list') {
 			listProblems(element, item.value, item.valueSpan, problems);
 		} else if (element?.type === 'multiText' && /[\r\n]/.test(item.value.value)) {

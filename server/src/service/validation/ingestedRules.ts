@@ -1,5 +1,6 @@
 import type { AdmlFile, AdmxElement } from '../admx/admxModel';
-import { presentationOf } from '../admx/readAdml';
+import { elementWithId } from '../admx/elementIndex';
+import { controlFor } from '../admx/readAdml';
 import { ingestedApp, lookupPolicy, type IngestedPolicy } from '../ingestion/ingestionIndex';
 import type { ProfileIngestion } from '../ingestion/profileIngestion';
 import { isIngestedKey, splitIngestedKey } from '../model/ingestedKey';
@@ -14,7 +15,7 @@ import type { Problem } from '../problems/problem';
 
 /** The YAML an element starts with when a fix adds it: the ADML's default where it gives one. */
 export function defaultOptionText(element: AdmxElement, adml: AdmlFile | undefined, presentation: string | undefined): string {
-	const control = presentationOf(adml, presentation).find((c) => c.refId === element.id);
+	const control = controlFor(adml, presentation, element.id);
 	switch (element.type) {
 		case 'decimal':
 		case 'longDecimal':
@@ -111,7 +112,7 @@ function checkIngestedOptions(setting: PolicySetting, found: IngestedPolicy, wri
 	const ids = policy.elements.map((e) => e.id);
 	const given = [...setting.options, ...(setting.misplacedOptions ?? [])];
 	const meant = new Set<string>();
-	const siblings = { element: (id: string) => policy.elements.find((e) => e.id === id), value: (id: string) => given.find((o) => o.id.value === id)?.value };
+	const siblings = { element: (id: string) => elementWithId(policy.elements, id), value: (id: string) => given.find((o) => o.id.value === id)?.value };
 	for (const option of given) {
 		const element = siblings.element(option.id.value);
 		if (element) {

@@ -79,6 +79,12 @@ export interface ParseOptions {
 export const MAX_XML_DEPTH = 256;
 
 /**
+ * Names longer than this are not compared for misspellings: comparing two names costs the product
+ * of their lengths, and a file of two names of half a megabyte would take hours; real names are short.
+ */
+const MAX_SPELLING_COMPARED = 256;
+
+/**
  * Which open element an end tag closes, innermost first: the nearest one of that name, else the
  * innermost one when the end tag is a misspelling of it (`</Targt>` in an open `<Target>`).
  * -1 when it closes nothing.
@@ -90,7 +96,8 @@ function matchEndTag(openNames: readonly string[], name: string): { index: numbe
 		}
 	}
 	const innermost = openNames[openNames.length - 1];
-	if (innermost !== undefined && name !== '' && closest(name, [innermost]) !== undefined) {
+	const comparable = name.length <= MAX_SPELLING_COMPARED && innermost !== undefined && innermost.length <= MAX_SPELLING_COMPARED;
+	if (comparable && name !== '' && closest(name, [innermost]) !== undefined) {
 		return { index: openNames.length - 1, misspelt: true };
 	}
 	return { index: -1, misspelt: false };

@@ -15,6 +15,9 @@ export interface ScannedAttribute extends Span {
 	readonly valueSpan: Span | undefined;
 }
 
+/** A start tag with this many attributes finds repeated names in a set; fewer are looked through. */
+const MANY_ATTRIBUTES = 16;
+
 function isNameStart(c: number): boolean {
 	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c >= 0xb7;
 }
@@ -179,6 +182,8 @@ export class XmlScanner {
 	readAttributes(elementName: string): ScannedAttribute[] {
 		const text = this.text;
 		const attributes: ScannedAttribute[] = [];
+		// The names so far, once there are enough that looking through them for each new one would add up.
+		let names: Set<string> | undefined;
 		for (;;) {
 			const before = this.pos;
 			this.skipSpace();
@@ -196,10 +201,15 @@ export class XmlScanner {
 			const nameSpan = { start: this.nameStart, end: this.nameEnd };
 			const name = text.slice(nameSpan.start, nameSpan.end);
 			const valueSpan = this.readValue(name);
-			if (attributes.some((a) => a.name === name)) {
+			if (names ? names.has(name) : attributes.some((a) => a.name === name)) {
 				this.problem(nameSpan.start, nameSpan.end, `The attribute ${name} appears twice in <${elementName}>; keep one.`);
 			}
 			attributes.push({ name, nameSpan, valueSpan, start: nameSpan.start, end: valueSpan ? this.pos : nameSpan.end });
+			if (names) {
+				names.add(name);
+			} else if (attributes.length === MANY_ATTRIBUTES) {
+				names = new Set(attributes.map((a) => a.name));
+			}
 		}
 	}
 
@@ -253,9 +263,10 @@ export class XmlScanner {
 			this.problem(this.pos, stop, `The value of ${name} is not closed: add ${quote}.`);
 		}
 		this.pos = closed ? stop + 1 : stop;
-		const lt = text.indexOf('<', valueSpan.start);
-		if (lt >= 0 && lt < valueSpan.end) {
-			this.problem(lt, lt + 1, 'An attribute value cannot contain <: write &lt; instead.');
+		// Within the value: searching the text on would cost the rest of the file for each value when no < follows.
+		const lt = text.slice(valueSpan.start, valueSpan.end).indexOf('<');
+		if (lt >= 0) {
+			this.problem(valueSpan.start + lt, valueSpan.start + lt + 1, 'An attribute value cannot contain <: write &lt; instead.');
 		}
 		return valueSpan;
 	}
