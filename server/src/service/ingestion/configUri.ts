@@ -22,20 +22,16 @@ export function placedScope(policyClass: PolicyClass, profileScope: unknown): 'D
 }
 
 /**
- * The names of a policy's categories, outermost first, up to the first category of another
- * namespace (Firefox's policies sit under Mozilla's category, Chrome's under Google's), as devices
- * derive an ingested policy's area. A reference with the file's own prefix is followed but
- * reported, since ingestion has refused it.
+ * Follows parent references up from `first`: the categories met, innermost first, and where the
+ * path leaves for another namespace, with the problems of each reference on the way. A category
+ * `followed` says was followed before ends the walk, since what lies above it is known.
  */
-export function categoryPath(file: AdmxFile, policy: AdmxPolicy): { categories: string[]; cutAt: AdmxRef | undefined; problems: Problem[] } {
-	const problems: Problem[] = [];
-	const categories: string[] = [];
+function follow(file: AdmxFile, first: AdmxRef | undefined, problems: Problem[], followed?: ReadonlySet<string>): { names: string[]; cutAt: AdmxRef | undefined } {
+	const names: string[] = [];
 	const seen = new Set<string>();
-	let cutAt: AdmxRef | undefined;
-	for (let ref = policy.parentCategory; ref;) {
+	for (let ref = first; ref;) {
 		if (ref.prefix !== undefined && ref.prefix !== file.target?.prefix) {
-			cutAt = ref;
-			break;
+			return { names, cutAt: ref };
 		}
 		if (ref.prefix !== undefined) {
 			problems.push({ code: 'admx-reference', span: { start: ref.start, end: ref.end }, severity: 'warning', message: `${ref.prefix}:${ref.name} names this file's own namespace by its prefix; devices have reported such a category as not defined, so write ${ref.name} alone.` });
@@ -49,11 +45,42 @@ export function categoryPath(file: AdmxFile, policy: AdmxPolicy): { categories: 
 			problems.push({ code: 'admx-reference', span: { start: ref.start, end: ref.end }, message: `The category ${category.name} is its own ancestor.` });
 			break;
 		}
+		if (followed?.has(category.name)) {
+			break;
+		}
 		seen.add(category.name);
-		categories.unshift(category.name);
+		names.push(category.name);
 		ref = category.parentCategory;
 	}
-	return { categories, cutAt, problems };
+	return { names, cutAt: undefined };
+}
+
+/**
+ * The names of a policy's categories, outermost first, up to the first category of another
+ * namespace (Firefox's policies sit under Mozilla's category, Chrome's under Google's), as devices
+ * derive an ingested policy's area. A reference with the file's own prefix is followed but
+ * reported, since ingestion has refused it.
+ */
+export function categoryPath(file: AdmxFile, policy: AdmxPolicy): { categories: string[]; cutAt: AdmxRef | undefined; problems: Problem[] } {
+	const problems: Problem[] = [];
+	const { names, cutAt } = follow(file, policy.parentCategory, problems);
+	return { categories: names.reverse(), cutAt, problems };
+}
+
+/**
+ * The problems of the category references the policies' paths follow, each once, where it is
+ * written. Policies share the categories above them, so each category is followed once: a chain
+ * of thousands of categories under thousands of policies costs their sum, not their product.
+ */
+export function categoryPathProblems(file: AdmxFile): Problem[] {
+	const problems: Problem[] = [];
+	const followed = new Set<string>();
+	for (const policy of file.policies) {
+		for (const name of follow(file, policy.parentCategory, problems, followed).names) {
+			followed.add(name);
+		}
+	}
+	return problems;
 }
 
 /**
