@@ -4,14 +4,16 @@
  * of the language service on a text and checks what comes back. The generators of random and
  * mutated documents are in test/fuzz/generators.ts.
  *
- * The checks are the same everywhere: nothing throws, every call returns a value the LSP
- * transport can serialize, every range and position lies inside the document (line and character
- * within the text, not between the halves of a surrogate pair, start <= end), every diagnostic
- * carries a known string code and a non-empty message.
+ * The checks are the same everywhere: nothing throws (and no check fails on a part of the
+ * document, which the service reports as a check-failed diagnostic), every call returns a value
+ * the LSP transport can serialize, every range and position lies inside the document (line and
+ * character within the text, not between the halves of a surrogate pair, start <= end), every
+ * diagnostic carries a known string code and a non-empty message, and an ADMX outline shows each
+ * category and policy once.
  */
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { SymbolKind, type CodeAction, type CompletionItem, type CompletionList, type Diagnostic, type DocumentSymbol, type Hover, type Position, type Range, type TextEdit } from 'vscode-languageserver-types';
 import {
 	buildPreview,
 	DEFAULT_SETTINGS,
@@ -26,6 +28,9 @@ import {
 	getFoldingRanges,
 	getHover,
 	importSyncml,
+	loadAdml,
+	loadAdmx,
+	parseAdmxDocument,
 	parseDocument,
 	profilesToYaml,
 	registryText,
@@ -33,7 +38,7 @@ import {
 	RULE_CODES,
 	type Language,
 	type ParsedDocument,
-	type Settings, policyKey, unresolvedIngested
+	type Settings, policyKey, unresolvedIngested, withIngestedAdmx
 } from '../../server/src/service';
 import { POLICY_LENSES } from '../../server/src/common/protocol';
 
@@ -41,7 +46,20 @@ export type Lang = Language;
 
 
 export function uriFor(lang: Lang): string {
-	return lang === 'syncml' ? 'file:///fuzz/doc.syncml' : lang === 'intune' ? 'file:///fuzz/doc.json' : 'file:///fuzz/doc.rapolicy.yaml';
+	return lang === 'syncml' ? 'file:///fuzz/doc.syncml' : lang === 'intune' ? 'file:///fuzz/doc.json' : lang === 'admx' ? 'file:///fuzz/doc.admx' : 'file:///fuzz/doc.rapolicy.yaml';
+}
+
+/** An ADMX ingested elsewhere (a setting, the command line) and read for every `admx:` entry of a profile. */
+export interface FuzzIngestion {
+	readonly app: string;
+	readonly admx: string;
+	readonly adml?: string;
+}
+
+/** The document as the server checks it with `ingested` named in rapolicy.admx.ingested. */
+function withIngested(doc: ParsedDocument, ingested: FuzzIngestion): ParsedDocument {
+	const source = { admx: loadAdmx(ingested.admx), adml: ingested.adml === undefined ? undefined : loadAdml(ingested.adml), text: ingested.admx };
+	return withIngestedAdmx(doc, [{ app: ingested.app, admx: source.admx, adml: source.adml, order: -1 }], () => source);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -70,7 +88,7 @@ export class FuzzFailure extends Error {
 	}
 }
 
-function describeError(error: unknown): string {
+export function describeError(error: unknown): string {
 	if (error instanceof Error) {
 		return (error.stack ?? `${error.name}: ${error.message}`).split('\n').slice(0, 12).join('\n');
 	}
@@ -223,6 +241,12 @@ function contains(outer: { start: number; end: number }, inner: { start: number;
 // Running every feature
 
 export interface ExerciseOptions {
+	/** The document's name, where it decides how it is read (an ADML is an `admx` document named .adml). */
+	readonly uri?: string;
+	/** For an ADMX: the text of the ADML beside it, which the server reads with it. */
+	readonly adml?: string;
+	/** An ADMX ingested elsewhere, which the document is checked against. */
+	readonly ingested?: FuzzIngestion;
 	/** Offsets (clamped into the text) for completion, hover and code actions, besides 0, the end and the middle. */
 	readonly offsets?: readonly number[];
 	/** Also build the preview with every rule downgraded to a warning (a broken model is then encoded). */
@@ -237,15 +261,21 @@ export interface ExerciseOptions {
 	readonly timings?: Record<string, number>;
 }
 
-export interface ExerciseResult {
-	readonly doc: ParsedDocument;
-	readonly diagnostics: Diagnostic[];
+/** What checking one case adds to the statistics. */
+export interface CaseOutcome {
 	/** Number of service calls made. */
 	readonly calls: number;
-	/** No diagnostic of error severity with the default settings: the document was encoded too. */
+	/** Diagnostics, or the lines an import names as left out or read by inference. */
+	readonly findings: number;
+	/** Read without errors, and so also encoded (a document) or written back (a Group Policy file). */
 	readonly clean: boolean;
 	/** CPU time of the whole check, in ms. */
 	readonly cpuMs: number;
+}
+
+export interface ExerciseResult extends CaseOutcome {
+	readonly doc: ParsedDocument;
+	readonly diagnostics: Diagnostic[];
 }
 
 /**
@@ -290,10 +320,13 @@ export function exerciseDocument(text: string, lang: Lang, options: ExerciseOpti
 		}
 	};
 
-	const doc = call('parseDocument', () => parseDocument(uriFor(lang), 1, text, lang), false);
-	if (doc.text !== text || doc.language !== lang) {
+	const uri = options.uri ?? uriFor(lang);
+	const { adml, ingested } = options;
+	const parsed = call('parseDocument', () => (adml !== undefined && lang === 'admx' ? parseAdmxDocument(uri, 1, text, undefined, adml) : parseDocument(uri, 1, text, lang)), false);
+	if (parsed.text !== text || parsed.language !== lang) {
 		check.fail('parseDocument', 'the parsed document does not hold the text and language it was given');
 	}
+	const doc = ingested ? call('withIngestedAdmx', () => withIngested(parsed, ingested), false) : parsed;
 
 	// Diagnostics, with several settings.
 	const checkDiagnostics = (list: Diagnostic[], where: string) => {
@@ -306,6 +339,10 @@ export function exerciseDocument(text: string, lang: Lang, options: ExerciseOpti
 			check.range(d.range, `${at}.range`);
 			if (typeof d.code !== 'string' || !KNOWN_CODES.has(d.code)) {
 				check.fail(at, `code ${JSON.stringify(d.code)} is not one of the rule codes`);
+			}
+			// The guard keeps a check that throws from taking the other diagnostics along; the throw is still a bug.
+			if (d.code === 'check-failed') {
+				check.fail(at, `a check threw: ${d.message}`);
 			}
 			if (typeof d.message !== 'string' || d.message.trim() === '') {
 				check.fail(at, `message ${JSON.stringify(d.message)} is not a non-empty string`);
@@ -459,6 +496,9 @@ export function exerciseDocument(text: string, lang: Lang, options: ExerciseOpti
 		check.fail('getDocumentSymbols', 'did not return an array');
 	} else {
 		walkSymbols(symbols, 'getDocumentSymbols');
+		if (doc.language === 'admx' && doc.admx) {
+			checkAdmxOutline(check, symbols, doc.admx.categories.size, doc.admx.policies.length);
+		}
 	}
 
 	const folding = call('getFoldingRanges', () => getFoldingRanges(doc));
@@ -531,7 +571,25 @@ export function exerciseDocument(text: string, lang: Lang, options: ExerciseOpti
 		}
 	}
 	flush();
-	return { doc, diagnostics, calls, clean, cpuMs: cpuMsSince(began) };
+	return { doc, diagnostics, calls, findings: diagnostics.length, clean, cpuMs: cpuMsSince(began) };
+}
+
+/** An ADMX outline shows each category and each policy once, wherever its parent reference points. */
+function checkAdmxOutline(check: RangeChecker, symbols: readonly DocumentSymbol[], categories: number, policies: number): void {
+	const count = { [SymbolKind.Namespace]: 0, [SymbolKind.Property]: 0 };
+	// Symbols were serialized by now, so the tree has no cycle.
+	const walk = (list: readonly DocumentSymbol[]) => {
+		for (const symbol of list) {
+			if (symbol.kind === SymbolKind.Namespace || symbol.kind === SymbolKind.Property) {
+				count[symbol.kind]++;
+			}
+			walk(symbol.children ?? []);
+		}
+	};
+	walk(symbols);
+	if (count[SymbolKind.Namespace] !== categories || count[SymbolKind.Property] !== policies) {
+		check.fail('getDocumentSymbols', `the outline shows ${count[SymbolKind.Namespace]} categories and ${count[SymbolKind.Property]} policies of the ${categories} and ${policies} the file defines`);
+	}
 }
 
 function expectClean(text: string, lang: Lang, what: string): void {
@@ -571,10 +629,10 @@ export function newStats(): FuzzStats {
 	return { documents: 0, calls: 0, clean: 0, diagnostics: 0, maxCpuMs: 0, slowest: '' };
 }
 
-export function record(stats: FuzzStats, result: ExerciseResult, label: string): void {
+export function record(stats: FuzzStats, result: CaseOutcome, label: string): void {
 	stats.documents++;
 	stats.calls += result.calls;
-	stats.diagnostics += result.diagnostics.length;
+	stats.diagnostics += result.findings;
 	if (result.clean) {
 		stats.clean++;
 	}

@@ -1,12 +1,12 @@
 /**
  * Child process for test/unit/fuzz.test.ts and test/fuzz/longFuzz.ts: runs one fuzz property (or
- * one document) per request and reports each case before running it, so the parent can kill a
- * hang and still say which document caused it (see childRunner.ts).
+ * one case) per request and reports each case before running it, so the parent can kill a hang
+ * and still say which document or file caused it (see childRunner.ts).
  */
 import * as fc from 'fast-check';
 import { serveRequests } from './childRunner';
-import { cpuMsSince, exerciseDocument, newStats, record, type FuzzStats, type Lang } from './fuzzCore';
-import { properties, toProperty, type FuzzCase } from './generators';
+import { cpuMsSince, newStats, record, type ExerciseOptions, type FuzzStats } from './fuzzCore';
+import { exerciseCase, property, toProperty, type AnyCase } from './properties';
 
 export type FuzzRequest =
 	| {
@@ -16,17 +16,14 @@ export type FuzzRequest =
 		readonly numRuns: number;
 		/** Stop generating (and shrinking) after this much CPU time, in ms; 0 for no limit. */
 		readonly cpuLimitMs: number;
-		/** CPU time, in ms, every feature on one document may take before the property fails. */
-		readonly maxCpuMsPerDocument: number;
+		/** CPU time, in ms, one case may take before the property fails. */
+		readonly maxCpuMsPerCase: number;
 	}
 	| {
-		readonly kind: 'document';
+		readonly kind: 'case';
 		readonly label: string;
-		readonly lang: Lang;
-		readonly text: string;
-		readonly offsets: readonly number[];
-		readonly warningPreview?: boolean;
-		readonly roundTrip?: boolean;
+		readonly case: AnyCase;
+		readonly options?: Pick<ExerciseOptions, 'warningPreview' | 'roundTrip'>;
 	};
 
 export interface PropertyReply {
@@ -36,19 +33,19 @@ export interface PropertyReply {
 	readonly numShrinks: number;
 	/** fast-check's report: seed, replay path, shrunk counterexample, error. */
 	readonly report: string;
-	readonly counterexample: FuzzCase | undefined;
+	readonly counterexample: AnyCase | undefined;
 	readonly stats: FuzzStats;
 }
 
-export interface DocumentReply {
+export interface CaseReply {
 	readonly failure: string | undefined;
 	readonly stats: FuzzStats;
 }
 
-export type FuzzReply = PropertyReply | DocumentReply;
+export type FuzzReply = PropertyReply | CaseReply;
 
-/** Sent before each document is checked. */
-export type FuzzProgress = FuzzCase;
+/** Sent before each case is checked. */
+export type FuzzProgress = AnyCase;
 
 /**
  * Interrupts the run (shrinking included) once it has used `limitMs` of this process's CPU time.
@@ -64,12 +61,9 @@ function interruptAfterCpuTime(limitMs: number): fc.Plugin<unknown> {
 }
 
 function runProperty(request: Extract<FuzzRequest, { kind: 'property' }>, progress: (c: FuzzProgress) => void): PropertyReply {
-	const spec = properties().find((s) => s.name === request.name);
-	if (!spec) {
-		throw new Error(`no property named ${request.name}`);
-	}
+	const spec = property(request.name);
 	const stats = newStats();
-	const details = fc.check(toProperty(spec, stats, request.maxCpuMsPerDocument, progress), {
+	const details = fc.check(toProperty(spec, stats, request.maxCpuMsPerCase, progress), {
 		seed: request.seed,
 		numRuns: request.numRuns,
 		includeErrorInReport: true,
@@ -81,16 +75,16 @@ function runProperty(request: Extract<FuzzRequest, { kind: 'property' }>, progre
 		numRuns: details.numRuns,
 		numShrinks: details.numShrinks,
 		report: details.failed ? fc.defaultReportMessage(details) ?? '' : '',
-		counterexample: (details.counterexample as [FuzzCase] | null)?.[0],
+		counterexample: (details.counterexample as [AnyCase] | null)?.[0],
 		stats,
 	};
 }
 
-function runDocument(request: Extract<FuzzRequest, { kind: 'document' }>, progress: (c: FuzzProgress) => void): DocumentReply {
+function runCase(request: Extract<FuzzRequest, { kind: 'case' }>, progress: (c: FuzzProgress) => void): CaseReply {
 	const stats = newStats();
-	progress({ lang: request.lang, text: request.text, origin: request.label, offsets: request.offsets });
+	progress(request.case);
 	try {
-		record(stats, exerciseDocument(request.text, request.lang, { offsets: request.offsets, warningPreview: request.warningPreview, roundTrip: request.roundTrip }), request.label);
+		record(stats, exerciseCase(request.case, request.options), request.label);
 		return { failure: undefined, stats };
 	} catch (error) {
 		return { failure: error instanceof Error ? error.message : String(error), stats };
@@ -98,5 +92,5 @@ function runDocument(request: Extract<FuzzRequest, { kind: 'document' }>, progre
 }
 
 if (require.main === module) {
-	serveRequests<FuzzRequest, FuzzReply, FuzzProgress>((request, progress) => (request.kind === 'property' ? runProperty(request, progress) : runDocument(request, progress)));
+	serveRequests<FuzzRequest, FuzzReply, FuzzProgress>((request, progress) => (request.kind === 'property' ? runProperty(request, progress) : runCase(request, progress)));
 }

@@ -1,13 +1,13 @@
 /**
- * fast-check generators of random and mutated documents for both languages, shrinking by text,
- * and the properties that test/unit/fuzz.test.ts (fixed seed, small budget) and
- * test/fuzz/longFuzz.ts (random seed, large budget) check with test/fuzz/fuzzCore.ts.
+ * fast-check generators of random and mutated policy YAML and SyncML documents, and the text
+ * mutations the generators of other inputs (test/fuzz/admxGenerators.ts, gpoGenerators.ts) share.
+ * test/fuzz/properties.ts makes the properties of them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { POLICIES } from '../../server/src/service';
-import { exerciseDocument, FuzzFailure, record, type ExerciseOptions, type FuzzStats, type Lang } from './fuzzCore';
+import type { FuzzIngestion, Lang } from './fuzzCore';
 import { anyCodePoint } from '../helpers/unicode';
 
 // ---------------------------------------------------------------------------------------------
@@ -133,7 +133,7 @@ export interface Mutation {
 	readonly n: number;
 }
 
-const POSITION_SCALE = 1_000_000;
+export const POSITION_SCALE = 1_000_000;
 
 function lineBounds(text: string, offset: number): { start: number; end: number; next: number } {
 	let start = offset;
@@ -231,6 +231,12 @@ export interface FuzzCase {
 	readonly text: string;
 	readonly origin: string;
 	readonly offsets: readonly number[];
+	/** The document's name, where it decides how it is read (an ADML). */
+	readonly uri?: string;
+	/** For an ADMX: the ADML beside it. */
+	readonly adml?: string;
+	/** An ADMX ingested elsewhere that the document is checked against. */
+	readonly ingested?: FuzzIngestion;
 }
 
 const tokenArb = fc.oneof(
@@ -240,21 +246,26 @@ const tokenArb = fc.oneof(
 	{ weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...'<>&;:-{}[]"\'#/!?=\\ \t\r\n%*|'), minLength: 1, maxLength: 4 }) },
 );
 
-const mutationArb: fc.Arbitrary<Mutation> = fc.record({
-	kind: fc.constantFrom(...MUTATION_KINDS),
-	at: fc.integer({ min: 0, max: POSITION_SCALE }),
-	span: fc.integer({ min: 0, max: 40 }),
-	token: tokenArb,
-	n: fc.integer({ min: 1, max: 8 }),
-});
-
-const offsetsArb = fc.array(fc.integer({ min: 0, max: POSITION_SCALE }), { minLength: 3, maxLength: 3 });
-
-function withOffsets(lang: Lang, text: string, origin: string, fractions: readonly number[]): FuzzCase {
-	return { lang, text, origin, offsets: fractions.map((f) => Math.floor((f / POSITION_SCALE) * (text.length + 1))) };
+/** Random mutations of text that insert, replace or swap in `tokens`. */
+export function textMutation(tokens: fc.Arbitrary<string>): fc.Arbitrary<Mutation> {
+	return fc.record({
+		kind: fc.constantFrom(...MUTATION_KINDS),
+		at: fc.integer({ min: 0, max: POSITION_SCALE }),
+		span: fc.integer({ min: 0, max: 40 }),
+		token: tokens,
+		n: fc.integer({ min: 1, max: 8 }),
+	});
 }
 
-function mutationLabel(m: Mutation): string {
+const mutationArb = textMutation(tokenArb);
+
+export const offsetsArb = fc.array(fc.integer({ min: 0, max: POSITION_SCALE }), { minLength: 3, maxLength: 3 });
+
+export function withOffsets(lang: Lang, text: string, origin: string, fractions: readonly number[], more: Partial<FuzzCase> = {}): FuzzCase {
+	return { ...more, lang, text, origin, offsets: fractions.map((f) => Math.floor((f / POSITION_SCALE) * (text.length + 1))) };
+}
+
+export function mutationLabel(m: Mutation): string {
 	return `${m.kind}@${(m.at / POSITION_SCALE).toFixed(3)}${m.kind === 'insert' || m.kind === 'replace' || m.kind === 'word' ? ` ${JSON.stringify(m.token)}` : ''}`;
 }
 
@@ -375,7 +386,7 @@ const yamlProfileArb = fc.record({
 /** Random policy YAML: 1 to 3 generated profiles. */
 export const structuredYaml: fc.Arbitrary<string> = fc.array(yamlProfileArb, { minLength: 1, maxLength: 3 }).map((docs) => docs.join('---\n'));
 
-function escapeXml(value: string): string {
+export function escapeXml(value: string): string {
 	return value.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
@@ -468,134 +479,4 @@ export function mutatedGeneratedDocument(lang: Lang): fc.Arbitrary<FuzzCase> {
 	const structured = lang === 'syncml' ? structuredSyncml : structuredYaml;
 	return fc.tuple(structured, fc.array(mutationArb, { maxLength: 3 }), offsetsArb).map(([base, mutations, fractions]) =>
 		withOffsets(lang, mutations.reduce(applyMutation, base), `generated + ${mutations.map(mutationLabel).join(', ') || 'nothing'}`, fractions));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Shrinking by text
-
-/** Removes `text.slice(start, end)` and moves the offsets with the text. */
-function removeChunk(c: FuzzCase, start: number, end: number): FuzzCase {
-	const removed = end - start;
-	return {
-		lang: c.lang,
-		text: c.text.slice(0, start) + c.text.slice(end),
-		origin: c.origin.endsWith(' (shrunk)') ? c.origin : `${c.origin} (shrunk)`,
-		offsets: c.offsets.map((o) => (o >= end ? o - removed : o > start ? start : o)),
-	};
-}
-
-function* textShrinks(c: FuzzCase): Generator<FuzzCase> {
-	const text = c.text;
-	// Whole lines first, then halves, quarters ... single characters.
-	const starts = [0];
-	for (let i = 0; i < text.length; i++) {
-		if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) {
-			starts.push(i + 1);
-		}
-	}
-	if (starts.length > 1) {
-		starts.push(text.length);
-		for (let k = 0; k + 1 < starts.length; k++) {
-			if (starts[k + 1] > starts[k]) {
-				yield removeChunk(c, starts[k], starts[k + 1]);
-			}
-		}
-	}
-	for (let size = Math.ceil(text.length / 2); size >= 1; size = size === 1 ? 0 : Math.ceil(size / 2)) {
-		for (let start = 0; start < text.length; start += size) {
-			yield removeChunk(c, start, Math.min(text.length, start + size));
-		}
-	}
-	// Fewer offsets to ask at.
-	for (let k = 0; k < c.offsets.length; k++) {
-		yield { ...c, offsets: c.offsets.filter((_, i) => i !== k) };
-	}
-}
-
-function isFuzzCase(value: unknown): value is FuzzCase {
-	const c = value as FuzzCase;
-	return typeof c === 'object' && c !== null && typeof c.text === 'string' && (c.lang === 'rapolicy' || c.lang === 'syncml') && Array.isArray(c.offsets);
-}
-
-/**
- * The cases of `inner`, shrunk by deleting lines and chunks of their text (delta debugging), so a
- * failure is reported with a small document rather than a small list of mutations.
- */
-class TextShrinkingArbitrary extends fc.Arbitrary<FuzzCase> {
-	constructor(private readonly inner: fc.Arbitrary<FuzzCase>) {
-		super();
-	}
-
-	generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<FuzzCase> {
-		return new fc.Value(this.inner.generate(mrng, biasFactor).value, undefined);
-	}
-
-	canShrinkWithoutContext(value: unknown): value is FuzzCase {
-		return isFuzzCase(value);
-	}
-
-	shrink(value: FuzzCase): fc.Stream<fc.Value<FuzzCase>> {
-		return new fc.Stream(textShrinks(value)).map((c) => new fc.Value(c, undefined));
-	}
-}
-
-export function shrinkByText(inner: fc.Arbitrary<FuzzCase>): fc.Arbitrary<FuzzCase> {
-	return new TextShrinkingArbitrary(inner);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Properties
-
-export interface PropertySpec {
-	readonly name: string;
-	readonly arbitrary: fc.Arbitrary<FuzzCase>;
-	readonly options?: ExerciseOptions;
-	/** Relative share of the run budget. */
-	readonly weight: number;
-}
-
-/** The names and weights of `properties()`, without building their generators. */
-export const PROPERTY_WEIGHTS: readonly { readonly name: string; readonly weight: number }[] = (['rapolicy', 'syncml'] as const).flatMap((lang) => [
-	{ name: `${lang}: random documents`, weight: 3 },
-	{ name: `${lang}: mutated example files`, weight: 4 },
-	{ name: `${lang}: mutated generated documents, preview with every rule a warning`, weight: 2 },
-	{ name: `${lang}: clean documents encode to clean SyncML and YAML`, weight: 2 },
-]);
-
-let propertyCache: PropertySpec[] | undefined;
-
-/** Every property the fuzz tests and the long run check. */
-export function properties(): PropertySpec[] {
-	if (propertyCache) {
-		return propertyCache;
-	}
-	const specs: PropertySpec[] = [];
-	for (const lang of ['rapolicy', 'syncml'] as const) {
-		specs.push({ name: `${lang}: random documents`, arbitrary: randomDocument(lang), weight: 3 });
-		specs.push({ name: `${lang}: mutated example files`, arbitrary: mutatedDocument(lang), weight: 4 });
-		specs.push({ name: `${lang}: mutated generated documents, preview with every rule a warning`, arbitrary: mutatedGeneratedDocument(lang), options: { warningPreview: true }, weight: 2 });
-		specs.push({ name: `${lang}: clean documents encode to clean SyncML and YAML`, arbitrary: fc.oneof(mutatedGeneratedDocument(lang), mutatedDocument(lang)), options: { roundTrip: true }, weight: 2 });
-	}
-	if (JSON.stringify(specs.map((p) => [p.name, p.weight])) !== JSON.stringify(PROPERTY_WEIGHTS.map((p) => [p.name, p.weight]))) {
-		throw new Error('PROPERTY_WEIGHTS does not list the properties');
-	}
-	propertyCache = specs;
-	return specs;
-}
-
-/** The fast-check property for a spec, counting into `stats`; a document that takes more than `maxCpuMsPerDocument` of CPU time fails it. */
-export function toProperty(spec: PropertySpec, stats: FuzzStats, maxCpuMsPerDocument: number, onCase?: (c: FuzzCase) => void): fc.IProperty<[FuzzCase]> {
-	return fc.property(shrinkByText(spec.arbitrary), (c) => {
-		onCase?.(c);
-		const result = exerciseDocument(c.text, c.lang, { ...spec.options, offsets: c.offsets });
-		record(stats, result, `${c.origin} (${c.text.length} characters)`);
-		if (result.cpuMs > maxCpuMsPerDocument) {
-			throw new FuzzFailure(`every feature on one ${c.lang} document of ${c.text.length} characters took ${result.cpuMs.toFixed(0)} ms of CPU (limit ${maxCpuMsPerDocument} ms)`, 'time');
-		}
-	});
-}
-
-/** One line for the log. */
-export function summary(stats: FuzzStats, seconds: number): string {
-	return `fuzz: ${stats.documents} documents, ${stats.calls} feature calls, ${stats.clean} clean (encoded), ${stats.diagnostics} diagnostics, ${seconds.toFixed(1)} s; slowest document ${stats.maxCpuMs.toFixed(0)} ms of CPU (${stats.slowest})`;
 }

@@ -239,6 +239,30 @@ function nonBmp(lang: Lang): string {
 	return syncmlExpiry('120', '<!-- 😀 👩‍💻 𝔘 -->');
 }
 
+/** An ADMX of `policies` policies under the innermost of `depth` categories, each under the next. */
+function categoryChain(depth: number, policies: number): string {
+	const categories = Array.from({ length: depth }, (_, i) => `    <category name="C${i}" displayName="$(string.C)">${i + 1 < depth ? `<parentCategory ref="C${i + 1}"/>` : ''}</category>\n`);
+	const policy = (i: number) => `    <policy name="P${i}" class="Machine" displayName="$(string.P)" explainText="$(string.P)" key="Software\\Policies\\Contoso" valueName="V${i}"><parentCategory ref="C0"/></policy>\n`;
+	return `<?xml version="1.0" encoding="utf-8"?>\n<policyDefinitions revision="1.0" schemaVersion="1.0">\n  <policyNamespaces><target prefix="c" namespace="Contoso.Policies"/></policyNamespaces>\n  <resources minRequiredRevision="1.0"/>\n  <categories>\n${categories.join('')}  </categories>\n  <policies>\n${Array.from({ length: policies }, (_, i) => policy(i)).join('')}  </policies>\n</policyDefinitions>\n`;
+}
+
+/** An ADMX of `policies` policies, each under a category and supported on a definition of prefixes the file does not declare. */
+function undeclaredPrefixes(policies: number): string {
+	const policy = (i: number) => `<policy name="P${i}" class="Machine" displayName="p" explainText="e" key="Software\\Policies\\Contoso" valueName="V${i}"><parentCategory ref="other:Cat"/><supportedOn ref="windows:SUPPORTED_Windows10"/></policy>\n`;
+	return `<policyDefinitions revision="1.0" schemaVersion="1.0"><policyNamespaces><target prefix="c" namespace="Contoso.Policies"/></policyNamespaces><resources minRequiredRevision="1.0"/><categories/><policies>\n${Array.from({ length: policies }, (_, i) => policy(i)).join('')}</policies></policyDefinitions>\n`;
+}
+
+/** An ADMX of `policies` policies without explainText: as many diagnostics, which an editor may send back all at once. */
+function manyDiagnostics(policies: number): string {
+	const policy = (i: number) => `<policy name="P${i}" class="Machine" displayName="p" key="Software\\Policies\\Contoso" valueName="V${i}"/>\n`;
+	return `<policyDefinitions revision="1.0" schemaVersion="1.0"><categories/><policies>\n${Array.from({ length: policies }, (_, i) => policy(i)).join('')}</policies></policyDefinitions>\n`;
+}
+
+/** An ADMX whose one policy nests its elements `depth` deep. */
+function nestedElements(depth: number): string {
+	return `<policyDefinitions revision="1.0" schemaVersion="1.0"><categories/><policies><policy name="P" class="Machine" displayName="p" explainText="e" key="Software\\Policies\\Contoso">${'<elements>'.repeat(depth)}${'</elements>'.repeat(depth)}</policy></policies></policyDefinitions>\n`;
+}
+
 /** A policy name with an emoji: the unknown-policy range must cover the whole name, both halves of the emoji. */
 const YAML_EMOJI_NAME = YAML_CLEAN.replace('  SessionLogging: { state: enabled }', '  🎉SessionLogging😀: { state: enabled }');
 
@@ -267,6 +291,10 @@ export const HOSTILE_CASES = {
 	'tab-indentation': (): HostileInput => rapolicy(YAML_TAB_INDENT, ['\tRA_Solicit']),
 	'non-bmp': (_params: HostileParams, lang: Lang): HostileInput => around(lang, nonBmp(lang), ['120', '😀']),
 	'non-bmp-name': (): HostileInput => rapolicy(YAML_EMOJI_NAME, ['🎉', 'SessionLogging😀']),
+	'admx-category-chain': (): HostileInput => around('admx', categoryChain(16_000, 2_000), ['name="P1999"', '<parentCategory ref="C15998"/>']),
+	'admx-nested-100000': (): HostileInput => around('admx', nestedElements(100_000), ['<elements><elements>']),
+	'admx-100000-diagnostics': (): HostileInput => around('admx', manyDiagnostics(100_000), ['name="P99999"']),
+	'admx-60000-undeclared-prefixes': (): HostileInput => around('admx', undeclaredPrefixes(60_000), ['name="P59999"', 'other:Cat']),
 } as const satisfies Record<string, (params: HostileParams, lang: Lang) => HostileInput>;
 
 export type HostileCaseName = keyof typeof HOSTILE_CASES;

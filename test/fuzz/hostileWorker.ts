@@ -63,7 +63,7 @@ net.Socket.prototype.connect = function watchedConnect(this: import('node:net').
 
 export interface HostileRequest {
 	readonly name: string;
-	readonly lang: 'rapolicy' | 'syncml';
+	readonly lang: 'rapolicy' | 'syncml' | 'admx';
 	readonly canaryPath: string;
 	/** Strings that must appear in no result (the content of files that must not be read). */
 	readonly needles: readonly string[];

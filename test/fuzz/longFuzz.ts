@@ -5,14 +5,15 @@
  *   npx tsc -p . && node out/test/fuzz/longFuzz.js
  *
  * Environment:
- *   FUZZ_RUNS        documents per property (default 20000)
+ *   FUZZ_RUNS        cases per property (default 20000; a property of weight below 1, whose
+ *                    cases cost far more, runs that share of them)
  *   FUZZ_SEED        seed to replay a run (default: random, printed at the start)
  *   FUZZ_ONLY        only the properties whose name holds this text, e.g. "syncml: mutated"
  *   FUZZ_TIME_LIMIT  stop each property after this many seconds of CPU, shrinking included (default: none)
- *   FUZZ_STALL       seconds of CPU one document may take before it counts as a hang (default 30)
+ *   FUZZ_STALL       seconds of CPU one case may take before it counts as a hang (default 30)
  *
  * Each property runs in a child process (test/fuzz/fuzzWorker.ts) that is killed when one
- * document takes longer than FUZZ_STALL; the document is printed. Every property runs even when
+ * case takes longer than FUZZ_STALL; the case is printed. Every property runs even when
  * an earlier one fails; the exit code is 1 if any failed. A failure prints fast-check's report
  * (seed, replay path, counterexample shrunk by deleting text, the error).
  */
@@ -22,7 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { ChildRunner } from './childRunner';
 import { newStats } from './fuzzCore';
 import type { FuzzProgress, FuzzReply, FuzzRequest, PropertyReply } from './fuzzWorker';
-import { PROPERTY_WEIGHTS, summary } from './generators';
+import { describeCase, PROPERTY_WEIGHTS, summary } from './properties';
 
 function wholeNumber(name: string, fallback: number): number {
 	const raw = process.env[name];
@@ -37,10 +38,6 @@ function wholeNumber(name: string, fallback: number): number {
 	return value;
 }
 
-function showCase(c: FuzzProgress | undefined): string {
-	return c ? `${c.lang} document from ${c.origin}, asked at offsets ${JSON.stringify(c.offsets)}:\n${JSON.stringify(c.text)}` : '(no document started)';
-}
-
 async function main(): Promise<number> {
 	const runs = wholeNumber('FUZZ_RUNS', 20_000);
 	const seed = wholeNumber('FUZZ_SEED', randomInt(0, 2 ** 31 - 1));
@@ -48,7 +45,7 @@ async function main(): Promise<number> {
 	const stall = wholeNumber('FUZZ_STALL', 30);
 	const only = process.env.FUZZ_ONLY;
 	const specs = PROPERTY_WEIGHTS.filter((s) => !only || s.name.includes(only));
-	console.log(`longFuzz: seed ${seed} (replay with FUZZ_SEED=${seed}), ${runs} documents per property, ${specs.length} properties${timeLimit ? `, at most ${timeLimit} s of CPU each` : ''}, a document over ${stall} s of CPU is a hang`);
+	console.log(`longFuzz: seed ${seed} (replay with FUZZ_SEED=${seed}), ${runs} cases per property, ${specs.length} properties${timeLimit ? `, at most ${timeLimit} s of CPU each` : ''}, a case over ${stall} s of CPU is a hang`);
 	if (specs.length === 0) {
 		console.error(`no property matches FUZZ_ONLY=${only}`);
 		return 2;
@@ -61,9 +58,9 @@ async function main(): Promise<number> {
 		for (const spec of specs) {
 			let seen = 0;
 			const t0 = performance.now();
-			const progressTimer = setInterval(() => console.log(`     ... ${spec.name}: ${seen} documents in ${((performance.now() - t0) / 1000).toFixed(0)} s`), 60_000);
+			const progressTimer = setInterval(() => console.log(`     ... ${spec.name}: ${seen} cases in ${((performance.now() - t0) / 1000).toFixed(0)} s`), 60_000);
 			const outcome = await runner.run(
-				{ kind: 'property', name: spec.name, seed, numRuns: runs, cpuLimitMs: timeLimit * 1000, maxCpuMsPerDocument: stall * 1000 },
+				{ kind: 'property', name: spec.name, seed, numRuns: Math.max(1, Math.ceil(runs * Math.min(1, spec.weight))), cpuLimitMs: timeLimit * 1000, maxCpuMsPerCase: stall * 1000 },
 				{ stallCpuMs: stall * 1000, onProgress: () => void seen++ },
 			);
 			clearInterval(progressTimer);
@@ -71,8 +68,8 @@ async function main(): Promise<number> {
 			if (outcome.kind !== 'reply') {
 				failed.push(spec.name);
 				const how = outcome.kind === 'timeout' ? `HANG (${outcome.reason}; killed)` : outcome.kind === 'crash' ? `CRASH (exit ${outcome.code}, signal ${outcome.signal})` : 'WORKER ERROR';
-				console.log(`\nFAIL ${spec.name}: ${how} after ${seen} documents, ${seconds.toFixed(1)} s`);
-				console.log(outcome.kind === 'error' ? outcome.error : `${showCase(outcome.last)}${outcome.stderr ? `\n${outcome.stderr.slice(0, 5000)}` : ''}`);
+				console.log(`\nFAIL ${spec.name}: ${how} after ${seen} cases, ${seconds.toFixed(1)} s`);
+				console.log(outcome.kind === 'error' ? outcome.error : `${describeCase(outcome.last, Infinity)}${outcome.stderr ? `\n${outcome.stderr.slice(0, 5000)}` : ''}`);
 				continue;
 			}
 			const reply = outcome.reply as PropertyReply;
@@ -81,7 +78,7 @@ async function main(): Promise<number> {
 				failed.push(spec.name);
 				console.log(reply.report);
 			} else if (reply.interrupted) {
-				console.log(`     stopped after ${reply.numRuns} documents (FUZZ_TIME_LIMIT)`);
+				console.log(`     stopped after ${reply.numRuns} cases (FUZZ_TIME_LIMIT)`);
 			}
 			total.documents += reply.stats.documents;
 			total.calls += reply.stats.calls;

@@ -8,6 +8,7 @@ import { configNode } from '../../server/src/service/ingestion/configUri';
 import { lintAdmx } from '../../server/src/service/ingestion/lintAdmx';
 import { displayText, presentationOf, readAdml } from '../../server/src/service/admx/readAdml';
 import { readAdmx } from '../../server/src/service/admx/readAdmx';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { DEFAULT_SETTINGS, getCodeActions, getDiagnostics, getDocumentSymbols, getFoldingRanges, getHover, parseAdmxDocument } from '../../server/src/service';
 
 const FIXTURES = path.join(__dirname, '../../../test/fixtures/admx');
@@ -303,6 +304,42 @@ describe('hover in an ADMX file', () => {
 	it('on an element: its data item, and that the data id is the element id', () => {
 		assert.match(text(at('<multiText id="Lines"')), /^\*\*Lines\*\* \(multiText\) of AllKinds\n\nIn the payload: `<data id="Lines" value="…"\/>`, the value strings joined by `&#xF000;`, each of up to 100 characters, at most 3 of them\. The data id is this element id/);
 		assert.equal(at('<policies>'), null);
+	});
+});
+
+describe('outline of an ADMX file', () => {
+	/** The outline as indented `name (detail)` lines. */
+	const outline = (admx: string) => {
+		const lines: string[] = [];
+		const walk = (symbols: readonly DocumentSymbol[], depth: number) => symbols.forEach((s) => {
+			lines.push(`${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''}`);
+			walk(s.children ?? [], depth + 1);
+		});
+		walk(getDocumentSymbols(parseAdmxDocument('file:///c.admx', 1, admx)), 0);
+		return lines;
+	};
+	const file = (categories: string, policies: string) => `<policyDefinitions><policyNamespaces><target prefix="c" namespace="C"/></policyNamespaces><categories>${categories}</categories><policies>${policies}</policies></policyDefinitions>`;
+
+	it('shows categories that are each other\'s ancestors once each, with the policies under them', () => {
+		const categories = '<category name="A" displayName="a"><parentCategory ref="C"/></category><category name="B" displayName="b"><parentCategory ref="A"/></category><category name="C" displayName="c"><parentCategory ref="B"/></category><category name="D" displayName="d"/>';
+		const policies = '<policy name="P" class="Machine" displayName="p" key="K"><parentCategory ref="A"/></policy><policy name="Q" class="User" displayName="q" key="K"><parentCategory ref="D"/></policy>';
+		// C closes the circle, so it stands at the top with the others under their parents.
+		assert.deepEqual(outline(file(categories, policies)), ['C', '  A', '    B', '    P (Machine)', 'D', '  Q (User)']);
+	});
+
+	it('shows categories at most 32 levels deep, the deeper ones side by side at the last level, so a chain of 20,000 still goes over the protocol', () => {
+		const chain = (depth: number) => file(Array.from({ length: depth }, (_, i) => `<category name="C${i}" displayName="c">${i + 1 < depth ? `<parentCategory ref="C${i + 1}"/>` : ''}</category>`).join(''), '<policy name="P" class="Machine" displayName="p" key="K"><parentCategory ref="C0"/></policy>');
+		const lines = outline(chain(40));
+		assert.equal(lines.length, 41);
+		assert.deepEqual(lines.slice(0, 2), ['C39', '  C38']);
+		assert.deepEqual(lines.slice(31).map((l) => l.trim()), ['C8', 'C7', 'C6', 'C5', 'C4', 'C3', 'C2', 'C1', 'C0', 'P (Machine)']);
+		assert.ok(lines.slice(32).every((l) => l === `${'  '.repeat(32)}${l.trim()}`), lines.slice(30).join('\n'));
+		assert.doesNotThrow(() => JSON.stringify(getDocumentSymbols(parseAdmxDocument('file:///c.admx', 1, chain(20_000)))));
+	});
+
+	it('shows a category, policy or element without a name under a placeholder, since an editor refuses an empty name', () => {
+		const policies = '<policy name="" class="Machine" displayName="p" key="K"><parentCategory ref=""/><elements><text id=""/></elements></policy><policy class="Both" displayName="p" key="K"/>';
+		assert.deepEqual(outline(file('<category name="" displayName="a"/>', policies)), ['(unnamed category)', '  (unnamed policy) (Machine)', '    (no id) (text)', '(unnamed policy) (Both)']);
 	});
 });
 

@@ -21,6 +21,7 @@ import {
 	parseIntuneDocument,
 	parsePolicyDocument,
 	parseSyncmlDocument,
+	resolveProfiles,
 	type ImportResult,
 	type ResolvedProfile, policyKey, policyUri
 } from '../../server/src/service';
@@ -105,6 +106,18 @@ describe('Registry.pol import', () => {
 		const read = readRegistryPol(pol(record(TS, '**DeleteValues', 1, szData(names))));
 		assert.equal(read.records.length, 200_000);
 		assert.deepEqual(read.records[199_999], { kind: 'delete', key: TS, name: 'v199999', where: 'record 1 at byte 0x8' });
+	});
+
+	it('names a number record whose data is not the 4 or 8 bytes of its type, and leaves it out', () => {
+		const qword = Buffer.alloc(8);
+		qword.writeBigUInt64LE(18446744073709551615n);
+		const read = readRegistryPol(pol(record(TS, 'LoggingEnabled', 4, Buffer.alloc(2)), record(TS, 'Big', 11, qword), record(TS, 'Wide', 4, Buffer.alloc(8)), record(TS, 'Short', 11, dwordData(1))));
+		assert.deepEqual(read.records.map((r) => r.kind === 'set' && `${r.name}=${r.data}`), ['Big=18446744073709551615']);
+		assert.deepEqual(read.skipped.map((s) => s.replace(/ at byte 0x\w+/, '')), [
+			`record 1: LoggingEnabled on ${TS}: a REG_DWORD holds 4 bytes, not 2`,
+			`record 3: Wide on ${TS}: a REG_DWORD holds 4 bytes, not 8`,
+			`record 4: Short on ${TS}: a REG_QWORD holds 8 bytes, not 4`,
+		]);
 	});
 
 	it('is not taken for a Registry.pol without its signature', () => {
@@ -210,6 +223,17 @@ describe('LGPO text import', () => {
 			'line 18: the setting has 2 of its 3 lines after the section (key, value name, data)',
 		]);
 	});
+	it('names a DWORD or QWORD no registry value can hold, and keeps every digit of a large hexadecimal QWORD', () => {
+		const setting = (name: string, data: string) => `Computer\n${TS}\n${name}\n${data}\n`;
+		const read = readLgpoText([setting('A', 'DWORD:4294967295'), setting('B', 'DWORD:4294967296'), setting('C', 'DWORD:0xFFFFFFFFFFFFFFFFFFFFF'), setting('D', 'QWORD:0xFFFFFFFFFFFFFFFF'), setting('E', 'QWORD:18446744073709551616'), setting('F', 'DWORD:-1')].join('\n'));
+		assert.deepEqual(read.records.map((r) => r.kind === 'set' && `${r.name}=${r.data}`), ['A=4294967295', 'D=18446744073709551615']);
+		assert.deepEqual(read.skipped, [
+			'line 9: "4294967296" is not a DWORD: write a whole number from 0 to 4294967295',
+			'line 14: "0xFFFFFFFFFFFFFFFFFFFFF" is not a DWORD: write a whole number from 0 to 4294967295',
+			'line 24: "18446744073709551616" is not a QWORD: write a whole number from 0 to 18446744073709551615',
+			'line 29: "-1" is not a DWORD: write a whole number from 0 to 4294967295',
+		]);
+	});
 });
 
 describe('GroupPolicy script import', () => {
@@ -250,6 +274,24 @@ describe('GroupPolicy script import', () => {
 		]);
 	});
 
+	it('reads the negative numbers its writer writes for DWord and QWord values past the signed range, and names a number neither holds', () => {
+		const call = (name: string, type: string, value: string) => `Set-GPRegistryValue -Name x -Key 'HKLM\\${TS}' -ValueName ${name} -Type ${type} -Value ${value}`;
+		const read = readPowerShell([call('A', 'DWord', '-1'), call('B', 'DWord', '-2147483648'), call('C', 'QWord', '-1'), call('D', 'DWord', '0xFFFFFFFF'), call('E', 'DWord', '4294967296'), call('F', 'DWord', '-2147483649'), call('G', 'QWord', '18446744073709551616')].join('\n'));
+		assert.deepEqual(read.records.map((r) => r.kind === 'set' && `${r.name}=${r.data}`), ['A=4294967295', 'B=2147483648', 'C=18446744073709551615', 'D=4294967295']);
+		assert.deepEqual(read.skipped, [
+			'line 5: Set-GPRegistryValue: -Value 4294967296 is not a DWord: write a whole number from -2147483648 to 4294967295',
+			'line 6: Set-GPRegistryValue: -Value -2147483649 is not a DWord: write a whole number from -2147483648 to 4294967295',
+			'line 7: Set-GPRegistryValue: -Value 18446744073709551616 is not a QWord: write a whole number from -9223372036854775808 to 18446744073709551615',
+		]);
+		// The writer's own output for the largest DWord reads back: a value the check refuses, yet a value.
+		const [profile] = resolveProfiles(parsePolicyDocument('file:///p.rapolicy.yaml', 1, 'profile: P\npolicies:\n  SolicitedRemoteAssistance:\n    state: enabled\n    options:\n      RA_Solicit_Control_List: view-only\n      RA_Solicit_ExpireValue_Edt: 4294967295\n      RA_Solicit_ExpireUnits_List: minutes\n      RA_Solicit_Mailto_List: mailto\n'));
+		const script = encodePowerShell(profile);
+		assert.match(script, /-ValueName 'MaxTicketExpiry' -Type DWord -Value -1 /);
+		const back = importGroupPolicy('file:///p.ps1', 'powershell', script);
+		assert.deepEqual(back.skipped, []);
+		assert.match(back.yaml, /RA_Solicit_ExpireValue_Edt: 4294967295\n/);
+	});
+
 	it('undoes a doubled quote of either kind and expands backtick escapes in double quotes', () => {
 		const read = readPowerShell(`Set-GPRegistryValue -Name x -Key 'HKLM\\${TS}' -ValueName ViewMessage -Type String -Value 'It''s ‘‘ours’’', "a\`tb ""c"" $undefined"`);
 		assert.deepEqual(read.skipped, ['line 1: Set-GPRegistryValue: its -Value uses a value this import cannot work out']);
@@ -284,7 +326,7 @@ describe('GroupPolicy script import', () => {
 			'line 2: Set-GPRegistryValue: its -Key uses a value this import cannot work out (a variable set elsewhere or a subexpression)',
 			'line 3: Set-GPRegistryValue: its key HKCU\\Software\\X is not under HKLM; Remote Assistance policies are machine policies',
 			'line 4: Set-GPRegistryValue: it has no -Type',
-			'line 5: Set-GPRegistryValue: -Value one is not a number',
+			'line 5: Set-GPRegistryValue: -Value one is not a DWord: write a whole number from -2147483648 to 4294967295',
 		]);
 	});
 });

@@ -16,7 +16,7 @@ import { SYNCML_EXPIRY_120, YAML_EXPIRY_120, type HostileCaseName } from '../fuz
 import { ChildRunner, type Outcome as ChildOutcome } from '../fuzz/childRunner';
 import type { HostileReport, HostileRequest, ReportedDiagnostic } from '../fuzz/hostileWorker';
 
-type Lang = 'rapolicy' | 'syncml';
+type Lang = 'rapolicy' | 'syncml' | 'admx';
 
 const WORKER = path.join(__dirname, '..', 'fuzz', 'hostileWorker.js');
 const CANARY_SECRET = `rapolicy-canary-${process.pid}-7f3c9a`;
@@ -143,7 +143,7 @@ interface Case {
 	readonly expect: (e: Expect, report: HostileReport, lang: Lang) => void;
 }
 
-const EXPIRY_LINE: Record<Lang, number> = { rapolicy: lineOf(YAML_EXPIRY_120, ': 120'), syncml: lineOf(SYNCML_EXPIRY_120, 'value="120"') };
+const EXPIRY_LINE: Readonly<Partial<Record<Lang, number>>> = { rapolicy: lineOf(YAML_EXPIRY_120, ': 120'), syncml: lineOf(SYNCML_EXPIRY_120, 'value="120"') };
 
 const CASES: readonly Case[] = [
 	{
@@ -328,6 +328,43 @@ const CASES: readonly Case[] = [
 		expect: (e, r) => {
 			const d = only(e, r, 'unknown-policy');
 			e.check(d?.covered === '🎉SessionLogging😀', `unknown-policy covers ${JSON.stringify(d?.covered)}, not exactly the name`);
+		},
+	},
+	{
+		name: 'admx-category-chain',
+		title: 'an ADMX of 2,000 policies under a chain of 16,000 categories is checked in time that grows with its size, not their product',
+		langs: ['admx'],
+		expect: (e, r) => {
+			e.check(r.textLength > 1_000_000, `the input is only ${r.textLength} characters`);
+			// Only Intune's 1 MB limit, which a file this size is over.
+			e.check(r.diagnosticCount === 1 && r.diagnostics[0].code === 'admx-intune-import', `a well-formed file has other diagnostics:\n    ${list(r)}`);
+		},
+	},
+	{
+		name: 'admx-60000-undeclared-prefixes',
+		title: 'an ADMX of 60,000 policies that refer to undeclared prefixes gets one problem per prefix, in time that grows with its size',
+		langs: ['admx'],
+		expect: (e, r) => {
+			const prefixes = r.diagnostics.filter((d) => d.code === 'admx-reference');
+			e.check(prefixes.length === 2 && prefixes.every((d) => /^The prefix (other|windows) is not declared \(here and in 59999 more references\)/.test(d.message)), `not one admx-reference per prefix among:\n    ${list(r)}`);
+		},
+	},
+	{
+		name: 'admx-100000-diagnostics',
+		title: 'an ADMX with 100,000 diagnostics answers code actions for all of them at once, in time that grows with their number',
+		langs: ['admx'],
+		expect: (e, r) => {
+			// One per policy, and one for a file over the 1 MB Intune takes.
+			e.check(r.diagnosticCount === 100_001 && r.diagnostics.every((d) => d.code === 'admx-intune-import'), `expected 100,001 admx-intune-import, got ${r.diagnosticCount}:\n    ${list(r)}`);
+		},
+	},
+	{
+		name: 'admx-nested-100000',
+		title: 'an ADMX nesting <elements> 100,000 deep stops at the depth limit with a clear message',
+		langs: ['admx'],
+		expect: (e, r) => {
+			const deep = r.diagnostics.find((d) => d.code === 'admx-syntax' && /nested more than \d+ deep/.test(d.message));
+			e.check(deep?.covered === 'elements', `no depth diagnostic on elements among:\n    ${list(r)}`);
 		},
 	},
 ];

@@ -10,6 +10,7 @@ import {
 	type AdmxSource, type ParsedDocument, type ReadAdmx,
 } from '../../server/src/service';
 import { readRegistryPol } from '../../server/src/service/gpo/registryPol';
+import { minimalAdmx } from '../helpers/admxText';
 
 const ROOT = path.join(__dirname, '../../../test/fixtures');
 const text = (file: string) => {
@@ -189,6 +190,22 @@ describe('profiles of ingested ADMX policies: encoding', () => {
 		] as const) {
 			const outside = doc.problems.filter((p) => p.span.start > end || (end === Infinity && !p.code.startsWith('admx-')));
 			assert.deepEqual(outside.map((p) => `${p.code}: ${p.message}`), []);
+		}
+	});
+
+	it('an AppName or policy name holding & or < is escaped in each LocURI, so the SyncML stays well-formed and reads back the same nodes', () => {
+		const admx = minimalAdmx('P&amp;Q');
+		const source: AdmxSource = { admx: loadAdmx(admx), adml: undefined, text: admx };
+		const doc = withIngestedAdmx(parseDocument('file:///w/p.rapolicy.yaml', 1, 'profile: P\nadmx:\n  - app: "A<B&C"\n    file: t.admx\npolicies:\n  "A<B&C/P&Q": { state: disabled }\n', 'rapolicy'), [], () => source);
+		assert.deepEqual(getDiagnostics(doc, DEFAULT_SETTINGS).map((d) => d.message), []);
+		const [resolved] = resolveProfiles(doc);
+		for (const encoding of ['cdata', 'escape'] as const) {
+			const syncml = parseSyncmlDocument('file:///m.syncml', 1, encodeSyncml(resolved, { encoding, fullMessage: false }));
+			assert.deepEqual(syncml.problems.filter((p) => p.code.startsWith('xml-')).map((p) => p.message), [], encoding);
+			assert.deepEqual(syncml.chunks.flatMap((c) => c.result.command.items.map((i) => i.locUri?.value)), [
+				'./Device/Vendor/MSFT/Policy/ConfigOperations/ADMXInstall/A<B&C/Policy/t',
+				'./Device/Vendor/MSFT/Policy/Config/A<B&C~Policy~Cat/P&Q',
+			], encoding);
 		}
 	});
 

@@ -104,3 +104,21 @@ describe('keys MDM ingestion refuses: an error at the key attribute', () => {
 		assert.match(doc.problems[0].message, /^contoso\.admx:7: HideWidget writes under SYSTEM\\CurrentControlSet\\Policies\\Microsoft\\FeatureManagement\\Overrides: .* 1 more key does the same: open the file to see each\.$/);
 	});
 });
+
+describe('errors of an ingested ADMX itself: at the admx entry of a profile, as in the SyncML that carries it', () => {
+	const OWN = CONTOSO.replace(/Software\\Policies\\Microsoft\\Windows\\Contoso/g, 'Software\\Policies\\Contoso');
+	/** HideWidget and Tray under categories the file does not define. */
+	const MISSING = OWN.replace('<parentCategory ref="Contoso" />', '<parentCategory ref="Contosso" />').replace('<parentCategory ref="Contoso" />\n      <elements>', '<parentCategory ref="Gone" />\n      <elements>');
+
+	it('a profile names the first error with its line, at the entry, with the same code and severity as the carrying SyncML', () => {
+		assert.deepEqual(getDiagnostics(profile(PROFILE, OWN), DEFAULT_SETTINGS), []);
+		const doc = profile(PROFILE, MISSING);
+		assert.deepEqual(doc.problems.map((p) => `${p.code}: ${PROFILE.slice(p.span.start, p.span.end)}: ${p.message}`), [
+			'admx-reference: contoso.admx: contoso.admx:8: No category named Contosso in this file; it has Contoso. 1 more problem of the file is an error too: open the file to see each.',
+		]);
+		const syncml = encodeSyncml(resolveProfiles(doc)[0], { encoding: 'cdata', fullMessage: false });
+		const carried = getDiagnostics(parseSyncmlDocument('file:///p/contoso.syncml', 1, syncml), DEFAULT_SETTINGS);
+		assert.deepEqual(carried.map((d) => `${String(d.code)} ${d.severity}`), ['admx-reference 1', 'admx-reference 1']);
+		assert.deepEqual(getDiagnostics(doc, DEFAULT_SETTINGS).map((d) => d.severity), [DiagnosticSeverity.Error]);
+	});
+});

@@ -16,7 +16,7 @@ import { splitChunks } from '../yaml/yamlChunks';
 import { indentUnit, YamlEditWriter } from '../profile/yamlEdits';
 import { syntaxReport } from '../yaml/indentation';
 import type { IntuneAnchor } from '../intune/intuneModel';
-import { parseIntune } from '../intune/parseIntune';
+import { parseIntune, type IntuneParse } from '../intune/parseIntune';
 import { intuneShape, isRemoteAssistanceExport, type IntuneKind } from '../intune/sniff';
 import { textStart, type TextStart } from '../text/textStart';
 import type { AdmlFile, AdmxFile } from '../admx/admxModel';
@@ -30,6 +30,7 @@ import { profileIngestion, type ProfileIngestion } from '../ingestion/profileIng
 import { ingestsAdmx } from '../model/ingestedKey';
 import { checkIngestedPolicies } from '../validation/ingestedRules';
 import { append } from '../text/append';
+import { guardedResult, type CheckedPart } from '../problems/guard';
 
 export const POLICY_LANGUAGE = 'rapolicy';
 export const SYNCML_LANGUAGE = 'syncml';
@@ -38,6 +39,9 @@ export const INTUNE_LANGUAGE = 'intune';
 /** ADMX files and their ADML string tables. */
 export const ADMX_LANGUAGE = 'admx';
 export type Language = typeof POLICY_LANGUAGE | typeof SYNCML_LANGUAGE | typeof INTUNE_LANGUAGE | typeof ADMX_LANGUAGE;
+
+/** Where a check of a whole file reports that it failed. */
+const FILE_START: CheckedPart = { span: { start: 0, end: 0 }, name: 'this file' };
 
 /** Larger files are refused with one diagnostic instead of being parsed (16 Mi characters). */
 export const MAX_DOCUMENT_LENGTH = 16 * 1024 * 1024;
@@ -186,7 +190,7 @@ export function parsePolicyDocument(uri: string, version: number, text: string, 
 	const chunks = splitChunks(text).map(({ start, text: chunkText }) => {
 		let result = known.get(chunkText);
 		if (!result) {
-			result = parseChunk(chunkText);
+			result = guardedResult('YAML', { span: { start: 0, end: 0 }, name: 'this document' }, () => parseChunk(chunkText), (failure) => ({ text: chunkText, yaml: [], profiles: [], problems: [failure] }));
 			known.set(chunkText, result);
 		}
 		return { start, result };
@@ -210,11 +214,16 @@ export function parsePolicyDocument(uri: string, version: number, text: string, 
 
 const profilesAt = placement((result: YamlChunkResult, start: number) => result.profiles.map((p) => shiftProfile(p, start)));
 
+/** A YAML document of a chunk, in a sentence, at its start. */
+function documentPart(doc: { readonly start: number }): CheckedPart {
+	return { span: { start: doc.start, end: doc.start }, name: 'this document' };
+}
+
 /** Everything about one YAML document, checked alone. */
 function parseChunk(text: string): YamlChunkResult {
 	const yaml = parseYaml(text);
 	const unit = indentUnit(text).length;
-	const syntax = yaml.map((doc) => syntaxReport(text, doc, unit));
+	const syntax = yaml.map((doc) => guardedResult('YAML syntax', documentPart(doc), () => syntaxReport(text, doc, unit), (failure) => ({ problems: [failure], damaged: [] })));
 	const found: Problem[] = [];
 	const lowered = lowerYaml(text, yaml, found);
 	const writer = new YamlEditWriter(text);
@@ -228,9 +237,12 @@ function parseChunk(text: string): YamlChunkResult {
 	for (const entry of lowered) {
 		const doc = entry.document;
 		const hasError = problems.some((p) => p.span.start >= doc.start && p.span.start <= doc.end && (p.severity ?? RULES[p.code].severity) === 'error');
-		if (doc.root && !hasError) {
+		const root = doc.root;
+		if (root && !hasError) {
 			const data = plainData(doc);
-			append(problems, (data.ok ? schemaProblems(data.value, doc.root) : [{ code: 'yaml-syntax' as const, span: doc.root, message: data.message }]));
+			append(problems, data.ok
+				? guardedResult('schema', documentPart(doc), () => schemaProblems(data.value, root), (failure) => [failure])
+				: [{ code: 'yaml-syntax' as const, span: root, message: data.message }]);
 		}
 	}
 	return { text, yaml: yaml.map(({ start, end, root, errors }) => ({ start, end, root, errors })), profiles: lowered.map((l) => l.profile), problems };
@@ -239,10 +251,14 @@ function parseChunk(text: string): YamlChunkResult {
 export function parseSyncmlDocument(uri: string, version: number, source: string | LazyText, previous?: ParsedSyncml, editorLines?: TextDocument, change?: TextChange): ParsedSyncml {
 	const text = typeof source === 'string' ? { length: source.length, read: () => source } : source;
 	const lines = editorLines ?? TextDocument.create(uri, SYNCML_LANGUAGE, version, text.read());
-	const refused = tooLarge(text);
+	let refused = tooLarge(text);
+	const empty = () => assembleMessage('', { nodes: [], problems: [] }, []);
 	const parse: SyncmlParse = refused.length > 0
-		? assembleMessage('', { nodes: [], problems: [] }, [])
-		: parseSyncml(text, previous && previous.chunks.length > 0 ? { text: previous.source, parse: previous.parse, change } : undefined, (offset) => lines.positionAt(offset).line + 1);
+		? empty()
+		: guardedResult('SyncML', FILE_START, () => parseSyncml(text, previous && previous.chunks.length > 0 ? { text: previous.source, parse: previous.parse, change } : undefined, (offset) => lines.positionAt(offset).line + 1), (failure) => {
+			refused = [failure];
+			return empty();
+		});
 	let profiles: Profile[] | undefined;
 	return {
 		language: SYNCML_LANGUAGE,
@@ -290,11 +306,9 @@ export function parseSyncmlDocument(uri: string, version: number, source: string
 /** An Intune export, read whole on every version: exports are edited rarely and read in one pass. */
 export function parseIntuneDocument(uri: string, version: number, text: string, editorLines?: TextDocument): ParsedIntune {
 	const lines = editorLines ?? TextDocument.create(uri, INTUNE_LANGUAGE, version, text);
+	const unread = (problems: Problem[]): IntuneParse => ({ kind: undefined, name: undefined, description: undefined, anchors: [], skipped: [], profiles: [], problems, ingestion: undefined, ingested: [] });
 	const refused = tooLarge(text);
-	if (refused.length > 0) {
-		return { language: INTUNE_LANGUAGE, uri, version, text, lines, kind: undefined, name: undefined, description: undefined, anchors: [], skipped: [], profiles: [], problems: refused, ingestion: undefined, ingested: [] };
-	}
-	const parsed = parseIntune(text);
+	const parsed = refused.length > 0 ? unread(refused) : guardedResult('Intune export', FILE_START, () => parseIntune(text), (failure) => unread([failure]));
 	return { language: INTUNE_LANGUAGE, uri, version, text, lines, ...parsed };
 }
 
@@ -304,17 +318,22 @@ export function parseIntuneDocument(uri: string, version: number, text: string, 
  */
 export function parseAdmxDocument(uri: string, version: number, text: string, editorLines?: TextDocument, admlText?: string): ParsedAdmx {
 	const lines = editorLines ?? TextDocument.create(uri, ADMX_LANGUAGE, version, text);
+	const unread = (problems: Problem[]): ParsedAdmx => ({ language: ADMX_LANGUAGE, uri, version, text, lines, admx: undefined, adml: undefined, profiles: [], problems });
 	const refused = tooLarge(text);
 	if (refused.length > 0) {
-		return { language: ADMX_LANGUAGE, uri, version, text, lines, admx: undefined, adml: undefined, profiles: [], problems: refused };
+		return unread(refused);
 	}
 	if (uri.toLowerCase().endsWith('.adml')) {
-		const adml = documentAdml(text);
-		return { language: ADMX_LANGUAGE, uri, version, text, lines, admx: undefined, adml, profiles: [], problems: adml.problems };
+		return guardedResult('ADML', FILE_START, () => {
+			const adml = documentAdml(text);
+			return { language: ADMX_LANGUAGE, uri, version, text, lines, admx: undefined, adml, profiles: [], problems: adml.problems };
+		}, (failure) => unread([failure]));
 	}
-	const admx = documentAdmx(text);
-	const adml = admlText === undefined ? undefined : loadAdml(admlText);
-	return { language: ADMX_LANGUAGE, uri, version, text, lines, admx, adml, profiles: [], problems: lintAdmx(admx, text, adml) };
+	return guardedResult('ADMX', FILE_START, () => {
+		const admx = documentAdmx(text);
+		const adml = admlText === undefined ? undefined : loadAdml(admlText);
+		return { language: ADMX_LANGUAGE, uri, version, text, lines, admx, adml, profiles: [], problems: lintAdmx(admx, text, adml) };
+	}, (failure) => unread([failure]));
 }
 
 /**
@@ -332,7 +351,8 @@ export function withIngestedAdmx(doc: ParsedDocument, external: readonly Ingesti
 	}
 	return withProblems(doc, () => {
 		const before = new Set(ingestion.problems);
-		return [...doc.problems.filter((p) => !before.has(p)), ...ingestion.recheck(external)];
+		const kept = doc.problems.filter((p) => !before.has(p));
+		return append(kept, guardedResult('ingested policies', FILE_START, () => ingestion.recheck(external), (failure) => [failure]));
 	});
 }
 
@@ -354,7 +374,7 @@ function withProfileAdmx(doc: ParsedYaml, external: readonly IngestionInstall[],
 		return doc;
 	}
 	const profiles = doc.profiles;
-	const ingestions = profiles.map((profile) => profileIngestion(profile, read, external));
+	const ingestions = profiles.map((profile): ProfileIngestion => guardedResult('admx entries', admxEntriesPart(profile), () => profileIngestion(profile, read, external), (failure) => ({ files: [], index: new Map(), problems: [failure] })));
 	return withProblems(doc, () => {
 		const writer = new YamlEditWriter(doc.text);
 		const problems: Problem[] = [...doc.problems];
@@ -364,6 +384,13 @@ function withProfileAdmx(doc: ParsedYaml, external: readonly IngestionInstall[],
 		});
 		return problems;
 	}, { ingestions });
+}
+
+/** A profile's `admx:` entries, from the first to the last, or the profile where it has none. */
+function admxEntriesPart(profile: Profile): CheckedPart {
+	const entries = profile.admx;
+	const span = entries.length > 0 ? { start: entries[0].span.start, end: entries[entries.length - 1].span.end } : profile.span;
+	return { span, name: 'the admx entries of this profile' };
 }
 
 const settingsAt = placement((result: CommandChunkResult, start: number) => result.settings.map((s) => shiftSetting(s, start)));

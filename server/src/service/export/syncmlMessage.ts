@@ -29,7 +29,8 @@ export function commandXml(resolved: ResolvedPolicy, cmdId: number | undefined, 
 	lines.push(
 		'  <Item>',
 		'    <Target>',
-		`      <LocURI>${policyUri(resolved)}</LocURI>`,
+		// An ingested policy's node holds its AppName and ADMX name, which may hold & or <.
+		`      <LocURI>${escapeText(policyUri(resolved))}</LocURI>`,
 		'    </Target>',
 	);
 	if (payload !== null) {
@@ -57,7 +58,7 @@ export function ingestionXml(file: ProfileAdmxFile, cmdId: number | undefined, e
 	lines.push(
 		'  <Item>',
 		'    <Target>',
-		`      <LocURI>${ingestionUri(file)}</LocURI>`,
+		`      <LocURI>${escapeText(ingestionUri(file))}</LocURI>`,
 		'    </Target>',
 		'    <Meta>',
 		'      <Format xmlns="syncml:metinf">chr</Format>',

@@ -9,8 +9,9 @@ import type { Fix } from '../problems/problem';
 import { toDiagnostic, visibleProblems } from '../document/diagnostics';
 import { append } from '../text/append';
 
-function sameRange(a: Range, b: Range): boolean {
-	return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+/** A diagnostic's rule and range as one key, to find the editor's copy of a problem. */
+function keyOf(code: unknown, range: Range): string {
+	return `${String(code)} ${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 }
 
 /**
@@ -23,10 +24,17 @@ export function getCodeActions(doc: ParsedDocument, diagnostics: readonly Diagno
 	const actions: CodeAction[] = [];
 	const start = range ? doc.lines.offsetAt(range.start) : 0;
 	const end = range ? doc.lines.offsetAt(range.end) : -1;
+	// Looked up by key: an editor may send every diagnostic of a file, and a search per problem would cost their square.
+	const sentByKey = new Map<string, Diagnostic>();
+	for (const d of diagnostics) {
+		const key = keyOf(d.code, d.range);
+		if (!sentByKey.has(key)) {
+			sentByKey.set(key, d);
+		}
+	}
 	for (const visible of visibleProblems(doc, settings)) {
 		const { problem } = visible;
-		const problemRange = toRange(doc.lines, problem.span);
-		const sent = diagnostics.find((d) => d.code === problem.code && sameRange(problemRange, d.range));
+		const sent = sentByKey.get(keyOf(problem.code, toRange(doc.lines, problem.span)));
 		if (!sent && !(problem.span.start <= end && problem.span.end >= start)) {
 			continue;
 		}

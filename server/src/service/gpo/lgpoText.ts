@@ -1,4 +1,5 @@
 import { oneLine } from '../text/oneLine';
+import { numberRange, registryNumber } from './registryNumber';
 import { MDM_WINS, type GpOperation, type GpReadResult, type GpRecord, type GpSet, type GpWrite, type RegistryType } from './registryOperation';
 
 /** A value LGPO's line-based text cannot carry. */
@@ -113,13 +114,10 @@ function recordOf(key: string, name: string, data: string, where: string): GpRec
 	if (!type) {
 		return `"${data}" is not LGPO data: write DWORD:<number>, SZ:<text>, DELETE or DELETEALLVALUES`;
 	}
-	let value = data.slice(colon + 1);
+	const value = data.slice(colon + 1);
 	if (type === 'REG_DWORD' || type === 'REG_QWORD') {
-		const number = /^\s*0x[0-9a-f]+\s*$/i.test(value) ? Number.parseInt(value, 16) : /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-		if (Number.isNaN(number)) {
-			return `"${value}" is not a number`;
-		}
-		value = String(number);
+		const number = registryNumber(value, type, false);
+		return number === undefined ? `"${value}" is not a ${PREFIXES[type]}: write a whole number from 0 to ${numberRange(type, false).max}` : { kind: 'set', key, name, type, data: number, where };
 	}
 	return { kind: 'set', key, name, type, data: value, where };
 }

@@ -1,6 +1,7 @@
 import { oneLine } from '../text/oneLine';
 import { MDM_WINS, type GpHive, type GpOperation, type GpReadResult, type GpRecord, type GpSet, type GpWrite, type RegistryType } from './registryOperation';
 import { append } from '../text/append';
+import { numberRange, registryNumber } from './registryNumber';
 
 /**
  * A PowerShell single-quoted string. PowerShell also takes the typographic quotes U+2018–U+201B
@@ -134,6 +135,8 @@ const isQuote = (quotes: string, char: string | undefined) => char !== undefined
 const BACKTICK_ESCAPES: Readonly<Record<string, string>> = { '0': '\0', 'a': '\x07', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t', 'v': '\v' };
 const WORD_END = /[\s,;|()'"\u2018-\u201E`#=]/;
 
+const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/y;
+
 /** The longest text a double-quoted string may expand to; no policy value comes near it. */
 const MAX_EXPANSION = 65_536;
 
@@ -146,6 +149,8 @@ class Tokenizer {
 	private line = 1;
 	/** The lines where a string grew past MAX_EXPANSION, in order. */
 	readonly cutLines: number[] = [];
+	/** The first } at or after the last `${` read (the text's length when there is none). */
+	private closeAt = -1;
 
 	constructor(private readonly text: string, private readonly variables: ReadonlyMap<string, string | undefined>) {}
 
@@ -227,6 +232,20 @@ class Tokenizer {
 		return { kind: 'word', text };
 	}
 
+	/** The name after a `$` at `at`: `{…}`, an identifier, or `(` for a subexpression (and for a `${` never closed). */
+	private nameAt(at: number): string {
+		if (this.text[at] === '{') {
+			// The next } is found once for all the ${ before it: searched for each, a string of them would cost their square.
+			if (this.closeAt < at) {
+				const close = this.text.indexOf('}', at);
+				this.closeAt = close < 0 ? this.text.length : close;
+			}
+			return this.closeAt < this.text.length ? this.text.slice(at, this.closeAt + 1) : '(';
+		}
+		IDENTIFIER.lastIndex = at;
+		return IDENTIFIER.exec(this.text)?.[0] ?? '(';
+	}
+
 	private variable(name: string): string | undefined {
 		const lower = name.replace(/^\{(.*)\}$/, '$1').toLowerCase();
 		return lower === 'true' ? 'True' : lower === 'false' ? 'False' : lower === 'null' ? '' : this.variables.get(lower);
@@ -266,8 +285,7 @@ class Tokenizer {
 				value = value === undefined ? undefined : value + (BACKTICK_ESCAPES[this.text[i]] ?? this.text[i]);
 				continue;
 			} else if (c === '$' && /[A-Za-z_{(]/.test(this.text[i + 1] ?? '')) {
-				const match = /^\$(\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*|\()/.exec(this.text.slice(i));
-				const name = match?.[1] ?? '(';
+				const name = this.nameAt(i + 1);
 				// A subexpression runs code; its value cannot be known here.
 				const known = name === '(' ? undefined : this.variable(name);
 				value = value === undefined || known === undefined ? undefined : value + known;
@@ -323,11 +341,6 @@ function bind(tokens: readonly Token[]): { named: Map<string, Argument>; positio
 	return { named, positional };
 }
 
-function numberText(text: string): string | undefined {
-	const value = /^0x[0-9a-f]+$/i.test(text) ? Number.parseInt(text, 16) : /^\d+$/.test(text) ? Number(text) : Number.NaN;
-	return Number.isNaN(value) ? undefined : String(value);
-}
-
 /** The records of one Set-GPRegistryValue or Remove-GPRegistryValue call, or why it cannot be read. */
 function callRecords(cmdlet: string, named: Map<string, Argument>, where: string): GpRecord[] | string {
 	const [rawKey] = named.get('key') ?? [];
@@ -366,13 +379,16 @@ function callRecords(cmdlet: string, named: Map<string, Argument>, where: string
 	if (values.length !== entryNames.length && values.length !== 1) {
 		return `it names ${entryNames.length} values but gives ${values.length}`;
 	}
+	const numeric = type === 'REG_DWORD' || type === 'REG_QWORD' ? type : undefined;
 	const data: string[] = [];
 	for (const value of values as readonly string[]) {
-		const text = type === 'REG_DWORD' || type === 'REG_QWORD' ? numberText(value) : value;
-		if (text === undefined) {
-			return `-Value ${value} is not a number`;
+		// The cmdlet takes a signed number and keeps its bits, as the writer above relies on.
+		const number = numeric && registryNumber(value, numeric, true);
+		if (numeric && number === undefined) {
+			const { min, max } = numberRange(numeric, true);
+			return `-Value ${value} is not a ${TYPES[numeric]}: write a whole number from ${min} to ${max}`;
 		}
-		data.push(text);
+		data.push(number ?? value);
 	}
 	const records: GpRecord[] = entryNames.map((name, i) => ({ kind: 'set', key, name, type, data: data[values.length === 1 ? 0 : i], where }));
 	// Without -Additive the cmdlet clears a key before writing several values or a prefixed list.

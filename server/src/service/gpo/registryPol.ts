@@ -185,16 +185,19 @@ function utf16(bytes: Uint8Array): string {
 	return new TextDecoder('utf-16le').decode(bytes.subarray(0, bytes.length - (bytes.length % 2)));
 }
 
-/** Record data as text: numbers in decimal, strings without their terminating NULs, lists joined by NUL, bytes in hex. */
+/** The bytes a number's data takes; data of another length holds no number of its type, so its meaning is not guessed. */
+const NUMBER_WIDTHS: Readonly<Partial<Record<RegistryType, number>>> = { REG_DWORD: 4, REG_DWORD_BIG_ENDIAN: 4, REG_QWORD: 8 };
+
+/** Record data as text: numbers (of their width) in decimal, strings without their terminating NULs, lists joined by NUL, bytes in hex. */
 function dataText(type: RegistryType, data: Uint8Array): string {
 	const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
 	switch (type) {
 		case 'REG_DWORD':
-			return data.length >= 4 ? String(view.getUint32(0, true)) : '';
+			return String(view.getUint32(0, true));
 		case 'REG_DWORD_BIG_ENDIAN':
-			return data.length >= 4 ? String(view.getUint32(0, false)) : '';
+			return String(view.getUint32(0, false));
 		case 'REG_QWORD':
-			return data.length >= 8 ? String(view.getBigUint64(0, true)) : '';
+			return String(view.getBigUint64(0, true));
 		case 'REG_SZ':
 		case 'REG_EXPAND_SZ':
 		case 'REG_MULTI_SZ':
@@ -224,6 +227,11 @@ function recordsOf(key: string, name: string, type: RegistryType, data: Uint8Arr
 		// With no value name and no data a record only makes sure the key exists (Microsoft's
 		// Registry.pol format page); with data it sets the key's default value, as the GPMC API
 		// (RegistrySetting with ValueName "") and Microsoft's GPRegistryPolicyParser write it.
+		return [];
+	}
+	const width = NUMBER_WIDTHS[type];
+	if (width !== undefined && data.length !== width) {
+		skipped.push(`${where}: ${name} on ${key}: a ${type} holds ${width} bytes, not ${data.length}`);
 		return [];
 	}
 	return [{ kind: 'set', key, name, type, data: dataText(type, data), where }];

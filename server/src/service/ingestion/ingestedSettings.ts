@@ -1,5 +1,7 @@
 import type { Span } from '../text/span';
 import type { Problem } from '../problems/problem';
+import { guarded } from '../problems/guard';
+import { oneLine } from '../text/oneLine';
 import type { AdmxFile, AdmxPolicy } from '../admx/admxModel';
 import { checkAdmxPayload } from '../policy/checkAdmxPayload';
 import { policyCaseMessage } from '../policy/names';
@@ -90,9 +92,18 @@ function checkSetting(setting: IngestedSetting, installed: IngestedApp, problems
 }
 
 
-/** One ingested setting: its AppName ingested (and before it), its node, scope and payload. */
+/**
+ * One ingested setting: its AppName ingested (and before it), its node, scope and payload. Each
+ * setting is checked on its own, so one that a check fails on leaves the others' problems.
+ */
 export function checkIngestedSetting(setting: IngestedSetting, order: number, index: IngestionIndex): Problem[] {
 	const problems: Problem[] = [];
+	const part = { span: { start: setting.locUri.start, end: setting.locUri.end }, name: `the policy at ${oneLine(setting.locUri.value)}` };
+	guarded('ingested policy', part, problems, () => checkAgainstIndex(setting, order, index, problems), undefined);
+	return problems;
+}
+
+function checkAgainstIndex(setting: IngestedSetting, order: number, index: IngestionIndex, problems: Problem[]): void {
 	const entry = ingestedApp(index, setting.node.app);
 	const appSpan = uriSpan(setting.locUri, setting.node.areaOffset, setting.node.areaOffset + setting.node.app.length);
 	if (!entry) {
@@ -100,11 +111,10 @@ export function checkIngestedSetting(setting: IngestedSetting, order: number, in
 			problems.push({ code: 'ingested-uri', span: uriSpan(setting.locUri, flaw.start, flaw.end), message: flaw.message });
 		}
 		problems.push({ code: 'ingested-app', span: appSpan, message: `Nothing in this document ingests an ADMX as ${setting.node.app}, so this policy is not checked against one. Ingest it first (Add ./Device/Vendor/MSFT/Policy/ConfigOperations/ADMXInstall/${setting.node.app}/Policy/{FileUid}); when another profile does, name its ADMX in the rapolicy.admx.ingested setting, or with rapolicy validate --admx ${setting.node.app}=FILE.` });
-		return problems;
+		return;
 	}
 	if (order < entry.order && setting.command !== 'Delete') {
 		problems.push({ code: 'ingested-app', span: appSpan, message: `This sets a policy of ${entry.app} before the ADMX is ingested further down; the device refuses a policy it does not know yet, so put the ADMXInstall first.` });
 	}
 	checkSetting(setting, entry, problems);
-	return problems;
 }

@@ -5,6 +5,10 @@ import { categoryProblems } from './categoryProblems';
 import { keyFindings, keyProblem } from './keyFindings';
 import { presentationOf } from '../admx/readAdml';
 import { append } from '../text/append';
+import { lineBreaksIn, lineOf } from '../text/lines';
+import { oneLine } from '../text/oneLine';
+import { RULES } from '../problems/rules';
+import { guarded, runChecks, type Check, type CheckedPart } from '../problems/guard';
 
 /** Intune's Import ADMX takes files up to 1 MB. */
 const INTUNE_MAX_BYTES = 1024 * 1024;
@@ -97,6 +101,46 @@ function missingStrings(file: AdmxFile, adml: AdmlFile, shown: (policy: AdmxPoli
 	return problems;
 }
 
+/** What the checks of one policy read. */
+interface PolicyLint {
+	readonly file: AdmxFile;
+	readonly policy: AdmxPolicy;
+	readonly shown: Shown;
+}
+
+/** The checks of each policy, in the order they report, each guarded policy by policy. */
+const POLICY_CHECKS: readonly Check<PolicyLint>[] = [
+	{
+		name: 'supportedOn',
+		run: ({ file, policy }, problems) => {
+			if (policy.supportedOn && policy.supportedOn.prefix === undefined && !file.supportedOn.has(policy.supportedOn.name)) {
+				problems.push({ code: 'admx-reference', severity: 'warning', span: policy.supportedOn, message: `No supportedOn definition named ${policy.supportedOn.name} in this file.` });
+			}
+		},
+	},
+	{ name: 'registry key', run: ({ policy }, problems) => append(problems, keyFindings(policy).map(keyProblem)) },
+	{
+		name: 'registry value',
+		run: ({ policy }, problems) => {
+			const overlap = policy.valueName === undefined ? undefined : policy.elements.find((e) => e.type !== 'list' && e.key.toLowerCase() === policy.key.toLowerCase() && e.valueName.toLowerCase() === policy.valueName?.toLowerCase());
+			if (overlap) {
+				problems.push({ code: 'admx-schema', span: overlap, message: `The element ${overlap.id} writes the same registry value as the policy itself (${policy.valueName}), so one overwrites the other.` });
+			}
+		},
+	},
+	{
+		name: 'Intune import',
+		run: ({ policy, shown }, problems) => {
+			if (policy.explainText === undefined) {
+				problems.push({ code: 'admx-intune-import', span: policy.nameSpan, message: `${policy.name || 'This policy'} has no explainText; Intune's Import ADMX fails on such a policy. Add explainText="$(string.…)".` });
+			}
+			for (const control of shown.comboBoxes) {
+				problems.push({ code: 'admx-intune-import', span: policy.nameSpan, message: `${policy.name} shows ${control.refId ?? 'an element'} in a comboBox, which Intune's Import ADMX does not take; MDM ingestion does.` });
+			}
+		},
+	},
+];
+
 /**
  * What stands between an ADMX file and its use: references that resolve to nothing, prefixes
  * devices have refused, schema conflicts, keys MDM ingestion refuses, and what Intune's Import
@@ -105,32 +149,19 @@ function missingStrings(file: AdmxFile, adml: AdmlFile, shown: (policy: AdmxPoli
  */
 export function lintAdmx(file: AdmxFile, text: string, adml?: AdmlFile, start = 0, end = text.length): Problem[] {
 	const problems: Problem[] = [...file.problems];
+	const whole: CheckedPart = { span: { start, end: start }, name: 'this ADMX file' };
 	const declaration = text.indexOf('<?xml', start);
 	if (declaration > start && declaration < end && text.slice(start, declaration).replace(/^\uFEFF/, '') !== '') {
 		problems.push({ code: 'admx-ingestion', severity: 'error', span: { start, end: declaration }, message: 'Nothing may come before <?xml: a device refuses the file (a line break here is the usual cause when the ADMX is pasted into CDATA). Remove it.' });
 	}
 	const refs = [...file.categories.values()].map((c) => c.parentCategory).concat(file.policies.flatMap((p) => [p.parentCategory, p.supportedOn]));
-	append(problems, undeclaredPrefixes(file, refs));
+	guarded('namespace prefix', whole, problems, () => append(problems, undeclaredPrefixes(file, refs)), undefined);
 	const pathProblems = categoryProblems(file);
 	const shown = presentationsShown(adml);
 	for (const policy of file.policies) {
-		append(problems, pathProblems(policy));
-		if (policy.supportedOn && policy.supportedOn.prefix === undefined && !file.supportedOn.has(policy.supportedOn.name)) {
-			problems.push({ code: 'admx-reference', severity: 'warning', span: policy.supportedOn, message: `No supportedOn definition named ${policy.supportedOn.name} in this file.` });
-		}
-		for (const finding of keyFindings(policy)) {
-			problems.push(keyProblem(finding));
-		}
-		const overlap = policy.valueName === undefined ? undefined : policy.elements.find((e) => e.type !== 'list' && e.key.toLowerCase() === policy.key.toLowerCase() && e.valueName.toLowerCase() === policy.valueName?.toLowerCase());
-		if (overlap) {
-			problems.push({ code: 'admx-schema', span: overlap, message: `The element ${overlap.id} writes the same registry value as the policy itself (${policy.valueName}), so one overwrites the other.` });
-		}
-		if (policy.explainText === undefined) {
-			problems.push({ code: 'admx-intune-import', span: policy.nameSpan, message: `${policy.name || 'This policy'} has no explainText; Intune's Import ADMX fails on such a policy. Add explainText="$(string.…)".` });
-		}
-		for (const control of shown(policy).comboBoxes) {
-			problems.push({ code: 'admx-intune-import', span: policy.nameSpan, message: `${policy.name} shows ${control.refId ?? 'an element'} in a comboBox, which Intune's Import ADMX does not take; MDM ingestion does.` });
-		}
+		const part = () => ({ span: policy.nameSpan, name: `the policy ${oneLine(policy.name) || '(unnamed)'}` });
+		guarded('category', part(), problems, () => append(problems, pathProblems(policy)), undefined);
+		runChecks(POLICY_CHECKS, [{ file, policy, shown: shown(policy) }], part, problems);
 	}
 	const referenced = new Set(refs.map((r) => r?.prefix));
 	for (const using of file.using) {
@@ -145,7 +176,31 @@ export function lintAdmx(file: AdmxFile, text: string, adml?: AdmlFile, start = 
 		problems.push({ code: 'admx-intune-import', span: { start: file.root.start, end: Math.min(file.root.end, file.root.start + 20) }, message: `The file is larger than the 1 MB Intune's Import ADMX takes.` });
 	}
 	if (adml) {
-		append(problems, missingStrings(file, adml, shown));
+		guarded('ADML string', whole, problems, () => append(problems, missingStrings(file, adml, shown)), undefined);
 	}
 	return problems;
+}
+
+/** The lint of each file a profile names, by its model, which is read once per text: a profile is checked again on every edit, the file is not. */
+const entryLint = new WeakMap<AdmxFile, readonly Problem[]>();
+
+/**
+ * The errors of the ADMX file a profile's `admx:` entry names, besides its keys, reported at the
+ * entry: the first with its line, and how many more. The profile carries the file into every MDM
+ * export, where each of them is an error of the SyncML or Intune row that carries it.
+ */
+export function entryErrorProblems(entry: Span & { readonly value: string }, text: string, admx: AdmxFile): Problem[] {
+	let lint = entryLint.get(admx);
+	if (!lint) {
+		const keys = new Set(admx.policies.flatMap(keyFindings).map((f) => `${f.span.start}:${f.span.end}`));
+		lint = lintAdmx(admx, text).filter((p) => p.code !== 'admx-intune-import' && (p.severity ?? RULES[p.code].severity) === 'error' && !(p.code === 'admx-ingestion' && keys.has(`${p.span.start}:${p.span.end}`)));
+		entryLint.set(admx, lint);
+	}
+	const [first, ...more] = lint;
+	if (!first) {
+		return [];
+	}
+	const line = lineOf([0, ...lineBreaksIn(text)], first.span.start) + 1;
+	const others = more.length === 0 ? '' : ` ${more.length} more ${more.length === 1 ? 'problem of the file is an error' : 'problems of the file are errors'} too: open the file to see each.`;
+	return [{ code: first.code, ...(first.severity && { severity: first.severity }), span: { start: entry.start, end: entry.end }, message: `${entry.value}:${line}: ${first.message}${others}` }];
 }

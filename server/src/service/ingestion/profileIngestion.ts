@@ -5,6 +5,8 @@ import type { Problem } from '../problems/problem';
 import type { AdmxSource, ReadAdmx } from '../admx/admxSource';
 import { findIngestedPolicy, indexIngestions, type IngestedPolicy, type IngestionIndex, type IngestionInstall } from './ingestionIndex';
 import { entryKeyProblems } from './keyFindings';
+import { entryErrorProblems } from './lintAdmx';
+import { append } from '../text/append';
 
 /** One `admx:` entry of the profile that was read: what an export ingests before the settings. */
 export interface ProfileAdmxFile {
@@ -93,9 +95,8 @@ export function profileIngestion(profile: Profile, read: ReadAdmx | undefined, e
 			problems.push({ code: 'admx-entry', span: file, message: `${file.value} is not a readable ADMX: ${broken.message} Open it to see every problem.` });
 			continue;
 		}
-		for (const problem of entryKeyProblems(file, source.text, source.admx)) {
-			problems.push(problem);
-		}
+		append(problems, entryKeyProblems(file, source.text, source.admx));
+		append(problems, entryErrorProblems(file, source.text, source.admx));
 		files.push({ app: app.value, file: file.value, fileUid, source });
 		installs.push({ app: app.value, admx: source.admx, adml: source.adml, order: 0 });
 	}

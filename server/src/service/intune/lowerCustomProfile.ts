@@ -11,6 +11,7 @@ import { dataItemXml, LIST_SEPARATOR } from '../mdm/payloadText';
 import type { Span } from '../text/span';
 import type { PolicyEditWriter } from '../policy/policyRules';
 import type { TextEdit } from '../problems/problem';
+import { guarded } from '../problems/guard';
 import { escapeAttribute, sourceSpan } from '../xml/entities';
 import { IngestedRows } from './ingestedRows';
 import { jsonEscape, OMA_STRING, type IntuneLowering } from './intuneModel';
@@ -58,73 +59,76 @@ export function lowerCustomProfile(root: JsonValue, writer: OmaValueEditWriter, 
 		return;
 	}
 	const ingested = new IngestedRows(out.problems);
-	rows.items.forEach((row, index) => {
-		const uri = property(row, 'omaUri');
-		if (uri?.kind !== 'string') {
-			out.skipped.push(`omaSettings[${index}]: no omaUri`);
-			return;
-		}
-		if (ingested.take(row, index, uri)) {
-			return;
-		}
-		const ra = parseRemoteAssistanceUri(uri.value);
-		if (!ra) {
-			out.skipped.push(`omaSettings[${index}] ${uri.value}: not a Remote Assistance policy`);
-			return;
-		}
-		// Without escapes in the URI, its characters are the source's and the policy segment can be pointed at.
-		const plain = uri.content.end - uri.content.start === uri.value.length;
-		const name = plain ? { start: uri.content.start + ra.policyOffset, end: uri.content.end, value: ra.policyName } : { ...uri.content, value: ra.policyName };
-		checkUri({ locUri: uri.content, ra, name }, out.problems);
-		if (ra.policy) {
-			out.anchors.push({ ...uri.content, policy: ra.policy });
-		}
-		if (ra.node === 'Result') {
-			out.problems.push({ code: 'command-access', span: uri.content, message: `A Result node is read-only; a custom profile sets a policy through its Config node: ${ra.canonicalPrefix.replace('/Result/', '/Config/')}${ra.policyName}.` });
-			return;
-		}
-		const value = property(row, 'value');
-		if (!checkDataType(row, value, out) || value?.kind !== 'string') {
-			return;
-		}
-		const encrypted = property(row, 'isEncrypted');
-		// An export that left the value encrypted holds no payload to read.
-		if (encrypted?.kind === 'literal' && encrypted.value === true && !value.value.includes('<')) {
-			out.skipped.push(`omaSettings[${index}] ${uri.value}: the value is encrypted; export it decrypted to check it`);
-			return;
-		}
-		const decoded = value.decoded();
-		if (/^\s*&lt;(enabled|disabled)\b/i.test(decoded.value)) {
-			out.problems.push({
-				code: 'payload-syntax',
-				span: value.content,
-				message: 'The value is XML-escaped: Intune sends it as written, so the device would read the text &lt;enabled/&gt; instead of the element <enabled/>. Write the payload unescaped.',
-				fixes: [{ title: 'Unescape the value', edits: [{ span: value.content, newText: jsonEscape(unescapeXml(decoded.value)) }], preferred: true }],
-			});
-			return;
-		}
-		const payload = parsePayload({ decoded, element: { nameSpan: value }, form: 'raw' });
-		append(out.problems, payload.problems);
-		if (!ra.policy) {
-			return;
-		}
-		checkPayloadContent(payload, ra.policy, out.problems);
-		const setting = lowerPayload(payload, name, ra.policy, { start: row.start, end: row.end });
-		if (setting) {
-			out.settings.push(setting);
-			if (setting.state?.kind === 'scalar' && setting.state.value === 'enabled') {
-				writer.insertAt.set(setting, sourceSpan(decoded, payload.insertAt, payload.insertAt).start);
-			}
-			for (const option of setting.options) {
-				const element = ra.policy.elements.find((e) => e.id === option.id.value);
-				if (element) {
-					out.anchors.push({ ...option.id, policy: ra.policy, element });
-				}
-			}
-		}
-	});
+	rows.items.forEach((row, index) => guarded('OMA setting', { span: { start: row.start, end: row.end }, name: `omaSettings[${index}]` }, out.problems, () => lowerRow(row, index, ingested, writer, out), undefined));
 	out.ingestion = ingested.check();
 	out.ingested = ingested.writes;
+}
+
+/** One row of a custom profile: taken as an ingestion, checked and lowered as a Remote Assistance policy, or named as skipped. */
+function lowerRow(row: JsonValue, index: number, ingested: IngestedRows, writer: OmaValueEditWriter, out: IntuneLowering): void {
+	const uri = property(row, 'omaUri');
+	if (uri?.kind !== 'string') {
+		out.skipped.push(`omaSettings[${index}]: no omaUri`);
+		return;
+	}
+	if (ingested.take(row, index, uri)) {
+		return;
+	}
+	const ra = parseRemoteAssistanceUri(uri.value);
+	if (!ra) {
+		out.skipped.push(`omaSettings[${index}] ${uri.value}: not a Remote Assistance policy`);
+		return;
+	}
+	// Without escapes in the URI, its characters are the source's and the policy segment can be pointed at.
+	const plain = uri.content.end - uri.content.start === uri.value.length;
+	const name = plain ? { start: uri.content.start + ra.policyOffset, end: uri.content.end, value: ra.policyName } : { ...uri.content, value: ra.policyName };
+	checkUri({ locUri: uri.content, ra, name }, out.problems);
+	if (ra.policy) {
+		out.anchors.push({ ...uri.content, policy: ra.policy });
+	}
+	if (ra.node === 'Result') {
+		out.problems.push({ code: 'command-access', span: uri.content, message: `A Result node is read-only; a custom profile sets a policy through its Config node: ${ra.canonicalPrefix.replace('/Result/', '/Config/')}${ra.policyName}.` });
+		return;
+	}
+	const value = property(row, 'value');
+	if (!checkDataType(row, value, out) || value?.kind !== 'string') {
+		return;
+	}
+	const encrypted = property(row, 'isEncrypted');
+	// An export that left the value encrypted holds no payload to read.
+	if (encrypted?.kind === 'literal' && encrypted.value === true && !value.value.includes('<')) {
+		out.skipped.push(`omaSettings[${index}] ${uri.value}: the value is encrypted; export it decrypted to check it`);
+		return;
+	}
+	const decoded = value.decoded();
+	if (/^\s*&lt;(enabled|disabled)\b/i.test(decoded.value)) {
+		out.problems.push({
+			code: 'payload-syntax',
+			span: value.content,
+			message: 'The value is XML-escaped: Intune sends it as written, so the device would read the text &lt;enabled/&gt; instead of the element <enabled/>. Write the payload unescaped.',
+			fixes: [{ title: 'Unescape the value', edits: [{ span: value.content, newText: jsonEscape(unescapeXml(decoded.value)) }], preferred: true }],
+		});
+		return;
+	}
+	const payload = parsePayload({ decoded, element: { nameSpan: value }, form: 'raw' });
+	append(out.problems, payload.problems);
+	if (!ra.policy) {
+		return;
+	}
+	checkPayloadContent(payload, ra.policy, out.problems);
+	const setting = lowerPayload(payload, name, ra.policy, { start: row.start, end: row.end });
+	if (setting) {
+		out.settings.push(setting);
+		if (setting.state?.kind === 'scalar' && setting.state.value === 'enabled') {
+			writer.insertAt.set(setting, sourceSpan(decoded, payload.insertAt, payload.insertAt).start);
+		}
+		for (const option of setting.options) {
+			const element = ra.policy.elements.find((e) => e.id === option.id.value);
+			if (element) {
+				out.anchors.push({ ...option.id, policy: ra.policy, element });
+			}
+		}
+	}
 }
 
 /** A Remote Assistance payload is text, so the row must be a String setting. False when its value cannot be read as one. */

@@ -5,6 +5,7 @@ import type { OptionSetting, OptionValue, PolicySetting } from '../model/policyM
 import { closest } from '../text/suggest';
 import type { PolicyEditWriter } from '../policy/policyRules';
 import type { Problem, TextEdit } from '../problems/problem';
+import { guarded } from '../problems/guard';
 import { sourceSpan } from '../xml/entities';
 import { DISABLED_OPTION, elementSettingId, ENABLED_OPTION, isRemoteAssistanceSettingId, optionId, POLICY_SETTING_IDS, policyBySettingId } from './catalogIds';
 import { jsonEscape, type IntuneLowering } from './intuneModel';
@@ -86,7 +87,7 @@ export function lowerSettingsCatalog(root: JsonValue, writer: CatalogEditWriter,
 			out.skipped.push(`settings[${index}] ${id.value}: not a Remote Assistance setting`);
 			return;
 		}
-		lowerPolicy(instance, id, writer, out);
+		guarded('settings catalog setting', { span: { start: entry.start, end: entry.end }, name: `settings[${index}]` }, out.problems, () => lowerPolicy(instance, id, writer, out), undefined);
 	});
 }
 

@@ -4,6 +4,7 @@ import type { Located, PolicySetting, Profile } from '../model/policyModel';
 import { closest } from '../text/suggest';
 import { ingestsAdmx, isIngestedKey } from '../model/ingestedKey';
 import type { Problem, TextEdit } from '../problems/problem';
+import { runChecks, type Check, type CheckedPart } from '../problems/guard';
 import { firstBreaker, joinLines, oneLine } from '../text/oneLine';
 import { catalogAsAdmx } from '../catalog/catalogAdmx';
 import { checkValue, type ValueEditWriter } from './checkValue';
@@ -16,21 +17,43 @@ export interface PolicyEditWriter extends ValueEditWriter {
 	addState(setting: PolicySetting, state: string): TextEdit[];
 }
 
+/** What the checks of one profile or policy read: the part, and the writer of its fixes. */
+interface Checked<T> {
+	readonly part: T;
+	readonly writer: PolicyEditWriter;
+}
+
+/** The checks of a profile as a whole, each guarded on its own. */
+const PROFILE_CHECKS: readonly Check<Checked<Profile>>[] = [
+	{ name: 'scope', run: ({ part }, problems) => checkScope(part, problems) },
+	{ name: 'profile name', run: ({ part, writer }, problems) => checkOneLine(part.name, 'A profile\'s name', writer, problems) },
+];
+
 /**
- * The rules over the policy model: what the catalog says about each policy and option. Policies
- * of ingested ADMX files (`App/PolicyName`) are checked once their ADMX files are read.
+ * The checks of each policy, guarded policy by policy. Policies of ingested ADMX files
+ * (`App/PolicyName`) are checked once their ADMX files are read.
  */
+const POLICY_CHECKS: readonly Check<Checked<PolicySetting>>[] = [
+	{ name: 'policy name', run: ({ part, writer }, problems) => checkOneLine(part.name, 'A policy\'s name', writer, problems) },
+	{
+		name: 'policy',
+		run: ({ part, writer }, problems) => {
+			if (!isIngestedKey(part.name.value)) {
+				checkPolicy(part, writer, problems);
+			}
+		},
+	},
+];
+
+/** A policy in a sentence, at its whole entry. */
+export function policyPart(setting: PolicySetting): CheckedPart {
+	return { span: setting.span, name: `the policy ${oneLine(setting.name.value) || '(unnamed)'}` };
+}
+
+/** The rules over the policy model: what the catalog says about each policy and option. */
 export function checkProfile(profile: Profile, writer: PolicyEditWriter, problems: Problem[]): void {
-	checkScope(profile, problems);
-	checkOneLine(profile.name, 'A profile\'s name', writer, problems);
-	for (const setting of profile.policies) {
-		checkOneLine(setting.name, 'A policy\'s name', writer, problems);
-	}
-	for (const setting of profile.policies) {
-		if (!isIngestedKey(setting.name.value)) {
-			checkPolicy(setting, writer, problems);
-		}
-	}
+	runChecks(PROFILE_CHECKS, [{ part: profile, writer }], () => ({ span: profile.span, name: 'this profile' }), problems);
+	runChecks(POLICY_CHECKS, profile.policies.map((part) => ({ part, writer })), ({ part }) => policyPart(part), problems);
 }
 
 /**

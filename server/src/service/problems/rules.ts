@@ -78,6 +78,7 @@ export const RULES = {
 	'admx-ingestion': { severity: 'warning', description: 'What MDM ingestion refuses, as errors: a registry key under System, Software\\Microsoft or Software\\Policies\\Microsoft outside the documented allow-list, text before the XML declaration. What it may refuse, as warnings: a Known Issue Rollback key (taken since the July 2022 update), an ingestion node in another letter case or setting type.' },
 	'admx-intune-import': { severity: 'information', description: 'Something Intune\'s Import ADMX refuses: comboBox controls, a policy without explainText, namespaces to upload first, files over 1 MB.' },
 	'admx-strings': { severity: 'warning', description: 'A $(string.…) or $(presentation.…) reference the ADML does not hold, or a presentation control naming no element.' },
+	'check-failed': { severity: 'error', description: 'A check of rapolicy failed on this part of the file, which is therefore not fully checked; the other checks still ran. This is a bug in rapolicy: report it with the text that causes it.' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleCode = keyof typeof RULES;

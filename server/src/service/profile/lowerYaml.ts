@@ -4,6 +4,7 @@ import type { AdmxEntry, Located, OptionSetting, OptionValue, PolicySetting, Pro
 import { isIngestedKey } from '../model/ingestedKey';
 import type { Span } from '../text/span';
 import type { Problem } from '../problems/problem';
+import { guarded } from '../problems/guard';
 import { closest } from '../text/suggest';
 import { misplacedKey, ownerAbove, type Nesting } from './misplacedKeys';
 import { ADMX_ENTRY_KEYS, POLICY_KEYS, PROFILE_KEYS, PROFILE_KEYS_REQUIRED } from './profileFormat';
@@ -34,7 +35,7 @@ export function lowerYaml(text: string, docs: readonly YamlDocument[], problems:
 			problems.push({ code: 'invalid-structure', span: root, message });
 			continue;
 		}
-		result.push({ profile: lowerProfile(doc, root, text, problems), document: doc });
+		guarded('profile shape', { span: { start: root.start, end: root.start }, name: 'this profile' }, problems, () => result.push({ profile: lowerProfile(doc, root, text, problems), document: doc }), undefined);
 	}
 	return result;
 }

@@ -2,6 +2,7 @@ import type { OptionValue, PolicySetting } from '../model/policyModel';
 import type { Span } from '../text/span';
 import { checkProfile } from '../policy/policyRules';
 import type { Problem } from '../problems/problem';
+import { guarded, type CheckedPart } from '../problems/guard';
 import { moveProblemSpans, shiftProblem } from '../problems/shiftProblem';
 import { lineNumbers } from '../text/lines';
 import { placement } from '../text/placement';
@@ -175,29 +176,37 @@ export function readCommandChunk(source: string): CommandChunkResult {
 	const settings: PolicySetting[] = [];
 	const writes: PolicyWrite[] = [];
 	for (const c of commands) {
-		const entries = remoteAssistanceItems(c);
-		if (entries.length > 0) {
-			raItems.set(c, entries);
-		}
-		for (const entry of entries) {
-			const setting = lowerItem(entry, writer);
-			if (setting) {
-				settings.push(setting);
-				// What a device reports is no write: it cannot undo or repeat one.
-				if (c.name !== 'Results') {
-					writes.push(policyWrite(entry, setting));
+		guarded('Remote Assistance items', commandPart(c), problems, () => {
+			const entries = remoteAssistanceItems(c);
+			if (entries.length > 0) {
+				raItems.set(c, entries);
+			}
+			for (const entry of entries) {
+				const setting = lowerItem(entry, writer);
+				if (setting) {
+					settings.push(setting);
+					// What a device reports is no write: it cannot undo or repeat one.
+					if (c.name !== 'Results') {
+						writes.push(policyWrite(entry, setting));
+					}
 				}
 			}
-		}
+		}, undefined);
 	}
-	checkCommand(source, command, raItems, damaged, problems);
-	const ingestion = readIngestion(source, commands, problems);
+	const part = commandPart(command);
+	guarded('command', part, problems, () => checkCommand(source, command, raItems, damaged, problems), undefined);
+	const ingestion = guarded('ADMX ingestion', part, problems, () => readIngestion(source, commands, problems), undefined);
 	checkProfile({ name: undefined, description: undefined, scope: undefined, admx: [], policies: settings, span: { start: 0, end: source.length } }, writer, problems);
 	compactTree(element, source);
 	trimCommand(command);
 	settings.forEach(trimSetting);
 	const fromDevice = commands.some(sentByDevice);
 	return { source, length: source.length, command, commands: compact(commands), damaged, problems: compact(problems), directives: source.includes(DIRECTIVE), fromDevice, settings: compact(settings), writes: compact(writes), ingestion };
+}
+
+/** A command in a sentence, over its whole element. */
+function commandPart(command: SyncmlCommand): CheckedPart {
+	return { span: { start: command.element.start, end: command.element.end }, name: `the ${command.name} command` };
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -263,10 +272,13 @@ function trimSetting(setting: PolicySetting): void {
 	setting.options.forEach((o) => trim(o.value));
 }
 
+/** The checks of the message as a whole report a failure at its start. */
+const MESSAGE: CheckedPart = { span: { start: 0, end: 0 }, name: 'this message' };
+
 /** The message-level checks over the frame and the chunks, and every problem in file offsets. */
 export function assembleMessage(text: string, frame: XmlDocument, chunks: readonly CommandChunk[], lineOf: LineOf = lineNumbers(() => text)): SyncmlParse {
 	const frameProblems: Problem[] = frame.problems.map(xmlProblem);
-	const kind = checkFrame(text, frame, frameProblems);
+	const kind = guarded('message structure', MESSAGE, frameProblems, () => checkFrame(text, frame, frameProblems), undefined);
 	const directives = frameComments(frame.nodes).some((c) => text.slice(c.start, c.end).includes(DIRECTIVE));
 	return message(new LazyFrame(frame), kind, frameProblems, directives, { cmdIds: CmdIdIndex.of(chunks), conflicts: findConflicts(chunks) }, chunks, lineOf);
 }
@@ -277,9 +289,9 @@ function message(frame: LazyFrame, frameKind: FrameKind, frameProblems: readonly
 	const optional = frameKind === 'profile';
 	// Most messages have unique CmdIDs; the index says so without looking at every command again.
 	if (!indexes.cmdIds.clean(optional)) {
-		checkCmdIds(chunks, problems, optional);
+		guarded('CmdID', MESSAGE, problems, () => checkCmdIds(chunks, problems, optional), undefined);
 	}
-	conflictProblems(indexes.conflicts, chunks, lineOf, problems);
+	guarded('conflicting commands', MESSAGE, problems, () => conflictProblems(indexes.conflicts, chunks, lineOf, problems), undefined);
 	const ingestion = ingestionCheck(chunks);
 	append(problems, ingestion.problems);
 	for (const chunk of chunks) {

@@ -10,8 +10,9 @@ import { closest } from '../text/suggest';
 import type { YamlEditWriter } from '../profile/yamlEdits';
 import { checkValue, itemValueText } from '../policy/checkValue';
 import { elementCaseMessage, nameVerdict, policyCaseMessage } from '../policy/names';
-import { checkState } from '../policy/policyRules';
+import { checkState, policyPart } from '../policy/policyRules';
 import type { Problem } from '../problems/problem';
+import { guarded } from '../problems/guard';
 
 /** The YAML an element starts with when a fix adds it: the ADML's default where it gives one. */
 export function defaultOptionText(element: AdmxElement, adml: AdmlFile | undefined, presentation: string | undefined): string {
@@ -55,7 +56,7 @@ function appSpan(setting: PolicySetting, app: string): Span {
 export function checkIngestedPolicies(profile: Profile, ingestion: ProfileIngestion, writer: YamlEditWriter, problems: Problem[]): void {
 	for (const setting of profile.policies) {
 		if (isIngestedKey(setting.name.value)) {
-			checkIngestedPolicy(setting, ingestion, writer, problems);
+			guarded('ingested policy', policyPart(setting), problems, () => checkIngestedPolicy(setting, ingestion, writer, problems), undefined);
 		}
 	}
 }
