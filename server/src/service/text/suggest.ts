@@ -22,6 +22,12 @@ export function editDistance(a: string, b: string, limit = Number.MAX_SAFE_INTEG
 }
 
 /**
+ * Names longer than this are not compared letter by letter: no identifier is, and the comparison
+ * costs the product of the two lengths.
+ */
+const MAX_COMPARED = 256;
+
+/**
  * The candidate the user most likely meant: an exact case-insensitive match first, then the
  * closest by edit distance (ignoring case, dashes and underscores) within a third of its length.
  */
@@ -37,6 +43,9 @@ export function closest(word: string, candidates: readonly string[]): string | u
 	let bestDistance = Number.MAX_SAFE_INTEGER;
 	for (const candidate of candidates) {
 		const normalized = norm(candidate);
+		if (normalized.length > MAX_COMPARED || target.length > MAX_COMPARED) {
+			continue;
+		}
 		const limit = Math.max(1, Math.floor(Math.max(normalized.length, target.length) / 3));
 		const distance = editDistance(target, normalized, limit);
 		if (distance <= limit && distance < bestDistance) {
