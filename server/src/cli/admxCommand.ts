@@ -68,10 +68,12 @@ export function admxCommand(args: readonly string[], io: CliIo): number {
 	}
 	const results: ReportLine[] = [];
 	let unreadable = false;
+	let unread = 0;
 	for (const file of files) {
 		const text = readText(file, io);
 		if (text === undefined) {
 			unreadable = true;
+			unread++;
 			continue;
 		}
 		const admlFile = adml ?? admlBeside(path.resolve(io.cwd, file), language);
@@ -88,7 +90,7 @@ export function admxCommand(args: readonly string[], io: CliIo): number {
 			io.stderr(`${file}: no ${language} ADML found beside it; string and presentation references were not checked (give one with --adml)\n`);
 		}
 	}
-	printReport(results, files.length, format, io);
+	printReport(results, files.length, format, io, unread);
 	if (files.length === 0 || unreadable) {
 		return 2;
 	}

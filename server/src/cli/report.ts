@@ -17,10 +17,10 @@ export function reportLine(file: string, d: Diagnostic): ReportLine {
 }
 
 /**
- * Prints problems as `file:line:col: severity code message` on stdout with a summary on stderr,
- * or as one JSON array.
+ * Prints problems as `file:line:col: severity code message` on stdout with a summary on stderr
+ * (counting apart the `unread` files of `fileCount`, said already), or as one JSON array.
  */
-export function printReport(results: readonly ReportLine[], fileCount: number, format: 'text' | 'json', io: CliIo): void {
+export function printReport(results: readonly ReportLine[], fileCount: number, format: 'text' | 'json', io: CliIo, unread = 0): void {
 	if (format === 'json') {
 		io.stdout(`${JSON.stringify(results, null, 2)}\n`);
 		return;
@@ -32,5 +32,7 @@ export function printReport(results: readonly ReportLine[], fileCount: number, f
 	// The summary goes to another stream than the problems; a line break of its own keeps it off the
 	// last problem's line where a terminal or CI log shows stdout without its last line break.
 	const gap = results.length > 0 ? '\n' : '';
-	io.stderr(`${gap}${fileCount} ${fileCount === 1 ? 'file' : 'files'} checked: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${results.length - errors} other ${results.length - errors === 1 ? 'problem' : 'problems'}\n`);
+	const checked = fileCount - unread;
+	const notRead = unread > 0 ? `, ${unread} not read` : '';
+	io.stderr(`${gap}${checked} ${checked === 1 ? 'file' : 'files'} checked${notRead}: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${results.length - errors} other ${results.length - errors === 1 ? 'problem' : 'problems'}\n`);
 }

@@ -55,7 +55,7 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
 		return matches;
 	});
 	const results: ReportLine[] = [];
-	let unreadable = false;
+	let unread = 0;
 	for (const file of files) {
 		let undecodable = false;
 		const doc = loadDocument(file, io, 'validate', (problem) => {
@@ -64,15 +64,15 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
 		});
 		if (!doc) {
 			// A file in an encoding rapolicy cannot read was read, and has an error; one that could not be opened was not.
-			unreadable ||= !undecodable;
+			unread += undecodable ? 0 : 1;
 			continue;
 		}
 		for (const d of getDiagnostics(withIngestedAdmx(doc, ingested, cliReadAdmx(file, io.cwd, language)), DEFAULT_SETTINGS)) {
 			results.push(reportLine(file, d));
 		}
 	}
-	printReport(results, files.length, format, io);
-	if (files.length === 0 || unreadable) {
+	printReport(results, files.length, format, io, unread);
+	if (files.length === 0 || unread > 0) {
 		return 2;
 	}
 	return results.some((r) => r.severity === 'error') ? 1 : 0;
