@@ -7,7 +7,8 @@ import { describe, it } from 'node:test';
 import { admlBeside, AdmxFiles } from '../../server/src/admxFiles';
 import { cliReadAdmx } from '../../server/src/cli/ingestedAdmx';
 import { IngestedFiles } from '../../server/src/ingestedFiles';
-import { DEFAULT_SETTINGS, loadAdml, loadAdmx, normalizeSettings, type AdmxReadError, type AdmxSource } from '../../server/src/service';
+import { DEFAULT_SETTINGS, loadAdml, loadAdmx, normalizeSettings } from '../../server/src/service';
+import { error, source } from '../helpers/admxRead';
 import { minimalAdml as ADML, minimalAdmx as ADMX } from '../helpers/admxText';
 
 
@@ -23,15 +24,6 @@ function folder(files: Record<string, string | Uint8Array> = { 't.admx': ADMX(),
 	return dir;
 }
 
-function source(read: AdmxSource | AdmxReadError): AdmxSource {
-	assert.ok(!('error' in read), 'error' in read ? read.error : '');
-	return read;
-}
-
-function error(read: AdmxSource | AdmxReadError): string {
-	assert.ok('error' in read, 'an error');
-	return read.error;
-}
 
 describe('ADMX files on disk', () => {
 	it('reads an ADMX file with the en-US ADML beside it', () => {

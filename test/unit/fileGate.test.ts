@@ -12,7 +12,8 @@ import { CachedDisk } from '../../server/src/disk/cachedDisk';
 import type { Disk } from '../../server/src/disk/disk';
 import { runCli } from '../../server/src/cli/cli';
 import { processIo, type CliIo } from '../../server/src/cli/io';
-import { loadAdml, loadAdmx, type AdmxReadError, type AdmxSource } from '../../server/src/service';
+import { loadAdml, loadAdmx } from '../../server/src/service';
+import { error, source } from '../helpers/admxRead';
 import { minimalAdml as ADML, minimalAdmx as ADMX } from '../helpers/admxText';
 
 const loaders = () => ({ loadAdmx, loadAdml });
@@ -223,14 +224,4 @@ async function until(done: () => boolean): Promise<void> {
 		await new Promise((resolve) => setTimeout(resolve, 5));
 	}
 	assert.ok(done(), 'in time');
-}
-
-function source(read: AdmxSource | AdmxReadError): AdmxSource {
-	assert.ok(!('error' in read), 'error' in read ? read.error : '');
-	return read;
-}
-
-function error(read: AdmxSource | AdmxReadError): string {
-	assert.ok('error' in read, 'an error');
-	return read.error;
 }
