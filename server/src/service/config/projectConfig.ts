@@ -5,13 +5,12 @@ import type { Span } from '../text/span';
 import { closest } from '../text/suggest';
 import { globProblem } from './glob';
 
+export { CONFIG_FILE_NAMES } from './configNames';
+
 /**
  * The project configuration: `rapolicy.json` (or `.rapolicy.json`) in a folder, read alike by the
  * editor and the command line. Paths and globs in it are relative to its folder.
  */
-
-/** The names a configuration file may have, the first found in a folder being the one read. */
-export const CONFIG_FILE_NAMES = ['rapolicy.json', '.rapolicy.json'] as const;
 
 /** One file `admx.ingested` names, as written, with where it is written for problems about it. */
 export interface IngestedEntry {
