@@ -12,7 +12,7 @@ export { getCompletions } from './features/completion';
 export { getHover } from './features/hover';
 export { getDocumentSymbols } from './features/documentSymbols';
 export { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './problems/settings';
-export { RULES, RULE_CODES, type RuleCode } from './problems/rules';
+export { RULES, RULE_CODES, RULE_SETTINGS, type RuleCode } from './problems/rules';
 export type { Problem } from './problems/problem';
 export { CONFIG_FILE_NAMES, EMPTY_CONFIG, readProjectConfig, type ConfigRead, type Estate, type IngestedEntry, type ProjectConfig } from './config/projectConfig';
 export { mergeSettings, withoutFileNames } from './config/mergeSettings';
