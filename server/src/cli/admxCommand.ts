@@ -4,7 +4,7 @@ import { admlBeside, DEFAULT_ADML_LANGUAGE } from '../admxFiles';
 import { getDiagnostics, parseAdmxDocument } from '../service';
 import type { CliIo } from './io';
 import { decodeText, printEncodingProblem, readBytes } from './loadDocument';
-import { CONFIG_USAGE, filesToCheck, ProjectConfigs, takeConfigFlags } from './projectConfig';
+import { CONFIG_USAGE, filesToCheck, CliConfigs, takeConfigFlags } from './projectConfig';
 import { printReport, reportLine, type ReportLine } from './report';
 import { append } from '../service/text/append';
 
@@ -62,7 +62,7 @@ export function admxCommand(args: readonly string[], io: CliIo): number {
 		return 2;
 	}
 	// The project configuration gives the severities and the files not checked; what it ingests concerns other files.
-	const configs = ProjectConfigs.open(taken.flags, io, 'admx lint');
+	const configs = CliConfigs.open(taken.flags, io, 'admx lint');
 	const found = configs && filesToCheck(patterns, configs, io, 'admx lint');
 	if (!configs || !found) {
 		return 2;

@@ -3,7 +3,7 @@ import { CHANNELS, channelTitle, resolveProfiles, unresolvedIngested, withIngest
 import { cliReadAdmx } from './ingestedAdmx';
 import type { CliIo } from './io';
 import { loadDocument, reportBlockingErrors } from './loadDocument';
-import { CONFIG_USAGE, printConfigProblems, ProjectConfigs, takeConfigFlags } from './projectConfig';
+import { CONFIG_USAGE, printConfigProblems, CliConfigs, takeConfigFlags } from './projectConfig';
 import { writeNewFiles } from '../common/writeNewFiles';
 
 export const ENCODE_USAGE = `Usage: rapolicy encode --to ${CHANNELS.map((c) => c.id).join('|')} [--encoding escape|cdata] [--full-message] [--profile NAME] [-o FILE] ${CONFIG_USAGE} <file>`;
@@ -122,7 +122,7 @@ export function encodeCommand(args: readonly string[], io: CliIo): number {
 	if (typeof parsed === 'string') {
 		return usage(parsed);
 	}
-	const configs = ProjectConfigs.open(taken.flags, io, 'encode');
+	const configs = CliConfigs.open(taken.flags, io, 'encode');
 	if (!configs) {
 		return 2;
 	}
@@ -152,7 +152,7 @@ export function encodeCommand(args: readonly string[], io: CliIo): number {
  * The project configuration's severities decide which errors block, and the ADMX files it names
  * as ingested elsewhere resolve the policies of their AppNames, as in the editor's preview.
  */
-function encodeFile(parsed: EncodeArgs, configs: ProjectConfigs, io: CliIo): string | Uint8Array | number {
+function encodeFile(parsed: EncodeArgs, configs: CliConfigs, io: CliIo): string | Uint8Array | number {
 	const file = parsed.file;
 	const config = configs.configFor(file);
 	if (config === null) {

@@ -7,7 +7,7 @@ import { writeNewFiles, type NewFile } from '../common/writeNewFiles';
 import { readIngestedAdmx } from './ingestedAdmx';
 import type { CliIo } from './io';
 import { decodeText, fileUri, printBlockingErrors, printEncodingProblem, readBytes, unknownForm } from './loadDocument';
-import { CONFIG_USAGE, printConfigProblems, ProjectConfigs, takeConfigFlags } from './projectConfig';
+import { CONFIG_USAGE, printConfigProblems, CliConfigs, takeConfigFlags } from './projectConfig';
 
 export const IMPORT_USAGE = `Usage: rapolicy import [--admx APP=FILE]... [--admx-dir DIR] ${CONFIG_USAGE} <file> [-o file.rapolicy.yaml]`;
 
@@ -65,7 +65,7 @@ export function importCommand(args: readonly string[], io: CliIo): number {
 	if (typeof parsed === 'string') {
 		return usage(parsed);
 	}
-	const configs = ProjectConfigs.open(taken.flags, io, 'import');
+	const configs = CliConfigs.open(taken.flags, io, 'import');
 	if (!configs) {
 		return 2;
 	}
@@ -155,7 +155,7 @@ function admxWrites(files: readonly CarriedAdmxFile[], profileFolder: string, ad
  * configuration of the file's folder gives the severities that refuse it and ADMX files ingested
  * elsewhere, under those `--admx` names.
  */
-function importFile(args: ImportArgs, profileFolder: string, configs: ProjectConfigs, io: CliIo): ImportResult | number {
+function importFile(args: ImportArgs, profileFolder: string, configs: CliConfigs, io: CliIo): ImportResult | number {
 	const file = args.file;
 	const config = configs.configFor(file);
 	if (config === null) {

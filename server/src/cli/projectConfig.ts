@@ -102,7 +102,7 @@ const LOADERS = { loadAdmx, loadAdml };
  * folder above it, stopping at the folder that holds `.git` (the repository's root), as Prettier
  * and ESLint look for theirs. Each file is read once per run.
  */
-export class ProjectConfigs {
+export class CliConfigs {
 	private readonly found = new Map<string, string | undefined>();
 	private readonly loaded = new Map<string, CliConfig>();
 	private readonly installs = new Map<CliConfig, NamedInstall[]>();
@@ -117,8 +117,8 @@ export class ProjectConfigs {
 	}
 
 	/** The configurations of a run; undefined after saying on stderr why the one --config names cannot be read. */
-	static open(flags: ConfigFlags, io: CliIo, command: string): ProjectConfigs | undefined {
-		const configs = new ProjectConfigs(flags, io, command);
+	static open(flags: ConfigFlags, io: CliIo, command: string): CliConfigs | undefined {
+		const configs = new CliConfigs(flags, io, command);
 		return flags.config === undefined || configs.load(path.resolve(io.cwd, flags.config)) ? configs : undefined;
 	}
 
@@ -146,8 +146,9 @@ export class ProjectConfigs {
 
 	/**
 	 * The ADMX files the configuration names as ingested, read relative to its folder with the ADML
-	 * of `language`, except under the AppNames `--admx` names, which override them. One that cannot
-	 * be read is a problem of the configuration, at the path.
+	 * of `language`, but for the AppNames `--admx` names, which override them: the flags are the
+	 * same for every file of a run, so each configuration's files are read once. One that cannot be
+	 * read is a problem of the configuration, at its path.
 	 */
 	ingestedFor(config: CliConfig | undefined, flagged: readonly NamedInstall[], language = DEFAULT_ADML_LANGUAGE): NamedInstall[] {
 		if (config === undefined) {
@@ -156,8 +157,9 @@ export class ProjectConfigs {
 		let read = this.installs.get(config);
 		if (!read) {
 			read = [];
+			const overridden = new Set(flagged.map((install) => install.app));
 			const files = new AdmxFiles(() => LOADERS);
-			for (const entry of config.config.ingested) {
+			for (const entry of config.config.ingested.filter((e) => !overridden.has(e.app))) {
 				const full = path.resolve(config.folder, entry.file);
 				const source = files.read(full, language, entry.file);
 				if ('error' in source) {
@@ -168,8 +170,7 @@ export class ProjectConfigs {
 			}
 			this.installs.set(config, read);
 		}
-		const overridden = new Set(flagged.map((install) => install.app));
-		return read.filter((install) => !overridden.has(install.app));
+		return read;
 	}
 
 	/** The problems of every configuration used so far, as lines of the report, in the order they were first used. */
@@ -211,7 +212,7 @@ export class ProjectConfigs {
  * Prints the problems of the configurations used, one line each as validate prints a file's,
  * on stderr: for commands whose stdout is their output.
  */
-export function printConfigProblems(configs: ProjectConfigs, io: CliIo): void {
+export function printConfigProblems(configs: CliConfigs, io: CliIo): void {
 	for (const line of configs.problems()) {
 		io.stderr(textLine(line));
 	}
@@ -228,7 +229,7 @@ export interface CheckedFile {
  * (said on stderr for a file named without a wildcard, passed over for one a glob found); a
  * pattern that matches nothing is said too. Null after saying why a configuration cannot be read.
  */
-export function filesToCheck(patterns: readonly string[], configs: ProjectConfigs, io: CliIo, command: string): { readonly matched: number; readonly checked: CheckedFile[] } | null {
+export function filesToCheck(patterns: readonly string[], configs: CliConfigs, io: CliIo, command: string): { readonly matched: number; readonly checked: CheckedFile[] } | null {
 	let matched = 0;
 	const checked: CheckedFile[] = [];
 	for (const pattern of patterns) {

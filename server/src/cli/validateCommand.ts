@@ -3,7 +3,7 @@ import { getDiagnostics, withIngestedAdmx } from '../service';
 import { cliReadAdmx, readIngestedAdmx } from './ingestedAdmx';
 import type { CliIo } from './io';
 import { ENCODING_CODE, loadDocument } from './loadDocument';
-import { CONFIG_USAGE, filesToCheck, ProjectConfigs, takeConfigFlags } from './projectConfig';
+import { CONFIG_USAGE, filesToCheck, CliConfigs, takeConfigFlags } from './projectConfig';
 import { printReport, reportLine, type ReportLine } from './report';
 
 export const VALIDATE_USAGE = `Usage: rapolicy validate [--format text|json] [--admx APP=FILE]... [--admx-language LANG] ${CONFIG_USAGE} <files or globs>...`;
@@ -50,7 +50,7 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
 		return 2;
 	}
 	const ingested = readIngestedAdmx(admx, io, 'validate', language);
-	const configs = ingested && ProjectConfigs.open(taken.flags, io, 'validate');
+	const configs = ingested && CliConfigs.open(taken.flags, io, 'validate');
 	if (!ingested || !configs) {
 		return 2;
 	}

@@ -5,12 +5,12 @@ import type { Span } from '../text/span';
 import { closest } from '../text/suggest';
 import { globProblem } from './glob';
 
-export { CONFIG_FILE_NAMES } from './configNames';
-
 /**
  * The project configuration: `rapolicy.json` (or `.rapolicy.json`) in a folder, read alike by the
  * editor and the command line. Paths and globs in it are relative to its folder.
  */
+
+export { CONFIG_FILE_NAMES } from './configNames';
 
 /** One file `admx.ingested` names, as written, with where it is written for problems about it. */
 export interface IngestedEntry {
@@ -62,8 +62,8 @@ export function readProjectConfig(text: string): ConfigRead {
 	const parsed = parseJson(text);
 	const problems: Problem[] = parsed.problems.map((p) => (p.duplicate
 		// The reader's own message speaks of Intune; here it is rapolicy that reads the last one.
-		? { code: 'duplicate-key', span: p, message: `${text.slice(p.start, p.end)} appears again in this object; rapolicy reads this last one and drops the one before. Remove one of them.` }
-		: { code: 'json-syntax', span: p, message: p.message }));
+		? { code: 'duplicate-key', span: { start: p.start, end: p.end }, message: `${text.slice(p.start, p.end)} appears again in this object; rapolicy reads this last one and drops the one before. Remove one of them.` }
+		: { code: 'json-syntax', span: { start: p.start, end: p.end }, message: p.message }));
 	const root = parsed.root;
 	// An empty file configures nothing, as an empty settings file does.
 	if (root === undefined) {
