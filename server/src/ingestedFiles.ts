@@ -7,8 +7,9 @@ import type { ExternalAdmx, IngestionInstall, Settings } from './service';
 type NamedAdmx = Omit<ExternalAdmx, 'file'> & { readonly full: string };
 
 /**
- * The ADMX files `rapolicy.admx.ingested` names, read from the workspace folder that holds the
- * document (the first folder for one outside them). A file that cannot be read is left out and
+ * The ADMX files `rapolicy.admx.ingested` and the folder's rapolicy.json name, merged into the
+ * settings, read from the workspace folder that holds the document (the first folder for one
+ * outside them), where the configuration lies too. A file that cannot be read is left out and
  * said in the log, once until it is read again.
  */
 export class IngestedFiles {
@@ -49,7 +50,7 @@ export class IngestedFiles {
 				if ('error' in read) {
 					if (!this.told.has(full)) {
 						this.told.add(full);
-						this.log(`rapolicy.admx.ingested names ${file} for ${app}, which is left out: ${read.error}`);
+						this.log(`${file}, named as ingested for ${app} by rapolicy.admx.ingested or rapolicy.json, is left out: ${read.error}`);
 					}
 					continue;
 				}

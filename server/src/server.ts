@@ -16,6 +16,8 @@ import { AdmxFiles, type MayRead } from './admxFiles';
 import { CachedDisk } from './disk/cachedDisk';
 import { EditorDocument } from './editorDocument';
 import { IngestedFiles } from './ingestedFiles';
+import { ProjectConfigs, STILL_READING, type FolderConfig } from './projectConfigs';
+import { CONFIG_FILE_NAMES } from './service/config/configNames';
 import type { AdmlFile, Language, ParsedDocument, Settings } from './service';
 import {
 	IMPORT_REQUEST,
@@ -50,8 +52,8 @@ function languageFor(document: TextDocument): Language | undefined {
 	return service().languageOf(document.uri, document.languageId, (chars) => (chars === undefined ? document.getText() : document.getText({ start: { line: 0, character: 0 }, end: document.positionAt(chars) })));
 }
 
-/** Rounds of reading a request may wait for: an ADMX file and its folder, the language folder, then its ADML. */
-const READ_ROUNDS = 4;
+/** Rounds of reading a request may wait for: the folder's rapolicy.json, an ADMX file it names and its folder, the language folder, then its ADML. */
+const READ_ROUNDS = 5;
 
 /** Whether `file` lies inside `folder` (both real paths). */
 function inside(folder: string, file: string): boolean {
@@ -95,11 +97,47 @@ export function startServer(connection: Connection): void {
 	const disk = new CachedDisk(() => validateAll());
 	const admxFiles = new AdmxFiles(service, disk);
 	const ingestedFiles = new IngestedFiles(() => workspaceFolders, admxFiles, (message) => connection.console.warn(message));
+	const configs = new ProjectConfigs(disk, service, (message) => connection.console.warn(message));
 	const insideFolders: MayRead = (file) => realFolders.some((folder) => inside(folder, file));
 	/** Where a document's files may be read from: anywhere once the workspace is trusted. */
 	const mayRead = () => (trusted ? undefined : insideFolders);
 	/** A parse as checked with the ADMX files the settings name as ingested elsewhere, and its own read where it may. */
 	const withIngested = (doc: ParsedDocument, settings: Settings) => service().withIngestedAdmx(doc, ingestedFiles.installsFor(doc.uri, settings), admxFiles.readAdmxFor(doc.uri, undefined, mayRead()));
+
+	/** The workspace folder a document is in, the first that holds it as the ingested files are found; undefined outside them. */
+	function folderOf(uri: string): string | undefined {
+		if (!uri.startsWith('file:')) {
+			return undefined;
+		}
+		const file = fileURLToPath(uri);
+		return workspaceFolders.find((folder) => file.startsWith(folder + path.sep));
+	}
+
+	/**
+	 * The project configuration that applies to a document: its workspace folder's, read from disk
+	 * in the background (work that finds it unread runs again once it is read); undefined for a
+	 * document outside the workspace folders.
+	 */
+	function configOf(uri: string): { folder: string; found: FolderConfig } | undefined {
+		const folder = folderOf(uri);
+		const found = folder === undefined ? undefined : configs.forFolder(folder, mayRead());
+		return folder === undefined || found === undefined || found === STILL_READING ? undefined : { folder, found };
+	}
+
+	/**
+	 * The settings a document is checked with: the editor's over its folder's configuration. In an
+	 * untrusted workspace the configuration names no files to read, as the workspace's settings do not.
+	 */
+	function effectiveSettings(uri: string, editor: Settings): Settings {
+		const config = configOf(uri)?.found.config;
+		return config === undefined ? editor : service().mergeSettings(trusted ? config : service().withoutFileNames(config), editor);
+	}
+
+	/** Whether the document's configuration says not to check it. */
+	function ignored(uri: string): boolean {
+		const found = configOf(uri);
+		return found !== undefined && service().isIgnored(found.found.config, path.relative(found.folder, fileURLToPath(uri)).split(path.sep).join('/'));
+	}
 
 	/**
 	 * What `work` gives once the files it reads are there: files are read in the background, never
@@ -178,7 +216,12 @@ export function startServer(connection: Connection): void {
 		return fresh;
 	}
 
-	function settingsFor(uri: string): Promise<Settings> {
+	/**
+	 * What the editor's settings say for a document. VS Code's defaults of the rules and the ingested
+	 * files are empty, so every rule and AppName here was set by the user and overrides the
+	 * configuration (see mergeSettings); no `inspect` is needed to tell set from default.
+	 */
+	function editorSettingsFor(uri: string): Promise<Settings> {
 		if (!pullSettings) {
 			return Promise.resolve(global());
 		}
@@ -217,13 +260,19 @@ export function startServer(connection: Connection): void {
 		if (!document || !language) {
 			return;
 		}
-		const settings = await settingsFor(uri);
+		const editor = await editorSettingsFor(uri);
 		const current = documents.get(uri);
 		if (current !== document || current.version !== document.version) {
 			return;
 		}
 		try {
-			const diagnostics = await afterReads(() => service().getDiagnostics(withIngested(parse(document, language), settings), settings));
+			const diagnostics = await afterReads(() => {
+				if (ignored(uri)) {
+					return [];
+				}
+				const settings = effectiveSettings(uri, editor);
+				return service().getDiagnostics(withIngested(parse(document, language), settings), settings);
+			});
 			const latest = documents.get(uri);
 			if (latest !== document || latest.version !== document.version) {
 				return;
@@ -268,11 +317,12 @@ export function startServer(connection: Connection): void {
 			void connection.client.register(DidChangeConfigurationNotification.type, { section: 'rapolicy' });
 		}
 		if (watchFiles) {
-			void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{admx,adml}' }] });
+			// ADMX and ADML files that documents read, and the configuration of each folder.
+			void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{admx,adml}' }, { globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }] });
 		}
 	});
 
-	// An ADMX or ADML file on disk changed: the documents that read it (ingested, or beside an open ADMX) are checked again.
+	// An ADMX or ADML file or a configuration on disk changed: the documents that read it are checked again.
 	connection.onDidChangeWatchedFiles((params) => {
 		for (const change of params.changes) {
 			if (change.uri.startsWith('file:')) {
@@ -327,18 +377,18 @@ export function startServer(connection: Connection): void {
 
 	// Completion and hover know the policies of the ADMX files a profile ingests, read as validation reads them.
 	connection.onCompletion(async (params, token) => {
-		const settings = await settingsFor(params.textDocument.uri);
+		const editor = await editorSettingsFor(params.textDocument.uri);
 		return runSafe(connection.console, 'Completion', params.textDocument.uri, token, null, () => {
 			const found = parsedFor(params.textDocument.uri);
-			return found ? afterReads(() => service().getCompletions(withIngested(found.parsed, settings), found.document.offsetAt(params.position))) : null;
+			return found ? afterReads(() => service().getCompletions(withIngested(found.parsed, effectiveSettings(params.textDocument.uri, editor)), found.document.offsetAt(params.position))) : null;
 		});
 	});
 
 	connection.onHover(async (params, token) => {
-		const settings = await settingsFor(params.textDocument.uri);
+		const editor = await editorSettingsFor(params.textDocument.uri);
 		return runSafe(connection.console, 'Hover', params.textDocument.uri, token, null, () => {
 			const found = parsedFor(params.textDocument.uri);
-			return found ? afterReads(() => service().getHover(withIngested(found.parsed, settings), found.document.offsetAt(params.position))) : null;
+			return found ? afterReads(() => service().getHover(withIngested(found.parsed, effectiveSettings(params.textDocument.uri, editor)), found.document.offsetAt(params.position))) : null;
 		});
 	});
 
@@ -358,10 +408,13 @@ export function startServer(connection: Connection): void {
 	}));
 
 	connection.onRequest(PREVIEW_REQUEST, async (params: DocumentParams, token): Promise<PreviewResult | ResponseError<void>> => {
-		const settings = await settingsFor(params.uri);
+		const editor = await editorSettingsFor(params.uri);
 		return runSafe(connection.console, 'Preview', params.uri, token, null, () => {
 			const found = parsedFor(params.uri);
-			return found ? afterReads(() => service().buildPreview(withIngested(found.parsed, settings), settings, settings.payload)) : null;
+			return found ? afterReads(() => {
+				const settings = effectiveSettings(params.uri, editor);
+				return service().buildPreview(withIngested(found.parsed, settings), settings, settings.payload);
+			}) : null;
 		});
 	});
 
@@ -377,14 +430,17 @@ export function startServer(connection: Connection): void {
 
 	// Checked and read with the ADMX files the settings name as ingested elsewhere, as the editor shows them.
 	connection.onRequest(IMPORT_REQUEST, async (params: ImportParams, token): Promise<ImportRequestResult | ResponseError<void>> => {
-		const settings = await settingsFor(params.uri);
+		const editor = await editorSettingsFor(params.uri);
 		return runSafe(connection.console, 'Import', params.uri, token, null, async () => {
 			const open = parsedFor(params.uri);
 			const content = params.base64 !== undefined ? new Uint8Array(Buffer.from(params.base64, 'base64')) : (params.text ?? open?.document.getText());
 			if (content === undefined) {
 				return null;
 			}
-			const imported = await afterReads(() => service().importContent({ uri: params.uri, content, parsed: open?.parsed }, { settings, external: ingestedFiles.importedFor(params.uri, settings) }));
+			const imported = await afterReads(() => {
+				const settings = effectiveSettings(params.uri, editor);
+				return service().importContent({ uri: params.uri, content, parsed: open?.parsed }, { settings, external: ingestedFiles.importedFor(params.uri, settings) });
+			});
 			switch (imported.kind) {
 				case 'unread':
 					return null;
@@ -397,10 +453,13 @@ export function startServer(connection: Connection): void {
 	});
 
 	connection.onCodeAction(async (params, token) => {
-		const settings = await settingsFor(params.textDocument.uri);
+		const editor = await editorSettingsFor(params.textDocument.uri);
 		return runSafe(connection.console, 'Code actions', params.textDocument.uri, token, [], () => {
 			const found = parsedFor(params.textDocument.uri);
-			return found ? afterReads(() => service().getCodeActions(withIngested(found.parsed, settings), params.context.diagnostics, settings, params.range)) : [];
+			return found ? afterReads(() => {
+				const settings = effectiveSettings(params.textDocument.uri, editor);
+				return service().getCodeActions(withIngested(found.parsed, settings), params.context.diagnostics, settings, params.range);
+			}) : [];
 		});
 	});
 

@@ -83,7 +83,7 @@ describe('ADMX files the rapolicy.admx.ingested setting names', () => {
 		const installs = ingested.installsFor(uri, settings);
 		assert.deepEqual(installs.map((i) => [i.app, i.admx.policies[0].name]), [['T', 'P']]);
 		ingested.installsFor(uri, settings);
-		assert.deepEqual(logged, [`rapolicy.admx.ingested names admx/gone.admx for T, which is left out: admx/gone.admx does not exist.`]);
+		assert.deepEqual(logged, [`admx/gone.admx, named as ingested for T by rapolicy.admx.ingested or rapolicy.json, is left out: admx/gone.admx does not exist.`]);
 		assert.deepEqual(ingested.installsFor('untitled:Untitled-1', settings), []);
 		assert.deepEqual(ingested.installsFor(uri, DEFAULT_SETTINGS), []);
 		rmSync(dir, { recursive: true });

@@ -4,30 +4,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as fc from 'fast-check';
-import { runCli } from '../../server/src/cli/cli';
 import { decodeFile } from '../../server/src/common/decodeFile';
 import { expandGlob } from '../../server/src/cli/glob';
+import { run } from '../helpers/cli';
 import { anyCodePoint } from '../helpers/unicode';
-
-/** Runs the CLI in `cwd`, keeping what it writes to each stream and to both in order. */
-function run(args: readonly string[], cwd: string): { code: number; stdout: string; stderr: string; both: string } {
-	let stdout = '';
-	let stderr = '';
-	let both = '';
-	const code = runCli(args, {
-		cwd,
-		stdout: (text) => {
-			stdout += text;
-			both += text;
-		},
-		stderr: (text) => {
-			stderr += text;
-			both += text;
-		},
-		readFile: (file) => readFileSync(path.resolve(cwd, file)),
-	});
-	return { code, stdout, stderr, both };
-}
 
 describe('rapolicy validate: text output', () => {
 	const dir = mkdtempSync(path.join(tmpdir(), 'rapolicy-cli-'));
@@ -484,7 +464,7 @@ describe('rapolicy validate --admx', () => {
 		const alone = run(['validate', 'settings.json'], dir);
 		assert.equal(alone.code, 0);
 		assert.equal(alone.stdout.match(/warning ingested-app/g)?.length, 2);
-		assert.match(alone.stdout, /name its ADMX in the rapolicy\.admx\.ingested setting, or with rapolicy validate --admx Firefox=FILE\./);
+		assert.match(alone.stdout, /name its ADMX under admx\.ingested in rapolicy\.json or the rapolicy\.admx\.ingested setting, or with rapolicy validate --admx Firefox=FILE\./);
 		const checked = run(['validate', '--admx', `Firefox=${firefox}`, 'settings.json'], dir);
 		assert.equal(checked.code, 1);
 		assert.deepEqual(checked.stdout.trim().split('\n').map((l) => / (error|warning) ([\w-]+) /.exec(l)?.slice(1, 3).join(' ')), ['error ingested-uri']);

@@ -6,8 +6,9 @@ import Ajv from 'ajv';
 import { buildPolicyGrammar, buildSyncmlGrammar } from '../../server/src/generate/grammar';
 import { buildConvertWhen, buildRulesSetting } from '../../server/src/generate/manifest';
 import { buildTemplatesModule } from '../../server/src/generate/templates';
-import { DEFAULT_SETTINGS, getDiagnostics, parsePolicyDocument } from '../../server/src/service';
+import { CONFIG_FILE_NAMES, DEFAULT_SETTINGS, getDiagnostics, parsePolicyDocument, RULE_CODES, RULES } from '../../server/src/service';
 import { buildProfileSchema, SCHEMA_ID } from '../../server/src/service/schema/buildSchema';
+import { buildConfigSchema, CONFIG_SCHEMA_ID } from '../../server/src/service/schema/configSchema';
 import { VERSION } from '../../server/src/version';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -93,6 +94,45 @@ describe('files derived from the catalog', () => {
 		for (const pattern of patterns) {
 			assert.doesNotThrow(() => new RegExp(pattern), pattern);
 		}
+	});
+});
+
+describe('the JSON Schema of rapolicy.json', () => {
+	const schema = readJson('schemas/rapolicy-config.schema.json') as { $id: string; properties: { rules: { properties: Record<string, { enum: string[]; markdownDescription: string }> } } };
+	const compile = () => {
+		const ajv = new Ajv({ strict: true });
+		ajv.addKeyword('markdownDescription');
+		return ajv.compile(schema);
+	};
+
+	it('is the one the rule registry gives (run npm run generate after changing a rule)', () => {
+		assert.deepEqual(schema, buildConfigSchema());
+		assert.equal(schema.$id, CONFIG_SCHEMA_ID);
+	});
+
+	it('lists every rule, each with the five severities and the registry\'s description', () => {
+		const rules = schema.properties.rules.properties;
+		assert.deepEqual(Object.keys(rules), RULE_CODES);
+		for (const code of RULE_CODES) {
+			assert.deepEqual(rules[code].enum, ['error', 'warning', 'information', 'hint', 'off'], code);
+			assert.ok(rules[code].markdownDescription.startsWith(RULES[code].description), code);
+		}
+	});
+
+	it('compiles in ajv strict mode, accepts the README\'s example and refuses an unknown rule or severity', () => {
+		const validate = compile();
+		const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+		const example = /## Project configuration[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1];
+		assert.ok(example, 'the README shows a rapolicy.json');
+		assert.ok(validate(JSON.parse(example)), JSON.stringify(validate.errors));
+		assert.equal(validate({ rules: { 'helper-fromat': 'off' } }), false);
+		assert.equal(validate({ rules: { 'helper-format': 'warn' } }), false);
+		assert.equal(validate({ estates: { kiosks: [] } }), false);
+	});
+
+	it('is what VS Code\'s JSON editor uses for both names of the file', () => {
+		const manifest = readJson('package.json') as { contributes: { jsonValidation: { fileMatch: string[]; url: string }[] } };
+		assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: [...CONFIG_FILE_NAMES], url: './schemas/rapolicy-config.schema.json' }]);
 	});
 });
 

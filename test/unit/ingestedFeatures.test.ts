@@ -253,7 +253,7 @@ describe('hover on ingested policies', () => {
 	});
 
 	it('says where an ADMX ingested through the setting comes from', () => {
-		includesAll(hover('profile: A\npolicies:\n  Contoso/Lo|ose: { state: enabled }\n', CONTOSO_SETTING).markdown, ['ingested as Contoso by the `rapolicy.admx.ingested` setting']);
+		includesAll(hover('profile: A\npolicies:\n  Contoso/Lo|ose: { state: enabled }\n', CONTOSO_SETTING).markdown, ['ingested as Contoso by rapolicy.json, the `rapolicy.admx.ingested` setting']);
 	});
 
 	it('shows an option key\'s element, an enum value\'s item and a state', () => {

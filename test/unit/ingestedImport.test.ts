@@ -225,7 +225,7 @@ policies:
 			item('Get', './Device/Vendor/MSFT/Policy/Config/Contoso~Policy~Cat_Everything/Switch'),
 		));
 		assert.deepEqual(result.skipped.map((s) => s.replace(/ \.\/\S+: /, ': ')), [
-			'line 82: Replace: no ADMX ingested as Other is at hand: this file does not ingest one, and none is named as ingested elsewhere (rapolicy import --admx Other=FILE, or the rapolicy.admx.ingested setting)',
+			'line 82: Replace: no ADMX ingested as Other is at hand: this file does not ingest one, and none is named as ingested elsewhere (under admx.ingested in rapolicy.json, rapolicy import --admx Other=FILE, or the rapolicy.admx.ingested setting)',
 			'line 83: Replace: its payload does not fit the ADMX: In Plainlist each entry is written twice, as name and value; \'x\' is paired with \'y\'.',
 			'line 85: Get: a read, not a setting',
 		]);

@@ -71,6 +71,7 @@ const LAYERS = [
 	'text', // spans, lines, suggestions
 	'problems', // the problem type, the rule registry, settings
 	'xml', 'json', 'yaml', // syntax trees with exact ranges
+	'config', // rapolicy.json: its reader, its globs, and settings merged over it
 	'mdm', // OMA-URI shapes, payload forms, the list separator
 	'admx', // the ADMX and ADML reader and model
 	'catalog', // the built-in Remote Assistance policies, also as ADMX policies

@@ -3,6 +3,7 @@ import { processIo, type CliIo } from './io';
 import { admxCommand, ADMX_USAGE } from './admxCommand';
 import { encodeCommand, ENCODE_HELP, ENCODE_USAGE } from './encodeCommand';
 import { importCommand, IMPORT_USAGE } from './importCommand';
+import { CONFIG_HELP } from './projectConfig';
 import { validateCommand, VALIDATE_USAGE } from './validateCommand';
 
 const USAGE = `rapolicy ${VERSION}: checks Windows Remote Assistance policy files (*.rapolicy.yaml), SyncML and Intune exports (*.json).
@@ -29,6 +30,11 @@ ${ADMX_USAGE}
   What stands between ADMX files and their use: references, prefixes devices refuse, schema
   conflicts, registry keys MDM ingestion refuses, what Intune's Import ADMX rejects, and with the
   ADML (<language>/<name>.adml beside the file, en-US unless --language says) its strings.
+
+Every command reads the project configuration: the severities of its rules, the ADMX files it
+names as ingested elsewhere (relative to its folder; --admx APP=FILE overrides an AppName) and the
+files it ignores.
+${CONFIG_HELP}
 
 Exit status: 0 success, 1 errors in the file (encode and import refuse such a file), 2 bad usage
 or unreadable files.

@@ -3,9 +3,10 @@ import { CHANNELS, channelTitle, resolveProfiles, unresolvedIngested, withIngest
 import { cliReadAdmx } from './ingestedAdmx';
 import type { CliIo } from './io';
 import { loadDocument, reportBlockingErrors } from './loadDocument';
+import { CONFIG_USAGE, printConfigProblems, CliConfigs, takeConfigFlags } from './projectConfig';
 import { writeNewFiles } from '../common/writeNewFiles';
 
-export const ENCODE_USAGE = `Usage: rapolicy encode --to ${CHANNELS.map((c) => c.id).join('|')} [--encoding escape|cdata] [--full-message] [--profile NAME] [-o FILE] <file>`;
+export const ENCODE_USAGE = `Usage: rapolicy encode --to ${CHANNELS.map((c) => c.id).join('|')} [--encoding escape|cdata] [--full-message] [--profile NAME] [-o FILE] ${CONFIG_USAGE} <file>`;
 
 /** The ids of the channels a fact holds for. */
 const idsOf = (holds: (channel: Channel) => boolean) => CHANNELS.filter(holds).map((c) => c.id).join(', ');
@@ -109,12 +110,23 @@ function oneProfile(profiles: readonly ResolvedProfile[], name: string | undefin
 
 /** `rapolicy encode`: what the device, the MDM server or the GPO receives, on stdout or in the -o file. Refuses files with errors. */
 export function encodeCommand(args: readonly string[], io: CliIo): number {
-	const parsed = parseArgs(args);
+	const usage = (why: string) => {
+		io.stderr(`rapolicy encode: ${why}\n${ENCODE_USAGE}\n`);
+		return 2;
+	};
+	const taken = takeConfigFlags(args);
+	if (typeof taken === 'string') {
+		return usage(taken);
+	}
+	const parsed = parseArgs(taken.rest);
 	if (typeof parsed === 'string') {
-		io.stderr(`rapolicy encode: ${parsed}\n${ENCODE_USAGE}\n`);
+		return usage(parsed);
+	}
+	const configs = CliConfigs.open(taken.flags, io, 'encode');
+	if (!configs) {
 		return 2;
 	}
-	const output = encodeFile(parsed, io);
+	const output = encodeFile(parsed, configs, io);
 	if (typeof output === 'number') {
 		return output;
 	}
@@ -135,15 +147,25 @@ export function encodeCommand(args: readonly string[], io: CliIo): number {
 	return 0;
 }
 
-/** The channel's output for the file, or the exit code after saying on stderr why there is none. */
-function encodeFile(parsed: EncodeArgs, io: CliIo): string | Uint8Array | number {
+/**
+ * The channel's output for the file, or the exit code after saying on stderr why there is none.
+ * The project configuration's severities decide which errors block, and the ADMX files it names
+ * as ingested elsewhere resolve the policies of their AppNames, as in the editor's preview.
+ */
+function encodeFile(parsed: EncodeArgs, configs: CliConfigs, io: CliIo): string | Uint8Array | number {
 	const file = parsed.file;
+	const config = configs.configFor(file);
+	if (config === null) {
+		return 2;
+	}
+	const external = configs.ingestedFor(config, []);
+	printConfigProblems(configs, io);
 	const loaded = loadDocument(file, io, 'encode');
 	if (!loaded) {
 		return 2;
 	}
-	const doc = withIngestedAdmx(loaded, [], cliReadAdmx(file, io.cwd));
-	if (reportBlockingErrors(doc, file, io)) {
+	const doc = withIngestedAdmx(loaded, external, cliReadAdmx(file, io.cwd));
+	if (reportBlockingErrors(doc, file, io, configs.settingsFor(config))) {
 		return 1;
 	}
 	const unresolved = unresolvedIngested(doc);

@@ -1,14 +1,15 @@
 import * as path from 'node:path';
 import { admlBeside } from '../admxFiles';
-import { DEFAULT_SETTINGS, importContent, planAdmxSaves, type CarriedAdmxFile, type ImportResult } from '../service';
+import { importContent, planAdmxSaves, type CarriedAdmxFile, type ImportResult } from '../service';
 import { startsWithPReg } from '../common/registryPolSignature';
 import { decodeFile } from '../common/decodeFile';
 import { writeNewFiles, type NewFile } from '../common/writeNewFiles';
 import { readIngestedAdmx } from './ingestedAdmx';
 import type { CliIo } from './io';
 import { decodeText, fileUri, printBlockingErrors, printEncodingProblem, readBytes, unknownForm } from './loadDocument';
+import { CONFIG_USAGE, printConfigProblems, CliConfigs, takeConfigFlags } from './projectConfig';
 
-export const IMPORT_USAGE = 'Usage: rapolicy import [--admx APP=FILE]... [--admx-dir DIR] <file> [-o file.rapolicy.yaml]';
+export const IMPORT_USAGE = `Usage: rapolicy import [--admx APP=FILE]... [--admx-dir DIR] ${CONFIG_USAGE} <file> [-o file.rapolicy.yaml]`;
 
 interface ImportArgs {
 	readonly file: string;
@@ -52,14 +53,25 @@ function profilePath(from: string, to: string): string {
  * SyncML or an Intune export ingests saved where the profile names them.
  */
 export function importCommand(args: readonly string[], io: CliIo): number {
-	const parsed = parseArgs(args);
+	const usage = (why: string) => {
+		io.stderr(`rapolicy import: ${why}\n${IMPORT_USAGE}\n`);
+		return 2;
+	};
+	const taken = takeConfigFlags(args);
+	if (typeof taken === 'string') {
+		return usage(taken);
+	}
+	const parsed = parseArgs(taken.rest);
 	if (typeof parsed === 'string') {
-		io.stderr(`rapolicy import: ${parsed}\n${IMPORT_USAGE}\n`);
+		return usage(parsed);
+	}
+	const configs = CliConfigs.open(taken.flags, io, 'import');
+	if (!configs) {
 		return 2;
 	}
 	// The profile names every ADMX file relative to its own folder.
 	const profileFolder = parsed.output === undefined ? io.cwd : path.dirname(path.resolve(io.cwd, parsed.output));
-	const result = importFile(parsed, profileFolder, io);
+	const result = importFile(parsed, profileFolder, configs, io);
 	if (typeof result === 'number') {
 		return result;
 	}
@@ -138,9 +150,17 @@ function admxWrites(files: readonly CarriedAdmxFile[], profileFolder: string, ad
 	});
 }
 
-/** The import of the file, or the exit code after saying on stderr why there is none. */
-function importFile(args: ImportArgs, profileFolder: string, io: CliIo): ImportResult | number {
+/**
+ * The import of the file, or the exit code after saying on stderr why there is none. The project
+ * configuration of the file's folder gives the severities that refuse it and ADMX files ingested
+ * elsewhere, under those `--admx` names.
+ */
+function importFile(args: ImportArgs, profileFolder: string, configs: CliConfigs, io: CliIo): ImportResult | number {
 	const file = args.file;
+	const config = configs.configFor(file);
+	if (config === null) {
+		return 2;
+	}
 	const bytes = readBytes(file, io, 'import');
 	if (!bytes) {
 		return 2;
@@ -150,12 +170,14 @@ function importFile(args: ImportArgs, profileFolder: string, io: CliIo): ImportR
 	if (content === undefined) {
 		return 2;
 	}
-	const ingested = readIngestedAdmx(args.admx, io, 'import');
-	if (!ingested) {
+	const flagged = readIngestedAdmx(args.admx, io, 'import');
+	if (!flagged) {
 		return 2;
 	}
+	const ingested = [...flagged, ...configs.ingestedFor(config, flagged)];
+	printConfigProblems(configs, io);
 	const imported = importContent({ uri: fileUri(file, io), content }, {
-		settings: DEFAULT_SETTINGS,
+		settings: configs.settingsFor(config),
 		// Policies of an ADMX ingested elsewhere are checked against it, as validate --admx does.
 		external: ingested.map((install) => ({ app: install.app, file: profilePath(profileFolder, install.path), source: install.source })),
 		admxFolder: args.admxDir === undefined ? undefined : profilePath(profileFolder, path.resolve(io.cwd, args.admxDir)),

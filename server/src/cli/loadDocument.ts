@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { blockingErrors, DEFAULT_SETTINGS, fileLanguage, parseDocument, type ParsedDocument, type PreviewError } from '../service';
+import { blockingErrors, fileLanguage, parseDocument, type ParsedDocument, type PreviewError, type Settings } from '../service';
 import { decodeFile, type EncodingProblem } from '../common/decodeFile';
 import { UnreadFile, type CliIo } from './io';
 
@@ -59,9 +59,9 @@ export function unknownForm(file: string, command: string): string {
 		: `rapolicy ${command}: ${file} is neither a policy file (*.rapolicy.yaml, *.rapolicy.yml) nor SyncML (*.syncml, *.syncml.xml, or .xml whose first element is <SyncML>, <SyncBody> or a command such as <Replace>)\n`;
 }
 
-/** Prints the errors that stop `file` from being encoded; true when there were any. */
-export function reportBlockingErrors(doc: ParsedDocument, file: string, io: CliIo): boolean {
-	return printBlockingErrors(blockingErrors(doc, DEFAULT_SETTINGS), file, io);
+/** Prints the errors that stop `file` from being encoded, with the severities `settings` give; true when there were any. */
+export function reportBlockingErrors(doc: ParsedDocument, file: string, io: CliIo, settings: Settings): boolean {
+	return printBlockingErrors(blockingErrors(doc, settings), file, io);
 }
 
 /** Prints errors that stop `file` from being encoded or imported, with what to do; true when there were any. */

@@ -16,6 +16,11 @@ export function reportLine(file: string, d: Diagnostic): ReportLine {
 	return { file, severity: SEVERITY_NAMES[d.severity ?? 1], code: String(d.code), message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range };
 }
 
+/** One problem as the text format prints it: `file:line:col: severity code message`, 1-based. */
+export function textLine(r: ReportLine): string {
+	return `${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.severity} ${r.code} ${r.message}\n`;
+}
+
 /**
  * Prints problems as `file:line:col: severity code message` on stdout with a summary on stderr
  * (counting apart the `unread` files of `fileCount`, said already), or as one JSON array.
@@ -26,7 +31,7 @@ export function printReport(results: readonly ReportLine[], fileCount: number, f
 		return;
 	}
 	for (const r of results) {
-		io.stdout(`${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.severity} ${r.code} ${r.message}\n`);
+		io.stdout(textLine(r));
 	}
 	const errors = results.filter((r) => r.severity === 'error').length;
 	// The summary goes to another stream than the problems; a line break of its own keeps it off the

@@ -1,27 +1,33 @@
 import { DEFAULT_ADML_LANGUAGE } from '../admxFiles';
-import { DEFAULT_SETTINGS, getDiagnostics, withIngestedAdmx } from '../service';
-import { expandGlob } from './glob';
+import { getDiagnostics, withIngestedAdmx } from '../service';
 import { cliReadAdmx, readIngestedAdmx } from './ingestedAdmx';
 import type { CliIo } from './io';
 import { ENCODING_CODE, loadDocument } from './loadDocument';
+import { CONFIG_USAGE, filesToCheck, CliConfigs, takeConfigFlags } from './projectConfig';
 import { printReport, reportLine, type ReportLine } from './report';
 
-export const VALIDATE_USAGE = 'Usage: rapolicy validate [--format text|json] [--admx APP=FILE]... [--admx-language LANG] <files or globs>...';
+export const VALIDATE_USAGE = `Usage: rapolicy validate [--format text|json] [--admx APP=FILE]... [--admx-language LANG] ${CONFIG_USAGE} <files or globs>...`;
 
 /** `rapolicy validate`: the editor's diagnostics for files on disk. Exit 1 if any error. */
 export function validateCommand(args: readonly string[], io: CliIo): number {
+	const taken = takeConfigFlags(args);
+	if (typeof taken === 'string') {
+		io.stderr(`rapolicy validate: ${taken}\n${VALIDATE_USAGE}\n`);
+		return 2;
+	}
 	let format = 'text';
 	const patterns: string[] = [];
 	const admx: string[] = [];
 	let language = DEFAULT_ADML_LANGUAGE;
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i];
+	const rest = taken.rest;
+	for (let i = 0; i < rest.length; i++) {
+		const arg = rest[i];
 		if (arg === '--admx') {
-			admx.push(args[++i] ?? '');
+			admx.push(rest[++i] ?? '');
 		} else if (arg === '--admx-language') {
-			language = args[++i] ?? '';
+			language = rest[++i] ?? '';
 		} else if (arg === '--format') {
-			format = args[++i] ?? '';
+			format = rest[++i] ?? '';
 		} else if (arg.startsWith('--format=')) {
 			format = arg.slice('--format='.length);
 		} else if (arg.startsWith('-')) {
@@ -44,19 +50,20 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
 		return 2;
 	}
 	const ingested = readIngestedAdmx(admx, io, 'validate', language);
-	if (!ingested) {
+	const configs = ingested && CliConfigs.open(taken.flags, io, 'validate');
+	if (!ingested || !configs) {
 		return 2;
 	}
-	const files = patterns.flatMap((p) => {
-		const matches = expandGlob(p, io.cwd);
-		if (matches.length === 0) {
-			io.stderr(`rapolicy validate: no file matches ${p}\n`);
-		}
-		return matches;
-	});
-	const results: ReportLine[] = [];
+	// Each file's configuration is found first, so that the configurations' own problems come first.
+	const found = filesToCheck(patterns, configs, io, 'validate');
+	if (!found) {
+		return 2;
+	}
+	const { matched, checked } = found;
+	const external = new Map(checked.map(({ config }) => [config, [...ingested, ...configs.ingestedFor(config, ingested, language)]]));
+	const results: ReportLine[] = configs.problems();
 	let unread = 0;
-	for (const file of files) {
+	for (const { file, config } of checked) {
 		let undecodable = false;
 		const doc = loadDocument(file, io, 'validate', (problem) => {
 			undecodable = true;
@@ -67,12 +74,12 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
 			unread += undecodable ? 0 : 1;
 			continue;
 		}
-		for (const d of getDiagnostics(withIngestedAdmx(doc, ingested, cliReadAdmx(file, io.cwd, language)), DEFAULT_SETTINGS)) {
+		for (const d of getDiagnostics(withIngestedAdmx(doc, external.get(config) ?? ingested, cliReadAdmx(file, io.cwd, language)), configs.settingsFor(config))) {
 			results.push(reportLine(file, d));
 		}
 	}
-	printReport(results, files.length, format, io, unread);
-	if (files.length === 0 || unread > 0) {
+	printReport(results, checked.length, format, io, unread);
+	if (matched === 0 || unread > 0) {
 		return 2;
 	}
 	return results.some((r) => r.severity === 'error') ? 1 : 0;

@@ -12,6 +12,9 @@ export type BoundedRead =
 	/** Why not, said after the file's name: "does not exist", "is a named pipe, not a file". */
 	| { readonly refused: string };
 
+/** Why a file that is not there is not read; a caller looking for an optional file tells absence by it. */
+export const MISSING = 'does not exist';
+
 /** How long the server waits for one file before saying it could not be read. */
 export const READ_TIMEOUT_MS = 10_000;
 
@@ -184,7 +187,7 @@ function refusedFor(error: unknown): { refused: string } {
 	switch (code) {
 		case 'ENOENT':
 		case 'ENOTDIR':
-			return { refused: 'does not exist' };
+			return { refused: MISSING };
 		case 'EISDIR':
 			return { refused: 'is a folder, not a file' };
 		case 'EACCES':

@@ -1,3 +1,4 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './document';
 import type { Settings } from '../problems/settings';
@@ -20,11 +21,16 @@ export function visibleProblems(doc: ParsedDocument, settings: Settings): { prob
 	if (!settings.validation.enable) {
 		return [];
 	}
-	const result: { problem: Problem; severity: Severity }[] = [];
 	// A SyncML message knows from its comments whether any silences a line, without reading its whole text.
 	// JSON has no comments to silence a line with.
 	const silenced = (doc.language === 'syncml' && !doc.directives) || doc.language === 'intune' ? doc.problems : applySuppressions(doc.text, doc.problems);
-	for (const problem of silenced) {
+	return withSeverities(silenced, settings);
+}
+
+/** Each problem with the severity the settings give its rule, those switched off left out, in the order of the text. */
+function withSeverities(problems: readonly Problem[], settings: Settings): { problem: Problem; severity: Severity }[] {
+	const result: { problem: Problem; severity: Severity }[] = [];
+	for (const problem of problems) {
 		const configured = settings.validation.rules[problem.code];
 		if (configured === 'off') {
 			continue;
@@ -34,7 +40,7 @@ export function visibleProblems(doc: ParsedDocument, settings: Settings): { prob
 	return result.sort((a, b) => a.problem.span.start - b.problem.span.start);
 }
 
-export function toDiagnostic(doc: ParsedDocument, { problem, severity }: { problem: Problem; severity: Severity }): Diagnostic {
+export function toDiagnostic(doc: Pick<ParsedDocument, 'lines'>, { problem, severity }: { problem: Problem; severity: Severity }): Diagnostic {
 	return {
 		range: toRange(doc.lines, problem.span),
 		severity: SEVERITY[severity],
@@ -46,4 +52,16 @@ export function toDiagnostic(doc: ParsedDocument, { problem, severity }: { probl
 
 export function getDiagnostics(doc: ParsedDocument, settings: Settings): Diagnostic[] {
 	return visibleProblems(doc, settings).map((visible) => toDiagnostic(doc, visible));
+}
+
+/**
+ * The problems of rapolicy.json as diagnostics, with the severities the settings give their rules.
+ * JSON has no comments to silence a line with, so none are looked for.
+ */
+export function getConfigDiagnostics(uri: string, text: string, problems: readonly Problem[], settings: Settings): Diagnostic[] {
+	if (!settings.validation.enable) {
+		return [];
+	}
+	const lines = TextDocument.create(uri, 'json', 0, text);
+	return withSeverities(problems, settings).map((visible) => toDiagnostic({ lines }, visible));
 }

@@ -49,7 +49,7 @@ function sourceLine(found: IngestedPolicy, files: readonly ProfileAdmxFile[]): s
 	const namespace = found.file.target ? ` (namespace \`${found.file.target.namespace}\`)` : '';
 	return own
 		? `From \`${own.file}\`${namespace}, ingested by this profile as ${own.app}.`
-		: `From an ADMX${namespace} ingested as ${found.app} by the \`rapolicy.admx.ingested\` setting or the command line.`;
+		: `From an ADMX${namespace} ingested as ${found.app} by rapolicy.json, the \`rapolicy.admx.ingested\` setting or the command line.`;
 }
 
 /** For hover: what the ADMX says of the policy, with its one OMA-URI for the profile's scope, and the vendor's explanation. */

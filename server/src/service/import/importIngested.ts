@@ -191,7 +191,7 @@ function readSetting(write: ConfigureWrite, index: IngestionIndex, notes: string
 	const { node } = write;
 	const installed = ingestedApp(index, node.app);
 	if (!installed) {
-		return `no ADMX ingested as ${node.app} is at hand: this file does not ingest one, and none is named as ingested elsewhere (rapolicy import --admx ${node.app}=FILE, or the rapolicy.admx.ingested setting)`;
+		return `no ADMX ingested as ${node.app} is at hand: this file does not ingest one, and none is named as ingested elsewhere (under admx.ingested in rapolicy.json, rapolicy import --admx ${node.app}=FILE, or the rapolicy.admx.ingested setting)`;
 	}
 	const lookup = lookupPolicy(installed, node.policyName);
 	if (lookup.kind === 'case') {

@@ -110,7 +110,7 @@ function checkAgainstIndex(setting: IngestedSetting, order: number, index: Inges
 		for (const flaw of setting.node.flaws) {
 			problems.push({ code: 'ingested-uri', span: uriSpan(setting.locUri, flaw.start, flaw.end), message: flaw.message });
 		}
-		problems.push({ code: 'ingested-app', span: appSpan, message: `Nothing in this document ingests an ADMX as ${setting.node.app}, so this policy is not checked against one. Ingest it first (Add ./Device/Vendor/MSFT/Policy/ConfigOperations/ADMXInstall/${setting.node.app}/Policy/{FileUid}); when another profile does, name its ADMX in the rapolicy.admx.ingested setting, or with rapolicy validate --admx ${setting.node.app}=FILE.` });
+		problems.push({ code: 'ingested-app', span: appSpan, message: `Nothing in this document ingests an ADMX as ${setting.node.app}, so this policy is not checked against one. Ingest it first (Add ./Device/Vendor/MSFT/Policy/ConfigOperations/ADMXInstall/${setting.node.app}/Policy/{FileUid}); when another profile does, name its ADMX under admx.ingested in rapolicy.json or the rapolicy.admx.ingested setting, or with rapolicy validate --admx ${setting.node.app}=FILE.` });
 		return;
 	}
 	if (order < entry.order && setting.command !== 'Delete') {

@@ -3,7 +3,7 @@ import { nameVerdict, type NameVerdict } from '../policy/names';
 
 /**
  * Every way an ADMX is ingested (a profile's `admx:` entry, an `ADMXInstall` item of SyncML or an
- * Intune row, `--admx APP=FILE`, the `rapolicy.admx.ingested` setting) becomes one of these; the
+ * Intune row, `--admx APP=FILE`, the `rapolicy.admx.ingested` setting, rapolicy.json) becomes one of these; the
  * index of them answers every lookup, so each source reaches the same verdict.
  */
 export interface IngestionInstall {

@@ -14,8 +14,8 @@ interface RuleInfo {
 export const RULES = {
 	'yaml-syntax': { severity: 'error', description: 'The text is not valid YAML.' },
 	'invalid-structure': { severity: 'error', description: 'A document or entry has the wrong shape (for example a list where a mapping belongs).' },
-	'duplicate-key': { severity: 'error', description: 'The same key appears twice in one mapping, or in one object of an Intune export, where the last one is what is read.' },
-	'unknown-key': { severity: 'error', description: 'A key that the profile format does not define.' },
+	'duplicate-key': { severity: 'error', description: 'The same key appears twice in one mapping, or in one object of an Intune export or `rapolicy.json`, where the last one is what is read.' },
+	'unknown-key': { severity: 'error', description: 'A key that the profile format or `rapolicy.json` does not define, such as a rule code that does not exist.' },
 	'misplaced-key': { severity: 'error', description: 'A key indented one level too deep or too shallow, such as an option beside `options:` instead of under it, or a policy inside another policy.' },
 	'missing-profile': { severity: 'error', description: 'A profile document has no `profile` name.' },
 	'missing-policies': { severity: 'error', description: 'A profile document has no `policies`, or they are empty.' },
@@ -65,12 +65,13 @@ export const RULES = {
 	'data-after-disabled': { severity: 'warning', description: 'Data items after `<disabled/>`; the device ignores them.' },
 	'list-encoding': { severity: 'error', description: 'A list value that is not name/value pairs separated by U+F000.' },
 	'list-pair-mismatch': { severity: 'warning', description: 'A helper list pair whose name and value differ; for this list they must be the same.' },
-	'json-syntax': { severity: 'error', description: 'An Intune export is not valid JSON.' },
+	'json-syntax': { severity: 'error', description: 'An Intune export or `rapolicy.json` is not valid JSON.' },
+	'config-value': { severity: 'error', description: 'A value `rapolicy.json` cannot use: a severity that is not `error`, `warning`, `information`, `hint` or `off`, an empty name or path, an estate without globs, or a glob that can match nothing because it is absolute or climbs out of the file\'s folder with `..`.' },
 	'oma-data-type': { severity: 'error', description: 'A custom-profile OMA setting for a Remote Assistance policy whose data type is not String.' },
 	'unknown-setting-id': { severity: 'error', description: 'A settings-catalog definition or option id that Remote Assistance does not have.' },
 	'too-many-helpers': { severity: 'error', description: 'A settings-catalog helper list with more than the 1000 entries Intune takes.' },
 	'ingested-uri': { severity: 'error', description: 'A LocURI of an ingested ADMX policy that is not the node the ADMX gives: separators, spaces, empty segments, a missing ./, the category path, the policy name, the scope its class allows, the AppName\'s case.' },
-	'admx-entry': { severity: 'error', description: 'An `admx` entry of a profile whose file cannot be read or is not an ADMX, whose AppName cannot stand in a URI, or that repeats another entry.' },
+	'admx-entry': { severity: 'error', description: 'An `admx` entry of a profile whose file cannot be read or is not an ADMX, whose AppName cannot stand in a URI, or that repeats another entry; or a file `admx.ingested` in `rapolicy.json` names that cannot be read.' },
 	'ingested-app': { severity: 'warning', description: 'A policy of an AppName that nothing in the document ingests, so it cannot be checked against its ADMX.' },
 	'admx-syntax': { severity: 'error', description: 'An ADMX or ADML file that is not well-formed, not of its kind, or lacks an attribute or value the ADMX schema requires.' },
 	'admx-reference': { severity: 'error', description: 'A category or supportedOn reference that names nothing in the file, or a prefix that devices have refused or that the file does not declare.' },
@@ -82,6 +83,9 @@ export const RULES = {
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleCode = keyof typeof RULES;
+
+/** What a rule can be set to, in the order settings and schemas list them. */
+export const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 export const RULE_CODES = Object.keys(RULES) as RuleCode[];
 

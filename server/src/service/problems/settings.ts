@@ -1,4 +1,4 @@
-import { isRuleCode, type RuleCode, type RuleSetting } from './rules';
+import { isRuleCode, RULE_SETTINGS, type RuleCode, type RuleSetting } from './rules';
 
 /** What a user can configure under `rapolicy.*`, with the defaults below. */
 export interface Settings {
@@ -22,8 +22,6 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { validation: { enable: true, rules: {} }, payload: { encoding: 'escape', fullMessage: false }, admx: { ingested: {} } };
 
-const RULE_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
-
 /** Accepts whatever the client sent and keeps only well-formed values. */
 export function normalizeSettings(raw: unknown): Settings {
 	const root = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
@@ -31,7 +29,7 @@ export function normalizeSettings(raw: unknown): Settings {
 	const rules: Partial<Record<RuleCode, RuleSetting>> = {};
 	if (typeof validation.rules === 'object' && validation.rules !== null) {
 		for (const [code, value] of Object.entries(validation.rules)) {
-			if (isRuleCode(code) && typeof value === 'string' && RULE_SETTINGS.includes(value)) {
+			if (isRuleCode(code) && typeof value === 'string' && RULE_SETTINGS.includes(value as RuleSetting)) {
 				rules[code] = value as RuleSetting;
 			}
 		}

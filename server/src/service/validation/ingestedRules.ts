@@ -74,7 +74,7 @@ function checkIngestedPolicy(setting: PolicySetting, ingestion: ProfileIngestion
 		problems.push({
 			code: 'ingested-app',
 			span: appSpan(setting, key.app),
-			message: `Nothing ingests an ADMX as ${key.app}, so this policy cannot be checked or exported.${suggestion ? ` Did you mean ${suggestion}?` : ''} Add an \`admx\` entry (\`- app: ${key.app}\` with its \`file\`), or name the ADMX in the rapolicy.admx.ingested setting (rapolicy validate --admx ${key.app}=FILE).`,
+			message: `Nothing ingests an ADMX as ${key.app}, so this policy cannot be checked or exported.${suggestion ? ` Did you mean ${suggestion}?` : ''} Add an \`admx\` entry (\`- app: ${key.app}\` with its \`file\`), or name the ADMX under admx.ingested in rapolicy.json or the rapolicy.admx.ingested setting (rapolicy validate --admx ${key.app}=FILE).`,
 			fixes: suggestion ? [{ title: `Change to ${suggestion}`, edits: [{ span: appSpan(setting, key.app), newText: suggestion }], preferred: true }] : undefined,
 		});
 		checkState(setting, writer, problems);
