@@ -1,5 +1,5 @@
 import { oneLine } from '../text/oneLine';
-import { MDM_WINS, type GpOperation, type GpReadResult, type GpRecord, type GpSet, type GpWrite, type RegistryType } from './registryOperation';
+import { MDM_WINS, type GpOperation, type GpPlace, type GpReadResult, type GpRecord, type GpSet, type GpWrite, type RegistryType } from './registryOperation';
 
 /** A value LGPO's line-based text cannot carry. */
 export class LgpoTextError extends Error {}
@@ -94,16 +94,19 @@ export function isLgpoText(text: string): boolean {
 interface Line {
 	readonly text: string;
 	readonly number: number;
+	/** Where the line starts in the text, and where it ends before its line break. */
+	readonly start: number;
+	readonly end: number;
 }
 
 /** The record of one four-line setting, or why it cannot be one. */
-function recordOf(key: string, name: string, data: string, where: string): GpRecord | string {
+function recordOf(key: string, name: string, data: string, place: GpPlace): GpRecord | string {
 	const upper = data.trim().toUpperCase();
 	if (upper === 'DELETE') {
-		return { kind: 'delete', key, name, where };
+		return { kind: 'delete', key, name, ...place };
 	}
 	if (upper === 'DELETEALLVALUES') {
-		return { kind: 'deleteAllValues', key, where };
+		return { kind: 'deleteAllValues', key, ...place };
 	}
 	if (upper === 'CREATEKEY') {
 		return 'CREATEKEY only makes sure the key exists';
@@ -121,7 +124,7 @@ function recordOf(key: string, name: string, data: string, where: string): GpRec
 		}
 		value = String(number);
 	}
-	return { kind: 'set', key, name, type, data: value, where };
+	return { kind: 'set', key, name, type, data: value, ...place };
 }
 
 /**
@@ -133,11 +136,13 @@ function recordOf(key: string, name: string, data: string, where: string): GpRec
  */
 export function readLgpoText(text: string): GpReadResult {
 	const lines: Line[] = [];
+	let start = 0;
 	text.split('\n').forEach((raw, index) => {
 		const line = raw.replace(/\r$/, '');
 		if (!line.trim().startsWith(';')) {
-			lines.push({ text: line, number: index + 1 });
+			lines.push({ text: line, number: index + 1, start, end: start + line.length });
 		}
+		start += raw.length + 1;
 	});
 	const records: GpRecord[] = [];
 	const skipped: string[] = [];
@@ -170,7 +175,7 @@ export function readLgpoText(text: string): GpReadResult {
 			skipped.push(`${where}: ${section.text.trim()} ${key}\\${name}: a user setting; Remote Assistance policies are machine (Computer) policies`);
 			continue;
 		}
-		const record = recordOf(key.trim(), name, data, where);
+		const record = recordOf(key.trim(), name, data, { where, at: { start: section.start, end: parts[2].end } });
 		if (typeof record === 'string') {
 			skipped.push(`line ${parts[2].number}: ${record}`);
 		} else {

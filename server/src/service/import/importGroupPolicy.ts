@@ -6,7 +6,8 @@ import { isGroupPolicyScript, readPowerShell } from '../gpo/powershell';
 import { startsWithPReg } from '../gpo/registryPolSignature';
 import { readRegistryPol } from '../gpo/registryPol';
 import type { ImportResult } from './importSyncml';
-import { baseName } from '../export/resolve';
+import { baseName, type ResolvedPolicy } from '../export/resolve';
+import { append } from '../text/append';
 import { profilesToYaml } from '../export/toYaml';
 
 /** The Group Policy forms an import reads, told apart by content. */
@@ -38,14 +39,23 @@ function read(format: GroupPolicyFormat, content: Uint8Array | string): GpReadRe
 }
 
 /**
+ * The Remote Assistance policies a Group Policy file sets, each placed at the record of its own
+ * value; what is not one is named in `skipped`, readings that are not plain in `notes`.
+ */
+export function groupPolicySettings(format: GroupPolicyFormat, content: Uint8Array | string, skipped: string[], notes: string[]): ResolvedPolicy[] {
+	const { records, skipped: unread } = read(format, content);
+	append(skipped, unread);
+	return lowerGroupPolicy(records, POLICIES, skipped, notes);
+}
+
+/**
  * Turns the Remote Assistance policies a Group Policy file sets into a policy profile named
  * after the file; everything else in it is named in `skipped`.
  */
 export function importGroupPolicy(uri: string, format: GroupPolicyFormat, content: Uint8Array | string): ImportResult {
-	const { records, skipped: unread } = read(format, content);
-	const found = [...unread];
+	const found: string[] = [];
 	const notes: string[] = [];
-	const policies = lowerGroupPolicy(records, POLICIES, found, notes);
+	const policies = groupPolicySettings(format, content, found, notes);
 	const skipped = inFileOrder(found);
 	if (policies.length === 0) {
 		return { yaml: '', skipped, notes };
