@@ -23,6 +23,7 @@ import type { AdmlFile, AdmxFile } from '../admx/admxModel';
 import type { IngestionCheck } from '../ingestion/ingestedSettings';
 import type { IngestionInstall } from '../ingestion/ingestionIndex';
 import type { IngestedWrite } from '../ingestion/ingestedWrite';
+import type { MdmWinsOverGpWrite } from '../mdm/mdmWinsOverGp';
 import { lintAdmx } from '../ingestion/lintAdmx';
 import { documentAdml, documentAdmx, loadAdml } from '../admx/admxCache';
 import type { ReadAdmx } from '../admx/admxSource';
@@ -102,6 +103,8 @@ export interface ParsedIntune extends ParsedBase {
 	readonly ingested: readonly IngestedWrite[];
 	/** The export's own description. */
 	readonly description: string | undefined;
+	/** The rows or settings that write ControlPolicyConflict/MDMWinsOverGP. */
+	readonly mdmWinsOverGp: readonly MdmWinsOverGpWrite[];
 }
 
 export interface ParsedAdmx extends ParsedBase {
@@ -292,7 +295,7 @@ export function parseIntuneDocument(uri: string, version: number, text: string, 
 	const lines = editorLines ?? TextDocument.create(uri, INTUNE_LANGUAGE, version, text);
 	const refused = tooLarge(text);
 	if (refused.length > 0) {
-		return { language: INTUNE_LANGUAGE, uri, version, text, lines, kind: undefined, name: undefined, description: undefined, anchors: [], skipped: [], profiles: [], problems: refused, ingestion: undefined, ingested: [] };
+		return { language: INTUNE_LANGUAGE, uri, version, text, lines, kind: undefined, name: undefined, description: undefined, anchors: [], skipped: [], profiles: [], problems: refused, ingestion: undefined, ingested: [], mdmWinsOverGp: [] };
 	}
 	const parsed = parseIntune(text);
 	return { language: INTUNE_LANGUAGE, uri, version, text, lines, ...parsed };
