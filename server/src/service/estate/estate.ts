@@ -1,0 +1,71 @@
+import type { ContentSource } from '../channels/importContent';
+import type { ImportOptions } from '../import/importIngested';
+import { RULES, type Severity } from '../problems/rules';
+import type { Settings } from '../problems/settings';
+import { append } from '../text/append';
+import { findConflicts, type Conflict } from './conflicts';
+import { conflictProblems, type EstateProblem } from './conflictProblems';
+import type { EffectiveSetting, EstateSource, LabelledPlace } from './effective';
+import { readSource, type Label } from './readSource';
+
+/** What a set of files sets together, and where they meet. */
+export interface Estate {
+	/** The files of a form that sets policies, in the order given, those that set none included. */
+	readonly sources: readonly EstateSource[];
+	/** Every source's settings, in the order of the sources. */
+	readonly settings: readonly EffectiveSetting[];
+	/** The places that leave ControlPolicyConflict/MDMWinsOverGP at 1. */
+	readonly mdmWinsOverGp: readonly LabelledPlace[];
+	readonly conflicts: readonly Conflict[];
+	/** Each conflict as findings at every setting that takes part. */
+	readonly problems: readonly EstateProblem[];
+}
+
+export interface EstateOptions extends ImportOptions {
+	/** How messages name a file; by default its last path segment. */
+	readonly label?: Label;
+}
+
+/** The estate of sources already read (`readSource`), so a caller that keeps them per file judges again without reading. */
+export function judgeEstate(sources: readonly EstateSource[]): Estate {
+	const settings: EffectiveSetting[] = [];
+	const mdmWinsOverGp: LabelledPlace[] = [];
+	for (const source of sources) {
+		append(settings, source.settings);
+		append(mdmWinsOverGp, source.mdmWinsOverGp);
+	}
+	const conflicts = findConflicts(sources, mdmWinsOverGp);
+	return { sources, settings, mdmWinsOverGp, conflicts, problems: conflictProblems(conflicts, mdmWinsOverGp) };
+}
+
+/**
+ * The effective policy of a set of files of any form (policy profiles, SyncML, Intune exports,
+ * Registry.pol, LGPO text, GroupPolicy scripts) and the conflicts between them. A policy file's
+ * ingested policies count when its parse was given the ADMX files (`withIngestedAdmx`); SyncML
+ * and Intune read theirs against the ADMX they carry and `options.external`.
+ */
+export function readEstate(files: readonly ContentSource[], options: EstateOptions = {}): Estate {
+	const sources: EstateSource[] = [];
+	for (const file of files) {
+		const source = readSource(file, options, options.label);
+		if (source) {
+			sources.push(source);
+		}
+	}
+	return judgeEstate(sources);
+}
+
+/** The findings a user sees with `settings`: rules switched off left out, each with its severity. */
+export function visibleEstateProblems(problems: readonly EstateProblem[], settings: Settings): { problem: EstateProblem; severity: Severity }[] {
+	if (!settings.validation.enable) {
+		return [];
+	}
+	const visible: { problem: EstateProblem; severity: Severity }[] = [];
+	for (const problem of problems) {
+		const configured = settings.validation.rules[problem.code];
+		if (configured !== 'off') {
+			visible.push({ problem, severity: configured ?? problem.severity ?? RULES[problem.code].severity });
+		}
+	}
+	return visible;
+}
