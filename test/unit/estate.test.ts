@@ -3,9 +3,16 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FILE_CHANNELS, loadAdmx, parsePolicyDocument, readSource, resolveProfiles, withIngestedAdmx, type EffectiveSetting, type EstateSource, type ResolvedProfile, type SourcePlace } from '../../server/src/service';
+import { encodeLgpoText, FILE_CHANNELS, loadAdmx, parsePolicyDocument, readEstate, readSource, resolveProfiles, withIngestedAdmx, type EffectiveSetting, type EstateSource, type IngestionInstall, type ResolvedProfile, type SourcePlace } from '../../server/src/service';
+import type { AdmxFile, AdmxPolicy } from '../../server/src/service/admx/admxModel';
 import type { ReadAdmx } from '../../server/src/service/admx/admxSource';
 import type { FileChannel } from '../../server/src/service/channels/channel';
+import { admxRegistryOperations } from '../../server/src/service/gpo/admxRegistry';
+import { lgpoSetting } from '../../server/src/service/gpo/lgpoText';
+import { gpRegistryCalls } from '../../server/src/service/gpo/powershell';
+import type { GpOperation } from '../../server/src/service/gpo/registryOperation';
+import { registryPolFile } from '../../server/src/service/gpo/registryPol';
+import { groupPolicySettings, type GroupPolicyFormat } from '../../server/src/service/import/importGroupPolicy';
 
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..');
 const WORKSPACE = path.join(ROOT, 'test/fixtures/workspace');
@@ -221,5 +228,71 @@ describe('ControlPolicyConflict/MDMWinsOverGP in the estate', () => {
 	it('is an MDM setting: a Group Policy file never turns it on', () => {
 		const lgpo = 'Computer\nSoftware\\Policies\\Microsoft\\Windows NT\\Terminal Services\nfAllowToGetHelp\nDWORD:0\n';
 		assert.deepEqual(read('file:///estate/g.lgpo.txt', lgpo).mdmWinsOverGp, []);
+	});
+});
+
+describe('ingested ADMX policies that a GPO sets', () => {
+	const FIXTURES = path.join(ROOT, 'test/fixtures');
+	const load = (file: string) => loadAdmx(readFileSync(path.join(FIXTURES, file), 'utf8'));
+	const everything = load('admx/everything.admx');
+	const firefox = load('real/admx/firefox/firefox.admx');
+	const makeMeAdmin = load('real/admx/makemeadmin/SinclairMakeMeAdmin.admx');
+	const installs: IngestionInstall[] = [{ app: 'Everything', admx: everything, order: 0 }, { app: 'Firefox', admx: firefox, order: 0 }, { app: 'MakeMeAdmin', admx: makeMeAdmin, order: 0 }];
+	const policyOf = (file: AdmxFile, name: string) => file.policies.find((p) => p.name === name) as AdmxPolicy;
+	const values = (entries: Record<string, string | readonly string[]>) => new Map(Object.entries(entries));
+
+	/** A policy of each shape, set as a profile resolves it. */
+	const CASES: readonly [string, AdmxFile, string, 'enabled' | 'disabled', ReadonlyMap<string, string | readonly string[]>][] = [
+		['Everything', everything, 'AllKinds', 'enabled', values({
+			Name: 'Ada', Path: '%ProgramData%\\Contoso', Count: '7', Plain: '12', Huge: '4000000000', Flag: 'true', Simple: 'false', Mode: '5',
+			Lines: ['first', 'second'], Plainlist: ['a.example', 'a.example', 'b.example', 'b.example'], Numbered: ['1', 'one', '2', 'two'],
+			Prefixed: ['Site1', '%USERPROFILE%\\a', 'Site2', 'b'], Explicit: ['Alpha', 'first value', 'Beta', 'second value'], Both: ['Chosen', 'value'],
+		})],
+		['Everything', everything, 'AllKinds', 'disabled', values({})],
+		['Everything', everything, 'Switch', 'enabled', values({})],
+		['Everything', everything, 'Loose', 'disabled', values({})],
+		['Firefox', firefox, 'DisableAppUpdate', 'enabled', values({})],
+		['Firefox', firefox, 'Bookmark01', 'enabled', values({ BookmarkTitle: 'Intranet', BookmarkURL: 'https://intranet.example', BookmarkPlacement: 'menu' })],
+		['Firefox', firefox, 'SecurityDevices', 'enabled', values({ SecurityDevices: ['Token', '%ProgramFiles%\\token.dll'] })],
+		['Firefox', firefox, 'Authentication_AllowNonFQDN', 'enabled', values({ Authentication_AllowNonFQDN_NTLM: 'true', Authentication_AllowNonFQDN_SPNEGO: 'false' })],
+		['Firefox', firefox, 'Preferences', 'enabled', values({ JSON: ['{', '}'] })],
+		['MakeMeAdmin', makeMeAdmin, 'RenewalsAllowed', 'enabled', values({ RenewalsAllowedValue: '3' })],
+		['MakeMeAdmin', makeMeAdmin, 'RemoveOnLogout', 'disabled', values({})],
+	];
+
+	const WRITERS: readonly [GroupPolicyFormat, (operations: GpOperation[]) => string | Uint8Array][] = [
+		['registry-pol', (operations) => registryPolFile(operations, 'HKLM')],
+		['lgpo', (operations) => operations.map(lgpoSetting).join('\n\n')],
+		['powershell', (operations) => `param($GpoName)\n${gpRegistryCalls(operations).join('\n')}\n`],
+	];
+
+	for (const [app, file, name, state, set] of CASES) {
+		it(`${app}/${name} ${state}: every Group Policy form reads back what the Group Policy editor writes`, () => {
+			const operations = admxRegistryOperations(policyOf(file, name), 'HKLM', state, set);
+			for (const [format, write] of WRITERS) {
+				const read = groupPolicySettings(format, write(operations), [], [], installs).filter((p) => p.kind === 'ingested');
+				assert.deepEqual(read.map((p) => [p.key, p.scope, p.state, Object.fromEntries(p.values)]), [[`${app}/${name}`, 'Device', state, Object.fromEntries(set)]], format);
+			}
+		});
+	}
+
+	it('a GPO and the profile it was exported from set the same App/Policy; a changed value races, and says the MDMWinsOverGP part is INFERRED', () => {
+		const admxText = readFileSync(path.join(WORKSPACE, 'admx/AppAdmxFile01.admx'), 'utf8');
+		const profileText = readFileSync(path.join(WORKSPACE, 'contoso-profile.rapolicy.yaml'), 'utf8');
+		const doc = withIngestedAdmx(parsePolicyDocument('file:///estate/contoso.rapolicy.yaml', 1, profileText), [], () => ({ admx: loadAdmx(admxText), adml: undefined, text: admxText }));
+		const lgpo = encodeLgpoText(resolveProfiles(doc)[0]);
+		const profile = { uri: doc.uri, content: profileText, parsed: doc };
+		const same = readEstate([profile, { uri: 'file:///estate/contoso.lgpo.txt', content: lgpo }]);
+		assert.deepEqual(same.problems.map((p) => `${p.code} ${p.message.split(' ')[0]}`), [
+			'also-set ContosoCompanyApp/L_PolicyConfigurationMode', 'also-set ContosoCompanyApp/L_PolicyConfigurationMode',
+			'also-set ContosoCompanyApp/L_PolicyPreventRun', 'also-set ContosoCompanyApp/L_PolicyPreventRun',
+		]);
+		const changed = readEstate([profile, { uri: 'file:///estate/contoso.lgpo.txt', content: lgpo.replace('SZ:sip.contoso.com', 'SZ:sip.fabrikam.com') }]);
+		const race = changed.problems.find((p) => p.code === 'gp-mdm-race' && p.place.uri.endsWith('.lgpo.txt'));
+		assert.ok(race);
+		assert.match(race.message, /^ContosoCompanyApp\/L_PolicyConfigurationMode \(.*\) is enabled with L_ServerAddressInternal_VALUE "sip\.fabrikam\.com" here by Group Policy and enabled with L_ServerAddressInternal_VALUE "sip\.contoso\.com" by MDM in contoso\.rapolicy\.yaml\./);
+		const settled = readEstate([profile, { uri: 'file:///estate/contoso.lgpo.txt', content: lgpo.replace('SZ:sip.contoso.com', 'SZ:sip.fabrikam.com') }, { uri: 'file:///estate/w.syncml', content: readFileSync(path.join(ROOT, 'test/fixtures/estate/mdm-wins/mdm-wins-over-gp.syncml'), 'utf8') }]);
+		const wins = settled.problems.find((p) => p.code === 'mdm-wins-over-gp');
+		assert.match(wins?.message ?? '', /\(INFERRED: a policy of an ingested ADMX is a Policy CSP node too, but Microsoft's page on MDMWinsOverGP does not say that it governs them\)\.$/);
 	});
 });

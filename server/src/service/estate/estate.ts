@@ -1,5 +1,7 @@
 import type { ContentSource } from '../channels/importContent';
 import type { ImportOptions } from '../import/importIngested';
+import type { AdmxFile } from '../admx/admxModel';
+import type { IngestionInstall } from '../ingestion/ingestionIndex';
 import { RULES, type Severity } from '../problems/rules';
 import type { Settings } from '../problems/settings';
 import { append } from '../text/append';
@@ -45,14 +47,44 @@ export function judgeEstate(sources: readonly EstateSource[]): Estate {
  * and Intune read theirs against the ADMX they carry and `options.external`.
  */
 export function readEstate(files: readonly ContentSource[], options: EstateOptions = {}): Estate {
-	const sources: EstateSource[] = [];
-	for (const file of files) {
-		const source = readSource(file, options, options.label);
-		if (source) {
-			sources.push(source);
+	const sources: (EstateSource | undefined)[] = files.map((file) => readSource(file, options, options.label));
+	// A GPO can set what MDM ingests: once the ADMX files are known, Group Policy files are read for their policies too.
+	const ingested = ingestedThroughMdm(sources, options);
+	if (ingested.length > 0) {
+		sources.forEach((source, i) => {
+			if (source?.delivery === 'group-policy') {
+				sources[i] = readSource(files[i], { ...options, ingested }, options.label);
+			}
+		});
+	}
+	return judgeEstate(sources.filter((s): s is EstateSource => s !== undefined));
+}
+
+/** The ADMX files named as ingested elsewhere, and those whose policies the MDM sources set, each once. */
+function ingestedThroughMdm(sources: readonly (EstateSource | undefined)[], options: ImportOptions): IngestionInstall[] {
+	const installs: IngestionInstall[] = [];
+	// By AppName in lower case, the files already taken: one ADMX may be ingested under two names.
+	const seen = new Map<string, Set<AdmxFile>>();
+	const add = (install: IngestionInstall) => {
+		const app = install.app.toLowerCase();
+		const files = seen.get(app) ?? new Set<AdmxFile>();
+		if (!files.has(install.admx)) {
+			files.add(install.admx);
+			seen.set(app, files);
+			installs.push(install);
+		}
+	};
+	for (const { app, source } of options.external ?? []) {
+		add({ app, admx: source.admx, adml: source.adml, order: 0 });
+	}
+	for (const source of sources) {
+		for (const { policy } of source?.delivery === 'mdm' ? source.settings : []) {
+			if (policy.kind === 'ingested') {
+				add({ app: policy.target.app, admx: policy.target.file, adml: policy.target.adml, order: 0 });
+			}
 		}
 	}
-	return judgeEstate(sources);
+	return installs;
 }
 
 /** The findings a user sees with `settings`: rules switched off left out, each with its severity. */

@@ -117,6 +117,10 @@ function recordOf(key: string, name: string, data: string, place: GpPlace): GpRe
 		return `"${data}" is not LGPO data: write DWORD:<number>, SZ:<text>, DELETE or DELETEALLVALUES`;
 	}
 	let value = data.slice(colon + 1);
+	// A record holds a multi-string's strings joined by NUL, as a Registry.pol stores them.
+	if (type === 'REG_MULTI_SZ') {
+		value = value.split(MULTISZ_SEPARATOR).join('\0');
+	}
 	if (type === 'REG_DWORD' || type === 'REG_QWORD') {
 		const number = /^\s*0x[0-9a-f]+\s*$/i.test(value) ? Number.parseInt(value, 16) : /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
 		if (Number.isNaN(number)) {

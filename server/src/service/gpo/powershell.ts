@@ -170,6 +170,11 @@ class Tokenizer {
 				this.advance(1);
 				continue;
 			}
+			// An array `@(…)` is its items, as the parentheses around them are.
+			if (c === '@' && this.text[this.at + 1] === '(') {
+				this.advance(2);
+				continue;
+			}
 			if (c === '`' && /^`\r?\n/.test(this.text.slice(this.at, this.at + 3))) {
 				this.advance(this.text[this.at + 1] === '\r' ? 3 : 2);
 				continue;
@@ -213,10 +218,6 @@ class Tokenizer {
 		}
 		if (isQuote(DOUBLE_QUOTES, c)) {
 			return this.doubleQuoted();
-		}
-		if (c === '@' && this.text[this.at + 1] === '(') {
-			this.advance(1);
-			return this.token('(');
 		}
 		const start = this.at;
 		let end = start + 1;
@@ -364,6 +365,10 @@ function callRecords(cmdlet: string, named: Map<string, Argument>, place: GpPlac
 	const values = named.get('value') ?? [];
 	if (values.length === 0 || values.some((v) => v === undefined)) {
 		return values.length === 0 ? 'it has no -Value' : 'its -Value uses a value this import cannot work out';
+	}
+	// A multi-string is one value whose strings are the array, as the writer gives it.
+	if (type === 'REG_MULTI_SZ') {
+		return valueNames.length === 1 ? [{ kind: 'set', key, name: valueNames[0], type, data: values.join('\0'), ...place }] : 'a MultiString call names one value';
 	}
 	const [prefix] = named.get('valueprefix') ?? [];
 	const entryNames = prefix !== undefined ? values.map((_, i) => `${prefix}${i + 1}`) : valueNames;

@@ -12,7 +12,8 @@ export interface GpPlace {
 
 /**
  * A registry change as a Group Policy file records it, read from Registry.pol, LGPO text or a
- * GroupPolicy-module script. Keys are relative to HKLM (machine policy).
+ * GroupPolicy-module script. Keys are relative to HKLM (machine policy); data is text, numbers in
+ * decimal and a multi-string's strings joined by NUL.
  */
 export type GpRecord = GpPlace & (
 	| { readonly kind: 'set'; readonly key: string; readonly name: string; readonly type: RegistryType; readonly data: string }

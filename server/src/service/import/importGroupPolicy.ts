@@ -8,6 +8,9 @@ import { readRegistryPol } from '../gpo/registryPol';
 import type { ImportResult } from './importSyncml';
 import { baseName, type ResolvedPolicy } from '../export/resolve';
 import { append } from '../text/append';
+import { applyRecords } from '../gpo/registryState';
+import type { IngestionInstall } from '../ingestion/ingestionIndex';
+import { ingestedGroupPolicy } from './ingestedGroupPolicy';
 import { profilesToYaml } from '../export/toYaml';
 
 /** The Group Policy forms an import reads, told apart by content. */
@@ -39,13 +42,20 @@ function read(format: GroupPolicyFormat, content: Uint8Array | string): GpReadRe
 }
 
 /**
- * The Remote Assistance policies a Group Policy file sets, each placed at the record of its own
- * value; what is not one is named in `skipped`, readings that are not plain in `notes`.
+ * The Remote Assistance policies a Group Policy file sets, and those of the `ingested` ADMX files,
+ * in the order of their records, each placed at the record that tells its state; what is not a
+ * Remote Assistance policy is named in `skipped`, readings that are not plain in `notes`.
  */
-export function groupPolicySettings(format: GroupPolicyFormat, content: Uint8Array | string, skipped: string[], notes: string[]): ResolvedPolicy[] {
+export function groupPolicySettings(format: GroupPolicyFormat, content: Uint8Array | string, skipped: string[], notes: string[], ingested: readonly IngestionInstall[] = []): ResolvedPolicy[] {
 	const { records, skipped: unread } = read(format, content);
 	append(skipped, unread);
-	return lowerGroupPolicy(records, POLICIES, skipped, notes);
+	const builtin = lowerGroupPolicy(records, POLICIES, skipped, notes);
+	if (ingested.length === 0) {
+		return builtin;
+	}
+	const policies: ResolvedPolicy[] = [...builtin];
+	append(policies, ingestedGroupPolicy(applyRecords(records), ingested));
+	return policies.sort((a, b) => a.span.start - b.span.start);
 }
 
 /**

@@ -25,6 +25,11 @@ export interface ExternalAdmx {
 
 export interface ImportOptions {
 	readonly external?: readonly ExternalAdmx[];
+	/**
+	 * ADMX files ingested through MDM, whose machine policies a Group Policy file is read for as
+	 * well: a GPO that writes their registry values sets the same `App/PolicyName`.
+	 */
+	readonly ingested?: readonly IngestionInstall[];
 	/** Where the ADMX files a document carries are saved, relative to the profile, with / between folders; by default beside it. */
 	readonly admxFolder?: string;
 }

@@ -130,11 +130,11 @@ function groupPolicyImporter(format: GroupPolicyFormat, editorLanguage: string |
 		editorLanguage,
 		delivery: 'group-policy',
 		read: (source) => (groupPolicyFormat(source.content) === format ? { kind: 'imported', result: importGroupPolicy(source.uri, format, source.content) } : undefined),
-		resolve: (source) => {
+		resolve: (source, options) => {
 			if (groupPolicyFormat(source.content) !== format) {
 				return undefined;
 			}
-			const policies = groupPolicySettings(format, source.content, [], []);
+			const policies = groupPolicySettings(format, source.content, [], [], options.ingested);
 			const text = typeof source.content === 'string' ? source.content : undefined;
 			return {
 				form: GROUP_POLICY_FORMS[format],
