@@ -27,8 +27,11 @@ function valueText(setting: EffectiveSetting, id: string, value: string | readon
  * options whose values differ from it, so a message shows what sets the two apart.
  */
 export function describeSetting(setting: EffectiveSetting, other?: EffectiveSetting): string {
-	if (setting.state !== 'enabled') {
-		return setting.state;
+	if (setting.state === 'not-configured') {
+		return 'removed (not configured)';
+	}
+	if (setting.state === 'disabled') {
+		return 'disabled';
 	}
 	const options: string[] = [];
 	for (const [id, value] of setting.values) {

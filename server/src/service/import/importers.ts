@@ -57,7 +57,6 @@ export interface ResolvedSource {
 export interface Importer {
 	/** The language VS Code shows the form in; undefined for a binary form, which no text editor shows. */
 	readonly editorLanguage: string | undefined;
-	readonly delivery: Delivery;
 	/** The import of the source, or undefined when it is not in this form. */
 	read(source: ImportSource, context: ImportContext): ImportOutcome | undefined;
 	/** What the source sets, or undefined when it is not in this form; policies of ADMX ingested elsewhere are read against `options.external`. */
@@ -89,7 +88,6 @@ function mdmProfile(doc: ParsedSyncml | ParsedIntune, name: string, writes: read
 
 export const SYNCML_IMPORTER: Importer = {
 	editorLanguage: SYNCML_LANGUAGE,
-	delivery: 'mdm',
 	read: (source, context) => {
 		const doc = source.language === SYNCML_LANGUAGE ? source.document() : undefined;
 		return doc?.language === SYNCML_LANGUAGE ? checked(doc, context, (syncml) => importSyncml(syncml, context)) : undefined;
@@ -107,7 +105,6 @@ export const SYNCML_IMPORTER: Importer = {
 
 export const INTUNE_IMPORTER: Importer = {
 	editorLanguage: INTUNE_LANGUAGE,
-	delivery: 'mdm',
 	read: (source, context) => {
 		const doc = source.language === INTUNE_LANGUAGE ? source.document() : undefined;
 		return doc?.language === INTUNE_LANGUAGE ? checked(doc, context, (intune) => importIntune(intune, context)) : undefined;
@@ -128,7 +125,6 @@ const GROUP_POLICY_FORMS: Readonly<Record<GroupPolicyFormat, string>> = { 'regis
 function groupPolicyImporter(format: GroupPolicyFormat, editorLanguage: string | undefined): Importer {
 	return {
 		editorLanguage,
-		delivery: 'group-policy',
 		read: (source) => (groupPolicyFormat(source.content) === format ? { kind: 'imported', result: importGroupPolicy(source.uri, format, source.content) } : undefined),
 		resolve: (source, options) => {
 			if (groupPolicyFormat(source.content) !== format) {
