@@ -238,3 +238,39 @@ describe('rapolicy check --format sarif', () => {
 		assert.ok(validate(sarif));
 	});
 });
+
+describe('rapolicy check: ingested ADMX policies across channels', () => {
+	const WORKSPACE = path.join(ROOT, 'test/fixtures/workspace');
+	const dir = mkdtempSync(path.join(tmpdir(), 'rapolicy-check-admx-'));
+	mkdirSync(path.join(dir, 'profiles'));
+	mkdirSync(path.join(dir, 'gpo'));
+	mkdirSync(path.join(dir, 'profiles', 'admx'));
+	writeFileSync(path.join(dir, 'profiles', 'contoso.rapolicy.yaml'), readFileSync(path.join(WORKSPACE, 'contoso-profile.rapolicy.yaml')));
+	writeFileSync(path.join(dir, 'profiles', 'admx', 'AppAdmxFile01.admx'), readFileSync(path.join(WORKSPACE, 'admx/AppAdmxFile01.admx')));
+	const lgpo = run(['encode', '--to', 'lgpo', 'profiles/contoso.rapolicy.yaml'], dir).stdout;
+	writeFileSync(path.join(dir, 'gpo', 'contoso.lgpo.txt'), lgpo.replace('SZ:sip.contoso.com', 'SZ:sip.fabrikam.com'));
+
+	it('a GPO exported from a profile, then changed, races the profile on the policy it changed and agrees on the other', () => {
+		const lines = json(['check'], dir).filter((l) => !l.code.startsWith('admx-'));
+		assert.deepEqual(summary(lines), [
+			'gpo/contoso.lgpo.txt also-set ContosoCompanyApp',
+			'gpo/contoso.lgpo.txt gp-mdm-race ContosoCompanyApp',
+			'profiles/contoso.rapolicy.yaml also-set ContosoCompanyApp',
+			'profiles/contoso.rapolicy.yaml gp-mdm-race ContosoCompanyApp',
+		]);
+		assert.match(lines.find((l) => l.code === 'gp-mdm-race' && l.file.startsWith('gpo/'))?.message ?? '', /^ContosoCompanyApp\/L_PolicyConfigurationMode .* is enabled with L_ServerAddressInternal_VALUE "sip\.fabrikam\.com" here by Group Policy/);
+	});
+
+	it('an ADMX named with --admx is what a GPO alone is read against', () => {
+		const alone = json(['check', 'gpo'], dir);
+		assert.deepEqual(alone, []);
+		const gpoOnly = mkdtempSync(path.join(tmpdir(), 'rapolicy-check-gpo-'));
+		writeFileSync(path.join(gpoOnly, 'a.lgpo.txt'), lgpo);
+		writeFileSync(path.join(gpoOnly, 'b.lgpo.txt'), lgpo.replace('DWORD:0', 'DWORD:1'));
+		const admx = path.join(dir, 'profiles', 'admx', 'AppAdmxFile01.admx');
+		assert.deepEqual(summary(json(['check', gpoOnly], dir)), []);
+		assert.deepEqual(summary(json(['check', '--admx', `ContosoCompanyApp=${admx}`, gpoOnly], dir)).map((l) => l.split(' ').slice(1).join(' ')).sort(), [
+			'also-set ContosoCompanyApp', 'also-set ContosoCompanyApp', 'conflicting-sources ContosoCompanyApp', 'conflicting-sources ContosoCompanyApp',
+		]);
+	});
+});

@@ -130,13 +130,22 @@ describe('equal settings', () => {
 });
 
 describe('the estate\'s findings as a user sees them', () => {
-	const estate = readEstate([yaml('view.rapolicy.yaml', offer('view-only')), yaml('control.rapolicy.yaml', offer('remote-control'))]);
+	const view = offer('view-only');
+	const estate = readEstate([yaml('view.rapolicy.yaml', view), yaml('control.rapolicy.yaml', offer('remote-control'))]);
+	const texts = (uri: string) => (uri.endsWith('view.rapolicy.yaml') ? view : offer('remote-control'));
 
 	it('take the rules\' default severities, or the ones set, and leave out rules switched off', () => {
-		assert.deepEqual(visibleEstateProblems(estate.problems, DEFAULT_SETTINGS).map((v) => v.severity), ['warning', 'warning']);
+		assert.deepEqual(visibleEstateProblems(estate.problems, DEFAULT_SETTINGS, texts).map((v) => v.severity), ['warning', 'warning']);
 		const raised = { ...DEFAULT_SETTINGS, validation: { enable: true, rules: { 'conflicting-sources': 'error' as const } } };
-		assert.deepEqual(visibleEstateProblems(estate.problems, raised).map((v) => v.severity), ['error', 'error']);
+		assert.deepEqual(visibleEstateProblems(estate.problems, raised, texts).map((v) => v.severity), ['error', 'error']);
 		const off = { ...DEFAULT_SETTINGS, validation: { enable: true, rules: { 'conflicting-sources': 'off' as const } } };
-		assert.deepEqual(visibleEstateProblems(estate.problems, off), []);
+		assert.deepEqual(visibleEstateProblems(estate.problems, off, texts), []);
+	});
+
+	it('a rapolicy-disable-next-line comment above the policy silences the finding in that file only', () => {
+		const silenced = view.replace('  UnsolicitedRemoteAssistance:', '  # rapolicy-disable-next-line conflicting-sources\n  UnsolicitedRemoteAssistance:');
+		const quiet = readEstate([yaml('view.rapolicy.yaml', silenced), yaml('control.rapolicy.yaml', offer('remote-control'))]);
+		const visible = visibleEstateProblems(quiet.problems, DEFAULT_SETTINGS, (uri) => (uri.endsWith('view.rapolicy.yaml') ? silenced : offer('remote-control')));
+		assert.deepEqual(visible.map((v) => v.problem.place.uri), ['file:///estate/control.rapolicy.yaml']);
 	});
 });

@@ -111,6 +111,7 @@ function readFile(file: string, io: CliIo, ingested: readonly NamedInstall[], la
 		return;
 	}
 	const decoded = decodeFile(bytes);
+	// The language the name alone gives: such a file is a document, whatever its bytes.
 	const named = fileLanguage(uri, '');
 	if ('problem' in decoded) {
 		if (named) {
@@ -193,7 +194,8 @@ export function checkCommand(args: readonly string[], io: CliIo): number {
 		label: (uri) => path.relative(root, path.resolve(io.cwd, read.uris.get(uri) ?? uri)).split(path.sep).join('/'),
 	});
 	const results = read.results;
-	for (const visible of visibleEstateProblems(estate.problems, DEFAULT_SETTINGS)) {
+	const texts = new Map(read.sources.map((s) => [s.uri, typeof s.content === 'string' ? s.content : undefined]));
+	for (const visible of visibleEstateProblems(estate.problems, DEFAULT_SETTINGS, (uri) => texts.get(uri))) {
 		results.push(estateLine(visible, read.uris));
 	}
 	// Each file's problems together, in the order of the files.

@@ -4,6 +4,7 @@ import type { AdmxFile } from '../admx/admxModel';
 import type { IngestionInstall } from '../ingestion/ingestionIndex';
 import { RULES, type Severity } from '../problems/rules';
 import type { Settings } from '../problems/settings';
+import { applySuppressions } from '../problems/suppressions';
 import { append } from '../text/append';
 import { findConflicts, type Conflict } from './conflicts';
 import { conflictProblems, type EstateProblem } from './conflictProblems';
@@ -87,16 +88,32 @@ function ingestedThroughMdm(sources: readonly (EstateSource | undefined)[], opti
 	return installs;
 }
 
-/** The findings a user sees with `settings`: rules switched off left out, each with its severity. */
-export function visibleEstateProblems(problems: readonly EstateProblem[], settings: Settings): { problem: EstateProblem; severity: Severity }[] {
+/**
+ * The findings a user sees with `settings`: those a `rapolicy-disable-next-line` comment of the
+ * file silences and rules switched off left out, each with its severity. `textOf` gives the text
+ * of a file by its URI, undefined for a binary one.
+ */
+export function visibleEstateProblems(problems: readonly EstateProblem[], settings: Settings, textOf: (uri: string) => string | undefined): { problem: EstateProblem; severity: Severity }[] {
 	if (!settings.validation.enable) {
 		return [];
 	}
-	const visible: { problem: EstateProblem; severity: Severity }[] = [];
+	const byFile = new Map<string, EstateProblem[]>();
 	for (const problem of problems) {
-		const configured = settings.validation.rules[problem.code];
-		if (configured !== 'off') {
-			visible.push({ problem, severity: configured ?? problem.severity ?? RULES[problem.code].severity });
+		const mine = byFile.get(problem.place.uri);
+		if (mine) {
+			mine.push(problem);
+		} else {
+			byFile.set(problem.place.uri, [problem]);
+		}
+	}
+	const visible: { problem: EstateProblem; severity: Severity }[] = [];
+	for (const [uri, mine] of byFile) {
+		const text = textOf(uri);
+		for (const problem of text === undefined ? mine : applySuppressions(text, mine)) {
+			const configured = settings.validation.rules[problem.code];
+			if (configured !== 'off') {
+				visible.push({ problem, severity: configured ?? problem.severity ?? RULES[problem.code].severity });
+			}
 		}
 	}
 	return visible;
