@@ -59,7 +59,7 @@ export interface Importer {
 	readonly editorLanguage: string | undefined;
 	/** The import of the source, or undefined when it is not in this form. */
 	read(source: ImportSource, context: ImportContext): ImportOutcome | undefined;
-	/** What the source sets, or undefined when it is not in this form; policies of ADMX ingested elsewhere are read against `options.external`. */
+	/** What the source sets, or undefined when it is not in this form; MDM forms read the policies of ADMX ingested elsewhere against `options.external`, Group Policy forms against `options.ingested`. */
 	resolve(source: ImportSource, options: ImportOptions): ResolvedSource | undefined;
 }
 
