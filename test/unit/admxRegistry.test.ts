@@ -295,7 +295,7 @@ describe('Registry.pol of one hive, byte for byte', () => {
 	it('reads back with the project\'s PReg reader as the same records', () => {
 		const read = readRegistryPol(registryPolFile(operations, 'HKCU'));
 		assert.deepEqual(read.skipped, []);
-		assert.deepEqual(read.records.map(({ where: _where, ...record }) => record), [
+		assert.deepEqual(read.records.map(({ where: _where, at: _at, ...record }) => record), [
 			{ kind: 'set', key: KINDS, name: 'Path', type: 'REG_EXPAND_SZ', data: '%A%' },
 			{ kind: 'set', key: KINDS, name: 'Huge', type: 'REG_QWORD', data: '4000000000' },
 			{ kind: 'set', key: `${KEY}\\Other`, name: 'Big', type: 'REG_QWORD', data: '18446744073709551615' },

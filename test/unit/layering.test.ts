@@ -86,6 +86,7 @@ const LAYERS = [
 	'export', // each channel's encoder
 	'import', // any source back into a profile
 	'channels', // the list of channels, each an encoder and an importer; the preview and import by content
+	'estate', // what many files set together, in one form, and where they conflict
 	'features', // completion, hover, symbols, actions
 ] as const;
 

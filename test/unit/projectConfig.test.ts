@@ -88,7 +88,7 @@ describe('rapolicy.json: reading', () => {
 		assert.deepEqual(problemsOf(text).map((p) => p.split(' ').slice(0, 3).join(' ')), [
 			'1:27 config-value /srv/kiosks/**',
 			'1:57 config-value ../office/**',
-			'1:96 config-value Estate',
+			'1:96 config-value EstateGroup',
 			'1:100 config-value An',
 			'1:124 config-value An',
 			'1:165 config-value An',

@@ -97,7 +97,7 @@ export function admxCommand(args: readonly string[], io: CliIo): number {
 			io.stderr(`${file}: no ${language} ADML found beside it; string and presentation references were not checked (give one with --adml)\n`);
 		}
 	}
-	printReport(results, files.length, format, io, unread);
+	printReport(results, files.length, format, io, { unread });
 	if (found.matched === 0 || unreadable) {
 		return 2;
 	}

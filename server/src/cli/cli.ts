@@ -1,6 +1,7 @@
 import { VERSION } from '../version';
 import { processIo, type CliIo } from './io';
 import { admxCommand, ADMX_USAGE } from './admxCommand';
+import { checkCommand, CHECK_USAGE } from './checkCommand';
 import { encodeCommand, ENCODE_HELP, ENCODE_USAGE } from './encodeCommand';
 import { importCommand, IMPORT_USAGE } from './importCommand';
 import { CONFIG_HELP } from './projectConfig';
@@ -13,6 +14,18 @@ ${VALIDATE_USAGE}
   --format json   [{ file, severity, code, message, range }] with 0-based LSP ranges
   --admx APP=FILE an ADMX ingested under APP elsewhere (another profile): ingested policies are checked against it; a folder means each .admx in it; repeatable
   --admx-language LANG  the folder beside each ADMX its ADML is read from (default en-US)
+
+${CHECK_USAGE}
+  A folder (default .) or files as one estate: every policy file, SyncML, Intune export,
+  Registry.pol, LGPO text (*.txt) and GroupPolicy script (*.ps1) in it, with its own problems as
+  validate gives them, and where the files meet: a policy set differently by two MDM profiles or
+  two GPOs, by Group Policy and MDM (who wins, with ControlPolicyConflict/MDMWinsOverGP or without),
+  or set alike in two places. Other files are left out and counted; node_modules and hidden
+  folders are not walked.
+  --format text   as validate prints, with the other places of a finding indented below it
+  --format json   as validate prints, with related: [{ file, range, message }]
+  --format sarif  SARIF 2.1.0 for GitHub code scanning, file paths relative to the folder checked
+  --admx APP=FILE, --admx-language LANG  as for validate
 
 ${ENCODE_USAGE}
 ${ENCODE_HELP}
@@ -45,6 +58,8 @@ export function runCli(args: readonly string[], io: CliIo): number {
 	switch (command) {
 		case 'validate':
 			return validateCommand(rest, io);
+		case 'check':
+			return checkCommand(rest, io);
 		case 'encode':
 			return encodeCommand(rest, io);
 		case 'import':

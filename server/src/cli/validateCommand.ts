@@ -78,7 +78,7 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
 			results.push(reportLine(file, d));
 		}
 	}
-	printReport(results, checked.length, format, io, unread);
+	printReport(results, checked.length, format, io, { unread });
 	if (matched === 0 || unread > 0) {
 		return 2;
 	}

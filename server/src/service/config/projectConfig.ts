@@ -20,7 +20,7 @@ export interface IngestedEntry {
 }
 
 /** A named group of files whose policies apply together (one device group, say), by globs. */
-export interface Estate {
+export interface EstateGroup {
 	readonly name: string;
 	readonly globs: readonly string[];
 	/** The estate's key, for problems about it. */
@@ -32,7 +32,7 @@ export interface ProjectConfig {
 	readonly rules: Readonly<Partial<Record<RuleCode, RuleSetting>>>;
 	/** ADMX files other sources ingest, as `rapolicy.admx.ingested` names them, relative to the configuration's folder. */
 	readonly ingested: readonly IngestedEntry[];
-	readonly estates: readonly Estate[];
+	readonly estates: readonly EstateGroup[];
 	/** Globs of files that are not checked. */
 	readonly ignore: readonly string[];
 }
@@ -75,7 +75,7 @@ export function readProjectConfig(text: string): ConfigRead {
 	}
 	let rules: ProjectConfig['rules'] = {};
 	let ingested: readonly IngestedEntry[] = [];
-	let estates: readonly Estate[] = [];
+	let estates: readonly EstateGroup[] = [];
 	let ignore: readonly string[] = [];
 	// A repeated key is read as its last entry, as JSON.parse reads it.
 	for (const property of object.properties) {
@@ -155,9 +155,9 @@ function readAdmx(value: JsonValue | undefined, problems: Problem[]): IngestedEn
 	return entries;
 }
 
-function readEstates(value: JsonValue | undefined, problems: Problem[]): Estate[] {
+function readEstates(value: JsonValue | undefined, problems: Problem[]): EstateGroup[] {
 	const object = expect(value, 'object', 'estates maps each estate\'s name to the globs of its files, such as { "kiosks": ["kiosks/**"] }.', problems);
-	const estates = new Map<string, Estate>();
+	const estates = new Map<string, EstateGroup>();
 	for (const property of object?.properties ?? []) {
 		const name = property.key.value;
 		if (name.trim() === '') {
@@ -169,7 +169,7 @@ function readEstates(value: JsonValue | undefined, problems: Problem[]): Estate[
 		}
 		const globs = readGlobs(property.value, `the files of estate ${name} are a list of globs, such as ["${name}/**"].`, problems);
 		if (globs.length === 0 && property.value.kind === 'array' && property.value.items.length === 0) {
-			problems.push({ code: 'config-value', span: property.value, message: `Estate ${name} names no files; add globs such as "${name}/**", or remove it.` });
+			problems.push({ code: 'config-value', span: property.value, message: `EstateGroup ${name} names no files; add globs such as "${name}/**", or remove it.` });
 		}
 		// A repeated name is read as its last entry, as a repeated key is.
 		estates.delete(name);

@@ -23,6 +23,7 @@ import type { AdmlFile, AdmxFile } from '../admx/admxModel';
 import type { IngestionCheck } from '../ingestion/ingestedSettings';
 import type { IngestionInstall } from '../ingestion/ingestionIndex';
 import type { IngestedWrite } from '../ingestion/ingestedWrite';
+import type { MdmWinsOverGpWrite } from '../mdm/mdmWinsOverGp';
 import { lintAdmx } from '../ingestion/lintAdmx';
 import { documentAdml, documentAdmx, loadAdml } from '../admx/admxCache';
 import type { ReadAdmx } from '../admx/admxSource';
@@ -106,6 +107,8 @@ export interface ParsedIntune extends ParsedBase {
 	readonly ingested: readonly IngestedWrite[];
 	/** The export's own description. */
 	readonly description: string | undefined;
+	/** The rows or settings that write ControlPolicyConflict/MDMWinsOverGP. */
+	readonly mdmWinsOverGp: readonly MdmWinsOverGpWrite[];
 }
 
 export interface ParsedAdmx extends ParsedBase {
@@ -306,7 +309,7 @@ export function parseSyncmlDocument(uri: string, version: number, source: string
 /** An Intune export, read whole on every version: exports are edited rarely and read in one pass. */
 export function parseIntuneDocument(uri: string, version: number, text: string, editorLines?: TextDocument): ParsedIntune {
 	const lines = editorLines ?? TextDocument.create(uri, INTUNE_LANGUAGE, version, text);
-	const unread = (problems: Problem[]): IntuneParse => ({ kind: undefined, name: undefined, description: undefined, anchors: [], skipped: [], profiles: [], problems, ingestion: undefined, ingested: [] });
+	const unread = (problems: Problem[]): IntuneParse => ({ kind: undefined, name: undefined, description: undefined, anchors: [], skipped: [], profiles: [], problems, ingestion: undefined, ingested: [], mdmWinsOverGp: [] });
 	const refused = tooLarge(text);
 	const parsed = refused.length > 0 ? unread(refused) : guardedResult('Intune export', FILE_START, () => parseIntune(text), (failure) => unread([failure]));
 	return { language: INTUNE_LANGUAGE, uri, version, text, lines, ...parsed };

@@ -16,6 +16,11 @@ interface ResolvedBase {
 	/** By element id, in ADMX element order; empty unless enabled. */
 	readonly values: ReadonlyMap<string, string | readonly string[]>;
 	readonly span: Span;
+	/**
+	 * Where the source names the policy, in the same offsets as `span`: the profile's key, the
+	 * policy segment of a LocURI or OMA-URI, a settings-catalog id, a Group Policy record.
+	 */
+	readonly nameSpan: Span;
 }
 
 /** A built-in policy with every value in the form the device receives: enum numbers, whole numbers, text, helper lists. */
@@ -64,6 +69,11 @@ export function ingestionUri(file: ProfileAdmxFile): string {
 	return ingestionNodeUri(file.app, file.fileUid);
 }
 
+/** A span alone, so a resolved policy keeps no part of the model it was read from. */
+function spanOf(span: Span): Span {
+	return { start: span.start, end: span.end };
+}
+
 function scalarText(value: OptionValue): string | undefined {
 	return value.kind === 'scalar' && value.value !== null ? String(value.value) : undefined;
 }
@@ -109,7 +119,7 @@ function resolvePolicy(setting: PolicySetting, ingestion: ProfileIngestion | und
 			}
 		}
 	}
-	return { kind: 'builtin', policy, state, values, span: setting.span };
+	return { kind: 'builtin', policy, state, values, span: setting.span, nameSpan: spanOf(setting.name) };
 }
 
 /** The value of an ingested policy's option as `AdmxValues` holds it: lists as name/value pairs. */
@@ -151,7 +161,7 @@ function resolveIngested(setting: PolicySetting, ingestion: ProfileIngestion, sc
 	const uris = configNode(target.file, target.policy, target.app).uris;
 	const placed = placedScope(target.policy.class, scope);
 	const node = uris.find((u) => u.scope === placed) ?? uris[0];
-	return { kind: 'ingested', key: `${target.app}/${target.policy.name}`, target, scope: node.scope, omaUri: node.uri, state, values, span: setting.span };
+	return { kind: 'ingested', key: `${target.app}/${target.policy.name}`, target, scope: node.scope, omaUri: node.uri, state, values, span: setting.span, nameSpan: spanOf(setting.name) };
 }
 
 /** File name without folders and known extensions, used to name a SyncML file's single profile. */

@@ -1,6 +1,6 @@
 import { oneLine } from '../text/oneLine';
 import { numberRange, registryNumber } from './registryNumber';
-import { MDM_WINS, type GpOperation, type GpReadResult, type GpRecord, type GpSet, type GpWrite, type RegistryType } from './registryOperation';
+import { MDM_WINS, type GpOperation, type GpPlace, type GpReadResult, type GpRecord, type GpSet, type GpWrite, type RegistryType } from './registryOperation';
 
 /** A value LGPO's line-based text cannot carry. */
 export class LgpoTextError extends Error {}
@@ -95,16 +95,19 @@ export function isLgpoText(text: string): boolean {
 interface Line {
 	readonly text: string;
 	readonly number: number;
+	/** Where the line starts in the text, and where it ends before its line break. */
+	readonly start: number;
+	readonly end: number;
 }
 
 /** The record of one four-line setting, or why it cannot be one. */
-function recordOf(key: string, name: string, data: string, where: string): GpRecord | string {
+function recordOf(key: string, name: string, data: string, place: GpPlace): GpRecord | string {
 	const upper = data.trim().toUpperCase();
 	if (upper === 'DELETE') {
-		return { kind: 'delete', key, name, where };
+		return { kind: 'delete', key, name, ...place };
 	}
 	if (upper === 'DELETEALLVALUES') {
-		return { kind: 'deleteAllValues', key, where };
+		return { kind: 'deleteAllValues', key, ...place };
 	}
 	if (upper === 'CREATEKEY') {
 		return 'CREATEKEY only makes sure the key exists';
@@ -114,12 +117,16 @@ function recordOf(key: string, name: string, data: string, where: string): GpRec
 	if (!type) {
 		return `"${data}" is not LGPO data: write DWORD:<number>, SZ:<text>, DELETE or DELETEALLVALUES`;
 	}
-	const value = data.slice(colon + 1);
+	let value = data.slice(colon + 1);
+	// A record holds a multi-string's strings joined by NUL, as a Registry.pol stores them.
+	if (type === 'REG_MULTI_SZ') {
+		value = value.split(MULTISZ_SEPARATOR).join('\0');
+	}
 	if (type === 'REG_DWORD' || type === 'REG_QWORD') {
 		const number = registryNumber(value, type, false);
-		return number === undefined ? `"${value}" is not a ${PREFIXES[type]}: write a whole number from 0 to ${numberRange(type, false).max}` : { kind: 'set', key, name, type, data: number, where };
+		return number === undefined ? `"${value}" is not a ${PREFIXES[type]}: write a whole number from 0 to ${numberRange(type, false).max}` : { kind: 'set', key, name, type, data: number, ...place };
 	}
-	return { kind: 'set', key, name, type, data: value, where };
+	return { kind: 'set', key, name, type, data: value, ...place };
 }
 
 /**
@@ -131,11 +138,13 @@ function recordOf(key: string, name: string, data: string, where: string): GpRec
  */
 export function readLgpoText(text: string): GpReadResult {
 	const lines: Line[] = [];
+	let start = 0;
 	text.split('\n').forEach((raw, index) => {
 		const line = raw.replace(/\r$/, '');
 		if (!line.trim().startsWith(';')) {
-			lines.push({ text: line, number: index + 1 });
+			lines.push({ text: line, number: index + 1, start, end: start + line.length });
 		}
+		start += raw.length + 1;
 	});
 	const records: GpRecord[] = [];
 	const skipped: string[] = [];
@@ -168,7 +177,7 @@ export function readLgpoText(text: string): GpReadResult {
 			skipped.push(`${where}: ${section.text.trim()} ${key}\\${name}: a user setting; Remote Assistance policies are machine (Computer) policies`);
 			continue;
 		}
-		const record = recordOf(key.trim(), name, data, where);
+		const record = recordOf(key.trim(), name, data, { where, at: { start: section.start, end: parts[2].end } });
 		if (typeof record === 'string') {
 			skipped.push(`line ${parts[2].number}: ${record}`);
 		} else {

@@ -1,5 +1,6 @@
 import { oneLine } from '../text/oneLine';
-import { MDM_WINS, type GpHive, type GpOperation, type GpReadResult, type GpRecord, type GpSet, type GpWrite, type RegistryType } from './registryOperation';
+import { MDM_WINS, type GpHive, type GpOperation, type GpPlace, type GpReadResult, type GpRecord, type GpSet, type GpWrite, type RegistryType } from './registryOperation';
+import type { Span } from '../text/span';
 import { append } from '../text/append';
 import { numberRange, registryNumber } from './registryNumber';
 
@@ -124,6 +125,8 @@ type Token =
 
 interface Statement {
 	readonly line: number;
+	/** From its first token to the end of its last. */
+	readonly span: Span;
 	readonly tokens: readonly Token[];
 }
 
@@ -157,6 +160,8 @@ class Tokenizer {
 	next(): Statement | undefined {
 		const tokens: Token[] = [];
 		let start = -1;
+		let from = this.at;
+		let to = this.at;
 		while (this.at < this.text.length) {
 			const c = this.text[this.at];
 			if (c === '\n' || c === ';') {
@@ -168,6 +173,11 @@ class Tokenizer {
 			}
 			if (c === ' ' || c === '\t' || c === '\r' || c === '(' || c === ')' || c === '{' || c === '}') {
 				this.advance(1);
+				continue;
+			}
+			// An array `@(…)` is its items, as the parentheses around them are.
+			if (c === '@' && this.text[this.at + 1] === '(') {
+				this.advance(2);
 				continue;
 			}
 			if (c === '`' && /^`\r?\n/.test(this.text.slice(this.at, this.at + 3))) {
@@ -186,10 +196,12 @@ class Tokenizer {
 			}
 			if (start < 0) {
 				start = this.line;
+				from = this.at;
 			}
 			tokens.push(this.token(c));
+			to = this.at;
 		}
-		return tokens.length === 0 ? undefined : { line: start, tokens };
+		return tokens.length === 0 ? undefined : { line: start, span: { start: from, end: to }, tokens };
 	}
 
 	private advance(count: number): void {
@@ -211,10 +223,6 @@ class Tokenizer {
 		}
 		if (isQuote(DOUBLE_QUOTES, c)) {
 			return this.doubleQuoted();
-		}
-		if (c === '@' && this.text[this.at + 1] === '(') {
-			this.advance(1);
-			return this.token('(');
 		}
 		const start = this.at;
 		let end = start + 1;
@@ -342,7 +350,7 @@ function bind(tokens: readonly Token[]): { named: Map<string, Argument>; positio
 }
 
 /** The records of one Set-GPRegistryValue or Remove-GPRegistryValue call, or why it cannot be read. */
-function callRecords(cmdlet: string, named: Map<string, Argument>, where: string): GpRecord[] | string {
+function callRecords(cmdlet: string, named: Map<string, Argument>, place: GpPlace): GpRecord[] | string {
 	const [rawKey] = named.get('key') ?? [];
 	if (rawKey === undefined) {
 		return named.has('key') ? 'its -Key uses a value this import cannot work out (a variable set elsewhere or a subexpression)' : 'it has no -Key';
@@ -357,10 +365,10 @@ function callRecords(cmdlet: string, named: Map<string, Argument>, where: string
 	}
 	const valueNames = (names ?? []) as readonly string[];
 	if (cmdlet === 'remove-gpregistryvalue') {
-		return valueNames.length === 0 ? [{ kind: 'forget', key, name: undefined, where }] : valueNames.map((name) => ({ kind: 'forget', key, name, where }));
+		return valueNames.length === 0 ? [{ kind: 'forget', key, name: undefined, ...place }] : valueNames.map((name) => ({ kind: 'forget', key, name, ...place }));
 	}
 	if (named.has('disable')) {
-		return valueNames.length === 0 ? [{ kind: 'deleteAllValues', key, where }] : valueNames.map((name) => ({ kind: 'delete', key, name, where }));
+		return valueNames.length === 0 ? [{ kind: 'deleteAllValues', key, ...place }] : valueNames.map((name) => ({ kind: 'delete', key, name, ...place }));
 	}
 	const [typeName] = named.get('type') ?? [];
 	const type = typeName === undefined ? undefined : TYPES_BY_NAME.get(typeName.toLowerCase());
@@ -370,6 +378,10 @@ function callRecords(cmdlet: string, named: Map<string, Argument>, where: string
 	const values = named.get('value') ?? [];
 	if (values.length === 0 || values.some((v) => v === undefined)) {
 		return values.length === 0 ? 'it has no -Value' : 'its -Value uses a value this import cannot work out';
+	}
+	// A multi-string is one value whose strings are the array, as the writer gives it.
+	if (type === 'REG_MULTI_SZ') {
+		return valueNames.length === 1 ? [{ kind: 'set', key, name: valueNames[0], type, data: values.join('\0'), ...place }] : 'a MultiString call names one value';
 	}
 	const [prefix] = named.get('valueprefix') ?? [];
 	const entryNames = prefix !== undefined ? values.map((_, i) => `${prefix}${i + 1}`) : valueNames;
@@ -390,9 +402,9 @@ function callRecords(cmdlet: string, named: Map<string, Argument>, where: string
 		}
 		data.push(number ?? value);
 	}
-	const records: GpRecord[] = entryNames.map((name, i) => ({ kind: 'set', key, name, type, data: data[values.length === 1 ? 0 : i], where }));
+	const records: GpRecord[] = entryNames.map((name, i) => ({ kind: 'set', key, name, type, data: data[values.length === 1 ? 0 : i], ...place }));
 	// Without -Additive the cmdlet clears a key before writing several values or a prefixed list.
-	return !named.has('additive') && (prefix !== undefined || entryNames.length > 1) ? [{ kind: 'deleteAllValues', key, where }, ...records] : records;
+	return !named.has('additive') && (prefix !== undefined || entryNames.length > 1) ? [{ kind: 'deleteAllValues', key, ...place }, ...records] : records;
 }
 
 /**
@@ -423,7 +435,7 @@ export function readPowerShell(text: string): GpReadResult {
 		}
 		const where = `line ${statement.line}`;
 		const { named, positional } = bind(statement.tokens);
-		const result = positional > 0 ? 'it has positional arguments; name every parameter (-Key, -ValueName, -Type, -Value)' : callRecords(cmdlet, named, where);
+		const result = positional > 0 ? 'it has positional arguments; name every parameter (-Key, -ValueName, -Type, -Value)' : callRecords(cmdlet, named, { where, at: statement.span });
 		if (typeof result === 'string') {
 			skipped.push(`${where}: ${first.kind === 'word' ? first.text : ''}: ${result}`);
 		} else {

@@ -1,16 +1,28 @@
+import type { Span } from '../text/span';
+
+/**
+ * Where a record stands in its file: `where` names it for messages ("line 12", "record 3 at byte
+ * 0x68"), `at` is its extent, in characters of a text form and in bytes of a Registry.pol, which
+ * has no lines to count.
+ */
+export interface GpPlace {
+	readonly where: string;
+	readonly at: Span;
+}
+
 /**
  * A registry change as a Group Policy file records it, read from Registry.pol, LGPO text or a
- * GroupPolicy-module script. Keys are relative to HKLM (machine policy); `where` names the record
- * for messages ("line 12", "record 3 at byte 0x68").
+ * GroupPolicy-module script. Keys are relative to HKLM (machine policy); data is text, numbers in
+ * decimal and a multi-string's strings joined by NUL.
  */
-export type GpRecord =
-	| { readonly kind: 'set'; readonly key: string; readonly name: string; readonly type: RegistryType; readonly data: string; readonly where: string }
+export type GpRecord = GpPlace & (
+	| { readonly kind: 'set'; readonly key: string; readonly name: string; readonly type: RegistryType; readonly data: string }
 	/** Removes one value from the device (`**del.`, LGPO `DELETE`, `-Disable` with a value name). */
-	| { readonly kind: 'delete'; readonly key: string; readonly name: string; readonly where: string }
+	| { readonly kind: 'delete'; readonly key: string; readonly name: string }
 	/** Removes every value of the key (`**delvals.`, LGPO `DELETEALLVALUES`, `-Disable` on a key). */
-	| { readonly kind: 'deleteAllValues'; readonly key: string; readonly where: string }
+	| { readonly kind: 'deleteAllValues'; readonly key: string }
 	/** Takes earlier records of the value (or of the whole key) out of the GPO: `Remove-GPRegistryValue`. */
-	| { readonly kind: 'forget'; readonly key: string; readonly name: string | undefined; readonly where: string };
+	| { readonly kind: 'forget'; readonly key: string; readonly name: string | undefined });
 
 export type RegistryType = 'REG_SZ' | 'REG_EXPAND_SZ' | 'REG_BINARY' | 'REG_DWORD' | 'REG_DWORD_BIG_ENDIAN' | 'REG_MULTI_SZ' | 'REG_QWORD' | 'REG_NONE';
 

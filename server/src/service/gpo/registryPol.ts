@@ -1,5 +1,5 @@
 import { startsWithPReg } from './registryPolSignature';
-import type { GpHive, GpOperation, GpReadResult, GpRecord, GpSet, RegistryType } from './registryOperation';
+import type { GpHive, GpOperation, GpPlace, GpReadResult, GpRecord, GpSet, RegistryType } from './registryOperation';
 import { append } from '../text/append';
 
 /** Registry value type codes (MS-GPREG 2.2.1, WinNT.h), for writing and reading. */
@@ -208,19 +208,19 @@ function dataText(type: RegistryType, data: Uint8Array): string {
 }
 
 /** The records one `[key;name;type;size;data]` entry stands for; `**DeleteValues` names several. */
-function recordsOf(key: string, name: string, type: RegistryType, data: Uint8Array, where: string, skipped: string[]): GpRecord[] {
+function recordsOf(key: string, name: string, type: RegistryType, data: Uint8Array, place: GpPlace, skipped: string[]): GpRecord[] {
 	const lower = name.toLowerCase();
 	if (lower.startsWith('**del.')) {
-		return [{ kind: 'delete', key, name: name.slice('**del.'.length), where }];
+		return [{ kind: 'delete', key, name: name.slice('**del.'.length), ...place }];
 	}
 	if (lower === '**delvals.') {
-		return [{ kind: 'deleteAllValues', key, where }];
+		return [{ kind: 'deleteAllValues', key, ...place }];
 	}
 	if (lower === '**deletevalues') {
-		return dataText('REG_SZ', data).split(';').filter((n) => n !== '').map((n) => ({ kind: 'delete', key, name: n, where }));
+		return dataText('REG_SZ', data).split(';').filter((n) => n !== '').map((n) => ({ kind: 'delete', key, name: n, ...place }));
 	}
 	if (lower.startsWith('**')) {
-		skipped.push(`${where}: ${name} on ${key}: a directive this import does not read`);
+		skipped.push(`${place.where}: ${name} on ${key}: a directive this import does not read`);
 		return [];
 	}
 	if (name === '' && (type === 'REG_NONE' || data.length === 0)) {
@@ -231,10 +231,10 @@ function recordsOf(key: string, name: string, type: RegistryType, data: Uint8Arr
 	}
 	const width = NUMBER_WIDTHS[type];
 	if (width !== undefined && data.length !== width) {
-		skipped.push(`${where}: ${name} on ${key}: a ${type} holds ${width} bytes, not ${data.length}`);
+		skipped.push(`${place.where}: ${name} on ${key}: a ${type} holds ${width} bytes, not ${data.length}`);
 		return [];
 	}
-	return [{ kind: 'set', key, name, type, data: dataText(type, data), where }];
+	return [{ kind: 'set', key, name, type, data: dataText(type, data), ...place }];
 }
 
 /**
@@ -278,7 +278,7 @@ export function readRegistryPol(bytes: Uint8Array): GpReadResult {
 		if (type === undefined) {
 			skipped.push(`${where}: ${name.text} on ${key.text}: registry type ${typeCode} is not one Group Policy writes`);
 		} else {
-			append(records, recordsOf(key.text, name.text, type, bytes.subarray(dataStart, dataStart + size), where, skipped));
+			append(records, recordsOf(key.text, name.text, type, bytes.subarray(dataStart, dataStart + size), { where, at: { start: at, end: dataStart + size + 2 } }, skipped));
 		}
 		at = dataStart + size + 2;
 	}

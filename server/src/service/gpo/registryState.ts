@@ -1,11 +1,9 @@
-import type { GpRecord, RegistryType } from './registryOperation';
+import type { GpPlace, GpRecord, RegistryType } from './registryOperation';
 
-/** One value of a key after the records are applied: set, or deleted by a record. */
-export interface ValueSlot {
+/** One value of a key after the records are applied: set, or deleted by a record. Its place is the record's that last changed it. */
+export interface ValueSlot extends GpPlace {
 	readonly name: string;
 	readonly value: { readonly type: RegistryType; readonly data: string } | undefined;
-	/** The record that last changed it. */
-	readonly where: string;
 	/** In the order values were last written, so lists keep their entries' order. */
 	readonly order: number;
 }
@@ -15,7 +13,7 @@ export interface KeyState {
 	/** By value name in lower case: registry names ignore case. */
 	readonly values: Map<string, ValueSlot>;
 	/** The last record that deleted every value of the key. */
-	cleared: string | undefined;
+	cleared: GpPlace | undefined;
 }
 
 /**
@@ -39,18 +37,18 @@ export function applyRecords(records: readonly GpRecord[]): Map<string, KeyState
 			case 'set': {
 				const values = keyState(record.key).values;
 				values.delete(record.name.toLowerCase());
-				values.set(record.name.toLowerCase(), { name: record.name, value: { type: record.type, data: record.data }, where: record.where, order: order++ });
+				values.set(record.name.toLowerCase(), { name: record.name, value: { type: record.type, data: record.data }, where: record.where, at: record.at, order: order++ });
 				break;
 			}
 			case 'delete':
-				keyState(record.key).values.set(record.name.toLowerCase(), { name: record.name, value: undefined, where: record.where, order: order++ });
+				keyState(record.key).values.set(record.name.toLowerCase(), { name: record.name, value: undefined, where: record.where, at: record.at, order: order++ });
 				break;
 			case 'deleteAllValues': {
 				const state = keyState(record.key);
 				for (const [id, slot] of state.values) {
-					state.values.set(id, { ...slot, value: undefined, where: record.where });
+					state.values.set(id, { ...slot, value: undefined, where: record.where, at: record.at });
 				}
-				state.cleared = record.where;
+				state.cleared = { where: record.where, at: record.at };
 				break;
 			}
 			case 'forget':

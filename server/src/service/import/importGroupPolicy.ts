@@ -6,7 +6,11 @@ import { isGroupPolicyScript, readPowerShell } from '../gpo/powershell';
 import { startsWithPReg } from '../gpo/registryPolSignature';
 import { readRegistryPol } from '../gpo/registryPol';
 import type { ImportResult } from './importSyncml';
-import { baseName } from '../export/resolve';
+import { baseName, type ResolvedPolicy } from '../export/resolve';
+import { append } from '../text/append';
+import { applyRecords } from '../gpo/registryState';
+import type { IngestionInstall } from '../ingestion/ingestionIndex';
+import { ingestedGroupPolicy } from './ingestedGroupPolicy';
 import { profilesToYaml } from '../export/toYaml';
 
 /** The Group Policy forms an import reads, told apart by content. */
@@ -38,14 +42,30 @@ function read(format: GroupPolicyFormat, content: Uint8Array | string): GpReadRe
 }
 
 /**
+ * The Remote Assistance policies a Group Policy file sets, and those of the `ingested` ADMX files,
+ * in the order of their records, each placed at the record that tells its state; what is not a
+ * Remote Assistance policy is named in `skipped`, readings that are not plain in `notes`.
+ */
+export function groupPolicySettings(format: GroupPolicyFormat, content: Uint8Array | string, skipped: string[], notes: string[], ingested: readonly IngestionInstall[] = []): ResolvedPolicy[] {
+	const { records, skipped: unread } = read(format, content);
+	append(skipped, unread);
+	const builtin = lowerGroupPolicy(records, POLICIES, skipped, notes);
+	if (ingested.length === 0) {
+		return builtin;
+	}
+	const policies: ResolvedPolicy[] = [...builtin];
+	append(policies, ingestedGroupPolicy(applyRecords(records), ingested));
+	return policies.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
  * Turns the Remote Assistance policies a Group Policy file sets into a policy profile named
  * after the file; everything else in it is named in `skipped`.
  */
 export function importGroupPolicy(uri: string, format: GroupPolicyFormat, content: Uint8Array | string): ImportResult {
-	const { records, skipped: unread } = read(format, content);
-	const found = [...unread];
+	const found: string[] = [];
 	const notes: string[] = [];
-	const policies = lowerGroupPolicy(records, POLICIES, found, notes);
+	const policies = groupPolicySettings(format, content, found, notes);
 	const skipped = inFileOrder(found);
 	if (policies.length === 0) {
 		return { yaml: '', skipped, notes };

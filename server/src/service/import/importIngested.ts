@@ -25,6 +25,11 @@ export interface ExternalAdmx {
 
 export interface ImportOptions {
 	readonly external?: readonly ExternalAdmx[];
+	/**
+	 * ADMX files ingested through MDM, whose machine policies a Group Policy file is read for as
+	 * well: a GPO that writes their registry values sets the same `App/PolicyName`.
+	 */
+	readonly ingested?: readonly IngestionInstall[];
 	/** Where the ADMX files a document carries are saved, relative to the profile, with / between folders; by default beside it. */
 	readonly admxFolder?: string;
 }
@@ -223,7 +228,7 @@ function readSetting(write: ConfigureWrite, index: IngestionIndex, notes: string
 	}
 	const key = `${entry.app}/${policy.name}`;
 	return {
-		policy: { kind: 'ingested', key, target: entry, scope: uri.scope, omaUri: uri.uri, ...setting, span: { start: write.offset, end: write.offset } },
+		policy: { kind: 'ingested', key, target: entry, scope: uri.scope, omaUri: uri.uri, ...setting, span: { start: write.offset, end: write.offset }, nameSpan: write.nameSpan },
 	};
 }
 
@@ -245,13 +250,8 @@ function oneScope(read: readonly { write: ConfigureWrite; policy: ResolvedIngest
 	});
 }
 
-/**
- * What a profile keeps of the items that ingest ADMX files and set their policies: each ADMX the
- * document carries becomes an `admx:` entry (its file to be saved), each policy an `App/PolicyName`
- * with the state and values of its payload, read element by element against the ADMX. What a
- * profile cannot hold is added to `skipped`, one line each.
- */
-export function importIngested(writes: readonly IngestedWrite[], options: ImportOptions, skipped: string[], notes: string[]): IngestedImport {
+/** The document's own ADMX files and those named as ingested elsewhere, with each configured policy read against them. */
+function readIngested(writes: readonly IngestedWrite[], options: ImportOptions, skipped: string[], notes: string[]): { carried: IngestedImport['carried']; elsewhere: ProfileAdmxFile[]; read: { write: ConfigureWrite; policy: ResolvedIngested }[] } {
 	const carried = carriedFiles(carriedInstalls(writes.filter((w): w is InstallWrite => w.kind === 'install'), skipped), options.admxFolder);
 	const installs: IngestionInstall[] = carried.map((file) => ({ app: file.app, admx: file.source.admx, adml: file.source.adml, order: 0 }));
 	// A document's own ingestion of an AppName is what its policies are set against.
@@ -276,5 +276,24 @@ export function importIngested(writes: readonly IngestedWrite[], options: Import
 			read.push({ write, ...result });
 		}
 	}
+	return { carried, elsewhere, read };
+}
+
+/**
+ * What a profile keeps of the items that ingest ADMX files and set their policies: each ADMX the
+ * document carries becomes an `admx:` entry (its file to be saved), each policy an `App/PolicyName`
+ * with the state and values of its payload, read element by element against the ADMX. What a
+ * profile cannot hold is added to `skipped`, one line each.
+ */
+export function importIngested(writes: readonly IngestedWrite[], options: ImportOptions, skipped: string[], notes: string[]): IngestedImport {
+	const { carried, elsewhere, read } = readIngested(writes, options, skipped, notes);
 	return { carried, elsewhere, policies: oneScope(read, skipped).map((r) => r.policy) };
+}
+
+/**
+ * The policies the items set of ingested ADMX files, each at the scope its node names (a profile
+ * keeps one scope; a document may set both), read as the import reads them.
+ */
+export function ingestedPolicies(writes: readonly IngestedWrite[], options: ImportOptions): ResolvedIngested[] {
+	return readIngested(writes, options, [], []).read.map((r) => r.policy);
 }

@@ -19,37 +19,36 @@ export interface ImportResult {
 	readonly admxFiles?: readonly CarriedAdmxFile[];
 }
 
-/** An item that ingests an ADMX or sets a policy of one, as the import reads it; undefined for any other. */
-function ingestedWrite(command: SyncmlCommand, item: SyncmlItem, uri: string, where: string, offset: number): IngestedWrite | undefined {
+/** An item that ingests an ADMX or sets a policy of one, as the import reads it; undefined for any other. `base` turns the item's offsets into the file's. */
+function ingestedWrite(command: SyncmlCommand, item: SyncmlItem, uri: string, where: string, base: number): IngestedWrite | undefined {
 	const data = item.data && item.data.form !== 'empty' ? item.data : undefined;
+	const offset = base + item.element.start;
+	const nameSpan = item.locUri ? { start: base + item.locUri.start, end: base + item.locUri.end } : { start: offset, end: offset };
 	const install = parseInstallUri(uri);
 	if (install) {
-		return { kind: 'install', where, command: command.name, offset, node: install, text: data?.decoded.value };
+		return { kind: 'install', where, command: command.name, offset, nameSpan, node: install, text: data?.decoded.value };
 	}
 	const node = parseConfigureUri(uri);
 	const writes = command.name === 'Add' || command.name === 'Replace';
-	return node && { kind: 'configure', where, command: command.name, offset, node, uri, payload: writes && data ? parsePayload(data) : undefined };
+	return node && { kind: 'configure', where, command: command.name, offset, nameSpan, node, uri, payload: writes && data ? parsePayload(data) : undefined };
 }
 
 /**
- * Turns the Remote Assistance items of a SyncML message (without errors) into a policy profile, and
- * the ADMX files it ingests with their policies, read against them or against `options.external`.
- * Reads, other CSPs and later settings of an already converted policy are reported, not converted.
+ * The items of a message that ingest ADMX files or set their policies, in file offsets; the
+ * items that are neither, and reads of Remote Assistance policies, are named in `skipped`.
  */
-export function importSyncml(doc: ParsedSyncml, options: ImportOptions = {}): ImportResult {
-	const skipped: string[] = [];
-	const notes: string[] = [];
+export function ingestedWrites(doc: ParsedSyncml, skipped: string[]): IngestedWrite[] {
 	const ingested: IngestedWrite[] = [];
 	for (const chunk of doc.chunks) {
 		// The parse lets go of each Data once checked; a command that ingests is read again whole, in file offsets.
 		const whole = chunk.result.ingestion !== undefined;
 		const commands = whole ? allCommands(placeCommand(doc, chunk).command) : chunk.result.commands;
+		const base = whole ? 0 : chunk.start;
 		for (const command of commands) {
 			for (const item of command.items) {
 				const uri = item.locUri?.value ?? '(no LocURI)';
-				const offset = (whole ? 0 : chunk.start) + item.element.start;
-				const line = doc.lines.positionAt(offset).line + 1;
-				const write = ingestedWrite(command, item, uri, `line ${line}: ${command.name} ${uri}`, offset);
+				const line = doc.lines.positionAt(base + item.element.start).line + 1;
+				const write = ingestedWrite(command, item, uri, `line ${line}: ${command.name} ${uri}`, base);
 				if (write) {
 					ingested.push(write);
 				} else if (!parseRemoteAssistanceUri(uri)) {
@@ -60,6 +59,18 @@ export function importSyncml(doc: ParsedSyncml, options: ImportOptions = {}): Im
 			}
 		}
 	}
+	return ingested;
+}
+
+/**
+ * Turns the Remote Assistance items of a SyncML message (without errors) into a policy profile, and
+ * the ADMX files it ingests with their policies, read against them or against `options.external`.
+ * Reads, other CSPs and later settings of an already converted policy are reported, not converted.
+ */
+export function importSyncml(doc: ParsedSyncml, options: ImportOptions = {}): ImportResult {
+	const skipped: string[] = [];
+	const notes: string[] = [];
+	const ingested = ingestedWrites(doc, skipped);
 	const [profile] = resolveProfiles(doc);
 	const name = baseName(doc.uri);
 	const imported = importProfile({ name, description: `Converted from ${name} SyncML.`, builtin: profile?.policies ?? [], ingested, lines: doc.lines, kind: 'message' }, options, skipped, notes);

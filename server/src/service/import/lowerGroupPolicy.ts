@@ -54,17 +54,18 @@ class Lowering {
 				}
 			}
 			this.checkValues(policy, values, (id) => elements.find((e) => e.element.id === id)?.slot?.where ?? switchValue.where);
-			return { resolved: { kind: 'builtin', policy, state, values, span: NO_SPAN }, order };
+			// The record of the policy's own value is where the file sets it.
+			return { resolved: { kind: 'builtin', policy, state, values, span: switchValue.at, nameSpan: switchValue.at }, order };
 		}
 		const sets = touched.filter((e) => e.slot?.value);
 		if (sets.length > 0) {
 			this.skipped.push(`${sets[0].slot?.where}: ${policy.name}: its options are set but ${policy.registryValueName} is not, so Group Policy reads it as not configured; left out`);
 			return undefined;
 		}
-		if (switchValue || touched.length > 0) {
-			const where = switchValue?.where ?? touched[0].slot?.where;
-			this.notes.push(`${where}: ${named} is deleted, not set to ${policy.disabledValue}; read as disabled, as Group Policy reads a policy's deletions`);
-			return { resolved: { kind: 'builtin', policy, state: 'disabled', values: new Map(), span: NO_SPAN }, order };
+		const deleted = switchValue ?? touched[0]?.slot;
+		if (deleted) {
+			this.notes.push(`${deleted.where}: ${named} is deleted, not set to ${policy.disabledValue}; read as disabled, as Group Policy reads a policy's deletions`);
+			return { resolved: { kind: 'builtin', policy, state: 'disabled', values: new Map(), span: deleted.at, nameSpan: deleted.at }, order };
 		}
 		return undefined;
 	}
@@ -101,8 +102,8 @@ class Lowering {
 		const entries = [...(key?.values.values() ?? [])].filter((s) => s.value).sort((a, b) => a.order - b.order);
 		if (!key || entries.length === 0) {
 			const deleted = key?.values.values().next().value;
-			const where = deleted?.where ?? key?.cleared;
-			return where ? { slot: { name: '*', value: undefined, where, order: deleted?.order ?? Infinity } } : {};
+			const place = deleted ?? key?.cleared;
+			return place ? { slot: { name: '*', value: undefined, where: place.where, at: place.at, order: deleted?.order ?? Infinity } } : {};
 		}
 		const wrong = entries.find((s) => s.value?.type !== element.registryType);
 		return wrong ? { slot: wrong } : { slot: entries[0], value: entries.map((s) => s.value?.data ?? '') };
@@ -115,7 +116,7 @@ class Lowering {
 				continue;
 			}
 			if (state.cleared && state.values.size === 0) {
-				this.skipped.push(`${state.cleared}: HKLM\\${state.key}: deletes every value of a key no Remote Assistance policy uses`);
+				this.skipped.push(`${state.cleared.where}: HKLM\\${state.key}: deletes every value of a key no Remote Assistance policy uses`);
 			}
 			for (const slot of state.values.values()) {
 				if (!this.claimed.has(`${state.key}\\${slot.name}`.toLowerCase())) {

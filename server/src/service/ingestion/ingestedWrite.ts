@@ -1,4 +1,5 @@
 import type { ParsedPayload } from '../mdm/payload';
+import type { Span } from '../text/span';
 import type { ConfigureNode, InstallNode } from '../mdm/ingestedUri';
 
 /**
@@ -13,6 +14,8 @@ interface WriteBase {
 	readonly command: string;
 	/** Where it starts in the document, which orders it among the other policies. */
 	readonly offset: number;
+	/** The LocURI or OMA-URI, in document offsets. */
+	readonly nameSpan: Span;
 }
 
 export interface InstallWrite extends WriteBase {

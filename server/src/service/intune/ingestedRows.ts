@@ -39,7 +39,7 @@ export class IngestedRows {
 			});
 			return true;
 		}
-		const at = { where: `omaSettings[${index}] ${uri.value}`, command: 'Replace', offset: row.start };
+		const at = { where: `omaSettings[${index}] ${uri.value}`, command: 'Replace', offset: row.start, nameSpan: { start: uri.content.start, end: uri.content.end } };
 		const text = value?.kind === 'string' ? value.decoded() : undefined;
 		if (install) {
 			this.writes.push({ ...at, kind: 'install', node: install, text: text?.value });

@@ -1,5 +1,6 @@
 import type { IngestionCheck } from '../ingestion/ingestedSettings';
 import type { IngestedWrite } from '../ingestion/ingestedWrite';
+import type { MdmWinsOverGpWrite } from '../mdm/mdmWinsOverGp';
 import type { PolicyDefinition, PolicyElement } from '../catalog/types';
 import type { PolicySetting } from '../model/policyModel';
 import type { Span } from '../text/span';
@@ -25,10 +26,12 @@ export interface IntuneLowering {
 	ingestion: IngestionCheck | undefined;
 	/** The rows that ingest an ADMX or set a policy of one, for import. */
 	ingested: readonly IngestedWrite[];
+	/** The rows or settings that write ControlPolicyConflict/MDMWinsOverGP. */
+	readonly mdmWinsOverGp: MdmWinsOverGpWrite[];
 }
 
 export function emptyLowering(): IntuneLowering {
-	return { settings: [], problems: [], anchors: [], skipped: [], ingestion: undefined, ingested: [] };
+	return { settings: [], problems: [], anchors: [], skipped: [], ingestion: undefined, ingested: [], mdmWinsOverGp: [] };
 }
 
 /** Text as it goes between the quotes of a JSON string. */

@@ -6,6 +6,7 @@ import { checkPayloadContent, checkUri } from '../syncml/itemRules';
 import { catalogAsAdmx } from '../catalog/catalogAdmx';
 import { payloadOptions } from '../policy/payloadOptions';
 import { parseRemoteAssistanceUri } from '../catalog/omaUri';
+import { isMdmWinsOverGpUri } from '../mdm/mdmWinsOverGp';
 import { parsePayload, type ParsedPayload } from '../mdm/payload';
 import { dataItemXml, LIST_SEPARATOR } from '../mdm/payloadText';
 import type { Span } from '../text/span';
@@ -76,6 +77,10 @@ function lowerRow(row: JsonValue, index: number, ingested: IngestedRows, writer:
 	}
 	const ra = parseRemoteAssistanceUri(uri.value);
 	if (!ra) {
+		if (isMdmWinsOverGpUri(uri.value)) {
+			const value = property(row, 'value');
+			out.mdmWinsOverGp.push({ span: uri.content, value: value?.kind === 'string' || value?.kind === 'number' ? String(value.value) : '' });
+		}
 		out.skipped.push(`omaSettings[${index}] ${uri.value}: not a Remote Assistance policy`);
 		return;
 	}

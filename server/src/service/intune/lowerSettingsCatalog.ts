@@ -9,6 +9,7 @@ import { guarded } from '../problems/guard';
 import { sourceSpan } from '../xml/entities';
 import { DISABLED_OPTION, elementSettingId, ENABLED_OPTION, isRemoteAssistanceSettingId, optionId, POLICY_SETTING_IDS, policyBySettingId } from './catalogIds';
 import { jsonEscape, type IntuneLowering } from './intuneModel';
+import { MDM_WINS_OVER_GP_SETTING } from '../mdm/mdmWinsOverGp';
 
 /** Intune takes at most this many helpers in the settings catalog (its definition says 1 to 1000). */
 export const MAX_CATALOG_HELPERS = 1000;
@@ -84,6 +85,11 @@ export function lowerSettingsCatalog(root: JsonValue, writer: CatalogEditWriter,
 			return;
 		}
 		if (!isRemoteAssistanceSettingId(id.value)) {
+			if (id.value === MDM_WINS_OVER_GP_SETTING) {
+				const option = property(property(instance, 'choiceSettingValue'), 'value');
+				const prefix = `${MDM_WINS_OVER_GP_SETTING}_`;
+				out.mdmWinsOverGp.push({ span: id.content, value: option?.kind === 'string' && option.value.startsWith(prefix) ? option.value.slice(prefix.length) : '' });
+			}
 			out.skipped.push(`settings[${index}] ${id.value}: not a Remote Assistance setting`);
 			return;
 		}

@@ -3,6 +3,7 @@ import { parseJson, property, type JsonValue } from '../json/jsonParser';
 import { checkProfile } from '../policy/policyRules';
 import type { IngestionCheck } from '../ingestion/ingestedSettings';
 import type { IngestedWrite } from '../ingestion/ingestedWrite';
+import type { MdmWinsOverGpWrite } from '../mdm/mdmWinsOverGp';
 import type { Problem } from '../problems/problem';
 import { emptyLowering, type IntuneAnchor } from './intuneModel';
 import { lowerCustomProfile, OmaValueEditWriter } from './lowerCustomProfile';
@@ -23,6 +24,8 @@ export interface IntuneParse {
 	readonly skipped: readonly string[];
 	readonly ingestion: IngestionCheck | undefined;
 	readonly ingested: readonly IngestedWrite[];
+	/** The rows or settings that write ControlPolicyConflict/MDMWinsOverGP. */
+	readonly mdmWinsOverGp: readonly MdmWinsOverGpWrite[];
 }
 
 /** Reads an Intune export, checks its Remote Assistance settings and lowers them to the policy model. */
@@ -45,7 +48,7 @@ export function parseIntune(text: string): IntuneParse {
 	const description = descriptionValue?.kind === 'string' && descriptionValue.value.trim() !== '' ? descriptionValue.value : undefined;
 	const profile: Profile = { name: undefined, description: undefined, scope: undefined, admx: [], policies: out.settings, span: { start: 0, end: text.length } };
 	checkProfile(profile, kind === 'catalog' ? catalog : custom, out.problems);
-	return { kind, name, description, profiles: out.settings.length > 0 ? [profile] : [], problems: out.problems, anchors: out.anchors, skipped: out.skipped, ingestion: out.ingestion, ingested: out.ingested };
+	return { kind, name, description, profiles: out.settings.length > 0 ? [profile] : [], problems: out.problems, anchors: out.anchors, skipped: out.skipped, ingestion: out.ingestion, ingested: out.ingested, mdmWinsOverGp: out.mdmWinsOverGp };
 }
 
 function kindOf(root: JsonValue): IntuneKind | undefined {

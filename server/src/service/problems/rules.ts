@@ -80,6 +80,10 @@ export const RULES = {
 	'admx-intune-import': { severity: 'information', description: 'Something Intune\'s Import ADMX refuses: comboBox controls, a policy without explainText, namespaces to upload first, files over 1 MB.' },
 	'admx-strings': { severity: 'warning', description: 'A $(string.…) or $(presentation.…) reference the ADML does not hold, or a presentation control naming no element.' },
 	'check-failed': { severity: 'error', description: 'A check of rapolicy failed on this part of the file, which is therefore not fully checked; the other checks still ran. This is a bug in rapolicy: report it with the text that causes it.' },
+	'conflicting-sources': { severity: 'warning', description: 'Two sources of one channel set a policy differently: two MDM profiles (Intune reports a conflict, and which value stays is not the admin\'s choice) or two Group Policy files (the GPOs\' link order decides, which the files do not show).' },
+	'gp-mdm-race': { severity: 'warning', description: 'Group Policy and MDM set a policy differently and nothing sets ControlPolicyConflict/MDMWinsOverGP to 1, so there is no guarantee which wins.' },
+	'mdm-wins-over-gp': { severity: 'warning', description: 'Group Policy and MDM set a policy differently; an MDM source sets ControlPolicyConflict/MDMWinsOverGP to 1, so the MDM value wins and the Group Policy one is blocked.' },
+	'also-set': { severity: 'information', description: 'Another source sets the policy the same way.' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleCode = keyof typeof RULES;

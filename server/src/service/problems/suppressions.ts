@@ -12,7 +12,7 @@ function lineStarts(text: string): number[] {
  * Drops problems silenced by a `rapolicy-disable-next-line [code ...]` comment on the line above
  * them (a YAML `#` comment or an XML comment). Without codes the comment silences every rule.
  */
-export function applySuppressions(text: string, problems: readonly Problem[]): Problem[] {
+export function applySuppressions<T extends Problem>(text: string, problems: readonly T[]): T[] {
 	if (!text.includes('rapolicy-disable-next-line')) {
 		return [...problems];
 	}

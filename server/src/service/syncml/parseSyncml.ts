@@ -15,6 +15,7 @@ import { checkCmdIds, checkFrame, type SyncmlFrame } from './messageRules';
 import { conflictProblems, findConflicts, policyWrite, updateConflicts, type Conflict } from './policyWrites';
 import type { IngestionCheck } from '../ingestion/ingestedSettings';
 import { ingestionCheck, readIngestion } from './ingestion';
+import { readMdmWinsOverGp } from './mdmWinsOverGp';
 import { remoteAssistanceItems, type RaItem } from './raItem';
 import { readCommand } from './readCommand';
 import { COMMANDS } from './syncmlGrammar';
@@ -196,12 +197,13 @@ export function readCommandChunk(source: string): CommandChunkResult {
 	const part = commandPart(command);
 	guarded('command', part, problems, () => checkCommand(source, command, raItems, damaged, problems), undefined);
 	const ingestion = guarded('ADMX ingestion', part, problems, () => readIngestion(source, commands, problems), undefined);
+	const mdmWinsOverGp = guarded('MDMWinsOverGP', part, problems, () => readMdmWinsOverGp(commands), []);
 	checkProfile({ name: undefined, description: undefined, scope: undefined, admx: [], policies: settings, span: { start: 0, end: source.length } }, writer, problems);
 	compactTree(element, source);
 	trimCommand(command);
 	settings.forEach(trimSetting);
 	const fromDevice = commands.some(sentByDevice);
-	return { source, length: source.length, command, commands: compact(commands), damaged, problems: compact(problems), directives: source.includes(DIRECTIVE), fromDevice, settings: compact(settings), writes: compact(writes), ingestion };
+	return { source, length: source.length, command, commands: compact(commands), damaged, problems: compact(problems), directives: source.includes(DIRECTIVE), fromDevice, settings: compact(settings), writes: compact(writes), ingestion, mdmWinsOverGp };
 }
 
 /** A command in a sentence, over its whole element. */

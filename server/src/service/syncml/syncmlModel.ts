@@ -4,6 +4,7 @@ import type { PolicySetting } from '../model/policyModel';
 import type { Span } from '../text/span';
 import type { Problem } from '../problems/problem';
 import type { PayloadForm } from '../mdm/payloadText';
+import type { MdmWinsOverGpWrite } from '../mdm/mdmWinsOverGp';
 import type { Decoded } from '../xml/entities';
 import type { XmlElement } from '../xml/xmlParser';
 
@@ -67,6 +68,8 @@ export interface CommandChunkResult {
 	readonly writes: readonly PolicyWrite[];
 	/** ADMX files it installs and ingested policies it configures, for the checks across commands. */
 	readonly ingestion: IngestionFacts | undefined;
+	/** Its writes and Deletes of ControlPolicyConflict/MDMWinsOverGP. */
+	readonly mdmWinsOverGp: readonly MdmWinsOverGpWrite[];
 }
 
 /** An ADMX file installed by an `ADMXInstall` item, in offsets relative to its command. */

@@ -1,0 +1,213 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_ADML_LANGUAGE } from '../admxFiles';
+import { DEFAULT_SETTINGS, fileLanguage, getDiagnostics, groupPolicyFormat, isEstateFileName, parseDocument, readEstate, visibleEstateProblems, withIngestedAdmx, type ContentSource, type EstateProblem, type Severity, type SourcePlace } from '../service';
+import { startsWithPReg } from '../common/registryPolSignature';
+import { decodeFile } from '../common/decodeFile';
+import { expandGlob } from './glob';
+import { cliReadAdmx, readIngestedAdmx, type NamedInstall } from './ingestedAdmx';
+import type { CliIo } from './io';
+import { ENCODING_CODE, fileUri, readBytes } from './loadDocument';
+import { printReport, reportLine, type ReportLine, type ReportPlace } from './report';
+import { sarifLog } from './sarif';
+
+export const CHECK_USAGE = 'Usage: rapolicy check [--format text|json|sarif] [--admx APP=FILE]... [--admx-language LANG] [DIR|FILES...]';
+
+type Format = 'text' | 'json' | 'sarif';
+
+interface CheckArgs {
+	readonly format: Format;
+	readonly admx: readonly string[];
+	readonly language: string;
+	readonly targets: readonly string[];
+}
+
+function parseArgs(args: readonly string[]): CheckArgs | string {
+	let format = 'text';
+	let language = DEFAULT_ADML_LANGUAGE;
+	const admx: string[] = [];
+	const targets: string[] = [];
+	for (let i = 0; i < args.length; i++) {
+		const arg = args[i];
+		if (arg === '--admx') {
+			admx.push(args[++i] ?? '');
+		} else if (arg === '--admx-language') {
+			language = args[++i] ?? '';
+		} else if (arg === '--format') {
+			format = args[++i] ?? '';
+		} else if (arg.startsWith('--format=')) {
+			format = arg.slice('--format='.length);
+		} else if (arg.startsWith('-')) {
+			return `unknown option ${arg}`;
+		} else {
+			targets.push(arg);
+		}
+	}
+	if (format !== 'text' && format !== 'json' && format !== 'sarif') {
+		return '--format must be text, json or sarif';
+	}
+	if (language === '') {
+		return '--admx-language needs a folder name such as de-DE';
+	}
+	return { format, admx, language, targets: targets.length > 0 ? targets : ['.'] };
+}
+
+function isDirectory(file: string): boolean {
+	try {
+		return fs.statSync(file).isDirectory();
+	} catch {
+		return false;
+	}
+}
+
+/** Every file under a folder, as `expandGlob` walks it (no node_modules, no hidden folders or files), relative to `cwd`. */
+function filesUnder(dir: string, cwd: string): string[] {
+	return expandGlob(path.join(dir, '**', '*'), cwd).filter((file) => !isDirectory(path.resolve(cwd, file)));
+}
+
+/** The files the targets name: each folder walked, each file or glob as given. Undefined after saying which target names nothing. */
+function targetFiles(targets: readonly string[], io: CliIo): string[] | undefined {
+	const files = new Set<string>();
+	for (const target of targets) {
+		// A name without wildcards comes back from expandGlob as it is, there or not.
+		const found = isDirectory(path.resolve(io.cwd, target)) ? filesUnder(target, io.cwd) : expandGlob(target, io.cwd).filter((file) => fs.existsSync(path.resolve(io.cwd, file)));
+		if (found.length === 0) {
+			io.stderr(`rapolicy check: no file matches ${target}\n`);
+			return undefined;
+		}
+		for (const file of found) {
+			files.add(file);
+		}
+	}
+	return [...files].sort();
+}
+
+/** What reading the files gave: the sources for the estate, each file's own problems, and the files of no form. */
+interface ReadFiles {
+	readonly sources: ContentSource[];
+	readonly results: ReportLine[];
+	readonly uris: Map<string, string>;
+	checked: number;
+	skipped: number;
+	unreadable: boolean;
+}
+
+/**
+ * Reads one file: a Registry.pol as bytes, anything else as text; a document the editor checks
+ * gets its diagnostics as `validate` gives them. A file whose encoding cannot be read is an error
+ * only where its name promises a document; otherwise, like a file of no form, it is left out.
+ */
+function readFile(file: string, io: CliIo, ingested: readonly NamedInstall[], language: string, read: ReadFiles): void {
+	const bytes = readBytes(file, io, 'check');
+	if (!bytes) {
+		read.unreadable = true;
+		return;
+	}
+	const uri = fileUri(file, io);
+	if (startsWithPReg(bytes)) {
+		read.sources.push({ uri, content: bytes });
+		read.uris.set(uri, file);
+		read.checked++;
+		return;
+	}
+	const decoded = decodeFile(bytes);
+	// The language the name alone gives: such a file is a document, whatever its bytes.
+	const named = fileLanguage(uri, '');
+	if ('problem' in decoded) {
+		if (named) {
+			read.results.push({ file, severity: 'error', code: ENCODING_CODE, message: decoded.problem.message, range: decoded.problem.range });
+			read.checked++;
+		} else {
+			read.skipped++;
+		}
+		return;
+	}
+	const text = decoded.text;
+	const documentLanguage = fileLanguage(uri, text);
+	if (!documentLanguage && !groupPolicyFormat(text)) {
+		read.skipped++;
+		return;
+	}
+	read.checked++;
+	read.uris.set(uri, file);
+	if (!documentLanguage) {
+		read.sources.push({ uri, content: text });
+		return;
+	}
+	const doc = withIngestedAdmx(parseDocument(uri, 0, text, documentLanguage), ingested, cliReadAdmx(file, io.cwd, language));
+	for (const d of getDiagnostics(doc, DEFAULT_SETTINGS)) {
+		read.results.push(reportLine(file, d));
+	}
+	read.sources.push({ uri, content: text, parsed: doc });
+}
+
+function reportPlace(place: SourcePlace, uris: ReadonlyMap<string, string>): ReportPlace {
+	const file = uris.get(place.uri) ?? place.uri;
+	return place.binary ? { file, range: place.range, bytes: { offset: place.span.start, length: place.span.end - place.span.start } } : { file, range: place.range };
+}
+
+function estateLine({ problem, severity }: { problem: EstateProblem; severity: Severity }, uris: ReadonlyMap<string, string>): ReportLine {
+	return {
+		...reportPlace(problem.place, uris),
+		severity,
+		code: problem.code,
+		message: problem.message,
+		related: problem.related.map((r) => ({ ...reportPlace(r.place, uris), message: r.message })),
+	};
+}
+
+/** The folder messages and SARIF name files relative to: the one folder checked, else the working folder. */
+function checkedFolder(targets: readonly string[], cwd: string): string {
+	const [only] = targets;
+	return targets.length === 1 && isDirectory(path.resolve(cwd, only)) ? path.resolve(cwd, only) : cwd;
+}
+
+/**
+ * `rapolicy check`: a folder (or files) as one estate. Every file of a form rapolicy reads gets
+ * its own problems, as `validate` gives them, and the problems where the files meet: a policy set
+ * differently by two sources, by Group Policy and MDM, or set alike in two places. Exit 1 on any
+ * error, 2 on bad usage or a file that cannot be read.
+ */
+export function checkCommand(args: readonly string[], io: CliIo): number {
+	const parsed = parseArgs(args);
+	if (typeof parsed === 'string') {
+		io.stderr(`rapolicy check: ${parsed}\n${CHECK_USAGE}\n`);
+		return 2;
+	}
+	const ingested = readIngestedAdmx(parsed.admx, io, 'check', parsed.language);
+	const files = ingested && targetFiles(parsed.targets, io);
+	if (!ingested || !files) {
+		return 2;
+	}
+	const read: ReadFiles = { sources: [], results: [], uris: new Map(), checked: 0, skipped: 0, unreadable: false };
+	for (const file of files) {
+		if (isEstateFileName(file)) {
+			readFile(file, io, ingested, parsed.language, read);
+		} else {
+			read.skipped++;
+		}
+	}
+	const root = checkedFolder(parsed.targets, io.cwd);
+	const estate = readEstate(read.sources, {
+		external: ingested.map((install) => ({ app: install.app, file: install.path, source: install.source })),
+		// Messages name the other files as the folder checked holds them.
+		label: (uri) => path.relative(root, path.resolve(io.cwd, read.uris.get(uri) ?? uri)).split(path.sep).join('/'),
+	});
+	const results = read.results;
+	const texts = new Map(read.sources.map((s) => [s.uri, typeof s.content === 'string' ? s.content : undefined]));
+	for (const visible of visibleEstateProblems(estate.problems, DEFAULT_SETTINGS, (uri) => texts.get(uri))) {
+		results.push(estateLine(visible, read.uris));
+	}
+	// Each file's problems together, in the order of the files.
+	const order = new Map(files.map((file, i) => [file, i]));
+	results.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.bytes?.offset ?? 0) - (b.bytes?.offset ?? 0));
+	if (parsed.format === 'sarif') {
+		io.stdout(`${JSON.stringify(sarifLog(results, io.cwd, root), null, 2)}\n`);
+	} else {
+		printReport(results, read.checked, parsed.format, io, { skipped: read.skipped });
+	}
+	if (read.unreadable) {
+		return 2;
+	}
+	return results.some((r) => r.severity === 'error') ? 1 : 0;
+}
