@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -272,5 +272,40 @@ describe('rapolicy check: ingested ADMX policies across channels', () => {
 		assert.deepEqual(summary(json(['check', '--admx', `ContosoCompanyApp=${admx}`, gpoOnly], dir)).map((l) => l.split(' ').slice(1).join(' ')).sort(), [
 			'also-set ContosoCompanyApp', 'also-set ContosoCompanyApp', 'conflicting-sources ContosoCompanyApp', 'conflicting-sources ContosoCompanyApp',
 		]);
+	});
+});
+
+describe('rapolicy check with a project configuration', () => {
+	/** A copy of race/ with a rapolicy.json beside its files. */
+	function raceWith(config: object): string {
+		const dir = mkdtempSync(path.join(tmpdir(), 'rapolicy-check-config-'));
+		cpSync(path.join(ESTATE, 'race'), dir, { recursive: true });
+		writeFileSync(path.join(dir, 'rapolicy.json'), JSON.stringify(config));
+		return dir;
+	}
+	const codes = (lines: readonly JsonLine[]) => [...new Set(lines.map((l) => `${l.file} ${l.severity} ${l.code}`))].sort();
+
+	it('judges each estate apart: files the estates keep apart do not meet', () => {
+		const dir = raceWith({ estates: { gpo: ['*.lgpo.txt', '*.registry.pol'], mdm: ['*.json'] } });
+		assert.deepEqual(codes(json(['check', '.'], dir)), [
+			'branch-office-desktops.lgpo.txt information also-set',
+			'branch-office-desktops.lgpo.txt warning conflicting-sources',
+			'constructed-catalog-ra-enabled.nativeimport.json information also-set',
+			'constructed-catalog-ra-enabled.nativeimport.json warning conflicting-sources',
+			'dod-stig-win8-computer.registry.pol information also-set',
+			'dod-stig-win8-computer.registry.pol warning conflicting-sources',
+			'helpdesk-offer-help.intune.json information also-set',
+			'helpdesk-offer-help.intune.json warning conflicting-sources',
+		], 'no race between Group Policy and MDM once they are apart');
+	});
+
+	it('weighs findings by the configuration\'s rules and leaves out the files it ignores', () => {
+		const dir = raceWith({ rules: { 'gp-mdm-race': 'error', 'also-set': 'off' }, ignore: ['*.registry.pol'] });
+		const result = run(['check', '.', '--format', 'json'], dir);
+		assert.equal(result.code, 1);
+		const lines = JSON.parse(result.stdout) as JsonLine[];
+		assert.ok(lines.every((l) => !l.file.endsWith('.registry.pol') && l.code !== 'also-set'));
+		assert.ok(lines.some((l) => l.code === 'gp-mdm-race' && l.severity === 'error'));
+		assert.deepEqual(run(['check', '.', '--no-config', '--format', 'json'], dir).code, 0, 'warnings alone without it');
 	});
 });

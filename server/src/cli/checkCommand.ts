@@ -1,17 +1,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_ADML_LANGUAGE } from '../admxFiles';
-import { DEFAULT_SETTINGS, fileLanguage, getDiagnostics, groupPolicyFormat, isEstateFileName, parseDocument, readEstate, visibleEstateProblems, withIngestedAdmx, type ContentSource, type EstateProblem, type Severity, type SourcePlace } from '../service';
+import { estatesOf, fileLanguage, getDiagnostics, groupPolicyFormat, isEstateFileName, parseDocument, readEstate, visibleEstateProblems, withIngestedAdmx, type ContentSource, type EstateProblem, type Settings, type Severity, type SourcePlace } from '../service';
 import { startsWithPReg } from '../common/registryPolSignature';
 import { decodeFile } from '../common/decodeFile';
 import { expandGlob } from './glob';
 import { cliReadAdmx, readIngestedAdmx, type NamedInstall } from './ingestedAdmx';
 import type { CliIo } from './io';
 import { ENCODING_CODE, fileUri, readBytes } from './loadDocument';
+import { CONFIG_USAGE, CliConfigs, takeConfigFlags, type CliConfig } from './projectConfig';
 import { printReport, reportLine, type ReportLine, type ReportPlace } from './report';
 import { sarifLog } from './sarif';
 
-export const CHECK_USAGE = 'Usage: rapolicy check [--format text|json|sarif] [--admx APP=FILE]... [--admx-language LANG] [DIR|FILES...]';
+export const CHECK_USAGE = `Usage: rapolicy check [--format text|json|sarif] [--admx APP=FILE]... [--admx-language LANG] ${CONFIG_USAGE} [DIR|FILES...]`;
 
 type Format = 'text' | 'json' | 'sarif';
 
@@ -85,6 +86,8 @@ function targetFiles(targets: readonly string[], io: CliIo): string[] | undefine
 /** What reading the files gave: the sources for the estate, each file's own problems, and the files of no form. */
 interface ReadFiles {
 	readonly sources: ContentSource[];
+	/** The estates each source belongs to, by the configuration that groups it; a file no estate names is in its configuration's own. */
+	readonly estates: Map<string, { readonly config: CliConfig | undefined; readonly settings: Settings; readonly sources: ContentSource[] }>;
 	readonly results: ReportLine[];
 	readonly uris: Map<string, string>;
 	checked: number;
@@ -97,15 +100,27 @@ interface ReadFiles {
  * gets its diagnostics as `validate` gives them. A file whose encoding cannot be read is an error
  * only where its name promises a document; otherwise, like a file of no form, it is left out.
  */
-function readFile(file: string, io: CliIo, ingested: readonly NamedInstall[], language: string, read: ReadFiles): void {
+function readFile(file: string, io: CliIo, ingested: readonly NamedInstall[], language: string, read: ReadFiles, config: CliConfig | undefined, configs: CliConfigs): void {
 	const bytes = readBytes(file, io, 'check');
 	if (!bytes) {
 		read.unreadable = true;
 		return;
 	}
 	const uri = fileUri(file, io);
+	const settings = configs.settingsFor(config);
+	const add = (source: ContentSource) => {
+		read.sources.push(source);
+		const names = config ? estatesOf(config.config, path.relative(config.folder, path.resolve(io.cwd, file)).split(path.sep).join('/')) : [];
+		// Estates of one configuration are its own; a file none names is in its configuration's folder estate.
+		for (const name of names.length > 0 ? names : ['']) {
+			const key = `${config?.folder ?? ''}\n${name}`;
+			const estate = read.estates.get(key) ?? { config, settings, sources: [] };
+			estate.sources.push(source);
+			read.estates.set(key, estate);
+		}
+	};
 	if (startsWithPReg(bytes)) {
-		read.sources.push({ uri, content: bytes });
+		add({ uri, content: bytes });
 		read.uris.set(uri, file);
 		read.checked++;
 		return;
@@ -131,14 +146,15 @@ function readFile(file: string, io: CliIo, ingested: readonly NamedInstall[], la
 	read.checked++;
 	read.uris.set(uri, file);
 	if (!documentLanguage) {
-		read.sources.push({ uri, content: text });
+		add({ uri, content: text });
 		return;
 	}
-	const doc = withIngestedAdmx(parseDocument(uri, 0, text, documentLanguage), ingested, cliReadAdmx(file, io.cwd, language));
-	for (const d of getDiagnostics(doc, DEFAULT_SETTINGS)) {
+	const external = [...ingested, ...configs.ingestedFor(config, ingested, language)];
+	const doc = withIngestedAdmx(parseDocument(uri, 0, text, documentLanguage), external, cliReadAdmx(file, io.cwd, language));
+	for (const d of getDiagnostics(doc, settings)) {
 		read.results.push(reportLine(file, d));
 	}
-	read.sources.push({ uri, content: text, parsed: doc });
+	add({ uri, content: text, parsed: doc });
 }
 
 function reportPlace(place: SourcePlace, uris: ReadonlyMap<string, string>): ReportPlace {
@@ -169,34 +185,50 @@ function checkedFolder(targets: readonly string[], cwd: string): string {
  * error, 2 on bad usage or a file that cannot be read.
  */
 export function checkCommand(args: readonly string[], io: CliIo): number {
-	const parsed = parseArgs(args);
-	if (typeof parsed === 'string') {
-		io.stderr(`rapolicy check: ${parsed}\n${CHECK_USAGE}\n`);
+	const taken = takeConfigFlags(args);
+	const parsed = typeof taken === 'string' ? taken : parseArgs(taken.rest);
+	if (typeof parsed === 'string' || typeof taken === 'string') {
+		io.stderr(`rapolicy check: ${typeof taken === 'string' ? taken : parsed}\n${CHECK_USAGE}\n`);
 		return 2;
 	}
 	const ingested = readIngestedAdmx(parsed.admx, io, 'check', parsed.language);
-	const files = ingested && targetFiles(parsed.targets, io);
-	if (!ingested || !files) {
+	const configs = ingested && CliConfigs.open(taken.flags, io, 'check');
+	const files = configs && targetFiles(parsed.targets, io);
+	if (!ingested || !configs || !files) {
 		return 2;
 	}
-	const read: ReadFiles = { sources: [], results: [], uris: new Map(), checked: 0, skipped: 0, unreadable: false };
+	const read: ReadFiles = { sources: [], estates: new Map(), results: [], uris: new Map(), checked: 0, skipped: 0, unreadable: false };
 	for (const file of files) {
-		if (isEstateFileName(file)) {
-			readFile(file, io, ingested, parsed.language, read);
-		} else {
-			read.skipped++;
+		const config = isEstateFileName(file) ? configs.configFor(file) : undefined;
+		if (config === null) {
+			return 2;
 		}
+		if (!isEstateFileName(file) || (config && configs.ignores(config, file))) {
+			read.skipped++;
+			continue;
+		}
+		readFile(file, io, ingested, parsed.language, read, config, configs);
 	}
 	const root = checkedFolder(parsed.targets, io.cwd);
-	const estate = readEstate(read.sources, {
-		external: ingested.map((install) => ({ app: install.app, file: install.path, source: install.source })),
-		// Messages name the other files as the folder checked holds them.
-		label: (uri) => path.relative(root, path.resolve(io.cwd, read.uris.get(uri) ?? uri)).split(path.sep).join('/'),
-	});
-	const results = read.results;
+	// The configurations' own problems first, as validate gives them.
+	const results = [...configs.problems(), ...read.results];
 	const texts = new Map(read.sources.map((s) => [s.uri, typeof s.content === 'string' ? s.content : undefined]));
-	for (const visible of visibleEstateProblems(estate.problems, DEFAULT_SETTINGS, (uri) => texts.get(uri))) {
-		results.push(estateLine(visible, read.uris));
+	// A pair of files in two estates together meets twice; it is said once.
+	const said = new Set<string>();
+	for (const { config, settings, sources } of read.estates.values()) {
+		const estate = readEstate(sources, {
+			external: [...ingested, ...configs.ingestedFor(config, ingested, parsed.language)].map((install) => ({ app: install.app, file: install.path, source: install.source })),
+			// Messages name the other files as the folder checked holds them.
+			label: (uri) => path.relative(root, path.resolve(io.cwd, read.uris.get(uri) ?? uri)).split(path.sep).join('/'),
+		});
+		for (const visible of visibleEstateProblems(estate.problems, settings, (uri) => texts.get(uri))) {
+			const line = estateLine(visible, read.uris);
+			const key = JSON.stringify([line.file, line.range, line.bytes, line.code, line.message]);
+			if (!said.has(key)) {
+				said.add(key);
+				results.push(line);
+			}
+		}
 	}
 	// Each file's problems together, in the order of the files.
 	const order = new Map(files.map((file, i) => [file, i]));
