@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, WORKSPACE_TRUSTED_NOTIFICATION, type InitializationOptions } from '../../server/src/common/protocol';
 import { registerCommands } from './commands';
+import { comparePolicies } from './comparePolicies';
 import { PreviewPanels } from './previewPanel';
 import { registerLanguageStatus } from './languageStatus';
 import { registerSyncmlDetection } from './syncmlDetection';
@@ -109,6 +110,7 @@ export function activate(context: vscode.ExtensionContext): RapolicyApi {
 	);
 	registerCommands(context, server, panels, outputChannel);
 	registerLanguageStatus(context, () => client);
+	context.subscriptions.push(vscode.commands.registerCommand(Commands.comparePolicies, (first?: unknown, second?: unknown) => comparePolicies(server, first, second)));
 	context.subscriptions.push(vscode.commands.registerCommand(Commands.newPolicy, (pick?: unknown) => newPolicyFromTemplate(context, typeof pick === 'string' ? pick : undefined)));
 	vscode.workspace.textDocuments.forEach(ensureStarted);
 	return { previewHtml: (uri) => panels.htmlFor(uri.toString()) };

@@ -18,13 +18,17 @@ import { EditorDocument } from './editorDocument';
 import { IngestedFiles } from './ingestedFiles';
 import { ProjectConfigs, STILL_READING, type FolderConfig } from './projectConfigs';
 import { CONFIG_FILE_NAMES } from './service/config/configNames';
-import type { AdmlFile, Language, ParsedDocument, Settings } from './service';
+import type { AdmlFile, EffectiveSetting, Language, ParsedDocument, Settings } from './service';
 import {
+	COMPARE_REQUEST,
 	IMPORT_REQUEST,
 	POLICY_LENSES,
 	PREVIEW_REQUEST,
 	SUMMARY_REQUEST,
 	WORKSPACE_TRUSTED_NOTIFICATION,
+	type CompareParams,
+	type CompareResult,
+	type CompareSide,
 	type DocumentParams,
 	type ImportParams,
 	type ImportRequestResult,
@@ -33,6 +37,8 @@ import {
 	type SummaryResult,
 } from './common/protocol';
 import { runSafe } from './runSafe';
+import { decodeFile } from './common/decodeFile';
+import { startsWithPReg } from './common/registryPolSignature';
 import { SERVER_NAME, VERSION } from './version';
 
 let loaded: typeof import('./service') | undefined;
@@ -449,6 +455,40 @@ export function startServer(connection: Connection): void {
 				case 'imported':
 					return { ...imported.result, errors: [] };
 			}
+		});
+	});
+
+	/** One side of a comparison in the effective form, read by its content; a string says why not. */
+	async function comparedSettings(side: CompareSide, settings: Settings): Promise<readonly EffectiveSetting[] | string> {
+		let content: string | Uint8Array | undefined = side.text;
+		if (content === undefined) {
+			const bytes = new Uint8Array(Buffer.from(side.base64 ?? '', 'base64'));
+			const decoded = startsWithPReg(bytes) ? undefined : decodeFile(bytes);
+			if (decoded && 'problem' in decoded) {
+				return `${side.name}: ${decoded.problem.message}`;
+			}
+			content = decoded ? decoded.text : bytes;
+		}
+		const text = typeof content === 'string' ? content : undefined;
+		const bytes = content;
+		const language = text === undefined ? undefined : service().fileLanguage(side.uri, text);
+		const read = await afterReads(() => {
+			// A profile's ingested policies resolve against the ADMX files it names, as the editor reads them.
+			const parsed = text !== undefined && language === service().POLICY_LANGUAGE ? withIngested(service().parseDocument(side.uri, 0, text, language), settings) : undefined;
+			return service().readSource({ uri: side.uri, content: bytes, parsed }, { external: ingestedFiles.importedFor(side.uri, settings) }, () => side.name);
+		});
+		return read ? read.settings : `${side.name} is of no form Remote Assistance Policy reads: a policy file, SyncML, an Intune export, a Registry.pol, LGPO text or a GroupPolicy script.`;
+	}
+
+	connection.onRequest(COMPARE_REQUEST, async (params: CompareParams, token): Promise<CompareResult | ResponseError<void>> => {
+		const settings = effectiveSettings(params.after.uri, await editorSettingsFor(params.after.uri));
+		return runSafe(connection.console, 'Compare', params.after.uri, token, { error: 'The comparison failed; the output channel says why.' }, async () => {
+			const before = await comparedSettings(params.before, settings);
+			const after = await comparedSettings(params.after, settings);
+			if (typeof before === 'string' || typeof after === 'string') {
+				return { error: typeof before === 'string' ? before : (after as string) };
+			}
+			return { before: params.before.name, after: params.after.name, policies: service().diffPolicies(before, after) };
 		});
 	});
 

@@ -2,6 +2,7 @@ import { VERSION } from '../version';
 import { processIo, type CliIo } from './io';
 import { admxCommand, ADMX_USAGE } from './admxCommand';
 import { checkCommand, CHECK_USAGE } from './checkCommand';
+import { diffCommand, DIFF_USAGE } from './diffCommand';
 import { encodeCommand, ENCODE_HELP, ENCODE_USAGE } from './encodeCommand';
 import { importCommand, IMPORT_USAGE } from './importCommand';
 import { CONFIG_HELP } from './projectConfig';
@@ -26,6 +27,18 @@ ${CHECK_USAGE}
   --format json   as validate prints, with related: [{ file, range, message }]
   --format sarif  SARIF 2.1.0 for GitHub code scanning, file paths relative to the folder checked
   --admx APP=FILE, --admx-language LANG  as for validate
+
+${DIFF_USAGE}
+  What two files of any forms set differently, policy by policy: policies added, removed, or set
+  with another state or other options, helpers added and removed by name. Settings written
+  differently that leave a device the same (a profile and the GPO exported from it) do not differ.
+  --git REV       each file named (by default each policy file changed since REV, new files
+                  included) against its content at REV; a file REV lacks is all added, a
+                  deleted one all removed
+  --format text   +, - and ~ lines per policy with their places (default)
+  --format json   [{ before, after, policies: [{ change, key, scope, before, after, options }] }]
+  --format markdown  a list for a pull-request comment
+  Exit status 0 when nothing differs, 1 when something does, 2 on bad usage or unreadable files.
 
 ${ENCODE_USAGE}
 ${ENCODE_HELP}
@@ -60,6 +73,8 @@ export function runCli(args: readonly string[], io: CliIo): number {
 			return validateCommand(rest, io);
 		case 'check':
 			return checkCommand(rest, io);
+		case 'diff':
+			return diffCommand(rest, io);
 		case 'encode':
 			return encodeCommand(rest, io);
 		case 'import':

@@ -1,6 +1,7 @@
 import type { ImportResult } from '../service/import/importSyncml';
 import type { Preview } from '../service/channels/preview';
 import type { SyncmlKind } from '../service/syncml/documentKind';
+import type { FileDifference } from '../service/estate/diffFormat';
 
 /**
  * The custom requests between the extension and the server; each is sent by the client. Plain
@@ -13,6 +14,8 @@ export type { PreviewError } from '../service/export/blockingErrors';
 export type { PayloadEncoding } from '../service/export/payload';
 export type { CarriedAdmxFile } from '../service/import/importIngested';
 export type { SyncmlKind } from '../service/syncml/documentKind';
+export type { FileDifference } from '../service/estate/diffFormat';
+export type { DiffSide, OptionDifference, PolicyDifference } from '../service/estate/diff';
 
 /**
  * What a client may tell the server at start. `workspaceTrusted: false` (VS Code's Restricted
@@ -52,6 +55,24 @@ export type ImportRequestResult = (ImportResult & { readonly errors: readonly st
 export const SUMMARY_REQUEST = 'rapolicy/summary';
 export type SummaryResult = { readonly profiles: number; readonly policies: number; readonly kind?: SyncmlKind } | null;
 
+/**
+ * What two files set differently, policy by policy. The client sends each side's content (the
+ * bytes in base64, or the text of an open document with its unsaved edits, or a version from
+ * git) with the name the page shows it by; the server reads each by its content. A side of no
+ * form the server reads is named in `error`.
+ */
+export const COMPARE_REQUEST = 'rapolicy/compare';
+export interface CompareSide extends DocumentParams {
+	readonly name: string;
+	readonly text?: string;
+	readonly base64?: string;
+}
+export interface CompareParams {
+	readonly before: CompareSide;
+	readonly after: CompareSide;
+}
+export type CompareResult = FileDifference | { readonly error: string };
+
 /** Command ids shared by the server's CodeLens and the client's registrations. */
 export const Commands = {
 	previewPayload: 'rapolicy.previewPayload',
@@ -65,6 +86,7 @@ export const Commands = {
 	convertToYaml: 'rapolicy.convertSyncmlToYaml',
 	restartServer: 'rapolicy.restartServer',
 	newPolicy: 'rapolicy.newPolicy',
+	comparePolicies: 'rapolicy.comparePolicies',
 } as const;
 
 /** The lenses above each policy, in order: the preview first, then the two fields an Intune row needs. */

@@ -54,6 +54,8 @@ export { admxRegistryOperations, AdmxRegistryError, enumChoiceText, type AdmxVal
 export { readEstate, judgeEstate, visibleEstateProblems, type Estate, type EstateOptions } from './estate/estate';
 export { readSource, type Label } from './estate/readSource';
 export { isEstateFileName } from './estate/estateFiles';
+export { diffPolicies, type DiffSide, type OptionDifference, type PolicyDifference } from './estate/diff';
+export { diffJson, diffMarkdown, diffSummary, diffText, type FileDifference, type FileName, type PlaceJson } from './estate/diffFormat';
 export type { EffectiveSetting, EstateSource, LabelledPlace, PolicyScope, SettingSource, SourcePlace } from './estate/effective';
 export type { Conflict, ConflictKind } from './estate/conflicts';
 export type { EstateProblem, RelatedPlace } from './estate/conflictProblems';

@@ -9,7 +9,7 @@ function cut(text: string): string {
 }
 
 /** An option's value as a profile writes it: a built-in choice by its alias, text in quotes, a list in brackets. */
-function valueText(setting: EffectiveSetting, id: string, value: string | readonly string[]): string {
+export function valueText(setting: EffectiveSetting, id: string, value: string | readonly string[]): string {
 	if (typeof value !== 'string') {
 		return `[${value.join(', ')}]`;
 	}

@@ -6,24 +6,29 @@ import type { ResolvedPolicy } from '../export/resolve';
  * to a device (Group Policy writes one value per name), so they compare as sorted sets; a
  * multi-line text keeps its order, as REG_MULTI_SZ does.
  */
-function isKeyList(policy: ResolvedPolicy, id: string): boolean {
+export function isKeyList(policy: ResolvedPolicy, id: string): boolean {
 	const elements = policy.kind === 'builtin' ? policy.policy.elements : policy.target.policy.elements;
 	return elements.find((e) => e.id === id)?.type === 'list';
 }
 
-/** A key list's entries as a sorted set; an ingested list is name/value pairs, kept together. */
-function keyListText(policy: ResolvedPolicy, value: readonly string[]): string[] {
-	const entries: string[] = [];
+/**
+ * A key list's entries, each as one text: a helper by its name, an ingested list's name/value
+ * pair kept together, as `name = value` when `shown`, else as JSON, which no name can forge.
+ */
+export function keyListEntries(policy: ResolvedPolicy, value: readonly string[], shown = false): string[] {
 	if (policy.kind === 'builtin') {
-		for (const entry of value) {
-			entries.push(entry);
-		}
-	} else {
-		for (let i = 0; i + 1 < value.length; i += 2) {
-			entries.push(JSON.stringify([value[i], value[i + 1]]));
-		}
+		return value.slice();
 	}
-	return [...new Set(entries)].sort();
+	const entries: string[] = [];
+	for (let i = 0; i + 1 < value.length; i += 2) {
+		entries.push(shown ? `${value[i]} = ${value[i + 1]}` : JSON.stringify([value[i], value[i + 1]]));
+	}
+	return entries;
+}
+
+/** A key list's entries as a sorted set. */
+function keyListText(policy: ResolvedPolicy, value: readonly string[]): string[] {
+	return [...new Set(keyListEntries(policy, value))].sort();
 }
 
 /**
