@@ -4,27 +4,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
-import { runCli } from '../../server/src/cli/cli';
+import { run } from '../helpers/cli';
 import { RULE_CODES, RULES } from '../../server/src/service';
 
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..');
 const ESTATE = path.join(ROOT, 'test/fixtures/estate');
-
-function run(args: readonly string[], cwd: string): { code: number; stdout: string; stderr: string } {
-	let stdout = '';
-	let stderr = '';
-	const code = runCli(args, {
-		cwd,
-		stdout: (text) => {
-			stdout += text;
-		},
-		stderr: (text) => {
-			stderr += text;
-		},
-		readFile: (file) => readFileSync(path.resolve(cwd, file)),
-	});
-	return { code, stdout, stderr };
-}
 
 interface JsonLine {
 	readonly file: string;

@@ -4,27 +4,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/cli';
+import { run } from '../helpers/cli';
 import { FILE_CHANNELS, parsePolicyDocument, resolveProfiles } from '../../server/src/service';
 
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..');
 const REAL = path.join(ROOT, 'test/fixtures/real');
-
-function run(args: readonly string[], cwd: string): { code: number; stdout: string; stderr: string } {
-	let stdout = '';
-	let stderr = '';
-	const code = runCli(args, {
-		cwd,
-		stdout: (text) => {
-			stdout += text;
-		},
-		stderr: (text) => {
-			stderr += text;
-		},
-		readFile: (file) => readFileSync(path.resolve(cwd, file)),
-	});
-	return { code, stdout, stderr };
-}
 
 interface JsonSide {
 	readonly state: string;

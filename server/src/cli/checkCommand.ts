@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_ADML_LANGUAGE } from '../admxFiles';
 import { estatesOf, fileLanguage, getDiagnostics, groupPolicyFormat, isEstateFileName, parseDocument, readEstate, visibleEstateProblems, withIngestedAdmx, type ContentSource, type EstateProblem, type Settings, type Severity, type SourcePlace } from '../service';
 import { startsWithPReg } from '../common/registryPolSignature';
 import { decodeFile } from '../common/decodeFile';
+import { takeCommonFlags } from './commonFlags';
 import { expandGlob } from './glob';
 import { cliReadAdmx, readIngestedAdmx, type NamedInstall } from './ingestedAdmx';
 import type { CliIo } from './io';
@@ -24,33 +24,15 @@ interface CheckArgs {
 }
 
 function parseArgs(args: readonly string[]): CheckArgs | string {
-	let format = 'text';
-	let language = DEFAULT_ADML_LANGUAGE;
-	const admx: string[] = [];
-	const targets: string[] = [];
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i];
-		if (arg === '--admx') {
-			admx.push(args[++i] ?? '');
-		} else if (arg === '--admx-language') {
-			language = args[++i] ?? '';
-		} else if (arg === '--format') {
-			format = args[++i] ?? '';
-		} else if (arg.startsWith('--format=')) {
-			format = arg.slice('--format='.length);
-		} else if (arg.startsWith('-')) {
-			return `unknown option ${arg}`;
-		} else {
-			targets.push(arg);
-		}
+	const flags = takeCommonFlags(args, ['text', 'json', 'sarif']);
+	if (typeof flags === 'string') {
+		return flags;
 	}
-	if (format !== 'text' && format !== 'json' && format !== 'sarif') {
-		return '--format must be text, json or sarif';
+	const unknown = flags.rest.find((arg) => arg.startsWith('-'));
+	if (unknown !== undefined) {
+		return `unknown option ${unknown}`;
 	}
-	if (language === '') {
-		return '--admx-language needs a folder name such as de-DE';
-	}
-	return { format, admx, language, targets: targets.length > 0 ? targets : ['.'] };
+	return { format: flags.format as Format, admx: flags.admx, language: flags.language, targets: flags.rest.length > 0 ? flags.rest : ['.'] };
 }
 
 function isDirectory(file: string): boolean {

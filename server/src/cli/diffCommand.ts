@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_ADML_LANGUAGE } from '../admxFiles';
+import { takeCommonFlags } from './commonFlags';
 import { diffJson, diffMarkdown, diffPolicies, diffSummary, diffText, fileLanguage, isEstateFileName, parseDocument, POLICY_LANGUAGE, readSource, withIngestedAdmx, type ContentSource, type EffectiveSetting, type FileDifference } from '../service';
 import { startsWithPReg } from '../common/registryPolSignature';
 import { decodeFile } from '../common/decodeFile';
@@ -23,34 +23,22 @@ interface DiffArgs {
 }
 
 function parseArgs(args: readonly string[]): DiffArgs | string {
-	let format = 'text';
-	let language = DEFAULT_ADML_LANGUAGE;
+	const flags = takeCommonFlags(args, ['text', 'json', 'markdown']);
+	if (typeof flags === 'string') {
+		return flags;
+	}
+	const { format, admx, language } = flags;
 	let rev: string | undefined;
-	const admx: string[] = [];
 	const files: string[] = [];
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i];
-		if (arg === '--admx') {
-			admx.push(args[++i] ?? '');
-		} else if (arg === '--admx-language') {
-			language = args[++i] ?? '';
-		} else if (arg === '--format') {
-			format = args[++i] ?? '';
-		} else if (arg.startsWith('--format=')) {
-			format = arg.slice('--format='.length);
-		} else if (arg === '--git') {
-			rev = args[++i] ?? '';
+	for (let i = 0; i < flags.rest.length; i++) {
+		const arg = flags.rest[i];
+		if (arg === '--git') {
+			rev = flags.rest[++i] ?? '';
 		} else if (arg.startsWith('-')) {
 			return `unknown option ${arg}`;
 		} else {
 			files.push(arg);
 		}
-	}
-	if (format !== 'text' && format !== 'json' && format !== 'markdown') {
-		return '--format must be text, json or markdown';
-	}
-	if (language === '') {
-		return '--admx-language needs a folder name such as de-DE';
 	}
 	// A revision that starts with a dash would be read by git as an option.
 	if (rev !== undefined && (rev === '' || rev.startsWith('-'))) {
@@ -59,7 +47,7 @@ function parseArgs(args: readonly string[]): DiffArgs | string {
 	if (rev === undefined && files.length !== 2) {
 		return 'name two files, or --git REV';
 	}
-	return { format, admx, language, rev, files };
+	return { format: format as Format, admx, language, rev, files };
 }
 
 /** What a diff reads files with, and how it names them. */

@@ -1,8 +1,8 @@
-import { DEFAULT_ADML_LANGUAGE } from '../admxFiles';
 import { getDiagnostics, withIngestedAdmx } from '../service';
 import { cliReadAdmx, readIngestedAdmx } from './ingestedAdmx';
 import type { CliIo } from './io';
 import { ENCODING_CODE, loadDocument } from './loadDocument';
+import { takeCommonFlags } from './commonFlags';
 import { CONFIG_USAGE, filesToCheck, CliConfigs, takeConfigFlags } from './projectConfig';
 import { printReport, reportLine, type ReportLine } from './report';
 
@@ -15,36 +15,15 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
 		io.stderr(`rapolicy validate: ${taken}\n${VALIDATE_USAGE}\n`);
 		return 2;
 	}
-	let format = 'text';
-	const patterns: string[] = [];
-	const admx: string[] = [];
-	let language = DEFAULT_ADML_LANGUAGE;
-	const rest = taken.rest;
-	for (let i = 0; i < rest.length; i++) {
-		const arg = rest[i];
-		if (arg === '--admx') {
-			admx.push(rest[++i] ?? '');
-		} else if (arg === '--admx-language') {
-			language = rest[++i] ?? '';
-		} else if (arg === '--format') {
-			format = rest[++i] ?? '';
-		} else if (arg.startsWith('--format=')) {
-			format = arg.slice('--format='.length);
-		} else if (arg.startsWith('-')) {
-			io.stderr(`rapolicy validate: unknown option ${arg}\n${VALIDATE_USAGE}\n`);
-			return 2;
-		} else {
-			patterns.push(arg);
-		}
-	}
-	if (format !== 'text' && format !== 'json') {
-		io.stderr(`rapolicy validate: --format must be text or json\n${VALIDATE_USAGE}\n`);
+	const flags = takeCommonFlags(taken.rest, ['text', 'json']);
+	const unknown = typeof flags === 'string' ? undefined : flags.rest.find((arg) => arg.startsWith('-'));
+	if (typeof flags === 'string' || unknown !== undefined) {
+		io.stderr(`rapolicy validate: ${typeof flags === 'string' ? flags : `unknown option ${unknown}`}\n${VALIDATE_USAGE}\n`);
 		return 2;
 	}
-	if (language === '') {
-		io.stderr(`rapolicy validate: --admx-language needs a folder name such as de-DE\n${VALIDATE_USAGE}\n`);
-		return 2;
-	}
+	const { admx, language } = flags;
+	const format = flags.format as 'text' | 'json';
+	const patterns = flags.rest;
 	if (patterns.length === 0) {
 		io.stderr(`${VALIDATE_USAGE}\n`);
 		return 2;
