@@ -37,8 +37,7 @@ import {
 	type SummaryResult,
 } from './common/protocol';
 import { runSafe } from './runSafe';
-import { decodeFile } from './common/decodeFile';
-import { startsWithPReg } from './common/registryPolSignature';
+import { fileContent } from './common/decodeFile';
 import { SERVER_NAME, VERSION } from './version';
 
 let loaded: typeof import('./service') | undefined;
@@ -462,12 +461,11 @@ export function startServer(connection: Connection): void {
 	async function comparedSettings(side: CompareSide, settings: Settings): Promise<readonly EffectiveSetting[] | string> {
 		let content: string | Uint8Array | undefined = side.text;
 		if (content === undefined) {
-			const bytes = new Uint8Array(Buffer.from(side.base64 ?? '', 'base64'));
-			const decoded = startsWithPReg(bytes) ? undefined : decodeFile(bytes);
-			if (decoded && 'problem' in decoded) {
+			const decoded = fileContent(new Uint8Array(Buffer.from(side.base64 ?? '', 'base64')));
+			if ('problem' in decoded) {
 				return `${side.name}: ${decoded.problem.message}`;
 			}
-			content = decoded ? decoded.text : bytes;
+			content = decoded.content;
 		}
 		const text = typeof content === 'string' ? content : undefined;
 		const bytes = content;

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { estatesOf, fileLanguage, getDiagnostics, groupPolicyFormat, isEstateFileName, parseDocument, readEstate, visibleEstateProblems, withIngestedAdmx, type ContentSource, type EstateProblem, type Settings, type Severity, type SourcePlace } from '../service';
-import { startsWithPReg } from '../common/registryPolSignature';
-import { decodeFile } from '../common/decodeFile';
+import { fileContent } from '../common/decodeFile';
 import { takeCommonFlags } from './commonFlags';
 import { expandGlob } from './glob';
 import { cliReadAdmx, readIngestedAdmx, type NamedInstall } from './ingestedAdmx';
@@ -101,13 +100,7 @@ function readFile(file: string, io: CliIo, ingested: readonly NamedInstall[], la
 			read.estates.set(key, estate);
 		}
 	};
-	if (startsWithPReg(bytes)) {
-		add({ uri, content: bytes });
-		read.uris.set(uri, file);
-		read.checked++;
-		return;
-	}
-	const decoded = decodeFile(bytes);
+	const decoded = fileContent(bytes);
 	// The language the name alone gives: such a file is a document, whatever its bytes.
 	const named = fileLanguage(uri, '');
 	if ('problem' in decoded) {
@@ -119,7 +112,13 @@ function readFile(file: string, io: CliIo, ingested: readonly NamedInstall[], la
 		}
 		return;
 	}
-	const text = decoded.text;
+	const text = decoded.content;
+	if (typeof text !== 'string') {
+		add({ uri, content: text });
+		read.uris.set(uri, file);
+		read.checked++;
+		return;
+	}
 	const documentLanguage = fileLanguage(uri, text);
 	if (!documentLanguage && !groupPolicyFormat(text)) {
 		read.skipped++;

@@ -3,8 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { takeCommonFlags } from './commonFlags';
 import { diffJson, diffMarkdown, diffPolicies, diffSummary, diffText, fileLanguage, isEstateFileName, parseDocument, POLICY_LANGUAGE, readSource, withIngestedAdmx, type ContentSource, type EffectiveSetting, type FileDifference } from '../service';
-import { startsWithPReg } from '../common/registryPolSignature';
-import { decodeFile } from '../common/decodeFile';
+import { fileContent } from '../common/decodeFile';
 import { fileKindOf, READ_LIMITS } from '../common/readLimits';
 import { cliReadAdmx, readIngestedAdmx, type NamedInstall } from './ingestedAdmx';
 import type { CliIo } from './io';
@@ -65,20 +64,16 @@ interface Reader {
 function settingsOf(bytes: Uint8Array, uri: string, name: string, file: string, reader: Reader): readonly EffectiveSetting[] | undefined {
 	const { io } = reader;
 	reader.names.set(uri, name);
-	let source: ContentSource;
-	if (startsWithPReg(bytes)) {
-		source = { uri, content: bytes };
-	} else {
-		const decoded = decodeFile(bytes);
-		if ('problem' in decoded) {
-			io.stderr(`rapolicy diff: ${name}: ${decoded.problem.message}\n`);
-			return undefined;
-		}
-		const language = fileLanguage(uri, decoded.text);
-		source = language === POLICY_LANGUAGE
-			? { uri, content: decoded.text, parsed: withIngestedAdmx(parseDocument(uri, 0, decoded.text, language), reader.ingested, cliReadAdmx(file, io.cwd, reader.language)) }
-			: { uri, content: decoded.text };
+	const decoded = fileContent(bytes);
+	if ('problem' in decoded) {
+		io.stderr(`rapolicy diff: ${name}: ${decoded.problem.message}\n`);
+		return undefined;
 	}
+	const { content } = decoded;
+	const language = typeof content === 'string' ? fileLanguage(uri, content) : undefined;
+	const source: ContentSource = typeof content === 'string' && language === POLICY_LANGUAGE
+		? { uri, content, parsed: withIngestedAdmx(parseDocument(uri, 0, content, language), reader.ingested, cliReadAdmx(file, io.cwd, reader.language)) }
+		: { uri, content };
 	const external = reader.ingested.map((install) => ({ app: install.app, file: install.path, source: install.source }));
 	const read = readSource(source, { external }, (u) => reader.names.get(u) ?? u);
 	if (!read) {

@@ -1,12 +1,11 @@
 import * as path from 'node:path';
 import { admlBeside } from '../admxFiles';
 import { importContent, planAdmxSaves, type CarriedAdmxFile, type ImportResult } from '../service';
-import { startsWithPReg } from '../common/registryPolSignature';
-import { decodeFile } from '../common/decodeFile';
+import { decodeFile, fileContent } from '../common/decodeFile';
 import { writeNewFiles, type NewFile } from '../common/writeNewFiles';
 import { readIngestedAdmx } from './ingestedAdmx';
 import type { CliIo } from './io';
-import { decodeText, fileUri, printBlockingErrors, printEncodingProblem, readBytes, unknownForm } from './loadDocument';
+import { fileUri, printBlockingErrors, printEncodingProblem, readBytes, unknownForm } from './loadDocument';
 import { CONFIG_USAGE, printConfigProblems, CliConfigs, takeConfigFlags } from './projectConfig';
 
 export const IMPORT_USAGE = `Usage: rapolicy import [--admx APP=FILE]... [--admx-dir DIR] ${CONFIG_USAGE} <file> [-o file.rapolicy.yaml]`;
@@ -165,11 +164,12 @@ function importFile(args: ImportArgs, profileFolder: string, configs: CliConfigs
 	if (!bytes) {
 		return 2;
 	}
-	// A Registry.pol is read as bytes; every other form as text.
-	const content = startsWithPReg(bytes) ? bytes : decodeText(bytes, (p) => printEncodingProblem(file, p, io));
-	if (content === undefined) {
+	const decoded = fileContent(bytes);
+	if ('problem' in decoded) {
+		printEncodingProblem(file, decoded.problem, io);
 		return 2;
 	}
+	const { content } = decoded;
 	const flagged = readIngestedAdmx(args.admx, io, 'import');
 	if (!flagged) {
 		return 2;

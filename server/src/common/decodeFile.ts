@@ -1,3 +1,5 @@
+import { startsWithPReg } from './registryPolSignature';
+
 /**
  * Files read as bytes (by the CLI, and by the editor for ADMX files it did not open) are decoded
  * the way an XML parser would: a byte order mark first (UTF-8, or UTF-16 as Windows PowerShell 5.1
@@ -110,4 +112,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
 		i += length;
 	}
 	return undefined;
+}
+
+/**
+ * A file as the readers take it: a Registry.pol, told by its signature, as its bytes, which are
+ * binary; any other file decoded as text.
+ */
+export function fileContent(bytes: Uint8Array): { readonly content: string | Uint8Array } | { readonly problem: EncodingProblem } {
+	if (startsWithPReg(bytes)) {
+		return { content: bytes };
+	}
+	const decoded = decodeFile(bytes);
+	return 'problem' in decoded ? decoded : { content: decoded.text };
 }
